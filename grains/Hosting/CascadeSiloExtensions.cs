@@ -1,0 +1,55 @@
+using System.Net;
+using Cascade.Rollup;
+using Cascade.Storage;
+using Cascade.Time;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Orleans.Runtime.Hosting;
+using Orleans.Serialization;
+using Orleans.Storage;
+
+namespace Cascade.Hosting;
+
+public static class CascadeSiloExtensions
+{
+    /// <summary>The key of the <see cref="TimeProvider"/> behind the domain's clock (tests replace it).</summary>
+    public const string ClockKey = "cascade";
+
+    /// <summary>A whole Cascade node: grains, storage and localhost clustering from configuration.</summary>
+    public static ISiloBuilder AddCascadeSilo(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var cluster = configuration.GetSection(CascadeClusterOptions.Section).Get<CascadeClusterOptions>() ?? new();
+        var primary = cluster.PrimarySiloPort is { } port ? new IPEndPoint(IPAddress.Loopback, port) : null;
+        silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, primary, cluster.ServiceId, cluster.ClusterId);
+        return silo.AddCascadeGrains();
+    }
+
+    /// <summary>Grains, options, the domain clock, grain storage and reminders, without clustering.</summary>
+    public static ISiloBuilder AddCascadeGrains(this ISiloBuilder silo)
+    {
+        var services = silo.Services;
+        services.AddOptions<CascadeClusterOptions>().BindConfiguration(CascadeClusterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ClockOptions>().BindConfiguration(ClockOptions.Section).ValidateDataAnnotations()
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Cascade:TimeZone is not a known time zone.")
+            .Validate(o => o.StaleAfter > TimeSpan.Zero, "Cascade:StaleAfter must be positive.")
+            .Validate(o => o.ClockInterval >= TimeSpan.FromMilliseconds(10) && o.ClockInterval <= TimeSpan.FromMinutes(1),
+                "Cascade:ClockInterval must be between 10 ms and one minute.")
+            .ValidateOnStart();
+        services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RollupOptions>().BindConfiguration(RollupOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SqliteStorageOptions>().BindConfiguration(SqliteStorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        services.TryAddKeyedSingleton(ClockKey, TimeProvider.System);
+        services.TryAddSingleton(sp => new DomainClock(
+            sp.GetRequiredKeyedService<TimeProvider>(ClockKey), sp.GetRequiredService<IOptions<ClockOptions>>()));
+
+        services.AddGrainStorage(StorageNames.Default, (sp, _) => new SqliteGrainStorage(
+            sp.GetRequiredService<IOptions<SqliteStorageOptions>>().Value,
+            new OrleansGrainStorageSerializer(sp.GetRequiredService<Serializer>())));
+        silo.UseInMemoryReminderService();
+        return silo;
+    }
+}

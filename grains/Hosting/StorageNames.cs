@@ -1,0 +1,7 @@
+namespace Cascade.Hosting;
+
+public static class StorageNames
+{
+    /// <summary>The grain storage every Cascade grain persists through.</summary>
+    public const string Default = "cascade";
+}

@@ -1,0 +1,9 @@
+namespace Cascade.Rollup;
+
+/// <summary>What a unit tells its parent after its summary changed.</summary>
+[GenerateSerializer, Immutable, Alias("cascade.child-report")]
+public sealed record ChildReport(
+    [property: Id(0)] string ChildId,
+    [property: Id(1)] long Version,
+    [property: Id(2)] SubtreeTotals Totals,
+    [property: Id(3)] Health Health);

@@ -1,0 +1,78 @@
+using Cascade.Tasks;
+using Cascade.Time;
+
+namespace Cascade.Rollup;
+
+/// <summary>The figures of domain.md "Roll-up", computed from tasks and combined up the tree.</summary>
+public static class RollupMath
+{
+    /// <summary>Every comparison with a threshold allows this much rounding.</summary>
+    public const double Tolerance = 1e-9;
+
+    /// <summary>Totals of one unit's own tasks, evaluated at <paramref name="now"/>.</summary>
+    public static SubtreeTotals OwnTotals(IEnumerable<TaskItem> tasks, DateTimeOffset now, DomainClock clock)
+    {
+        TrackTotals party = default, business = default;
+        foreach (var task in tasks)
+        {
+            var figures = Of(task, now, clock);
+            if (task.Track == Track.Party) party += figures;
+            else business += figures;
+        }
+        return new SubtreeTotals(party, business, Units: 1, RedUnits: 0, AmberUnits: 0);
+    }
+
+    /// <summary>One task's contribution.</summary>
+    public static TrackTotals Of(TaskItem task, DateTimeOffset now, DomainClock clock)
+    {
+        var (start, end) = clock.Window(task);
+        var done = task.Status == TaskItemStatus.Done;
+        var overdue = !done && now >= end;
+        var blocked = task.Status == TaskItemStatus.Blocked;
+        var lastTouch = task.UpdatedAt > start ? task.UpdatedAt : start;
+        var stale = !done && now - lastTouch >= clock.StaleAfter;
+        var expected = Math.Clamp((now - start).Ticks / (double)(end - start).Ticks, 0, 1);
+        var w = task.Weight;
+        return new TrackTotals(
+            Count: 1, Weight: w, Done: done ? 1 : 0, Blocked: blocked ? 1 : 0,
+            Overdue: overdue ? 1 : 0, Stale: stale ? 1 : 0,
+            OverdueWeight: overdue ? w : 0, BlockedWeight: blocked ? w : 0, StaleWeight: stale ? w : 0,
+            ProgressWeight: w * task.Progress / 100.0, ExpectedWeight: w * expected);
+    }
+
+    /// <summary>What a child adds to its parent's totals: its subtree, and itself among the red/amber units.</summary>
+    public static SubtreeTotals AsChild(SubtreeTotals child, Health childHealth) => child with
+    {
+        RedUnits = child.RedUnits + (childHealth == Health.Red ? 1 : 0),
+        AmberUnits = child.AmberUnits + (childHealth == Health.Amber ? 1 : 0),
+    };
+
+    public static double? Lag(TrackTotals all) => all.Count == 0 ? null : all.Expected - all.Progress;
+
+    public static double? Imbalance(SubtreeTotals t) =>
+        t.Party.Count == 0 || t.Business.Count == 0 ? null : Math.Abs(t.Party.Progress!.Value - t.Business.Progress!.Value);
+
+    public static Health HealthOf(TrackTotals all, HealthOptions o)
+    {
+        if (all.Count == 0) return Health.None;
+        var lag = Lag(all)!.Value;
+        var overdueShare = all.OverdueWeight / all.Weight;
+        var blockedShare = all.BlockedWeight / all.Weight;
+        var staleShare = all.StaleWeight / all.Weight;
+        if (AtLeast(lag, o.RedLag) || AtLeast(overdueShare, o.RedOverdueShare)) return Health.Red;
+        if (AtLeast(lag, o.AmberLag) || AtLeast(overdueShare, o.AmberOverdueShare)
+            || AtLeast(blockedShare, o.AmberBlockedShare) || AtLeast(staleShare, o.AmberStaleShare))
+            return Health.Amber;
+        return Health.Green;
+    }
+
+    public static bool AtLeast(double value, double threshold) => value >= threshold - Tolerance;
+
+    public static Summary ToSummary(string unitId, SubtreeTotals t, HealthOptions o, long version, DateTimeOffset computedAt, int openAlerts = 0)
+    {
+        var all = t.All;
+        return new Summary(unitId, version, computedAt, HealthOf(all, o), Lag(all), Imbalance(t),
+            t.Units, t.RedUnits, t.AmberUnits, openAlerts,
+            TrackSummary.From(t.Party), TrackSummary.From(t.Business), TrackSummary.From(all));
+    }
+}

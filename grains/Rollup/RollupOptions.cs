@@ -1,0 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Cascade.Rollup;
+
+/// <summary>The leading-edge throttle of upward propagation (design.md step 2).</summary>
+public sealed class RollupOptions
+{
+    public const string Section = "Cascade:Rollup";
+
+    /// <summary>
+    /// After a unit reports up, further changes inside this window fold into one report at
+    /// its end; a lone change is reported at once.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:00:01")]
+    public TimeSpan Window { get; set; } = TimeSpan.FromMilliseconds(100);
+}

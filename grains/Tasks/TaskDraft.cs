@@ -1,0 +1,21 @@
+namespace Cascade.Tasks;
+
+/// <summary>
+/// A task creation request after the body was parsed. <see cref="Errors"/> carries what the
+/// parser found wrong, so the unit grain can answer 404 before 400 as the spec orders them.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("cascade.task-draft")]
+public sealed record TaskDraft
+{
+    [Id(0)] public string? Id { get; init; }
+    [Id(1)] public string Title { get; init; } = "";
+    [Id(2)] public Track Track { get; init; }
+    [Id(3)] public double Weight { get; init; } = 1;
+    [Id(4)] public DateOnly Start { get; init; }
+    [Id(5)] public DateOnly Due { get; init; }
+    [Id(6)] public string Note { get; init; } = "";
+    [Id(7)] public Dictionary<string, string[]>? Errors { get; init; }
+    /// <summary>Only for seeding and bulk loads: the initial status and progress.</summary>
+    [Id(8)] public TaskItemStatus Status { get; init; }
+    [Id(9)] public int Progress { get; init; }
+}

@@ -1,0 +1,17 @@
+namespace Cascade.Tasks;
+
+/// <summary>A JSON merge patch of a task: a null property was not given.</summary>
+[GenerateSerializer, Immutable, Alias("cascade.task-patch")]
+public sealed record TaskPatch
+{
+    [Id(0)] public string? Title { get; init; }
+    [Id(1)] public Track? Track { get; init; }
+    [Id(2)] public double? Weight { get; init; }
+    [Id(3)] public DateOnly? Start { get; init; }
+    [Id(4)] public DateOnly? Due { get; init; }
+    [Id(5)] public TaskItemStatus? Status { get; init; }
+    [Id(6)] public int? Progress { get; init; }
+    /// <summary>The new note; "" when the patch cleared it with null.</summary>
+    [Id(7)] public string? Note { get; init; }
+    [Id(8)] public Dictionary<string, string[]>? Errors { get; init; }
+}

@@ -1,0 +1,49 @@
+using Cascade.Tasks;
+using Microsoft.Extensions.Options;
+
+namespace Cascade.Time;
+
+/// <summary>
+/// The organization's notion of "now" and of calendar days. A distinct type (not the
+/// TimeProvider Orleans itself uses) so tests can move the domain's clock without moving
+/// Orleans' timers and membership.
+/// </summary>
+public sealed class DomainClock
+{
+    public DomainClock(TimeProvider time, IOptions<ClockOptions> options)
+    {
+        Time = time;
+        Zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+        StaleAfter = options.Value.StaleAfter;
+    }
+
+    public TimeProvider Time { get; }
+    public TimeZoneInfo Zone { get; }
+    public TimeSpan StaleAfter { get; }
+
+    /// <summary>Now, truncated to milliseconds so every figure is reproducible from its computedAt.</summary>
+    public DateTimeOffset Now
+    {
+        get
+        {
+            var now = Time.GetUtcNow();
+            return new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
+        }
+    }
+
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Now, Zone).DateTime);
+
+    /// <summary>The UTC instant at which a calendar day starts in the organization's zone.</summary>
+    public DateTimeOffset StartOfDay(DateOnly day)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    /// <summary>A task's window: from start 00:00 to due + 1 day 00:00, local time.</summary>
+    public (DateTimeOffset Start, DateTimeOffset End) Window(TaskItem task) =>
+        (StartOfDay(task.Start), StartOfDay(task.Due.AddDays(1)));
+
+    public bool IsOverdue(TaskItem task, DateTimeOffset now) =>
+        task.Status != TaskItemStatus.Done && now >= Window(task).End;
+}

@@ -1,0 +1,26 @@
+namespace Cascade.Units;
+
+/// <summary>
+/// The single owner of the tree's shape (ids, parent links, order). It checks "one root"
+/// and "no cycle" atomically because every structure change passes through it, one at a
+/// time, and it records its intent before touching unit grains so a crash mid-change is
+/// repaired on the next activation. Key: <see cref="Key"/>.
+/// </summary>
+public interface IOrganizationGrain : IGrainWithStringKey
+{
+    public const string Key = "cascade";
+
+    Task<Result<UnitInfo>> CreateUnit(UnitDraft draft);
+    /// <summary>Creates many units at once, parents before children (demo, benchmarks).</summary>
+    Task<Result<int>> ImportUnits(IReadOnlyList<UnitDraft> drafts);
+    Task<Result<UnitInfo>> UpdateUnit(string id, UnitPatch patch);
+    Task<Result<bool>> DeleteUnit(string id);
+
+    Task<UnitInfo?> GetUnit(string id);
+    Task<string?> GetRootId();
+    /// <summary>Every unit, parents before children; null when <paramref name="parentId"/> is unknown.</summary>
+    Task<IReadOnlyList<UnitInfo>?> ListUnits(string? parentId);
+    Task<TreeNode?> GetTree(string id, int depth);
+    /// <summary>Activates every unit so its clock runs; returns how many units there are.</summary>
+    Task<int> Wake();
+}

@@ -1,0 +1,41 @@
+using Cascade.Rollup;
+using Cascade.Tasks;
+using Orleans.Concurrency;
+
+namespace Cascade.Units;
+
+/// <summary>
+/// One unit of the responsibility tree, keyed by unit id: owns its tasks and its summary.
+/// Structure methods are called only by <see cref="IOrganizationGrain"/>, which owns the tree's
+/// shape. Calls only ever go down the tree awaited; upward a unit sends one-way reports.
+/// </summary>
+public interface IUnitGrain : IGrainWithStringKey
+{
+    /// <summary>The unit, its children and its summary; null when the unit does not exist.</summary>
+    Task<UnitView?> Get();
+    Task<Summary?> GetSummary();
+    Task<IReadOnlyList<TaskItem>?> GetTasks();
+    Task<Result<TaskItem>> GetTask(string taskId);
+
+    Task<Result<TaskItem>> CreateTask(TaskDraft draft, string? by);
+    Task<Result<TaskItem>> PatchTask(string taskId, TaskPatch patch, string? ifMatch, string? by);
+    Task<Result<TaskItem>> DeleteTask(string taskId, string? ifMatch, string? by);
+    /// <summary>Seeds many tasks with one durable write (demo organization, benchmarks).</summary>
+    Task<Result<int>> ImportTasks(IReadOnlyList<TaskDraft> drafts);
+
+    /// <summary>A child's latest subtree totals. One-way, so no call cycle can form.</summary>
+    [OneWay] Task ChildChanged(ChildReport report);
+    /// <summary>The report a parent asks for when it (re)activates or adopts this unit.</summary>
+    Task<ChildReport?> GetReport();
+    /// <summary>Activates the unit so its clock runs; sent after a restart.</summary>
+    [OneWay] Task Wake();
+
+    // Structure, called by the organization grain only.
+    Task<UnitNode?> GetNode();
+    Task Initialize(UnitInfo unit);
+    Task SetInfo(UnitInfo unit);
+    Task AddChildren(IReadOnlyList<string> childIds);
+    Task RemoveChild(string childId);
+    /// <summary>Deletes the unit unless it has children or tasks (then a conflict).</summary>
+    Task<Result<bool>> TryDelete();
+}

@@ -1,0 +1,168 @@
+namespace Cascade.Units;
+
+public sealed partial class OrganizationGrain
+{
+    public async Task<Result<UnitInfo>> CreateUnit(UnitDraft draft)
+    {
+        var unit = new UnitInfo(draft.Id, draft.ParentId, draft.Name, draft.Kind, draft.Sort);
+        if (_units.TryGetValue(draft.Id, out var existing) && existing == unit) return Result<UnitInfo>.Ok(existing);
+        if (CheckCreate(unit, []) is { } refused) return refused;
+        await Commit([new StructureChange(StructureChangeKind.Create, unit, null)]);
+        return Result<UnitInfo>.Created(unit);
+    }
+
+    public async Task<Result<int>> ImportUnits(IReadOnlyList<UnitDraft> drafts)
+    {
+        var batch = new Dictionary<string, UnitInfo>();
+        var changes = new List<StructureChange>(drafts.Count);
+        foreach (var draft in drafts)
+        {
+            var unit = new UnitInfo(draft.Id, draft.ParentId, draft.Name, draft.Kind, draft.Sort);
+            if (CheckCreate(unit, batch) is { } refused) return refused.As<int>();
+            batch[unit.Id] = unit;
+            changes.Add(new StructureChange(StructureChangeKind.Create, unit, null));
+        }
+        await Commit(changes);
+        return Result<int>.Ok(changes.Count);
+    }
+
+    private Result<UnitInfo>? CheckCreate(UnitInfo unit, Dictionary<string, UnitInfo> batch)
+    {
+        if (unit.ParentId is { } parent && !_units.ContainsKey(parent) && !batch.ContainsKey(parent))
+            return Result<UnitInfo>.NotFound($"Parent unit '{parent}' does not exist.");
+        if (_units.ContainsKey(unit.Id) || batch.ContainsKey(unit.Id))
+            return Result<UnitInfo>.Conflict($"Unit '{unit.Id}' already exists with other values.");
+        if (unit.ParentId is null && (state.State.RootId is not null || batch.Values.Any(u => u.ParentId is null)))
+            return Result<UnitInfo>.Conflict("There is already a root unit; give a parentId.");
+        if (unit.ParentId is { } p && ChildCount(p) + batch.Values.Count(u => u.ParentId == p) >= UnitRules.MaxChildren)
+            return Result<UnitInfo>.Conflict($"Unit '{p}' already has {UnitRules.MaxChildren} children.");
+        return null;
+    }
+
+    private int ChildCount(string id) => _children.TryGetValue(id, out var c) ? c.Count : 0;
+
+    public async Task<Result<UnitInfo>> UpdateUnit(string id, UnitPatch patch)
+    {
+        if (!_units.TryGetValue(id, out var current)) return Result<UnitInfo>.NotFound($"Unit '{id}' does not exist.");
+        var parent = patch.ParentGiven ? patch.ParentId : current.ParentId;
+        if (parent is null && current.ParentId is not null)
+            return Result<UnitInfo>.Conflict("Only the root unit has no parent.");
+        if (parent is not null && parent != current.ParentId)
+        {
+            if (!_units.ContainsKey(parent)) return Result<UnitInfo>.NotFound($"Parent unit '{parent}' does not exist.");
+            if (IsWithin(parent, id))
+                return Result<UnitInfo>.Conflict($"Moving '{id}' under '{parent}' would make a cycle.");
+            if (ChildCount(parent) >= UnitRules.MaxChildren)
+                return Result<UnitInfo>.Conflict($"Unit '{parent}' already has {UnitRules.MaxChildren} children.");
+        }
+        var next = current with
+        {
+            Name = patch.Name ?? current.Name, Kind = patch.Kind ?? current.Kind,
+            Sort = patch.Sort ?? current.Sort, ParentId = parent,
+        };
+        if (next == current) return Result<UnitInfo>.Ok(current);
+        await Commit([new StructureChange(StructureChangeKind.Update, next, current.ParentId)]);
+        return Result<UnitInfo>.Ok(next);
+    }
+
+    public async Task<Result<bool>> DeleteUnit(string id)
+    {
+        if (!_units.TryGetValue(id, out var current)) return Result<bool>.NotFound($"Unit '{id}' does not exist.");
+        if (ChildCount(id) > 0)
+            return Result<bool>.Conflict($"Unit '{id}' still has {ChildCount(id)} child units.");
+        var deleted = await Commit([new StructureChange(StructureChangeKind.Delete, current, current.ParentId)]);
+        return deleted;
+    }
+
+    /// <summary>
+    /// Records the intent durably, applies it to the unit grains, then clears it: a crash in
+    /// between is finished by <see cref="OnActivateAsync"/>. The directory follows the outcome.
+    /// </summary>
+    private async Task<Result<bool>> Commit(List<StructureChange> changes)
+    {
+        state.State.Pending = changes;
+        await state.WriteStateAsync();
+        var outcome = await ApplyAll(changes);
+        state.State.Pending = [];
+        await state.WriteStateAsync();
+        return outcome;
+    }
+
+    private async Task<Result<bool>> ApplyAll(List<StructureChange> changes)
+    {
+        var outcome = Result<bool>.Ok(true);
+        var creates = changes.Where(c => c.Kind == StructureChangeKind.Create).Select(c => c.Unit).ToList();
+        if (creates.Count > 0) await ApplyCreates(creates);
+        foreach (var change in changes.Where(c => c.Kind != StructureChangeKind.Create))
+            outcome = change.Kind == StructureChangeKind.Update ? await ApplyUpdate(change) : await ApplyDelete(change);
+        return outcome;
+    }
+
+    private async Task ApplyCreates(List<UnitInfo> units)
+    {
+        foreach (var chunk in units.Chunk(1000))
+            await Task.WhenAll(chunk.Select(u => Unit(u.Id).Initialize(u)));
+        foreach (var unit in units)
+        {
+            _units[unit.Id] = unit;
+            _children.TryAdd(unit.Id, []);
+            if (unit.ParentId is null) state.State.RootId = unit.Id;
+            else
+            {
+                var siblings = _children.TryGetValue(unit.ParentId, out var list) ? list : _children[unit.ParentId] = [];
+                if (!siblings.Contains(unit.Id)) siblings.Add(unit.Id);
+            }
+        }
+        // Deepest parents adopt first, so each adoption already carries its whole subtree.
+        var byParent = units.Where(u => u.ParentId is not null).GroupBy(u => u.ParentId!)
+            .GroupBy(g => Depth(g.Key)).OrderByDescending(level => level.Key);
+        foreach (var level in byParent)
+            foreach (var chunk in level.Chunk(1000))
+                await Task.WhenAll(chunk.Select(g => Unit(g.Key).AddChildren(g.Select(u => u.Id).ToList())));
+    }
+
+    private int Depth(string id)
+    {
+        var depth = 0;
+        for (var at = _units.GetValueOrDefault(id)?.ParentId; at is not null; at = _units.GetValueOrDefault(at)?.ParentId) depth++;
+        return depth;
+    }
+
+    private async Task<Result<bool>> ApplyUpdate(StructureChange change)
+    {
+        var unit = change.Unit;
+        await Unit(unit.Id).SetInfo(unit);
+        if (change.OldParentId != unit.ParentId)
+        {
+            if (change.OldParentId is { } old)
+            {
+                await Unit(old).RemoveChild(unit.Id);
+                _children.GetValueOrDefault(old)?.Remove(unit.Id);
+            }
+            if (unit.ParentId is { } parent)
+            {
+                await Unit(parent).AddChildren([unit.Id]);
+                var siblings = _children.TryGetValue(parent, out var list) ? list : _children[parent] = [];
+                if (!siblings.Contains(unit.Id)) siblings.Add(unit.Id);
+            }
+        }
+        _units[unit.Id] = unit;
+        return Result<bool>.Ok(true);
+    }
+
+    private async Task<Result<bool>> ApplyDelete(StructureChange change)
+    {
+        var id = change.Unit.Id;
+        var deleted = await Unit(id).TryDelete();
+        if (!deleted.Succeeded) return deleted;
+        if (change.Unit.ParentId is { } parent)
+        {
+            await Unit(parent).RemoveChild(id);
+            _children.GetValueOrDefault(parent)?.Remove(id);
+        }
+        else if (state.State.RootId == id) state.State.RootId = null;
+        _units.Remove(id);
+        _children.Remove(id);
+        return Result<bool>.Ok(true);
+    }
+}

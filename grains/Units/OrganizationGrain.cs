@@ -1,0 +1,111 @@
+using Cascade.Hosting;
+
+namespace Cascade.Units;
+
+/// <summary>
+/// Owns the tree's shape. Keeps an in-memory directory of every unit, rebuilt on activation
+/// by walking the unit grains from the root, and serializes every structure change.
+/// </summary>
+public sealed partial class OrganizationGrain(
+    [PersistentState("organization", StorageNames.Default)] IPersistentState<OrganizationState> state)
+    : Grain, IOrganizationGrain, IRemindable
+{
+    private readonly Dictionary<string, UnitInfo> _units = [];
+    private readonly Dictionary<string, List<string>> _children = [];
+
+    private IUnitGrain Unit(string id) => GrainFactory.GetGrain<IUnitGrain>(id);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await LoadDirectory();
+        if (state.State.Pending.Count > 0)
+        {
+            // A change was recorded but maybe not finished before a crash: finish it.
+            await ApplyAll(state.State.Pending);
+            state.State.Pending = [];
+            await state.WriteStateAsync();
+        }
+        // The wake reminder brings every unit (and so its clock) back after a restart or the
+        // loss of a node; the start-up pass covers the embedded in-memory reminder service.
+        await this.RegisterOrUpdateReminder("wake", TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5));
+    }
+
+    private async Task LoadDirectory()
+    {
+        _units.Clear();
+        _children.Clear();
+        var level = state.State.RootId is { } root ? new List<string> { root } : [];
+        while (level.Count > 0)
+        {
+            var nodes = await Task.WhenAll(level.Select(id => Unit(id).GetNode()));
+            level = [];
+            foreach (var node in nodes)
+            {
+                if (node is null) continue;
+                _units[node.Unit.Id] = node.Unit;
+                _children[node.Unit.Id] = [.. node.Children];
+                level.AddRange(node.Children);
+            }
+        }
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => Wake();
+
+    public Task<int> Wake()
+    {
+        foreach (var id in _units.Keys) Unit(id).Wake().Ignore();
+        return Task.FromResult(_units.Count);
+    }
+
+    public Task<UnitInfo?> GetUnit(string id) => Task.FromResult(_units.GetValueOrDefault(id));
+
+    public Task<string?> GetRootId() => Task.FromResult(state.State.RootId);
+
+    public Task<IReadOnlyList<UnitInfo>?> ListUnits(string? parentId)
+    {
+        if (parentId is not null)
+            return Task.FromResult(_units.ContainsKey(parentId) ? (IReadOnlyList<UnitInfo>?)ChildrenOf(parentId).ToList() : null);
+        var all = new List<UnitInfo>(_units.Count);
+        if (state.State.RootId is { } root) Walk(_units[root], all);
+        return Task.FromResult<IReadOnlyList<UnitInfo>?>(all);
+    }
+
+    private void Walk(UnitInfo unit, List<UnitInfo> into)
+    {
+        into.Add(unit);
+        foreach (var child in ChildrenOf(unit.Id)) Walk(child, into);
+    }
+
+    private IEnumerable<UnitInfo> ChildrenOf(string id) =>
+        _children.TryGetValue(id, out var ids)
+            ? ids.Select(c => _units[c]).OrderBy(u => u.Sort).ThenBy(u => u.Id, StringComparer.Ordinal)
+            : [];
+
+    public async Task<TreeNode?> GetTree(string id, int depth)
+    {
+        if (!_units.TryGetValue(id, out var top)) return null;
+        var included = new List<UnitInfo>();
+        Collect(top, depth, included);
+        var summaries = await Task.WhenAll(included.Select(u => Unit(u.Id).GetSummary()));
+        var byId = included.Zip(summaries).ToDictionary(p => p.First.Id, p => p.Second);
+        return Build(top, depth, byId);
+    }
+
+    private void Collect(UnitInfo unit, int depth, List<UnitInfo> into)
+    {
+        into.Add(unit);
+        if (depth > 0) foreach (var child in ChildrenOf(unit.Id)) Collect(child, depth - 1, into);
+    }
+
+    private TreeNode Build(UnitInfo unit, int depth, Dictionary<string, Rollup.Summary?> summaries) => new(
+        unit.Id, unit.ParentId, unit.Name, unit.Kind, unit.Sort, summaries[unit.Id]!,
+        depth > 0 ? ChildrenOf(unit.Id).Select(c => Build(c, depth - 1, summaries)).ToList() : []);
+
+    /// <summary>True when <paramref name="candidate"/> is <paramref name="ancestor"/> or lies below it.</summary>
+    private bool IsWithin(string candidate, string ancestor)
+    {
+        for (string? at = candidate; at is not null; at = _units[at].ParentId)
+            if (at == ancestor) return true;
+        return false;
+    }
+}

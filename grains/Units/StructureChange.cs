@@ -1,0 +1,19 @@
+namespace Cascade.Units;
+
+/// <summary>
+/// A structure change the organization grain has decided and recorded but may not have
+/// finished applying to the unit grains. Replaying one is idempotent.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("cascade.structure-change")]
+public sealed record StructureChange(
+    [property: Id(0)] StructureChangeKind Kind,
+    [property: Id(1)] UnitInfo Unit,
+    [property: Id(2)] string? OldParentId);
+
+[GenerateSerializer]
+public enum StructureChangeKind
+{
+    Create = 0,
+    Update = 1,
+    Delete = 2,
+}

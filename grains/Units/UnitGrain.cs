@@ -1,0 +1,160 @@
+using Cascade.Hosting;
+using Cascade.Rollup;
+using Cascade.Tasks;
+using Cascade.Time;
+using Microsoft.Extensions.Options;
+
+namespace Cascade.Units;
+
+/// <summary>
+/// A unit: its tasks, its children's latest reports and its summary. Own writes recompute at
+/// once; reports to the parent go out on a leading edge and are folded within a window.
+/// </summary>
+public sealed partial class UnitGrain(
+    [PersistentState("unit", StorageNames.Default)] IPersistentState<UnitState> state,
+    DomainClock clock,
+    IOptions<HealthOptions> health,
+    IOptions<RollupOptions> rollup,
+    IOptions<ClockOptions> clockOptions) : Grain, IUnitGrain
+{
+    private readonly Dictionary<string, ChildReport> _children = [];
+    private SubtreeTotals _own;
+    private SubtreeTotals _childrenTotals;
+    private SubtreeTotals _totals;
+    private Summary? _summary;
+    private long _version;
+    private IGrainTimer? _window;
+    private bool _windowOpen;
+    private long _reportedVersion;
+    private DateTimeOffset _ownAt;
+    private bool _childrenDirty;
+
+    private string Id => this.GetPrimaryKeyString();
+    private bool Exists => state.State.Info is not null;
+    private IUnitGrain Unit(string id) => GrainFactory.GetGrain<IUnitGrain>(id);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (!Exists) return;
+        await LoadChildReports(state.State.Children);
+        StartClocks();
+        RecomputeOwn();
+        RecomputeChildren();
+        Combine();
+        ReportUp();
+    }
+
+    private async Task LoadChildReports(IEnumerable<string> childIds)
+    {
+        var reports = await Task.WhenAll(childIds.Select(c => Unit(c).GetReport()));
+        foreach (var report in reports)
+            if (report is not null) _children[report.ChildId] = report;
+    }
+
+    private void StartClocks()
+    {
+        if (_window is not null) return;
+        _window = this.RegisterGrainTimer(OnWindowEnd,
+            new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
+        var tick = clockOptions.Value.ClockInterval;
+        this.RegisterGrainTimer(OnClock, new GrainTimerCreationOptions(tick, tick) { KeepAlive = true });
+    }
+
+    public Task<Summary?> GetSummary() => Task.FromResult(_summary);
+
+    public Task<ChildReport?> GetReport() => Task.FromResult(CurrentReport());
+
+    public Task Wake() => Task.CompletedTask;
+
+    private ChildReport? CurrentReport() =>
+        _summary is null ? null : new ChildReport(Id, _version, _totals, _summary.Health);
+
+    public Task ChildChanged(ChildReport report)
+    {
+        if (!Exists || !state.State.Children.Contains(report.ChildId)) return Task.CompletedTask;
+        if (_children.TryGetValue(report.ChildId, out var known) && known.Version >= report.Version)
+            return Task.CompletedTask;
+        _children[report.ChildId] = report;
+        _childrenDirty = true;
+        // Inside a window the recompute waits for its end: a unit with thousands of children
+        // sums them at most once per window, not once per report.
+        if (!_windowOpen)
+        {
+            RecomputeChildren();
+            Combine();
+            Changed();
+        }
+        return Task.CompletedTask;
+    }
+
+    private Task OnClock()
+    {
+        if (!Exists) return Task.CompletedTask;
+        RecomputeOwn();
+        Combine();
+        Changed();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Reports up at once when the window is closed; otherwise the window's end does.</summary>
+    private void Changed()
+    {
+        if (!_windowOpen && _version != _reportedVersion) ReportUp();
+    }
+
+    private Task OnWindowEnd()
+    {
+        _windowOpen = false;
+        if (!Exists) return Task.CompletedTask;
+        if (_childrenDirty)
+        {
+            RecomputeChildren();
+            Combine();
+        }
+        Changed();
+        return Task.CompletedTask;
+    }
+
+    private void ReportUp()
+    {
+        var parentId = state.State.Info?.ParentId;
+        var report = CurrentReport();
+        if (parentId is null || report is null) return;
+        Unit(parentId).ChildChanged(report).Ignore();
+        _reportedVersion = _version;
+        _windowOpen = true;
+        _window?.Change(rollup.Value.Window, Timeout.InfiniteTimeSpan);
+    }
+
+    private void RecomputeOwn()
+    {
+        _ownAt = clock.Now;
+        _own = RollupMath.OwnTotals(state.State.Tasks, _ownAt, clock);
+    }
+
+    private void RecomputeChildren()
+    {
+        SubtreeTotals sum = default;
+        foreach (var child in state.State.Children)
+            if (_children.TryGetValue(child, out var report))
+                sum += RollupMath.AsChild(report.Totals, report.Health);
+        _childrenTotals = sum;
+        _childrenDirty = false;
+    }
+
+    /// <summary>Combines own and children's totals; true when any figure changed.</summary>
+    private bool Combine()
+    {
+        var totals = _own + _childrenTotals;
+        var changed = _summary is null || totals != _totals;
+        if (changed)
+        {
+            _totals = totals;
+            // Derived from the clock so versions keep growing across restarts and moves
+            // without being stored; stays below 2^53 until the year 2255.
+            _version = Math.Max(_version + 1, TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds() * 1000);
+        }
+        _summary = RollupMath.ToSummary(Id, _totals, health.Value, _version, _ownAt);
+        return changed;
+    }
+}

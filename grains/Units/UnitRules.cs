@@ -1,0 +1,15 @@
+using Cascade.Tasks;
+
+namespace Cascade.Units;
+
+/// <summary>The field rules of domain.md "Tree".</summary>
+public static class UnitRules
+{
+    public const int MaxName = 100;
+    public const int MaxChildren = 5000;
+
+    public static bool IsValidId(string? id) => TaskRules.IsValidId(id);
+
+    public static string? CheckName(string name) =>
+        name.Length is < 1 or > MaxName ? $"name must be 1 to {MaxName} characters (trimmed)" : null;
+}

@@ -1,0 +1,46 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Cascade.Hosting;
+using Cascade.Web.Access;
+using Cascade.Web.Api;
+using Cascade.Web.Demo;
+using Microsoft.AspNetCore.Http.Json;
+
+namespace Cascade.Web.Hosting;
+
+public static class CascadeWebExtensions
+{
+    /// <summary>The whole product on one host: a co-hosted silo, the API and the start-up work.</summary>
+    public static WebApplicationBuilder AddCascade(this WebApplicationBuilder builder)
+    {
+        builder.UseOrleans(silo => silo.AddCascadeSilo(builder.Configuration));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 10 * 1024 * 1024);
+        builder.Services.AddProblemDetails();
+        builder.Services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+            o.SerializerOptions.Converters.Add(new UtcTimeConverter());
+        });
+        builder.Services.AddSingleton<WriteAccess>();
+        builder.AddCascadeDemo();
+        builder.Services.AddHostedService<StartupPass>();
+        return builder;
+    }
+
+    public static WebApplication MapCascade(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = error => error switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                TimeoutException => StatusCodes.Status503ServiceUnavailable,
+                _ => StatusCodes.Status500InternalServerError,
+            },
+        });
+        app.UseStatusCodePages();
+        app.MapGet("/healthz", () => TypedResults.Text("ok"));
+        app.MapGroup("/api/v1").MapUnitsApi().MapTasksApi();
+        return app;
+    }
+}

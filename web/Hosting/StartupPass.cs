@@ -1,0 +1,38 @@
+using Cascade.Units;
+using Cascade.Web.Demo;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
+namespace Cascade.Web.Hosting;
+
+/// <summary>
+/// Runs once the co-hosted silo is up: wakes every unit (their clocks run again after a
+/// restart), seeds the demo organization into an empty store, and prints where to look.
+/// </summary>
+public sealed partial class StartupPass(
+    IGrainFactory grains, DemoSeeder seeder, IOptions<DemoOptions> demo,
+    IServer server, IHostApplicationLifetime lifetime, ILogger<StartupPass> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var organization = grains.GetGrain<IOrganizationGrain>(IOrganizationGrain.Key);
+        var units = await organization.Wake();
+        if (units == 0 && demo.Value.Seed) units = await seeder.SeedAsync();
+        var root = await organization.GetRootId();
+        lifetime.ApplicationStarted.Register(() => Announce(units, root));
+    }
+
+    private void Announce(int units, string? root)
+    {
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost:5000";
+        address = address.Replace("://[::]", "://localhost").Replace("://0.0.0.0", "://localhost").Replace("://+", "://localhost");
+        var start = root is null ? $"{address}/api/v1/units" : $"{address}/api/v1/units/{root}/tree?depth=2";
+        LogReady(units, start);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cascade is ready with {Units} units. Start here: {Url}")]
+    private partial void LogReady(int units, string url);
+}

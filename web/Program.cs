@@ -1,0 +1,11 @@
+using Cascade.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddCascade();
+
+var app = builder.Build();
+app.MapCascade();
+app.Run();
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

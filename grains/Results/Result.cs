@@ -1,7 +1,7 @@
 namespace Cascade.Results;
 
 /// <summary>The answer of a grain command: an outcome, a value on success, and why otherwise.</summary>
-[GenerateSerializer, Immutable, Alias("cascade.result")]
+[GenerateSerializer, Immutable, Alias("cascade.result`1")]
 public sealed record Result<T>(
     [property: Id(0)] Outcome Outcome,
     [property: Id(1)] T? Value = default,

@@ -1,0 +1,163 @@
+using Cascade.Results;
+using Cascade.Tasks;
+using Cascade.Tests.Support;
+using Cascade.Units;
+using CsCheck;
+
+namespace Cascade.Tests.Grains;
+
+/// <summary>
+/// Random sequences of structure and task changes; afterwards every unit's summary must equal
+/// a plain full recomputation from the tasks, also after the clock moves with no request.
+/// </summary>
+public sealed class RollupPropertyTests(RollupPropertyTests.Cluster cluster) : IClassFixture<RollupPropertyTests.Cluster>
+{
+    public sealed class Cluster() : GrainCluster(TimeSpan.FromMilliseconds(50));
+
+    private static int _run;
+
+    [Fact]
+    public async Task Random_changes_always_roll_up_to_a_full_recomputation()
+    {
+        await cluster.Organization.CreateUnit(new UnitDraft("root", null, "root", UnitKind.PartyGroup));
+        var operations = Gen.Select(Gen.Int[0, 9], Gen.Int[0, 10_000], Gen.Int[0, 10_000], Gen.Int[0, 10_000]).Array[5, 50];
+        await operations.SampleAsync(Run, iter: 25, threads: 1,
+            print: ops => string.Join(" ", ops.Select(o => $"({o.Item1},{o.Item2},{o.Item3},{o.Item4})")));
+    }
+
+    private async Task Run((int Kind, int A, int B, int C)[] operations)
+    {
+        var model = new Model($"p{Interlocked.Increment(ref _run)}");
+        Check(Outcome.Created, await cluster.Organization.CreateUnit(new UnitDraft(model.Top, "root", model.Top, UnitKind.Branch)), "create top");
+        model.Parents[model.Top] = null;
+        foreach (var (kind, a, b, c) in operations) await Apply(model, kind, a, b, c);
+
+        // Move the clock (not at all, a day, or past the stale limit): no request follows.
+        cluster.Clock.Advance(TimeSpan.FromDays(new[] { 0, 1, 41 }[operations.Length % 3]));
+        await AssertConverged(model);
+    }
+
+    private async Task Apply(Model model, int kind, int a, int b, int c)
+    {
+        var units = model.Parents.Keys.Order(StringComparer.Ordinal).ToList();
+        var movable = units.Where(u => u != model.Top).ToList();
+        switch (kind)
+        {
+            case 0 or 1:
+            {
+                var id = model.NewId("u");
+                var parent = units[a % units.Count];
+                Check(Outcome.Created, await cluster.Organization.CreateUnit(new UnitDraft(id, parent, id, UnitKind.Branch)), $"create {id}");
+                model.Parents[id] = parent;
+                break;
+            }
+            case 2 when movable.Count > 0:
+            {
+                var id = movable[a % movable.Count];
+                var parent = units[b % units.Count];
+                var cycle = model.Within(parent, id);
+                var result = await cluster.Organization.UpdateUnit(id, new UnitPatch(ParentGiven: true, ParentId: parent));
+                Check(cycle ? Outcome.Conflict : Outcome.Ok, result, $"move {id} under {parent}");
+                if (!cycle) model.Parents[id] = parent;
+                break;
+            }
+            case 3 when movable.Count > 0:
+            {
+                var id = movable[a % movable.Count];
+                var busy = model.Parents.ContainsValue(id) || model.Tasks.GetValueOrDefault(id)?.Count > 0;
+                Check(busy ? Outcome.Conflict : Outcome.Ok, await cluster.Organization.DeleteUnit(id), $"delete {id}");
+                if (!busy) model.Parents.Remove(id);
+                break;
+            }
+            case 4 or 5:
+            {
+                var unit = units[a % units.Count];
+                var start = new DateOnly(2026, 3, 1).AddDays(b % 200);
+                var draft = new TaskDraft
+                {
+                    Id = model.NewId("t"), Title = "t", Track = b % 2 == 0 ? Track.Party : Track.Business,
+                    Weight = c % 3 == 0 ? 0.1 * (c % 17 + 1) : c % 5 + 1, Start = start, Due = start.AddDays(c % 60),
+                };
+                var result = await cluster.Unit(unit).CreateTask(draft, null);
+                Check(Outcome.Created, result, $"create task in {unit}");
+                model.TasksOf(unit).Add(result.Value!);
+                break;
+            }
+            case 6 or 7 or 8 when model.Tasks.Any(t => t.Value.Count > 0):
+            {
+                var (unit, list) = model.Tasks.Where(t => t.Value.Count > 0).OrderBy(t => t.Key, StringComparer.Ordinal).ElementAt(a % model.Tasks.Count(t => t.Value.Count > 0));
+                var index = b % list.Count;
+                var statuses = Enum.GetValues<TaskItemStatus>();
+                var patch = (c % 5) switch
+                {
+                    0 => new TaskPatch { Progress = c % 101 },
+                    1 => new TaskPatch { Status = statuses[c % statuses.Length] },
+                    2 => new TaskPatch { Status = statuses[c % statuses.Length], Progress = c % 101 },
+                    3 => new TaskPatch { Weight = c % 7 + 0.5 },
+                    _ => new TaskPatch { Due = list[index].Start.AddDays(c % 90), Progress = 100 },
+                };
+                var expected = TaskRules.Apply(list[index], patch).Outcome;
+                var result = await cluster.Unit(unit).PatchTask(list[index].Id, patch, null, null);
+                Check(expected, result, $"patch {unit}/{list[index].Id}");
+                if (result.Succeeded) list[index] = result.Value!;
+                break;
+            }
+            case 9 when model.Tasks.Any(t => t.Value.Count > 0):
+            {
+                var (unit, list) = model.Tasks.Where(t => t.Value.Count > 0).OrderBy(t => t.Key, StringComparer.Ordinal).ElementAt(a % model.Tasks.Count(t => t.Value.Count > 0));
+                var task = list[b % list.Count];
+                Check(Outcome.Ok, await cluster.Unit(unit).DeleteTask(task.Id, null, null), $"delete task {task.Id}");
+                list.Remove(task);
+                break;
+            }
+        }
+    }
+
+    private async Task AssertConverged(Model model)
+    {
+        var now = cluster.Clock.GetUtcNow();
+        var expected = ReferenceRollup.Compute(model.Parents, model.Tasks, now, TimeSpan.FromDays(30));
+        List<string> differences = [];
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        do
+        {
+            differences = [];
+            foreach (var (id, want) in expected)
+            {
+                var summary = await cluster.Unit(id).GetSummary();
+                if (summary is null) differences.Add($"{id}: no summary");
+                else if (summary.ComputedAt != now) differences.Add($"{id}: computed at {summary.ComputedAt:O}, clock at {now:O}");
+                else differences.AddRange(ReferenceRollup.Differences(want, summary));
+            }
+            if (differences.Count == 0) break;
+            await Task.Delay(25);
+        }
+        while (DateTime.UtcNow < deadline);
+        Assert.True(differences.Count == 0, string.Join("\n", differences.Take(20)));
+
+        foreach (var id in model.Parents.Keys)
+        {
+            var stored = await cluster.Unit(id).GetTasks();
+            Assert.Equal(model.TasksOf(id).OrderBy(t => t.Id), stored!.OrderBy(t => t.Id));
+        }
+    }
+
+    private static void Check<T>(Outcome expected, Result<T> result, string what) =>
+        Assert.True(expected == result.Outcome, $"{what}: expected {expected}, got {result.Outcome} ({result.Detail})");
+
+    private sealed class Model(string top)
+    {
+        private int _next;
+        public string Top { get; } = top;
+        public Dictionary<string, string?> Parents { get; } = [];
+        public Dictionary<string, List<TaskItem>> Tasks { get; } = [];
+        public string NewId(string prefix) => $"{Top}-{prefix}{_next++}";
+        public List<TaskItem> TasksOf(string unit) => Tasks.TryGetValue(unit, out var list) ? list : Tasks[unit] = [];
+        public bool Within(string candidate, string ancestor)
+        {
+            for (string? at = candidate; at is not null; at = Parents[at])
+                if (at == ancestor) return true;
+            return false;
+        }
+    }
+}

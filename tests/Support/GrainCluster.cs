@@ -1,0 +1,51 @@
+using Cascade.Hosting;
+using Cascade.Storage;
+using Cascade.Time;
+using Cascade.Units;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.TestingHost;
+
+namespace Cascade.Tests.Support;
+
+/// <summary>
+/// An Orleans InProcessTestCluster running Cascade's grains over a temporary SQLite file,
+/// with the domain clock on a <see cref="FakeTimeProvider"/> the test moves.
+/// </summary>
+public class GrainCluster : IAsyncLifetime
+{
+    public static readonly DateTimeOffset Start = new(2026, 6, 15, 2, 0, 0, TimeSpan.Zero);
+
+    private readonly TempDirectory _folder = new();
+    private readonly TimeSpan _clockInterval;
+    private InProcessTestCluster? _cluster;
+
+    public GrainCluster() : this(TimeSpan.FromMinutes(1)) { }
+
+    public GrainCluster(TimeSpan clockInterval) => _clockInterval = clockInterval;
+
+    public FakeTimeProvider Clock { get; } = new(Start);
+    public IGrainFactory Grains => _cluster!.Client;
+    public IOrganizationGrain Organization => Grains.GetGrain<IOrganizationGrain>(IOrganizationGrain.Key);
+    public IUnitGrain Unit(string id) => Grains.GetGrain<IUnitGrain>(id);
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.Services.AddKeyedSingleton<TimeProvider>(CascadeSiloExtensions.ClockKey, Clock);
+            silo.AddCascadeGrains();
+            silo.Services.Configure<SqliteStorageOptions>(o => o.Path = _folder.File("cascade.db"));
+            silo.Services.Configure<ClockOptions>(o => o.ClockInterval = _clockInterval);
+        });
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_cluster is not null) await _cluster.DisposeAsync();
+        _folder.Dispose();
+    }
+}

@@ -1,0 +1,70 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Cascade.Tests.Support;
+
+namespace Cascade.Tests.Web;
+
+public sealed class DemoApiTests(DemoApiTests.App app) : IClassFixture<DemoApiTests.App>
+{
+    public sealed class App() : CascadeApp(seedDemo: true);
+
+    [Fact]
+    public async Task The_demo_department_has_a_root_a_committee_and_nineteen_branches()
+    {
+        var client = app.CreateClient();
+        var units = await client.GetFromJsonAsync<JsonElement[]>("/api/v1/units");
+        Assert.Equal(21, units!.Length);
+        Assert.Equal("kjt", units[0].GetProperty("id").GetString());
+        Assert.Equal("partyGroup", units[0].GetProperty("kind").GetString());
+        var branches = await client.GetFromJsonAsync<JsonElement[]>("/api/v1/units?parent=jgdw");
+        Assert.Equal(19, branches!.Length);
+    }
+
+    [Fact]
+    public async Task The_demo_shows_green_amber_red_and_grey_units()
+    {
+        var client = app.CreateClient();
+        var tree = await client.GetFromJsonAsync<JsonElement>("/api/v1/units/jgdw/tree?depth=1");
+        var health = tree.GetProperty("children").EnumerateArray()
+            .Select(c => c.GetProperty("summary").GetProperty("health").GetString()).ToHashSet();
+        Assert.Superset(new HashSet<string?> { "green", "amber", "red", "none" }, health);
+        var root = await client.GetFromJsonAsync<JsonElement>("/api/v1/units/kjt/summary");
+        Assert.Equal(21, root.GetProperty("units").GetInt32());
+    }
+
+    [Fact]
+    public async Task Every_branch_with_tasks_has_eight_to_fifteen_over_both_tracks()
+    {
+        var client = app.CreateClient();
+        var branches = await client.GetFromJsonAsync<JsonElement[]>("/api/v1/units?parent=jgdw");
+        foreach (var branch in branches!)
+        {
+            var id = branch.GetProperty("id").GetString();
+            var tasks = await client.GetFromJsonAsync<JsonElement[]>($"/api/v1/units/{id}/tasks");
+            if (tasks!.Length == 0) continue;
+            Assert.InRange(tasks.Length, 8, 15);
+            Assert.Contains(tasks, t => t.GetProperty("track").GetString() == "party");
+            Assert.Contains(tasks, t => t.GetProperty("track").GetString() == "business");
+        }
+    }
+
+    [Fact]
+    public async Task A_task_update_reaches_the_root_summary()
+    {
+        var client = app.CreateClient();
+        var before = await client.GetFromJsonAsync<JsonElement>("/api/v1/units/kjt/summary");
+        var response = await client.PatchAsJsonAsync("/api/v1/units/ltx/tasks/none", new { progress = 10 });
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+
+        var created = await client.PostAsJsonAsync("/api/v1/units/ltx/tasks",
+            new { id = "fwlt", title = "走访慰问离退休老党员", track = "party", start = "2026-06-01", due = "2026-12-31", weight = 2 });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        await Eventually.True(async () =>
+        {
+            var root = await client.GetFromJsonAsync<JsonElement>("/api/v1/units/kjt/summary");
+            return root.GetProperty("all").GetProperty("count").GetInt32() == before.GetProperty("all").GetProperty("count").GetInt32() + 1
+                && root.GetProperty("version").GetInt64() > before.GetProperty("version").GetInt64();
+        }, "the root counts the new task");
+    }
+}

@@ -12,7 +12,10 @@ namespace Cascade.Tests.Grains;
 /// </summary>
 public sealed class RollupPropertyTests(RollupPropertyTests.Cluster cluster) : IClassFixture<RollupPropertyTests.Cluster>
 {
-    public sealed class Cluster() : GrainCluster(TimeSpan.FromMilliseconds(50));
+    public sealed class Cluster : GrainCluster
+    {
+        public Cluster() => ClockInterval = TimeSpan.FromMilliseconds(50);
+    }
 
     private static int _run;
 

@@ -17,12 +17,10 @@ public class GrainCluster : IAsyncLifetime
     public static readonly DateTimeOffset Start = new(2026, 6, 15, 2, 0, 0, TimeSpan.Zero);
 
     private readonly TempDirectory _folder = new();
-    private readonly TimeSpan _clockInterval;
     private InProcessTestCluster? _cluster;
 
-    public GrainCluster() : this(TimeSpan.FromMinutes(1)) { }
-
-    public GrainCluster(TimeSpan clockInterval) => _clockInterval = clockInterval;
+    /// <summary>How often units re-evaluate time (default: one minute, as in production).</summary>
+    public TimeSpan ClockInterval { get; init; } = TimeSpan.FromMinutes(1);
 
     public FakeTimeProvider Clock { get; } = new(Start);
     public IGrainFactory Grains => _cluster!.Client;
@@ -37,7 +35,7 @@ public class GrainCluster : IAsyncLifetime
             silo.Services.AddKeyedSingleton<TimeProvider>(CascadeSiloExtensions.ClockKey, Clock);
             silo.AddCascadeGrains();
             silo.Services.Configure<SqliteStorageOptions>(o => o.Path = _folder.File("cascade.db"));
-            silo.Services.Configure<ClockOptions>(o => o.ClockInterval = _clockInterval);
+            silo.Services.Configure<ClockOptions>(o => o.ClockInterval = ClockInterval);
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Cascade.Tests.Support;
+
+/// <summary>
+/// The real product in a child process (<c>dotnet Cascade.Web.dll</c>), on its own ports and
+/// database file, so a test can kill it with SIGKILL and start it again.
+/// </summary>
+public sealed class WebProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private WebProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+        Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public Uri Address { get; }
+    public HttpClient Client { get; }
+    public string Output { get { lock (_output) return _output.ToString(); } }
+
+    public static async Task<WebProcess> StartAsync(string workingDirectory, string databasePath, params string[] settings)
+    {
+        var port = FreePort.Next();
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Cascade.Web.dll"));
+        foreach (var arg in new[]
+        {
+            "--urls", $"http://127.0.0.1:{port}",
+            $"--Cascade:Storage:Sqlite:Path={databasePath}",
+            $"--Cascade:Cluster:SiloPort={FreePort.Next()}",
+            $"--Cascade:Cluster:GatewayPort={FreePort.Next()}",
+            "--Cascade:Demo:Seed=false",
+        }.Concat(settings)) info.ArgumentList.Add(arg);
+        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
+        var web = new WebProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        process.OutputDataReceived += (_, e) => web.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => web.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await web.WaitUntilReady();
+        return web;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_output) _output.AppendLine(line);
+    }
+
+    private async Task WaitUntilReady()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited) Assert.Fail($"Cascade.Web exited with {_process.ExitCode}:\n{Output}");
+            try
+            {
+                if ((await Client.GetAsync("/healthz")).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException) { }
+            await Task.Delay(100);
+        }
+        Assert.Fail($"Cascade.Web did not answer /healthz within 60 s:\n{Output}");
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, nothing is flushed.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited) await KillAsync();
+        Client.Dispose();
+        _process.Dispose();
+    }
+}

@@ -99,7 +99,7 @@ public static class DemoOrganization
         yield return new("xs", "“大学习、大讨论、大宣传、大实践”活动", Track.Business, -100, 130);
     }
 
-    private static int Quarter(DateOnly day) => (day.Month - 1) / 3 + 1;
+    private static string Quarter(DateOnly day) => "一二三四"[(day.Month - 1) / 3].ToString();
 
     /// <summary>A task whose progress follows the unit's pace against the time elapsed in its window.</summary>
     private static TaskDraft Make(DateOnly today, string id, string title, Track track, int startOffset, int days, double weight, Pace pace, int salt)

@@ -1,0 +1,39 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Cascade.Tests.Support;
+using Cascade.Web.Demo;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Cascade.Tests.Web;
+
+public sealed class SimulatorTests
+{
+    [Fact]
+    public async Task The_activity_simulator_keeps_changing_demo_progress()
+    {
+        await using var app = new CascadeApp(seedDemo: true, new()
+        {
+            ["Cascade:Demo:Simulate"] = "true",
+            ["Cascade:Demo:SimulateEvery"] = "00:00:00.050",
+        });
+        var client = app.CreateClient();
+        var first = await client.GetFromJsonAsync<JsonElement>("/api/v1/units/kjt/summary");
+        await Eventually.True(async () =>
+        {
+            var now = await client.GetFromJsonAsync<JsonElement>("/api/v1/units/kjt/summary");
+            return now.GetProperty("version").GetInt64() > first.GetProperty("version").GetInt64()
+                && now.GetProperty("all").GetProperty("progress").GetDouble() != first.GetProperty("all").GetProperty("progress").GetDouble();
+        }, "the root's progress moved with no client writing");
+    }
+
+    [Fact]
+    public async Task The_simulator_is_off_by_default()
+    {
+        await using var app = new CascadeApp(seedDemo: true);
+        Assert.False(app.Services.GetRequiredService<IOptions<DemoOptions>>().Value.Simulate);
+        var client = app.CreateClient();
+        var tasks = await client.GetFromJsonAsync<JsonElement[]>("/api/v1/units/bgs/tasks");
+        Assert.All(tasks!, t => Assert.Equal(1, t.GetProperty("version").GetInt64()));
+    }
+}

@@ -10,10 +10,18 @@ public static partial class TaskRules
     public const double MaxWeight = 1000;
     public const int MaxTasksPerUnit = 2000;
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
+    // \z, not $: in .NET "$" also matches before a final newline, which would let "id\n" through.
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{0,63}\z")]
     private static partial Regex IdPattern();
 
     public static bool IsValidId(string? id) => id is not null && IdPattern().IsMatch(id);
+
+    /// <summary>
+    /// The first and last dates whose window (start 00:00 to due + 1 day 00:00, local time) can
+    /// be represented in every time zone; outside them the window cannot even be computed.
+    /// </summary>
+    public static readonly DateOnly FirstDate = new(1, 1, 2);
+    public static readonly DateOnly LastDate = new(9999, 12, 30);
 
     public static string? CheckTitle(string title) =>
         title.Length is < 1 or > MaxTitle ? $"title must be 1 to {MaxTitle} characters" : null;
@@ -25,12 +33,17 @@ public static partial class TaskRules
     public static string? CheckProgress(int progress) =>
         progress is < 0 or > 100 ? "progress must be an integer from 0 to 100" : null;
 
+    public static string? CheckDate(DateOnly date) =>
+        date < FirstDate || date > LastDate ? $"dates must lie from {FirstDate:yyyy-MM-dd} to {LastDate:yyyy-MM-dd}" : null;
+
     public static string? CheckNote(string note) =>
         note.Length > MaxNote ? $"note must be at most {MaxNote} characters" : null;
 
     /// <summary>Builds a new task from a draft whose fields the parser already checked.</summary>
     public static Result<TaskItem> Create(TaskDraft draft, string id, DateTimeOffset now, string? by)
     {
+        if (CheckDate(draft.Start) is { } badStart) return Result<TaskItem>.Invalid("start", badStart);
+        if (CheckDate(draft.Due) is { } badDue) return Result<TaskItem>.Invalid("due", badDue);
         if (draft.Start > draft.Due)
             return Result<TaskItem>.Invalid("start", "start must not be after due");
         var status = draft.Status;
@@ -76,6 +89,8 @@ public static partial class TaskRules
 
         var start = patch.Start ?? stored.Start;
         var due = patch.Due ?? stored.Due;
+        if (CheckDate(start) is { } badStart) return Result<TaskItem>.Invalid("start", badStart);
+        if (CheckDate(due) is { } badDue) return Result<TaskItem>.Invalid("due", badDue);
         if (start > due)
             return Result<TaskItem>.Invalid(patch.Start is null ? "due" : "start", "start must not be after due");
 

@@ -106,13 +106,15 @@ public sealed partial class UnitGrain
     }
 
     /// <summary>
-    /// Writes the state before the caller is answered, then rolls the change up. A failed
-    /// write deactivates the grain so the next call reloads what storage really holds.
+    /// Computes the new figures, writes the state before the caller is answered, then rolls
+    /// the change up. Any failure (a figure that cannot be computed, a failed write)
+    /// deactivates the grain so the next call reloads what storage really holds.
     /// </summary>
     private async Task Persist()
     {
         try
         {
+            RecomputeOwn();
             await state.WriteStateAsync();
         }
         catch
@@ -120,7 +122,6 @@ public sealed partial class UnitGrain
             DeactivateOnIdle();
             throw;
         }
-        RecomputeOwn();
         Combine();
         Changed();
     }

@@ -83,7 +83,8 @@ public sealed partial class BodyFields
         return number;
     }
 
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}$")]
+    // ASCII digits and \z: .NET's \d takes any script's digits and "$" allows a final newline.
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}\z")]
     private static partial Regex DatePattern();
 
     public DateOnly? Date(string name, bool required = false)

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Cascade.Web.Api;
 
@@ -13,6 +14,9 @@ public sealed class RequestBody
     public const int MaxBytes = 64 * 1024;
 
     private RequestBody(JsonElement? root, string? parseError) => (Root, ParseError) = (root, parseError);
+
+    /// <summary>A repeated name would let the body mean two things; which one wins is not the client's to guess.</summary>
+    private static readonly JsonDocumentOptions Options = new() { AllowDuplicateProperties = false };
 
     public JsonElement? Root { get; }
     public string? ParseError { get; }
@@ -35,14 +39,47 @@ public sealed class RequestBody
             buffer.Write(chunk, 0, read);
             if (buffer.Length > MaxBytes) return (null, TooLarge());
         }
+        var bytes = buffer.ToArray();
+        // JSON text is UTF-8 (RFC 8259); the parser leaves string contents unchecked until read.
+        if (!Utf8.IsValid(bytes)) return (new RequestBody(null, "The body is not valid UTF-8."), null);
         try
         {
-            using var document = JsonDocument.Parse(buffer.ToArray());
+            using var document = JsonDocument.Parse(bytes, Options);
+            if (!IsText(document.RootElement)) return (new RequestBody(null, NotText), null);
             return (new RequestBody(document.RootElement.Clone(), null), null);
         }
         catch (JsonException error)
         {
             return (new RequestBody(null, $"The body is not valid JSON: {error.Message}"), null);
+        }
+        catch (InvalidOperationException)
+        {
+            // The duplicate-name check reads names as text, so a name like "\ud800" fails while parsing.
+            return (new RequestBody(null, NotText), null);
+        }
+    }
+
+    private const string NotText = "The body escapes a lone surrogate (such as \\ud800); strings must be Unicode text.";
+
+    /// <summary>
+    /// False when a string or property name escapes a lone surrogate: valid JSON, but reading it
+    /// as text throws, so it is refused here rather than wherever a field is read.
+    /// </summary>
+    private static bool IsText(JsonElement element)
+    {
+        try
+        {
+            return element.ValueKind switch
+            {
+                JsonValueKind.String => element.GetString() is not null,
+                JsonValueKind.Object => element.EnumerateObject().All(p => p.Name is not null && IsText(p.Value)),
+                JsonValueKind.Array => element.EnumerateArray().All(IsText),
+                _ => true,
+            };
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 

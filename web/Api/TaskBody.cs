@@ -16,7 +16,9 @@ public static class TaskBody
         var weight = fields.Number("weight");
         if (weight is not null) fields.Check("weight", TaskRules.CheckWeight(weight.Value));
         var start = fields.Date("start", required: true);
+        if (start is not null) fields.Check("start", TaskRules.CheckDate(start.Value));
         var due = fields.Date("due", required: true);
+        if (due is not null) fields.Check("due", TaskRules.CheckDate(due.Value));
         if (start > due) fields.Fail("start", "start must not be after due.");
         var note = fields.String("note", nullable: true) ?? "";
         fields.Check("note", TaskRules.CheckNote(note));
@@ -35,7 +37,9 @@ public static class TaskBody
         var weight = fields.Number("weight");
         if (weight is not null) fields.Check("weight", TaskRules.CheckWeight(weight.Value));
         var start = fields.Date("start");
+        if (start is not null) fields.Check("start", TaskRules.CheckDate(start.Value));
         var due = fields.Date("due");
+        if (due is not null) fields.Check("due", TaskRules.CheckDate(due.Value));
         var status = fields.Enum<TaskItemStatus>("status");
         var progress = fields.Integer("progress");
         if (progress is not null) fields.Check("progress", TaskRules.CheckProgress(progress.Value));

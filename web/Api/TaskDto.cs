@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Cascade.Tasks;
 using Cascade.Time;
 
@@ -13,5 +14,6 @@ public sealed record TaskDto(
         t.Id, unitId, t.Title, t.Track, t.Weight, t.Start, t.Due, t.Status, t.Progress, t.Note,
         t.Version, t.UpdatedAt, t.UpdatedBy, clock.IsOverdue(t, clock.Now), t.DirectiveId);
 
+    [JsonIgnore]
     public string ETag => $"\"{Version}\"";
 }

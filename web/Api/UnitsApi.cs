@@ -1,3 +1,4 @@
+using System.Globalization;
 using Cascade.Units;
 using Cascade.Web.Access;
 
@@ -90,7 +91,7 @@ public static class UnitsApi
         if (!UnitRules.IsValidId(id) || await Organization(grains).GetUnit(id) is null) return UnknownUnit(id);
         var depth = 1;
         if (context.Request.Query.TryGetValue("depth", out var given)
-            && (given.Count != 1 || !int.TryParse(given[0], out depth) || depth is < 0 or > MaxTreeDepth))
+            && (given.Count != 1 || !int.TryParse(given[0], NumberStyles.None, CultureInfo.InvariantCulture, out depth) || depth is < 0 or > MaxTreeDepth))
             return Problems.Invalid(new() { ["depth"] = [$"depth must be an integer from 0 to {MaxTreeDepth}."] });
         var tree = await Organization(grains).GetTree(id, depth);
         return tree is null ? UnknownUnit(id) : TypedResults.Ok(tree);

@@ -15,6 +15,7 @@ public sealed class DomainClock
         Time = time;
         Zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
         StaleAfter = options.Value.StaleAfter;
+        _computeStartOfDay = ComputeStartOfDay;
     }
 
     public TimeProvider Time { get; }
@@ -34,7 +35,14 @@ public sealed class DomainClock
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Now, Zone).DateTime);
 
     /// <summary>The UTC instant at which a calendar day starts in the organization's zone.</summary>
-    public DateTimeOffset StartOfDay(DateOnly day)
+    public DateTimeOffset StartOfDay(DateOnly day) => _midnights.GetOrAdd(day, _computeStartOfDay);
+
+    // Every recompute asks for the windows of every task of a unit; the days in use are few
+    // and time-zone rules do not change while the process runs.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<DateOnly, DateTimeOffset> _midnights = new();
+    private readonly Func<DateOnly, DateTimeOffset> _computeStartOfDay;
+
+    private DateTimeOffset ComputeStartOfDay(DateOnly day)
     {
         var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
         return new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUniversalTime();

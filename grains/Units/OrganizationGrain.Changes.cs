@@ -6,35 +6,50 @@ public sealed partial class OrganizationGrain
     {
         var unit = new UnitInfo(draft.Id, draft.ParentId, draft.Name, draft.Kind, draft.Sort);
         if (_units.TryGetValue(draft.Id, out var existing) && existing == unit) return Result<UnitInfo>.Ok(existing);
-        if (CheckCreate(unit, []) is { } refused) return refused;
+        if (CheckCreate(unit, new Batch()) is { } refused) return refused;
         await Commit([new StructureChange(StructureChangeKind.Create, unit, null)]);
         return Result<UnitInfo>.Created(unit);
     }
 
     public async Task<Result<int>> ImportUnits(IReadOnlyList<UnitDraft> drafts)
     {
-        var batch = new Dictionary<string, UnitInfo>();
+        var batch = new Batch();
         var changes = new List<StructureChange>(drafts.Count);
         foreach (var draft in drafts)
         {
             var unit = new UnitInfo(draft.Id, draft.ParentId, draft.Name, draft.Kind, draft.Sort);
             if (CheckCreate(unit, batch) is { } refused) return refused.As<int>();
-            batch[unit.Id] = unit;
+            batch.Add(unit);
             changes.Add(new StructureChange(StructureChangeKind.Create, unit, null));
         }
         await Commit(changes);
         return Result<int>.Ok(changes.Count);
     }
 
-    private Result<UnitInfo>? CheckCreate(UnitInfo unit, Dictionary<string, UnitInfo> batch)
+    /// <summary>The units of one import so far, with what the checks of the next one need in O(1).</summary>
+    private sealed class Batch
     {
-        if (unit.ParentId is { } parent && !_units.ContainsKey(parent) && !batch.ContainsKey(parent))
+        public HashSet<string> Ids { get; } = [];
+        public Dictionary<string, int> Children { get; } = [];
+        public bool HasRoot { get; private set; }
+
+        public void Add(UnitInfo unit)
+        {
+            Ids.Add(unit.Id);
+            if (unit.ParentId is null) HasRoot = true;
+            else Children[unit.ParentId] = Children.GetValueOrDefault(unit.ParentId) + 1;
+        }
+    }
+
+    private Result<UnitInfo>? CheckCreate(UnitInfo unit, Batch batch)
+    {
+        if (unit.ParentId is { } parent && !_units.ContainsKey(parent) && !batch.Ids.Contains(parent))
             return Result<UnitInfo>.NotFound($"Parent unit '{parent}' does not exist.");
-        if (_units.ContainsKey(unit.Id) || batch.ContainsKey(unit.Id))
+        if (_units.ContainsKey(unit.Id) || batch.Ids.Contains(unit.Id))
             return Result<UnitInfo>.Conflict($"Unit '{unit.Id}' already exists with other values.");
-        if (unit.ParentId is null && (state.State.RootId is not null || batch.Values.Any(u => u.ParentId is null)))
+        if (unit.ParentId is null && (state.State.RootId is not null || batch.HasRoot))
             return Result<UnitInfo>.Conflict("There is already a root unit; give a parentId.");
-        if (unit.ParentId is { } p && ChildCount(p) + batch.Values.Count(u => u.ParentId == p) >= UnitRules.MaxChildren)
+        if (unit.ParentId is { } p && ChildCount(p) + batch.Children.GetValueOrDefault(p) >= UnitRules.MaxChildren)
             return Result<UnitInfo>.Conflict($"Unit '{p}' already has {UnitRules.MaxChildren} children.");
         return null;
     }

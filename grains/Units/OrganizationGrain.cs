@@ -51,9 +51,13 @@ public sealed partial class OrganizationGrain(
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => Wake();
 
+    /// <summary>
+    /// Wakes the root, which passes the wake down: no single turn sends to every unit, and a
+    /// unit that lost its activation (a restart, a dead node) comes back with its clock.
+    /// </summary>
     public Task<int> Wake()
     {
-        foreach (var id in _units.Keys) Unit(id).Wake().Ignore();
+        if (state.State.RootId is { } root) Unit(root).Wake().Ignore();
         return Task.FromResult(_units.Count);
     }
 

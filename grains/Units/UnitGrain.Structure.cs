@@ -30,10 +30,11 @@ public sealed partial class UnitGrain
 
     public async Task AddChildren(IReadOnlyList<string> childIds)
     {
-        var added = childIds.Where(c => !state.State.Children.Contains(c)).ToList();
+        var added = childIds.Where(c => !_childIds.Contains(c)).ToList();
         if (added.Count > 0)
         {
             state.State.Children.AddRange(added);
+            _childIds.UnionWith(added);
             await state.WriteStateAsync();
         }
         await LoadChildReports(childIds);
@@ -45,6 +46,7 @@ public sealed partial class UnitGrain
     public async Task RemoveChild(string childId)
     {
         _children.Remove(childId);
+        _childIds.Remove(childId);
         if (state.State.Children.Remove(childId)) await state.WriteStateAsync();
         RecomputeChildren();
         Combine();

@@ -18,6 +18,8 @@ public sealed partial class UnitGrain(
     IOptions<ClockOptions> clockOptions) : Grain, IUnitGrain
 {
     private readonly Dictionary<string, ChildReport> _children = [];
+    /// <summary>The stored children as a set, so checking a report's sender costs O(1).</summary>
+    private readonly HashSet<string> _childIds = [];
     private SubtreeTotals _own;
     private SubtreeTotals _childrenTotals;
     private SubtreeTotals _totals;
@@ -36,6 +38,7 @@ public sealed partial class UnitGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (!Exists) return;
+        _childIds.UnionWith(state.State.Children);
         await LoadChildReports(state.State.Children);
         StartClocks();
         RecomputeOwn();
@@ -64,14 +67,19 @@ public sealed partial class UnitGrain(
 
     public Task<ChildReport?> GetReport() => Task.FromResult(CurrentReport());
 
-    public Task Wake() => Task.CompletedTask;
+    /// <summary>Activated by the call itself; passed on down so the wake fans out over the tree.</summary>
+    public Task Wake()
+    {
+        foreach (var child in state.State.Children) Unit(child).Wake().Ignore();
+        return Task.CompletedTask;
+    }
 
     private ChildReport? CurrentReport() =>
         _summary is null ? null : new ChildReport(Id, _version, _totals, _summary.Health);
 
     public Task ChildChanged(ChildReport report)
     {
-        if (!Exists || !state.State.Children.Contains(report.ChildId)) return Task.CompletedTask;
+        if (!Exists || !_childIds.Contains(report.ChildId)) return Task.CompletedTask;
         if (_children.TryGetValue(report.ChildId, out var known) && known.Version >= report.Version)
             return Task.CompletedTask;
         _children[report.ChildId] = report;

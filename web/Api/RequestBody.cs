@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -31,22 +32,26 @@ public sealed class RequestBody
                            : "Send the body as application/json."));
         if (context.Request.ContentLength > MaxBytes) return (null, TooLarge());
 
-        var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
+        // One pooled buffer per request, returned when the response is done; the parsed
+        // document reads from it in place and is disposed with it.
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxBytes + 1);
+        context.Response.RegisterForDispose(new Returned(buffer));
+        var length = 0;
         int read;
-        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        while ((read = await context.Request.Body.ReadAsync(buffer.AsMemory(length, MaxBytes + 1 - length), context.RequestAborted)) > 0)
         {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxBytes) return (null, TooLarge());
+            length += read;
+            if (length > MaxBytes) return (null, TooLarge());
         }
-        var bytes = buffer.ToArray();
+        var bytes = buffer.AsMemory(0, length);
         // JSON text is UTF-8 (RFC 8259); the parser leaves string contents unchecked until read.
-        if (!Utf8.IsValid(bytes)) return (new RequestBody(null, "The body is not valid UTF-8."), null);
+        if (!Utf8.IsValid(bytes.Span)) return (new RequestBody(null, "The body is not valid UTF-8."), null);
         try
         {
-            using var document = JsonDocument.Parse(bytes, Options);
+            var document = JsonDocument.Parse(bytes, Options);
+            context.Response.RegisterForDispose(document);
             if (!IsText(document.RootElement)) return (new RequestBody(null, NotText), null);
-            return (new RequestBody(document.RootElement.Clone(), null), null);
+            return (new RequestBody(document.RootElement, null), null);
         }
         catch (JsonException error)
         {
@@ -81,6 +86,11 @@ public sealed class RequestBody
         {
             return false;
         }
+    }
+
+    private sealed class Returned(byte[] buffer) : IDisposable
+    {
+        public void Dispose() => ArrayPool<byte>.Shared.Return(buffer);
     }
 
     private static IResult TooLarge() =>

@@ -40,7 +40,7 @@ public sealed partial class UnitGrain
         await LoadChildReports(childIds);
         RecomputeChildren();
         Combine();
-        Changed();
+        Flush();
     }
 
     public async Task RemoveChild(string childId)
@@ -50,7 +50,7 @@ public sealed partial class UnitGrain
         if (state.State.Children.Remove(childId)) await state.WriteStateAsync();
         RecomputeChildren();
         Combine();
-        Changed();
+        Flush();
     }
 
     public async Task<Result<bool>> TryDelete()

@@ -123,6 +123,6 @@ public sealed partial class UnitGrain
             throw;
         }
         Combine();
-        Changed();
+        Flush();
     }
 }

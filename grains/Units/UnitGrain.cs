@@ -26,8 +26,9 @@ public sealed partial class UnitGrain(
     private Summary? _summary;
     private long _version;
     private IGrainTimer? _window;
-    private bool _windowOpen;
     private long _reportedVersion;
+    private long _lastFlush = long.MinValue / 2;
+    private bool _flushScheduled;
     private DateTimeOffset _ownAt;
     private bool _childrenDirty;
 
@@ -44,7 +45,7 @@ public sealed partial class UnitGrain(
         RecomputeOwn();
         RecomputeChildren();
         Combine();
-        ReportUp();
+        Flush();
     }
 
     private async Task LoadChildReports(IEnumerable<string> childIds)
@@ -84,14 +85,7 @@ public sealed partial class UnitGrain(
             return Task.CompletedTask;
         _children[report.ChildId] = report;
         _childrenDirty = true;
-        // Inside a window the recompute waits for its end: a unit with thousands of children
-        // sums them at most once per window, not once per report.
-        if (!_windowOpen)
-        {
-            RecomputeChildren();
-            Combine();
-            Changed();
-        }
+        Flush();
         return Task.CompletedTask;
     }
 
@@ -100,38 +94,50 @@ public sealed partial class UnitGrain(
         if (!Exists) return Task.CompletedTask;
         RecomputeOwn();
         Combine();
-        Changed();
+        Flush();
         return Task.CompletedTask;
     }
 
-    /// <summary>Reports up at once when the window is closed; otherwise the window's end does.</summary>
-    private void Changed()
+    /// <summary>
+    /// The leading-edge throttle. The first change after a quiet window is summed and reported
+    /// at once; changes inside the window wait for one flush at its end, so a unit with
+    /// thousands of children sums them, and reports, at most once per window. The timer runs
+    /// only when a change falls inside a window: a lone change costs no timer at all.
+    /// </summary>
+    private void Flush()
     {
-        if (!_windowOpen && _version != _reportedVersion) ReportUp();
-    }
-
-    private Task OnWindowEnd()
-    {
-        _windowOpen = false;
-        if (!Exists) return Task.CompletedTask;
+        var now = Environment.TickCount64;
+        var due = _lastFlush + (long)rollup.Value.Window.TotalMilliseconds;
+        if (now < due)
+        {
+            if (!_flushScheduled && (_childrenDirty || _version != _reportedVersion))
+            {
+                _flushScheduled = true;
+                _window?.Change(TimeSpan.FromMilliseconds(due - now), Timeout.InfiniteTimeSpan);
+            }
+            return;
+        }
+        var flushed = false;
         if (_childrenDirty)
         {
             RecomputeChildren();
             Combine();
+            flushed = true;
         }
-        Changed();
-        return Task.CompletedTask;
+        if (_version != _reportedVersion && state.State.Info?.ParentId is { } parentId && CurrentReport() is { } report)
+        {
+            Unit(parentId).ChildChanged(report).Ignore();
+            _reportedVersion = _version;
+            flushed = true;
+        }
+        if (flushed) _lastFlush = now;
     }
 
-    private void ReportUp()
+    private Task OnWindowEnd()
     {
-        var parentId = state.State.Info?.ParentId;
-        var report = CurrentReport();
-        if (parentId is null || report is null) return;
-        Unit(parentId).ChildChanged(report).Ignore();
-        _reportedVersion = _version;
-        _windowOpen = true;
-        _window?.Change(rollup.Value.Window, Timeout.InfiniteTimeSpan);
+        _flushScheduled = false;
+        if (Exists) Flush();
+        return Task.CompletedTask;
     }
 
     private void RecomputeOwn()

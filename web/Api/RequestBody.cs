@@ -32,16 +32,23 @@ public sealed class RequestBody
                            : "Send the body as application/json."));
         if (context.Request.ContentLength > MaxBytes) return (null, TooLarge());
 
-        // One pooled buffer per request, returned when the response is done; the parsed
-        // document reads from it in place and is disposed with it.
-        var buffer = ArrayPool<byte>.Shared.Rent(MaxBytes + 1);
-        context.Response.RegisterForDispose(new Returned(buffer));
+        // A pooled buffer sized to the body (grown while reading one of unknown length), returned
+        // when the response is done; the parsed document reads from it in place.
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(context.Request.ContentLength ?? 4096, MaxBytes) + 1);
         var length = 0;
         int read;
-        while ((read = await context.Request.Body.ReadAsync(buffer.AsMemory(length, MaxBytes + 1 - length), context.RequestAborted)) > 0)
+        try
         {
-            length += read;
-            if (length > MaxBytes) return (null, TooLarge());
+            while ((read = await context.Request.Body.ReadAsync(buffer.AsMemory(length), context.RequestAborted)) > 0)
+            {
+                length += read;
+                if (length > MaxBytes) return (null, TooLarge());
+                if (length == buffer.Length) buffer = Grow(buffer);
+            }
+        }
+        finally
+        {
+            context.Response.RegisterForDispose(new Returned(buffer));
         }
         var bytes = buffer.AsMemory(0, length);
         // JSON text is UTF-8 (RFC 8259); the parser leaves string contents unchecked until read.
@@ -86,6 +93,14 @@ public sealed class RequestBody
         {
             return false;
         }
+    }
+
+    private static byte[] Grow(byte[] buffer)
+    {
+        var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, MaxBytes + 1));
+        buffer.CopyTo(larger, 0);
+        ArrayPool<byte>.Shared.Return(buffer);
+        return larger;
     }
 
     private sealed class Returned(byte[] buffer) : IDisposable

@@ -4,6 +4,7 @@ using Cascade.Hosting;
 using Cascade.Web.Access;
 using Cascade.Web.Api;
 using Cascade.Web.Demo;
+using Cascade.Web.Wall;
 using Microsoft.AspNetCore.Http.Json;
 
 namespace Cascade.Web.Hosting;
@@ -42,6 +43,7 @@ public static class CascadeWebExtensions
         app.UseStatusCodePages();
         app.MapGet("/healthz", () => TypedResults.Text("ok"));
         app.MapGroup("/api/v1").MapUnitsApi().MapTasksApi();
+        app.MapCascadeWallPage();
         return app;
     }
 }

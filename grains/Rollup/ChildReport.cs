@@ -6,4 +6,6 @@ public sealed record ChildReport(
     [property: Id(0)] string ChildId,
     [property: Id(1)] long Version,
     [property: Id(2)] SubtreeTotals Totals,
-    [property: Id(3)] Health Health);
+    [property: Id(3)] Health Health,
+    /// <summary>Task changes reported in the child's subtree since its last report, oldest first.</summary>
+    [property: Id(4)] IReadOnlyList<Wall.TaskChange>? Changes = null);

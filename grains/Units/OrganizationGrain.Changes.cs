@@ -1,3 +1,5 @@
+using Cascade.Wall;
+
 namespace Cascade.Units;
 
 public sealed partial class OrganizationGrain
@@ -100,6 +102,9 @@ public sealed partial class OrganizationGrain
         var outcome = await ApplyAll(changes);
         state.State.Pending = [];
         await state.WriteStateAsync();
+        // Walls watching any of these places call Watch again to see the new shape.
+        var touched = changes.SelectMany(c => new[] { c.Unit.Id, c.Unit.ParentId, c.OldParentId }).OfType<string>().Distinct().ToList();
+        foreach (var feed in WallPartitions.All(GrainFactory)) feed.StructureChanged(touched).Ignore();
         return outcome;
     }
 

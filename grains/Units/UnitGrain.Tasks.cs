@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Cascade.Tasks;
+using Cascade.Wall;
 
 namespace Cascade.Units;
 
@@ -39,7 +40,11 @@ public sealed partial class UnitGrain
         if (next.SameContent(stored!)) return Result<TaskItem>.Ok(stored!);
         next = next with { Version = stored!.Version + 1, UpdatedAt = clock.Now, UpdatedBy = by };
         state.State.Tasks[IndexOf(taskId)] = next;
-        await Persist();
+        var reported = next.Status != stored.Status || next.Progress != stored.Progress
+            ? new TaskChange(next.UpdatedAt, Id, state.State.Info!.Name, next.Id, next.Title, next.Track,
+                new ChangePoint(stored.Status, stored.Progress), new ChangePoint(next.Status, next.Progress), by)
+            : null;
+        await Persist(reported);
         return Result<TaskItem>.Ok(next);
     }
 
@@ -110,7 +115,7 @@ public sealed partial class UnitGrain
     /// the change up. Any failure (a figure that cannot be computed, a failed write)
     /// deactivates the grain so the next call reloads what storage really holds.
     /// </summary>
-    private async Task Persist()
+    private async Task Persist(TaskChange? reported = null)
     {
         try
         {
@@ -122,6 +127,7 @@ public sealed partial class UnitGrain
             DeactivateOnIdle();
             throw;
         }
+        if (reported is not null) _changes.Add(reported);
         Combine();
         Flush();
     }

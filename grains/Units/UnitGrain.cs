@@ -2,6 +2,7 @@ using Cascade.Hosting;
 using Cascade.Rollup;
 using Cascade.Tasks;
 using Cascade.Time;
+using Cascade.Wall;
 using Microsoft.Extensions.Options;
 
 namespace Cascade.Units;
@@ -28,6 +29,9 @@ public sealed partial class UnitGrain(
     private IGrainTimer? _window;
     private long _reportedVersion;
     private long _lastFlush = long.MinValue / 2;
+    private long _publishedVersion;
+    private long _watchedUntil = long.MinValue;
+    private readonly ChangeLog _changes = new(WallFeedGrain.MaxChangesPerUnit);
     private bool _flushScheduled;
     private DateTimeOffset _ownAt;
     private bool _childrenDirty;
@@ -85,6 +89,7 @@ public sealed partial class UnitGrain(
             return Task.CompletedTask;
         _children[report.ChildId] = report;
         _childrenDirty = true;
+        if (report.Changes is { Count: > 0 } changes) _changes.AddRange(changes);
         Flush();
         return Task.CompletedTask;
     }
@@ -106,11 +111,16 @@ public sealed partial class UnitGrain(
     /// </summary>
     private void Flush()
     {
+        var parentId = state.State.Info?.ParentId;
+        var watched = Environment.TickCount64 < _watchedUntil;
         var now = Environment.TickCount64;
         var due = _lastFlush + (long)rollup.Value.Window.TotalMilliseconds;
         if (now < due)
         {
-            if (!_flushScheduled && (_childrenDirty || _version != _reportedVersion))
+            var pending = _childrenDirty
+                || parentId is not null && _version != _reportedVersion
+                || watched && _version != _publishedVersion;
+            if (!_flushScheduled && pending)
             {
                 _flushScheduled = true;
                 _window?.Change(TimeSpan.FromMilliseconds(due - now), Timeout.InfiniteTimeSpan);
@@ -124,14 +134,37 @@ public sealed partial class UnitGrain(
             Combine();
             flushed = true;
         }
-        if (_version != _reportedVersion && state.State.Info?.ParentId is { } parentId && CurrentReport() is { } report)
+        if (_summary is null) return;
+        if (parentId is not null && _version != _reportedVersion)
         {
-            Unit(parentId).ChildChanged(report).Ignore();
+            Unit(parentId).ChildChanged(new ChildReport(Id, _version, _totals, _summary.Health, _changes.TakeForParent())).Ignore();
             _reportedVersion = _version;
+            flushed = true;
+        }
+        if (watched && _version != _publishedVersion)
+        {
+            var feed = GrainFactory.GetGrain<IWallFeedGrain>(WallPartitions.For(Id));
+            feed.Publish(new UnitUpdate(Id, _version, _summary, _changes.TakeForFeed())).Ignore();
+            _publishedVersion = _version;
             flushed = true;
         }
         if (flushed) _lastFlush = now;
     }
+
+    public Task SetWatched(TimeSpan lease)
+    {
+        var wasWatched = Environment.TickCount64 < _watchedUntil;
+        _watchedUntil = Environment.TickCount64 + (long)lease.TotalMilliseconds;
+        if (!wasWatched)
+        {
+            _publishedVersion = 0; // a new watcher gets the current summary at once
+            _changes.TakeForFeed();
+            if (Exists) Flush();
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<TaskChange>> GetRecentChanges() => Task.FromResult(_changes.Recent());
 
     private Task OnWindowEnd()
     {

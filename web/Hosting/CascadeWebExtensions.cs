@@ -25,6 +25,7 @@ public static class CascadeWebExtensions
         });
         builder.Services.AddSingleton<WriteAccess>();
         builder.AddCascadeDemo();
+        builder.AddCascadeWall();
         builder.Services.AddHostedService<StartupPass>();
         return builder;
     }
@@ -43,7 +44,7 @@ public static class CascadeWebExtensions
         app.UseStatusCodePages();
         app.MapGet("/healthz", () => TypedResults.Text("ok"));
         app.MapGroup("/api/v1").MapUnitsApi().MapTasksApi();
-        app.MapCascadeWallPage();
+        app.MapCascadeWall();
         return app;
     }
 }

@@ -1,0 +1,105 @@
+using Cascade.Rollup;
+using Cascade.Units;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Utilities;
+
+namespace Cascade.Wall;
+
+/// <summary>
+/// Batches the changes of the units its web hosts watch and sends each host one batch per
+/// tick, with the same leading-edge throttle as the roll-up: the first change after a quiet
+/// window goes out at once. Hosts hold a lease (<see cref="Lease"/>) and renew it; a host that
+/// dies is dropped when its lease runs out.
+/// </summary>
+public sealed class WallFeedGrain(ILogger<WallFeedGrain> logger, IOptions<RollupOptions> rollup) : Grain, IWallFeedGrain
+{
+    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(90);
+    public const int MaxChangesPerUnit = 20;
+
+    private readonly ObserverManager<IWallObserver> _observers = new(Lease, logger);
+    private readonly Dictionary<IWallObserver, HashSet<string>> _watched = [];
+    private readonly Dictionary<string, UnitUpdate> _pending = [];
+    private readonly HashSet<string> _structure = [];
+    private IGrainTimer? _timer;
+    private long _lastFlush = long.MinValue / 2;
+    private bool _scheduled;
+
+    private int Partition => (int)this.GetPrimaryKeyLong();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _timer = this.RegisterGrainTimer(OnTimer, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
+        return Task.CompletedTask;
+    }
+
+    public Task Subscribe(IWallObserver observer, IReadOnlyList<string> watched)
+    {
+        _observers.Subscribe(observer, observer);
+        var mine = watched.Where(id => WallPartitions.For(id) == Partition).ToHashSet();
+        _watched[observer] = mine;
+        // Units publish only while watched: tell each one, with the same lease as the host's.
+        foreach (var id in mine) GrainFactory.GetGrain<IUnitGrain>(id).SetWatched(Lease).Ignore();
+        return Task.CompletedTask;
+    }
+
+    public Task Unsubscribe(IWallObserver observer)
+    {
+        _observers.Unsubscribe(observer);
+        _watched.Remove(observer);
+        return Task.CompletedTask;
+    }
+
+    public Task Publish(UnitUpdate update)
+    {
+        if (_pending.TryGetValue(update.UnitId, out var earlier))
+        {
+            var changes = earlier.Changes.Concat(update.Changes).TakeLast(MaxChangesPerUnit).ToList();
+            update = update.Version >= earlier.Version ? update with { Changes = changes } : earlier with { Changes = changes };
+        }
+        _pending[update.UnitId] = update;
+        Flush();
+        return Task.CompletedTask;
+    }
+
+    public Task StructureChanged(IReadOnlyList<string> unitIds)
+    {
+        _structure.UnionWith(unitIds);
+        Flush();
+        return Task.CompletedTask;
+    }
+
+    private Task OnTimer()
+    {
+        _scheduled = false;
+        Flush();
+        return Task.CompletedTask;
+    }
+
+    private void Flush()
+    {
+        if (_pending.Count == 0 && _structure.Count == 0) return;
+        var now = Environment.TickCount64;
+        var due = _lastFlush + (long)rollup.Value.Window.TotalMilliseconds;
+        if (now < due)
+        {
+            if (!_scheduled)
+            {
+                _scheduled = true;
+                _timer?.Change(TimeSpan.FromMilliseconds(due - now), Timeout.InfiniteTimeSpan);
+            }
+            return;
+        }
+        _lastFlush = now;
+        _observers.ClearExpired();
+        foreach (var gone in _watched.Keys.Where(o => !_observers.Observers.ContainsKey(o)).ToList()) _watched.Remove(gone);
+        var structure = _structure.ToList();
+        foreach (var (observer, watched) in _watched)
+        {
+            var updates = _pending.Values.Where(u => watched.Contains(u.UnitId)).ToList();
+            if (updates.Count > 0 || structure.Count > 0) observer.OnBatch(new WallBatch(updates, structure)).Ignore();
+        }
+        _pending.Clear();
+        _structure.Clear();
+    }
+}

@@ -1,0 +1,110 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Cascade.Tests.Support;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Cascade.Tests.Web;
+
+public sealed class WallHubTests(WallHubTests.App app) : IClassFixture<WallHubTests.App>
+{
+    public sealed class App() : CascadeApp(seedDemo: true);
+
+    private static long Version(JsonElement summary) => summary.GetProperty("version").GetInt64();
+
+    [Fact]
+    public async Task Watch_returns_the_snapshot_of_the_watched_view()
+    {
+        await using var wall = await WallClient.ConnectAsync(app);
+        var snapshot = await wall.Watch("kjt", 2);
+        Assert.Equal("kjt", snapshot.GetProperty("unitId").GetString());
+        Assert.Equal(2, snapshot.GetProperty("depth").GetInt32());
+        Assert.False(string.IsNullOrEmpty(snapshot.GetProperty("serverBuild").GetString()));
+        var units = snapshot.GetProperty("units").EnumerateArray().ToList();
+        Assert.Equal(21, units.Count);
+        Assert.Equal(0, units.Single(u => u.GetProperty("id").GetString() == "kjt").GetProperty("depth").GetInt32());
+        Assert.Equal(2, units.Single(u => u.GetProperty("id").GetString() == "bgs").GetProperty("depth").GetInt32());
+        Assert.All(units, u => Assert.True(Version(u.GetProperty("summary")) > 0));
+        Assert.Equal(JsonValueKind.Array, snapshot.GetProperty("alerts").ValueKind);
+        Assert.Equal(JsonValueKind.Array, snapshot.GetProperty("changes").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_task_update_reaches_a_watching_wall_with_growing_versions()
+    {
+        await using var wall = await WallClient.ConnectAsync(app);
+        var snapshot = await wall.Watch("kjt", 2);
+        var rootVersion = Version(snapshot.GetProperty("units").EnumerateArray().First().GetProperty("summary"));
+        var task = (await app.CreateClient().GetFromJsonAsync<JsonElement[]>("/api/v1/units/zcfg/tasks"))!
+            .First(t => t.GetProperty("status").GetString() != "done");
+        var progress = task.GetProperty("progress").GetInt32() == 50 ? 51 : 50;
+        (await app.CreateClient().PatchAsJsonAsync($"/api/v1/units/zcfg/tasks/{task.GetProperty("id").GetString()}", new { progress })).EnsureSuccessStatusCode();
+
+        await Eventually.True(() => Task.FromResult(wall.Summaries().Any(s => s.GetProperty("unitId").GetString() == "kjt"
+            && s.GetProperty("version").GetInt64() > rootVersion)), "the root's new summary reaches the wall");
+        await Eventually.True(() => Task.FromResult(wall.Summaries().Any(s => s.GetProperty("unitId").GetString() == "zcfg")), "the branch's summary reaches the wall");
+        await Eventually.True(() => Task.FromResult(wall.Received.Any(r => r.Method == "changes"
+            && r.Payload.EnumerateArray().Any(c => c.GetProperty("taskId").GetString() == task.GetProperty("id").GetString()
+                && c.GetProperty("to").GetProperty("progress").GetInt32() == progress))), "the ticker gets the change");
+
+        foreach (var unit in wall.Summaries().GroupBy(s => s.GetProperty("unitId").GetString()))
+        {
+            var versions = unit.Select(s => s.GetProperty("version").GetInt64()).ToList();
+            Assert.Equal(versions.Order(), versions);
+        }
+    }
+
+    [Fact]
+    public async Task A_wall_gets_only_the_units_it_watches()
+    {
+        await using var wall = await WallClient.ConnectAsync(app);
+        await wall.Watch("jgdw", 0);
+        var task = (await app.CreateClient().GetFromJsonAsync<JsonElement[]>("/api/v1/units/wgzj/tasks"))!.First();
+        (await app.CreateClient().PatchAsJsonAsync($"/api/v1/units/wgzj/tasks/{task.GetProperty("id").GetString()}", new { weight = task.GetProperty("weight").GetDouble() + 0.5 })).EnsureSuccessStatusCode();
+        await Eventually.True(() => Task.FromResult(wall.Summaries().Any(s => s.GetProperty("unitId").GetString() == "jgdw")), "the watched unit's summary arrives");
+        Assert.All(wall.Summaries(), s => Assert.Equal("jgdw", s.GetProperty("unitId").GetString()));
+    }
+
+    [Fact]
+    public async Task A_burst_of_updates_reaches_a_wall_in_at_most_four_messages_a_second()
+    {
+        await using var wall = await WallClient.ConnectAsync(app);
+        await wall.Watch("kjt", 2);
+        var client = app.CreateClient();
+        var tasks = (await client.GetFromJsonAsync<JsonElement[]>("/api/v1/units/fwzx/tasks"))!.Select(t => t.GetProperty("id").GetString()).ToList();
+        var started = DateTime.UtcNow;
+        for (var i = 0; i < 120; i++)
+            (await client.PatchAsJsonAsync($"/api/v1/units/fwzx/tasks/{tasks[i % tasks.Count]}", new { weight = 1 + i % 7 })).EnsureSuccessStatusCode();
+        await Task.Delay(600);
+        var seconds = (DateTime.UtcNow - started).TotalSeconds;
+        var messages = wall.Received.Count(r => r.At >= started);
+        Assert.True(messages > 0, "the wall received the updates");
+        Assert.True(messages <= Math.Ceiling(seconds * 4) + 1, $"{messages} messages in {seconds:0.00} s");
+    }
+
+    [Fact]
+    public async Task A_bad_watch_is_a_hub_error_and_the_connection_stays_usable()
+    {
+        await using var wall = await WallClient.ConnectAsync(app);
+        await Assert.ThrowsAsync<HubException>(() => wall.Watch("no-such-unit", 1));
+        await Assert.ThrowsAsync<HubException>(() => wall.Watch("kjt", -1));
+        await Assert.ThrowsAsync<HubException>(() => wall.Watch("kjt", 7));
+        await Assert.ThrowsAsync<HubException>(() => wall.Watch("Not An Id!", 1));
+        await Assert.ThrowsAnyAsync<Exception>(() => wall.Connection.InvokeAsync<JsonElement>("Watch", 42, "deep"));
+        var snapshot = await wall.Watch("jgdw", 1);
+        Assert.Equal(20, snapshot.GetProperty("units").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_new_unit_in_the_watched_view_sends_structure()
+    {
+        await using var wall = await WallClient.ConnectAsync(app);
+        await wall.Watch("jgdw", 1);
+        var id = $"new-{Guid.NewGuid():N}"[..20];
+        (await app.CreateClient().PostAsJsonAsync("/api/v1/units", new { id, parentId = "jgdw", name = "新党支部", kind = "branch" })).EnsureSuccessStatusCode();
+        await Eventually.True(() => Task.FromResult(wall.Received.Any(r => r.Method == "structure")), "the wall is told the shape changed");
+        var again = await wall.Watch("jgdw", 1);
+        Assert.Contains(again.GetProperty("units").EnumerateArray(), u => u.GetProperty("id").GetString() == id);
+        (await app.CreateClient().DeleteAsync($"/api/v1/units/{id}")).EnsureSuccessStatusCode();
+    }
+}

@@ -1,0 +1,29 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Cascade.Web.Hosting;
+
+namespace Cascade.Web.Wall;
+
+public static class WallExtensions
+{
+    /// <summary>The hub, the host's end of the push path and what they share.</summary>
+    public static WebApplicationBuilder AddCascadeWall(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSignalR().AddJsonProtocol(o =>
+        {
+            o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+            o.PayloadSerializerOptions.Converters.Add(new UtcTimeConverter());
+        });
+        builder.Services.AddSingleton<ServerBuild>();
+        builder.Services.AddSingleton<WallPush>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<WallPush>());
+        return builder;
+    }
+
+    public static WebApplication MapCascadeWall(this WebApplication app)
+    {
+        app.MapHub<WallHub>("/hubs/wall");
+        app.MapCascadeWallPage();
+        return app;
+    }
+}

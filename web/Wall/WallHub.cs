@@ -1,0 +1,47 @@
+using Cascade.Units;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Cascade.Web.Wall;
+
+/// <summary>
+/// <c>/hubs/wall</c> (api.md "Live push"): <c>Watch(unitId, depth)</c> answers a snapshot and
+/// puts the connection in that view's group; <see cref="WallPush"/> then sends it
+/// <c>summaries</c>, <c>changes</c> and <c>structure</c>. A bad <c>Watch</c> is a hub error and
+/// the connection stays usable.
+/// </summary>
+public sealed class WallHub(IGrainFactory grains, WallPush push, ServerBuild build) : Hub
+{
+    public async Task<WallSnapshot> Watch(string unitId, int depth)
+    {
+        if (depth is < 0 or > WatchKey.MaxDepth)
+            throw new HubException($"depth must be from 0 to {WatchKey.MaxDepth}.");
+        if (!UnitRules.IsValidId(unitId))
+            throw new HubException($"Unit '{unitId}' does not exist.");
+        var organization = grains.GetGrain<IOrganizationGrain>(IOrganizationGrain.Key);
+        if (await organization.GetUnit(unitId) is null)
+            throw new HubException($"Unit '{unitId}' does not exist.");
+
+        await push.Ready;
+        // Join first, then read: anything that changes after this point reaches the wall,
+        // and the wall drops what the snapshot already holds by version.
+        push.Watch(Context.ConnectionId, new WatchKey(unitId, depth));
+        var tree = await organization.GetTree(unitId, depth)
+            ?? throw new HubException($"Unit '{unitId}' does not exist.");
+        var changes = await grains.GetGrain<IUnitGrain>(unitId).GetRecentChanges();
+        var units = new List<WallUnit>();
+        Flatten(tree, 0, units);
+        return new WallSnapshot(DateTimeOffset.UtcNow, build.Id, unitId, depth, units, [], changes);
+    }
+
+    private static void Flatten(TreeNode node, int depth, List<WallUnit> into)
+    {
+        into.Add(new WallUnit(node.Id, node.ParentId, node.Name, node.Kind, node.Sort, depth, node.Summary));
+        foreach (var child in node.Children) Flatten(child, depth + 1, into);
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        push.Leave(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
+}

@@ -23,9 +23,12 @@ public sealed class WebProcess : IAsyncDisposable
     public HttpClient Client { get; }
     public string Output { get { lock (_output) return _output.ToString(); } }
 
-    public static async Task<WebProcess> StartAsync(string workingDirectory, string databasePath, params string[] settings)
+    public static Task<WebProcess> StartAsync(string workingDirectory, string databasePath, params string[] settings) =>
+        StartAsync(workingDirectory, databasePath, FreePort.Next(), settings);
+
+    /// <summary>Starts on a given port, so a restarted process answers at the same address.</summary>
+    public static async Task<WebProcess> StartAsync(string workingDirectory, string databasePath, int port, params string[] settings)
     {
-        var port = FreePort.Next();
         var info = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,

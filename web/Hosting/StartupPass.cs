@@ -27,12 +27,15 @@ public sealed partial class StartupPass(
     {
         var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost:5000";
         address = address.Replace("://[::]", "://localhost").Replace("://0.0.0.0", "://localhost").Replace("://+", "://localhost");
-        var start = root is null ? $"{address}/api/v1/units" : $"{address}/api/v1/units/{root}/tree?depth=2";
-        LogReady(units, start);
+        if (root is null) LogEmpty(units, $"{address}/api/v1/units");
+        else LogReady(units, $"{address}/wall?unit={root}&depth=2", $"{address}/api/v1/units/{root}/tree?depth=2");
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Cascade is ready with {Units} units. Start here: {Url}")]
-    private partial void LogReady(int units, string url);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cascade is ready with {Units} units. The wall: {Wall}  The API: {Api}")]
+    private partial void LogReady(int units, string wall, string api);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cascade is ready with {Units} units. Create the root unit first: {Api}")]
+    private partial void LogEmpty(int units, string api);
 }

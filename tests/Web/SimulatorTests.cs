@@ -28,6 +28,32 @@ public sealed class SimulatorTests
     }
 
     [Fact]
+    public async Task The_simulator_never_touches_a_task_whose_due_date_has_passed()
+    {
+        await using var app = new CascadeApp(seedDemo: true, new()
+        {
+            ["Cascade:Demo:Simulate"] = "true",
+            ["Cascade:Demo:SimulateEvery"] = "00:00:00.010",
+        });
+        var client = app.CreateClient();
+        var before = await client.GetFromJsonAsync<JsonElement>("/api/v1/units/kjt/summary");
+        await Eventually.True(async () =>
+        {
+            var now = await client.GetFromJsonAsync<JsonElement>("/api/v1/units/kjt/summary");
+            return now.GetProperty("version").GetInt64() > before.GetProperty("version").GetInt64() + 50;
+        }, "the simulator made many changes");
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().AddHours(8).DateTime);
+        foreach (var unit in await client.GetFromJsonAsync<JsonElement[]>("/api/v1/units") ?? [])
+        foreach (var task in await client.GetFromJsonAsync<JsonElement[]>($"/api/v1/units/{unit.GetProperty("id").GetString()}/tasks") ?? [])
+        {
+            if (DateOnly.Parse(task.GetProperty("due").GetString()!) < today)
+                Assert.Equal(1, task.GetProperty("version").GetInt64());
+        }
+        var after = await client.GetFromJsonAsync<JsonElement>("/api/v1/units/kjt/summary");
+        Assert.Equal(before.GetProperty("all").GetProperty("overdue").GetInt32(), after.GetProperty("all").GetProperty("overdue").GetInt32());
+    }
+
+    [Fact]
     public async Task The_simulator_is_off_by_default()
     {
         await using var app = new CascadeApp(seedDemo: true);

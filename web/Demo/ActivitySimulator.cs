@@ -1,14 +1,18 @@
 using Cascade.Tasks;
+using Cascade.Time;
 using Cascade.Units;
 using Microsoft.Extensions.Options;
 
 namespace Cascade.Web.Demo;
 
 /// <summary>
-/// Optional (<c>Cascade:Demo:Simulate</c>): moves one demo task forward every few seconds,
-/// through the same grain calls as the API, so a wall has something to show.
+/// Optional (<c>Cascade:Demo:Simulate</c>): every few seconds moves one demo task whose window
+/// is still open, through the same grain calls as the API, so a wall has something to show.
+/// Mostly forward; now and then a finished task in an open window is reopened a little, so the
+/// demo never runs out of work. Tasks whose due date has passed are left alone: the
+/// simulator must not make the demo department overdue.
 /// </summary>
-public sealed class ActivitySimulator(IGrainFactory grains, IOptions<DemoOptions> options) : BackgroundService
+public sealed class ActivitySimulator(IGrainFactory grains, DomainClock clock, IOptions<DemoOptions> options) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -19,11 +23,13 @@ public sealed class ActivitySimulator(IGrainFactory grains, IOptions<DemoOptions
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             var unit = grains.GetGrain<IUnitGrain>(units[random.Next(units.Length)]);
-            if (await unit.GetTasks() is not { Count: > 0 } tasks) continue;
-            var task = tasks[random.Next(tasks.Count)];
+            var today = clock.Today;
+            var open = (await unit.GetTasks() ?? []).Where(t => t.Start <= today && t.Due >= today).ToList();
+            if (open.Count == 0) continue;
+            var task = open[random.Next(open.Count)];
             var patch = task.Status == TaskItemStatus.Done
-                ? new TaskPatch { Progress = 40 + random.Next(40) }
-                : new TaskPatch { Progress = Math.Min(100, task.Progress + 5 + random.Next(15)) };
+                ? new TaskPatch { Progress = 70 + random.Next(25) }
+                : new TaskPatch { Progress = Math.Min(100, task.Progress + 3 + random.Next(10)) };
             await unit.PatchTask(task.Id, patch, null, "simulator");
         }
     }

@@ -1,0 +1,117 @@
+// Every word the wall shows, Chinese first. Unit names and task titles come from the data.
+
+const zh = {
+  lang: 'zh-CN',
+  subtitle: '党建业务双轮驱动 · 实时监测',
+  party: '党建',
+  business: '业务',
+  partyShort: '党建',
+  businessShort: '业务',
+  partyLetter: '党',
+  businessLetter: '业',
+  expected: '应达',
+  expectedShort: '应达',
+  asOf: '数据截至',
+  health: { green: '正常', amber: '关注', red: '滞后', none: '无任务' },
+  gap: '进度差',
+  imbalance: '两轮差',
+  subUnits: '下级',
+  overdue: '逾期',
+  blocked: '受阻',
+  noTasks: '暂无任务',
+  needsHelp: '需要帮扶',
+  needsHelpNote: '进度 / 应达 · 按差排序',
+  nobodyLagging: '没有落后于应达进度的单位',
+  recent: '最新动态',
+  nothingRecent: '暂无变化',
+  newTask: '新任务',
+  status: { notStarted: '未开始', inProgress: '进行中', blocked: '受阻', done: '完成' },
+  more: (n) => `另有 ${n} 个单位`,
+  connectionLost: (t) => `连接中断 — 显示 ${t} 的数据`,
+  connecting: '正在连接…',
+  unitNotFound: (id) => `未找到单位 ${id}`,
+  retrying: '稍后自动重试',
+  legendExpected: '应达进度',
+  legendBusiness: '业务',
+};
+
+const en = {
+  lang: 'en',
+  subtitle: 'Party-building and business · live',
+  party: 'Party',
+  business: 'Business',
+  partyShort: 'Party',
+  businessShort: 'Biz',
+  partyLetter: 'P',
+  businessLetter: 'B',
+  expected: 'expected',
+  expectedShort: 'exp.',
+  asOf: 'Data as of',
+  health: { green: 'On track', amber: 'Watch', red: 'Behind', none: 'No tasks' },
+  gap: 'Gap',
+  imbalance: 'Imbalance',
+  subUnits: 'Below',
+  overdue: 'Late',
+  blocked: 'Stuck',
+  noTasks: 'No tasks yet',
+  needsHelp: 'Needs help',
+  needsHelpNote: 'progress / expected',
+  nobodyLagging: 'No unit is behind its expected progress',
+  recent: 'Latest changes',
+  nothingRecent: 'No changes yet',
+  newTask: 'new task',
+  status: { notStarted: 'not started', inProgress: 'in progress', blocked: 'blocked', done: 'done' },
+  more: (n) => `${n} more units`,
+  connectionLost: (t) => `Connection lost — showing data from ${t}`,
+  connecting: 'Connecting…',
+  unitNotFound: (id) => `Unit ${id} not found`,
+  retrying: 'Retrying automatically',
+  legendExpected: 'expected by now',
+  legendBusiness: 'Business (Biz)',
+};
+
+export const glyphs = { green: '✓', amber: '!', red: '✕', none: '—' };
+
+export function strings(lang) {
+  return lang === 'en' ? en : zh;
+}
+
+/** A unit's name without its kind's suffix, for a narrow place: 成果转化与区域创新处党支部 -> 成果转化与区域创新处. */
+export function shortName(name) {
+  const match = /^(.{3,}?)(党支部|党总支|党委)$/u.exec(name ?? '');
+  return match ? match[1] : null;
+}
+
+/**
+ * Shows each full name, and the short one where the full one does not fit. All writes, then all
+ * reads, then the few writes, so the page lays out at most twice.
+ */
+export function fitNames(items) {
+  for (const item of items) if (item.element.textContent !== item.full) item.element.textContent = item.full;
+  const tooWide = items.filter((item) => item.short && item.element.scrollWidth > item.element.clientWidth + 1);
+  for (const item of tooWide) item.element.textContent = item.short;
+}
+
+/** A fraction 0..1 as a whole percentage, or a dash when there is nothing to measure. */
+export function percent(fraction) {
+  return fraction == null || !Number.isFinite(fraction) ? '—' : `${Math.round(fraction * 100)}%`;
+}
+
+/** Formats instants in one time zone (the organization's when known, else the screen's). */
+export function clockFormats(lang, timeZone) {
+  const options = { hourCycle: 'h23', timeZone: timeZone || undefined };
+  const locale = lang === 'en' ? 'en-GB' : 'zh-CN';
+  let seconds, minutes, date;
+  try {
+    seconds = new Intl.DateTimeFormat(locale, { ...options, hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    minutes = new Intl.DateTimeFormat(locale, { ...options, hour: '2-digit', minute: '2-digit' });
+    date = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', { timeZone: options.timeZone, dateStyle: 'full' });
+  } catch {
+    return clockFormats(lang, null); // an unknown zone name: fall back to the screen's own
+  }
+  return {
+    seconds: (ms) => seconds.format(ms),
+    minutes: (ms) => minutes.format(ms),
+    date: (ms) => date.format(ms),
+  };
+}

@@ -1,0 +1,138 @@
+// What the wall holds: the latest snapshot, with summaries replaced only by newer versions.
+// Pure data, no DOM, so the rules can be checked on their own.
+
+export const MAX_CHANGES = 20;
+
+const severity = { red: 0, amber: 1, none: 2, green: 3 };
+
+export function createState() {
+  return {
+    watchedId: null,
+    depth: 0,
+    serverBuild: null,
+    timeZone: null,
+    /** id -> { id, parentId, name, kind, sort, depth, summary, version } */
+    units: new Map(),
+    /** newest first, at most MAX_CHANGES */
+    changes: [],
+  };
+}
+
+function versionOf(summary) {
+  return typeof summary?.version === 'number' ? summary.version : -1;
+}
+
+/** Replaces everything with the server's snapshot: after it, the wall holds exactly the server's state. */
+export function applySnapshot(state, snapshot) {
+  const units = new Map();
+  for (const unit of snapshot.units ?? []) {
+    units.set(unit.id, {
+      id: unit.id,
+      parentId: unit.parentId ?? null,
+      name: unit.name ?? unit.id,
+      kind: unit.kind,
+      sort: unit.sort ?? 0,
+      depth: unit.depth ?? 0,
+      summary: unit.summary ?? null,
+      version: versionOf(unit.summary),
+    });
+  }
+  state.units = units;
+  state.watchedId = snapshot.unitId;
+  state.depth = snapshot.depth ?? 0;
+  state.serverBuild = snapshot.serverBuild ?? null;
+  state.timeZone = snapshot.timeZone ?? state.timeZone;
+  state.changes = [];
+  mergeChanges(state, snapshot.changes ?? []);
+}
+
+/**
+ * Applies a `summaries` message: an item counts only when its version is greater than the one
+ * held for that unit (delivery order is not guaranteed). Returns the ids that changed.
+ */
+export function applySummaries(state, items) {
+  const changed = new Set();
+  for (const item of items ?? []) {
+    const unit = state.units.get(item?.unitId);
+    if (!unit || !item.summary) continue;
+    const version = typeof item.version === 'number' ? item.version : versionOf(item.summary);
+    if (!(version > unit.version)) continue;
+    unit.summary = item.summary;
+    unit.version = version;
+    changed.add(unit.id);
+  }
+  return changed;
+}
+
+function changeKey(change) {
+  return `${change.at}|${change.unitId}|${change.taskId}|${change.to?.status}|${change.to?.progress}`;
+}
+
+function changeTime(change) {
+  const t = Date.parse(change.at);
+  return Number.isFinite(t) ? t : 0;
+}
+
+/** Adds ticker entries (deduplicated, newest first, capped). Returns the entries that are new and kept. */
+export function mergeChanges(state, incoming) {
+  const known = new Set(state.changes.map(changeKey));
+  const fresh = [];
+  for (const change of incoming ?? []) {
+    if (!change || typeof change !== 'object') continue;
+    const key = changeKey(change);
+    if (known.has(key)) continue;
+    known.add(key);
+    fresh.push(change);
+  }
+  if (fresh.length === 0) return [];
+  const all = state.changes.concat(fresh);
+  all.sort((a, b) => changeTime(b) - changeTime(a));
+  state.changes = all.slice(0, MAX_CHANGES);
+  const kept = new Set(state.changes);
+  return fresh.filter((c) => kept.has(c));
+}
+
+function byDisplayOrder(a, b) {
+  return (a.sort - b.sort) || a.name.localeCompare(b.name, 'zh-CN') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export function healthOf(unit) {
+  const health = unit?.summary?.health;
+  return health === 'green' || health === 'amber' || health === 'red' ? health : 'none';
+}
+
+/** Worst first: red, amber, unknown, green; then display order. */
+export function bySeverity(a, b) {
+  return (severity[healthOf(a)] - severity[healthOf(b)]) || byDisplayOrder(a, b);
+}
+
+/** The watched unit, its children (display order) and each child's children. */
+export function treeView(state) {
+  const watched = state.units.get(state.watchedId) ?? null;
+  const childrenOf = new Map();
+  for (const unit of state.units.values()) {
+    if (unit.parentId == null || unit.id === state.watchedId) continue;
+    let list = childrenOf.get(unit.parentId);
+    if (!list) childrenOf.set(unit.parentId, (list = []));
+    list.push(unit);
+  }
+  for (const list of childrenOf.values()) list.sort(byDisplayOrder);
+  const children = watched ? childrenOf.get(watched.id) ?? [] : [];
+  return {
+    watched,
+    children: children.map((child) => ({ unit: child, kids: childrenOf.get(child.id) ?? [] })),
+  };
+}
+
+/** Units below the watched one that are behind what is expected by now, most behind first. */
+export function laggingUnits(state, limit) {
+  const list = [];
+  for (const unit of state.units.values()) {
+    if (unit.id === state.watchedId) continue;
+    const lag = unit.summary?.lag;
+    if (typeof lag !== 'number' || !(lag > 0.005) || healthOf(unit) === 'none') continue;
+    list.push(unit);
+  }
+  list.sort((a, b) => (b.summary.lag - a.summary.lag) || byDisplayOrder(a, b));
+  return list.slice(0, limit);
+}

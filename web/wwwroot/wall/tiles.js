@@ -1,0 +1,156 @@
+// DOM views that are made once and then only updated: a tile per drawn unit, kept by id and
+// reused across snapshots, so a wall that runs for weeks does not grow.
+
+import { glyphs, percent, shortName } from './i18n.js';
+import { healthOf } from './state.js';
+
+const healthClasses = ['h-green', 'h-amber', 'h-red', 'h-none'];
+
+function make(tag, className, parent) {
+  const element = document.createElement(tag);
+  if (className) element.className = className;
+  if (parent) parent.appendChild(element);
+  return element;
+}
+
+/** Sets text only when it differs: no new text nodes, no layout work, for unchanged figures. */
+function setText(element, value) {
+  if (element.textContent !== value) element.textContent = value;
+}
+
+function setHealth(element, health) {
+  const wanted = `h-${health}`;
+  if (element.classList.contains(wanted)) return;
+  element.classList.remove(...healthClasses);
+  element.classList.add(wanted);
+}
+
+class TrackRow {
+  constructor(parent, className, label, letter) {
+    this.row = make('div', `track ${className}`, parent);
+    this.label = make('span', 'track-label', this.row);
+    make('span', 'long', this.label).textContent = label;
+    make('span', 'letter', this.label).textContent = letter; // compact tiles
+    this.bar = make('span', 'bar', this.row);
+    this.fill = make('i', 'fill', this.bar);
+    this.mark = make('i', 'mark', this.bar);
+    this.value = make('span', 'track-value', this.row);
+    this.last = '';
+  }
+
+  update(track) {
+    const progress = typeof track?.progress === 'number' ? Math.min(Math.max(track.progress, 0), 1) : null;
+    const expected = typeof track?.expected === 'number' ? Math.min(Math.max(track.expected, 0), 1) : null;
+    const key = `${progress}|${expected}`;
+    if (key === this.last) return;
+    this.last = key;
+    this.fill.style.width = `${(progress ?? 0) * 100}%`;
+    this.mark.style.left = `${(expected ?? 0) * 100}%`;
+    this.mark.hidden = expected == null;
+    setText(this.value, percent(progress));
+    this.row.classList.toggle('empty', progress == null);
+  }
+}
+
+function shown(fraction) {
+  return typeof fraction === 'number' ? Math.round(fraction * 100) : null;
+}
+
+/** One unit: glyph and colour for health, both tracks against the expected mark, counts below. */
+export class TileView {
+  constructor(text, extraClass) {
+    this.text = text;
+    this.element = make('div', `tile h-none${extraClass ? ` ${extraClass}` : ''}`);
+    const head = make('div', 'tile-head', this.element);
+    this.glyph = make('span', 'glyph', head);
+    this.name = make('span', 'name', head);
+    this.party = new TrackRow(this.element, 'party', text.partyShort, text.partyLetter);
+    this.business = new TrackRow(this.element, 'business', text.businessShort, text.businessLetter);
+    this.foot = make('div', 'tile-foot', this.element);
+    this.footLabel = make('span', 'foot-label', this.foot);
+    this.redGlyph = make('span', 'count-glyph red', this.foot);
+    this.redGlyph.textContent = glyphs.red;
+    this.red = make('span', 'count', this.foot);
+    this.amberGlyph = make('span', 'count-glyph amber', this.foot);
+    this.amberGlyph.textContent = glyphs.amber;
+    this.amber = make('span', 'count', this.foot);
+    this.element.addEventListener('animationend', () => this.element.classList.remove('flash'));
+  }
+
+  /** Returns whether anything a reader can see changed (the expected mark creeping with time does not count). */
+  update(unit) {
+    const summary = unit.summary;
+    const health = healthOf(unit);
+    const seen = [health, unit.name, shown(summary?.party?.progress), shown(summary?.business?.progress),
+      summary?.redUnits, summary?.amberUnits, summary?.all?.overdue, summary?.all?.blocked].join('|');
+    const changed = seen !== this.seen;
+    this.seen = seen;
+    // For people reading the DOM and for the browser tests: which unit, in what health.
+    if (this.element.dataset.unit !== unit.id) this.element.dataset.unit = unit.id;
+    if (this.element.dataset.health !== health) this.element.dataset.health = health;
+    setHealth(this.element, health);
+    setText(this.glyph, glyphs[health]);
+    if (this.fullName !== unit.name) {
+      this.fullName = unit.name;
+      this.shortName = shortName(unit.name);
+      setText(this.name, unit.name);
+    }
+    this.party.update(summary?.party);
+    this.business.update(summary?.business);
+    this.updateFoot(summary);
+    return changed;
+  }
+
+  updateFoot(summary) {
+    const t = this.text;
+    if ((summary?.units ?? 1) > 1) {
+      // A unit with units below it: how many of them are red and amber (over their own subtrees).
+      setText(this.footLabel, t.subUnits);
+      setText(this.red, String(summary.redUnits ?? 0));
+      setText(this.amber, String(summary.amberUnits ?? 0));
+      this.foot.classList.remove('leaf');
+    } else {
+      const all = summary?.all;
+      setText(this.footLabel, all?.count ? `${t.overdue} ${all.overdue ?? 0} · ${t.blocked} ${all.blocked ?? 0}` : t.noTasks);
+      this.foot.classList.add('leaf');
+    }
+    this.foot.classList.toggle('alarm', (summary?.redUnits ?? 0) > 0);
+  }
+
+  /** What fitNames needs to shorten the name when it does not fit the tile. */
+  nameFit() {
+    return { element: this.name, full: this.fullName, short: this.shortName };
+  }
+
+  /** Highlights once, briefly; the animation ends by itself and the tile holds still. */
+  flash() {
+    this.element.classList.remove('flash');
+    void this.element.offsetWidth; // restart the animation if one is running
+    this.element.classList.add('flash');
+  }
+}
+
+/** The "N more units" tile of a capped grid: how many are not drawn and how many of them are red and amber. */
+export class MoreView {
+  constructor(text) {
+    this.text = text;
+    this.hidden = null; // the units it stands for, while it is drawn
+    this.element = make('div', 'tile more h-none');
+    this.title = make('div', 'more-title', this.element);
+    this.counts = make('div', 'tile-foot', this.element);
+    this.red = make('span', 'count red', this.counts);
+    this.amber = make('span', 'count amber', this.counts);
+  }
+
+  update(hidden) {
+    let red = 0, amber = 0;
+    for (const unit of hidden) {
+      const health = healthOf(unit);
+      if (health === 'red') red++;
+      else if (health === 'amber') amber++;
+    }
+    setText(this.title, this.text.more(hidden.length));
+    setText(this.red, `${glyphs.red} ${red}`);
+    setText(this.amber, `${glyphs.amber} ${amber}`);
+  }
+}

@@ -1,0 +1,340 @@
+// Draws the state: header (name, wheels, health, clock), the tree, who needs help, the ticker.
+// Every element is made once or kept by id and reused; lists are fixed pools.
+
+import { fitNames, glyphs, percent, shortName } from './i18n.js';
+import { MAX_CHANGES, bySeverity, healthOf, laggingUnits, treeView } from './state.js';
+import { planTree } from './layout.js';
+import { MoreView, TileView } from './tiles.js';
+import { Wheel } from './wheels.js';
+
+const LAG_ROWS = 12;
+
+const byId = (id) => document.getElementById(id);
+
+function setText(element, value) {
+  if (element.textContent !== value) element.textContent = value;
+}
+
+function make(tag, className, parent) {
+  const element = document.createElement(tag);
+  if (className) element.className = className;
+  if (parent) parent.appendChild(element);
+  return element;
+}
+
+function rootFontSize() {
+  return parseFloat(getComputedStyle(document.documentElement).fontSize) || 24;
+}
+
+export class WallView {
+  constructor(text, formats) {
+    this.text = text;
+    this.formats = formats;
+    this.tiles = new Map(); // unit id -> TileView, only for units drawn now
+    this.heads = new Map(); // unit id -> TileView used as a group header
+    this.mores = []; // "N more" tiles by section index
+    this.plan = null;
+    this.tree = byId('tree');
+    this.grids = []; // grid elements reused across layouts
+    this.groups = []; // group elements reused across layouts
+    this.wheels = [
+      new Wheel(byId('wheel-party'), getCss('--party'), text.party, text),
+      new Wheel(byId('wheel-business'), getCss('--business'), text.business, text),
+    ];
+    this.fillStaticText();
+    this.lagRows = this.makeLagRows();
+    this.recentRows = this.makeRecentRows();
+    this.lastTopChange = null;
+    this.relayoutTimer = 0;
+  }
+
+  fillStaticText() {
+    const t = this.text;
+    document.documentElement.lang = t.lang;
+    setText(byId('org-sub'), t.subtitle);
+    setText(byId('clock-label'), t.asOf);
+    setText(byId('lagging-title'), t.needsHelp);
+    setText(byId('lagging-note'), t.needsHelpNote);
+    setText(byId('recent-title'), t.recent);
+    const legend = byId('legend');
+    legend.replaceChildren();
+    for (const health of ['green', 'amber', 'red', 'none']) {
+      const item = make('span', `legend-item h-${health}`, legend);
+      make('span', 'glyph', item).textContent = glyphs[health];
+      make('span', 'legend-text', item).textContent = t.health[health];
+    }
+    const tracks = make('span', 'legend-item', legend);
+    make('i', 'swatch party', tracks);
+    make('span', 'legend-text', tracks).textContent = t.party;
+    make('i', 'swatch business', tracks);
+    make('span', 'legend-text', tracks).textContent = t.legendBusiness;
+    make('i', 'swatch mark', tracks);
+    make('span', 'legend-text', tracks).textContent = t.legendExpected;
+  }
+
+  makeLagRows() {
+    const list = byId('lagging');
+    const rows = [];
+    for (let i = 0; i < LAG_ROWS; i++) {
+      const row = make('li', 'lag-row h-none', list);
+      row.hidden = true;
+      rows.push({
+        row,
+        glyph: make('span', 'glyph', row),
+        name: make('span', 'name', row),
+        figures: make('span', 'lag-figures', row),
+        gap: make('span', 'lag-gap', row),
+      });
+    }
+    this.lagEmpty = make('li', 'empty-note', list);
+    this.lagEmpty.textContent = `${glyphs.green} ${this.text.nobodyLagging}`;
+    return rows;
+  }
+
+  makeRecentRows() {
+    const list = byId('recent');
+    const rows = [];
+    for (let i = 0; i < MAX_CHANGES; i++) {
+      const row = make('li', 'change', list);
+      row.hidden = true;
+      const top = make('div', 'change-top', row);
+      const bottom = make('div', 'change-bottom', row);
+      rows.push({
+        row,
+        time: make('span', 'change-time', top),
+        track: make('span', 'change-track', top),
+        unit: make('span', 'change-unit', top),
+        title: make('span', 'change-title', bottom),
+        result: make('span', 'change-result', bottom),
+      });
+    }
+    this.recentEmpty = make('li', 'empty-note', list);
+    this.recentEmpty.textContent = this.text.nothingRecent;
+    return rows;
+  }
+
+  /** After a snapshot (or a resize): everything, with the tree laid out anew. */
+  renderAll(state) {
+    this.layoutTree(state);
+    this.renderHeader(state);
+    this.renderLagging(state);
+    this.renderRecent(state, false);
+  }
+
+  layoutTree(state) {
+    const view = treeView(state);
+    const rem = rootFontSize();
+    const area = {
+      width: this.tree.clientWidth / rem - 0.05,
+      height: this.tree.clientHeight / rem,
+      gap: 0.7,
+      headerHeight: 3.2,
+      sectionGap: 1.0,
+    };
+    // A unit with nothing below it (a branch's own wall) shows itself as the one tile.
+    const groups = view.children.length === 0 && view.watched ? [{ unit: view.watched, kids: [] }] : view.children;
+    const plan = planTree(groups, area, bySeverity);
+    this.plan = plan;
+    for (const more of this.mores) more.hidden = null;
+    this.tree.style.setProperty('--tile-w', `${plan.grid.tileW}rem`);
+    this.tree.style.setProperty('--tile-h', `${plan.grid.tileH}rem`);
+    this.tree.style.setProperty('--cols', String(plan.grid.cols));
+    this.tree.style.setProperty('--gap', `${area.gap}rem`);
+    this.tree.style.setProperty('--head-h', `${area.headerHeight}rem`);
+    this.tree.style.setProperty('--section-gap', `${area.sectionGap}rem`);
+    this.tree.dataset.mode = plan.mode;
+    this.tree.dataset.variant = plan.grid.variant;
+
+    const keepTiles = new Set();
+    const keepHeads = new Set();
+    const sections = [];
+    if (plan.mode === 'grouped') {
+      plan.groups.forEach((group, i) => {
+        const element = this.groupElement(i);
+        const head = this.viewFor(this.heads, group.unit, 'as-head');
+        keepHeads.add(group.unit.id);
+        const grid = element.lastElementChild;
+        element.replaceChildren(head.element, grid);
+        const views = group.kids.map((kid) => this.viewFor(this.tiles, kid, null, keepTiles));
+        if (group.hidden.length > 0) views.push(this.moreView(i, group.hidden));
+        this.fillGrid(grid, views);
+        sections.push(element);
+      });
+    } else {
+      const grid = this.gridElement(0);
+      const views = plan.tiles.map((unit) => this.viewFor(this.tiles, unit, null, keepTiles));
+      if (plan.hidden.length > 0) views.push(this.moreView(0, plan.hidden));
+      this.fillGrid(grid, views);
+      sections.push(grid);
+    }
+    this.tree.replaceChildren(...sections);
+    for (const [id, view] of this.tiles) if (!keepTiles.has(id)) { view.element.remove(); this.tiles.delete(id); }
+    for (const [id, view] of this.heads) if (!keepHeads.has(id)) { view.element.remove(); this.heads.delete(id); }
+    fitNames([...this.heads.values(), ...this.tiles.values()].map((v) => v.nameFit()));
+  }
+
+  viewFor(map, unit, extraClass, keep) {
+    let view = map.get(unit.id);
+    if (!view) {
+      view = new TileView(this.text, extraClass);
+      map.set(unit.id, view);
+    }
+    keep?.add(unit.id);
+    view.update(unit);
+    return view;
+  }
+
+  /** The "N more" tile of a capped section; one per section index, reused. */
+  moreView(i, hidden) {
+    while (this.mores.length <= i) this.mores.push(new MoreView(this.text));
+    const more = this.mores[i];
+    more.hidden = hidden;
+    more.update(hidden);
+    return more;
+  }
+
+  fillGrid(grid, views) {
+    grid.replaceChildren(...views.map((v) => v.element));
+  }
+
+  gridElement(i) {
+    while (this.grids.length <= i) this.grids.push(make('div', 'grid'));
+    return this.grids[i];
+  }
+
+  groupElement(i) {
+    while (this.groups.length <= i) {
+      const group = make('section', 'group');
+      make('div', 'grid', group);
+      this.groups.push(group);
+    }
+    return this.groups[i];
+  }
+
+  /** After a `summaries` message: update what changed, highlight the drawn tiles that changed. */
+  renderSummaries(state, changedIds) {
+    if (changedIds.size === 0) return;
+    let relayout = false;
+    for (const id of changedIds) {
+      const unit = state.units.get(id);
+      if (!unit) continue;
+      const tile = this.tiles.get(id);
+      const capped = this.plan?.capped;
+      if (tile) {
+        const before = tile.element.className;
+        if (tile.update(unit)) tile.flash();
+        if (capped && before !== tile.element.className) relayout = true;
+      }
+      const head = this.heads.get(id);
+      if (head) head.update(unit);
+      if (capped && !tile && !head) relayout = true; // perhaps a hidden unit turned red
+    }
+    if (this.plan?.capped) for (const more of this.mores) if (more.hidden) more.update(more.hidden);
+    if (relayout && !this.relayoutTimer) {
+      // A capped grid draws the worst units first: sort again, at most every few seconds.
+      this.relayoutTimer = setTimeout(() => { this.relayoutTimer = 0; this.layoutTree(state); }, 3000);
+    }
+    if (changedIds.has(state.watchedId)) this.renderHeader(state);
+    this.renderLagging(state);
+  }
+
+  renderHeader(state) {
+    const t = this.text;
+    const watched = state.units.get(state.watchedId);
+    const summary = watched?.summary;
+    const health = healthOf(watched);
+    setText(byId('org-name'), watched?.name ?? '');
+    const badge = byId('org-health');
+    badge.className = `org-health h-${health}`;
+    setText(badge.querySelector('.glyph'), glyphs[health]);
+    setText(badge.querySelector('.label'), t.health[health]);
+    const parts = [];
+    if (typeof summary?.lag === 'number') parts.push(`${t.gap} ${percent(Math.max(summary.lag, 0))}`);
+    if (typeof summary?.imbalance === 'number') parts.push(`${t.imbalance} ${percent(summary.imbalance)}`);
+    setText(badge.querySelector('.figures'), parts.join(' · '));
+    const counts = byId('org-counts');
+    setText(counts.querySelector('.label'), (summary?.units ?? 1) > 1 ? t.subUnits : '');
+    setText(counts.querySelector('.red'), `${glyphs.red} ${summary?.redUnits ?? 0}`);
+    setText(counts.querySelector('.amber'), `${glyphs.amber} ${summary?.amberUnits ?? 0}`);
+    counts.hidden = (summary?.units ?? 1) <= 1;
+    this.wheels[0].update(summary?.party);
+    this.wheels[1].update(summary?.business);
+  }
+
+  renderLagging(state) {
+    const list = byId('lagging');
+    const rem = rootFontSize();
+    const rowHeight = 2.5 * rem;
+    const fits = Math.max(1, Math.min(LAG_ROWS, Math.floor((list.clientHeight + 0.3 * rem) / rowHeight)));
+    const units = laggingUnits(state, fits);
+    const names = [];
+    this.lagRows.forEach((r, i) => {
+      const unit = units[i];
+      r.row.hidden = !unit;
+      if (!unit) return;
+      const health = healthOf(unit);
+      r.row.className = `lag-row h-${health}`;
+      setText(r.glyph, glyphs[health]);
+      names.push({ element: r.name, full: unit.name, short: shortName(unit.name) });
+      const all = unit.summary?.all;
+      setText(r.figures, `${percent(all?.progress)} / ${percent(all?.expected)}`);
+      setText(r.gap, `−${percent(unit.summary.lag)}`);
+    });
+    this.lagEmpty.hidden = units.length > 0;
+    fitNames(names);
+  }
+
+  /** The ticker: newest first; a new top entry slides in once. */
+  renderRecent(state, animate) {
+    const t = this.text;
+    const list = byId('recent');
+    const rem = rootFontSize();
+    const fits = Math.max(1, Math.floor((list.clientHeight + 0.4 * rem) / (3.0 * rem)));
+    this.recentRows.forEach((r, i) => {
+      const change = i < fits ? state.changes[i] : undefined;
+      r.row.hidden = !change;
+      if (!change) return;
+      const at = Date.parse(change.at);
+      setText(r.time, Number.isFinite(at) ? this.formats.minutes(at) : '');
+      const track = change.track === 'party' || change.track === 'business' ? change.track : '';
+      r.track.className = `change-track ${track}`;
+      setText(r.track, track ? t[track] : '');
+      setText(r.unit, change.unitName ?? change.unitId ?? '');
+      setText(r.title, change.title ?? change.taskId ?? '');
+      setText(r.result, describe(change, t));
+      r.row.classList.toggle('done', change.to?.status === 'done');
+      r.row.classList.toggle('blocked', change.to?.status === 'blocked');
+    });
+    this.recentEmpty.hidden = state.changes.length > 0;
+    const top = state.changes[0] ?? null;
+    if (animate && top && top !== this.lastTopChange) {
+      const row = this.recentRows[0].row;
+      row.classList.remove('fresh');
+      void row.offsetWidth;
+      row.classList.add('fresh');
+    }
+    this.lastTopChange = top;
+  }
+
+  resize(state) {
+    for (const wheel of this.wheels) wheel.resize();
+    if (state.watchedId) this.renderAll(state);
+  }
+}
+
+/** "→ 完成", "→ 进行中 40%", "40% → 60%", "→ 受阻". */
+function describe(change, t) {
+  const from = change.from, to = change.to ?? {};
+  const status = t.status[to.status] ?? to.status ?? '';
+  const progress = typeof to.progress === 'number' ? `${to.progress}%` : '';
+  if (!from) return `${t.newTask} → ${status}`;
+  if (from.status !== to.status) return to.status === 'inProgress' && progress ? `→ ${status} ${progress}` : `→ ${status}`;
+  if (typeof from.progress === 'number' && from.progress !== to.progress) {
+    return `${from.progress}% → ${progress}${to.status === 'blocked' ? ` · ${status}` : ''}`;
+  }
+  return `→ ${status}`;
+}
+
+function getCss(name) {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#888';
+}

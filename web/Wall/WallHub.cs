@@ -1,3 +1,4 @@
+using Cascade.Time;
 using Cascade.Units;
 using Microsoft.AspNetCore.SignalR;
 
@@ -9,7 +10,7 @@ namespace Cascade.Web.Wall;
 /// <c>summaries</c>, <c>changes</c> and <c>structure</c>. A bad <c>Watch</c> is a hub error and
 /// the connection stays usable.
 /// </summary>
-public sealed class WallHub(IGrainFactory grains, WallPush push, ServerBuild build) : Hub
+public sealed class WallHub(IGrainFactory grains, WallPush push, ServerBuild build, DomainClock clock) : Hub
 {
     public async Task<WallSnapshot> Watch(string unitId, int depth)
     {
@@ -30,7 +31,7 @@ public sealed class WallHub(IGrainFactory grains, WallPush push, ServerBuild bui
         var changes = await grains.GetGrain<IUnitGrain>(unitId).GetRecentChanges();
         var units = new List<WallUnit>();
         Flatten(tree, 0, units);
-        return new WallSnapshot(DateTimeOffset.UtcNow, build.Id, unitId, depth, units, [], changes);
+        return new WallSnapshot(DateTimeOffset.UtcNow, build.Id, unitId, depth, units, [], changes, clock.Zone.Id);
     }
 
     private static void Flatten(TreeNode node, int depth, List<WallUnit> into)

@@ -7,6 +7,7 @@ using Microsoft.Playwright;
 namespace Cascade.Tests.E2E;
 
 /// <summary>The wall page in Debian's Chromium against the real product in a child process.</summary>
+[Collection(Serial.Name)]
 public sealed class WallPageTests(Chromium chromium) : IClassFixture<Chromium>, IAsyncLifetime
 {
     private readonly TempDirectory _folder = new();

@@ -189,12 +189,11 @@ public sealed partial class UnitGrain(
         _childrenDirty = false;
     }
 
-    /// <summary>Combines own and children's totals; true when any figure changed.</summary>
-    private bool Combine()
+    /// <summary>Combines own and children's totals; the version grows when any figure changed.</summary>
+    private void Combine()
     {
         var totals = _own + _childrenTotals;
-        var changed = _summary is null || totals != _totals;
-        if (changed)
+        if (_summary is null || totals != _totals)
         {
             _totals = totals;
             // Derived from the clock so versions keep growing across restarts and moves
@@ -202,6 +201,5 @@ public sealed partial class UnitGrain(
             _version = Math.Max(_version + 1, TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds() * 1000);
         }
         _summary = RollupMath.ToSummary(Id, _totals, health.Value, _version, _ownAt);
-        return changed;
     }
 }

@@ -11,8 +11,10 @@ internal sealed class WallGroup(WatchKey key, HashSet<string> view)
     public Dictionary<string, SummaryMessage> Summaries { get; } = [];
     public List<TaskChange> Changes { get; } = [];
     public bool Structure { get; set; }
-    /// <summary>When the group may be sent to next (Environment.TickCount64): a budget of 4 messages a second.</summary>
-    public long NextSend { get; set; }
+    /// <summary>When the last messages went out (Environment.TickCount64), newest last: at most 4 in any window.</summary>
+    public Queue<long> Sent { get; } = new();
+    /// <summary>When the ticker was last sent: it gets at most one message a second, summaries the rest.</summary>
+    public long ChangesSent { get; set; } = long.MinValue / 2;
 
     public bool HasPending => Structure || Summaries.Count > 0 || Changes.Count > 0;
 }

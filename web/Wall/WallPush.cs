@@ -18,7 +18,11 @@ public sealed partial class WallPush(IClusterClient client, IHubContext<WallHub>
     public const int MessagesPerSecond = 4;
     public const int MaxTickerItems = 20;
     private static readonly TimeSpan Renewal = TimeSpan.FromSeconds(30);
-    private static readonly long SendSpacing = 1000 / MessagesPerSecond;
+    /// <summary>
+    /// The window the limit is kept over: a little over a second, so that a wall still sees at
+    /// most 4 messages in any second when the network delivers some of them closer together.
+    /// </summary>
+    private const long Window = 1100;
 
     private readonly Channel<WallBatch> _inbox = Channel.CreateBounded<WallBatch>(
         new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
@@ -181,9 +185,8 @@ public sealed partial class WallPush(IClusterClient client, IHubContext<WallHub>
             foreach (var group in _groups.Values)
             {
                 if (!group.HasPending) continue;
-                if (now < group.NextSend) { wait = Math.Min(wait, group.NextSend - now); continue; }
-                var messages = Send(group);
-                group.NextSend = now + messages * SendSpacing;
+                Send(group, now);
+                if (group.HasPending) wait = Math.Min(wait, NextSlot(group, now) - now);
             }
             foreach (var connection in _resync.Where(c => !_sending.ContainsKey(c)).ToList())
             {
@@ -195,24 +198,49 @@ public sealed partial class WallPush(IClusterClient client, IHubContext<WallHub>
         return wait == long.MaxValue ? 1000 : Math.Max(1, wait);
     }
 
-    private int Send(WallGroup group)
+    /// <summary>When the next message may go: at once while fewer than 4 went out in the window.</summary>
+    private static long NextSlot(WallGroup group, long now)
     {
-        var messages = new List<(string Method, object Payload)>();
-        if (group.Structure) messages.Add(("structure", new StructureMessage(group.Key.UnitId)));
-        else
+        while (group.Sent.Count > 0 && group.Sent.Peek() <= now - Window) group.Sent.Dequeue();
+        return group.Sent.Count < MessagesPerSecond ? now : group.Sent.Peek() + Window;
+    }
+
+    /// <summary>
+    /// Sends what the budget allows, in order of importance: a change of shape (the wall then
+    /// calls Watch again and needs nothing else), summaries, and the ticker at most once a second.
+    /// </summary>
+    private void Send(WallGroup group, long now)
+    {
+        if (NextSlot(group, now) > now) return;
+        // A wall still busy with an earlier message is skipped and told to Watch again later.
+        var blocked = group.Connections.Where(_sending.ContainsKey).ToHashSet();
+        _resync.UnionWith(blocked);
+        if (group.Structure)
         {
-            if (group.Summaries.Count > 0) messages.Add(("summaries", group.Summaries.Values.ToList()));
-            if (group.Changes.Count > 0) messages.Add(("changes", group.Changes.ToList()));
+            Emit(group, now, blocked, "structure", new StructureMessage(group.Key.UnitId));
+            group.Structure = false;
+            group.Summaries.Clear();
+            group.Changes.Clear();
+            return;
         }
-        group.Structure = false;
-        group.Summaries.Clear();
-        group.Changes.Clear();
+        if (group.Summaries.Count > 0)
+        {
+            Emit(group, now, blocked, "summaries", group.Summaries.Values.ToList());
+            group.Summaries.Clear();
+        }
+        if (group.Changes.Count > 0 && now - group.ChangesSent >= 1000 && NextSlot(group, now) <= now)
+        {
+            Emit(group, now, blocked, "changes", group.Changes.ToList());
+            group.Changes.Clear();
+            group.ChangesSent = now;
+        }
+    }
+
+    private void Emit(WallGroup group, long now, HashSet<string> blocked, string method, object payload)
+    {
+        group.Sent.Enqueue(now);
         foreach (var connection in group.Connections)
-        {
-            if (_sending.ContainsKey(connection)) { _resync.Add(connection); continue; }
-            foreach (var (method, payload) in messages) Start(connection, method, payload);
-        }
-        return messages.Count;
+            if (!blocked.Contains(connection)) Start(connection, method, payload);
     }
 
     private void Start(string connection, string method, object payload)

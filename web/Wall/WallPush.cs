@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Cascade.Units;
 using Cascade.Wall;
@@ -178,7 +179,7 @@ public sealed partial class WallPush(IClusterClient client, IHubContext<WallHub>
     /// <summary>Sends every group whose budget allows it; returns the milliseconds until the next one may go.</summary>
     private long SendDue()
     {
-        var now = Environment.TickCount64;
+        var now = Now();
         var wait = long.MaxValue;
         lock (_gate)
         {
@@ -186,7 +187,10 @@ public sealed partial class WallPush(IClusterClient client, IHubContext<WallHub>
             {
                 if (!group.HasPending) continue;
                 Send(group, now);
-                if (group.HasPending) wait = Math.Min(wait, NextSlot(group, now) - now);
+                if (!group.HasPending) continue;
+                var next = NextSlot(group, now);
+                if (group.Summaries.Count == 0 && !group.Structure) next = Math.Max(next, group.ChangesSent + 1000);
+                wait = Math.Min(wait, next - now);
             }
             foreach (var connection in _resync.Where(c => !_sending.ContainsKey(c)).ToList())
             {
@@ -217,7 +221,7 @@ public sealed partial class WallPush(IClusterClient client, IHubContext<WallHub>
         _resync.UnionWith(blocked);
         if (group.Structure)
         {
-            Emit(group, now, blocked, "structure", new StructureMessage(group.Key.UnitId));
+            Emit(group, blocked, "structure", new StructureMessage(group.Key.UnitId));
             group.Structure = false;
             group.Summaries.Clear();
             group.Changes.Clear();
@@ -225,23 +229,31 @@ public sealed partial class WallPush(IClusterClient client, IHubContext<WallHub>
         }
         if (group.Summaries.Count > 0)
         {
-            Emit(group, now, blocked, "summaries", group.Summaries.Values.ToList());
+            Emit(group, blocked, "summaries", group.Summaries.Values.ToList());
             group.Summaries.Clear();
         }
+        now = Now();
         if (group.Changes.Count > 0 && now - group.ChangesSent >= 1000 && NextSlot(group, now) <= now)
         {
-            Emit(group, now, blocked, "changes", group.Changes.ToList());
+            Emit(group, blocked, "changes", group.Changes.ToList());
             group.Changes.Clear();
-            group.ChangesSent = now;
+            group.ChangesSent = Now();
         }
     }
 
-    private void Emit(WallGroup group, long now, HashSet<string> blocked, string method, object payload)
+    /// <summary>Sends one message to the group's walls; the limit counts from when the last of them left.</summary>
+    private void Emit(WallGroup group, HashSet<string> blocked, string method, object payload)
     {
-        group.Sent.Enqueue(now);
         foreach (var connection in group.Connections)
             if (!blocked.Contains(connection)) Start(connection, method, payload);
+        group.Sent.Enqueue(Now());
     }
+
+    /// <summary>
+    /// Milliseconds from a high-resolution clock: Environment.TickCount64 moves in steps of
+    /// several milliseconds on Linux, too coarse for a limit kept over one second.
+    /// </summary>
+    private static long Now() => (long)Stopwatch.GetElapsedTime(0).TotalMilliseconds;
 
     private void Start(string connection, string method, object payload)
     {

@@ -1,4 +1,5 @@
 using Cascade.Bench.Rollup;
+using Cascade.Bench.Wall;
 
 namespace Cascade.Bench;
 
@@ -9,17 +10,35 @@ public static class BenchProgram
 {
     public static async Task<int> Main(string[] args)
     {
-        if (args.Length == 0 || args[0] is "-h" or "--help" || args[0] != "rollup")
+        var help = args.Length > 1 && args[1] is "-h" or "--help";
+        switch (args.FirstOrDefault())
         {
-            Console.WriteLine(BenchOptions.Usage);
-            return args.Length == 0 || args[0] is "-h" or "--help" ? 0 : 2;
+            case "rollup" when !help:
+                if (!BenchOptions.TryParse(args.AsSpan(1), out var options, out var error))
+                {
+                    Console.Error.WriteLine(error);
+                    Console.Error.WriteLine(BenchOptions.Usage);
+                    return 2;
+                }
+                return await RollupBenchmark.RunAsync(options);
+            case "wall" when !help:
+                if (!WallOptions.TryParse(args.AsSpan(1), out var wall, out var wallError))
+                {
+                    Console.Error.WriteLine(wallError);
+                    Console.Error.WriteLine(WallOptions.Usage);
+                    return 2;
+                }
+                return await WallBenchmark.RunAsync(wall);
+            case "rollup":
+                Console.WriteLine(BenchOptions.Usage);
+                return 0;
+            case "wall":
+                Console.WriteLine(WallOptions.Usage);
+                return 0;
+            default:
+                Console.WriteLine(BenchOptions.Usage);
+                Console.WriteLine(WallOptions.Usage);
+                return args.Length == 0 || args[0] is "-h" or "--help" ? 0 : 2;
         }
-        if (!BenchOptions.TryParse(args.AsSpan(1), out var options, out var error))
-        {
-            Console.Error.WriteLine(error);
-            Console.Error.WriteLine(BenchOptions.Usage);
-            return 2;
-        }
-        return await RollupBenchmark.RunAsync(options);
     }
 }

@@ -9,7 +9,8 @@ namespace Cascade.Bench.Hosting;
 
 /// <summary>
 /// The whole Cascade web app in this process, as <c>web/Program.cs</c> composes it, on a fresh
-/// SQLite file, free ports and no demo, plus the bench's floor endpoint.
+/// SQLite file, free ports and no demo (unless <c>settings</c> say otherwise), plus the bench's
+/// floor endpoint. Static files (the wall page) come from the repository's <c>web/wwwroot</c>.
 /// </summary>
 public sealed class BenchHost : IAsyncDisposable
 {
@@ -30,7 +31,9 @@ public sealed class BenchHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
     public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
 
-    public static async Task<BenchHost> StartAsync(bool keepData)
+    /// <param name="settings">Configuration that overrides the bench's defaults, e.g. <c>Cascade:Demo:Seed=true</c>.</param>
+    /// <param name="services">Registrations after the product's own, to observe it (never to change what it does).</param>
+    public static async Task<BenchHost> StartAsync(bool keepData, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), $"cascade-bench-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
@@ -39,6 +42,7 @@ public sealed class BenchHost : IAsyncDisposable
             Args = [],
             EnvironmentName = "Production",
             ContentRootPath = AppContext.BaseDirectory,
+            WebRootPath = WebRoot,
         });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -51,7 +55,9 @@ public sealed class BenchHost : IAsyncDisposable
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
             ["Logging:LogLevel:Orleans"] = "Warning",
         });
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.AddCascade();
+        services?.Invoke(builder.Services);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
 
         var app = builder.Build();
@@ -60,6 +66,22 @@ public sealed class BenchHost : IAsyncDisposable
         await app.StartAsync();
         var address = new Uri(app.Urls.First());
         return new BenchHost(app, folder, keepData, address);
+    }
+
+    /// <summary>
+    /// The web project's <c>wwwroot</c> in the source tree: the bench's own output folder has no
+    /// copy of it, and serving the sources is what <c>dotnet run --project web</c> does too.
+    /// </summary>
+    public static string? WebRoot { get; } = FindWebRoot();
+
+    private static string? FindWebRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            var candidate = Path.Combine(folder.FullName, "web", "wwwroot");
+            if (Directory.Exists(candidate)) return candidate;
+        }
+        return null;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,5 +1,6 @@
 using Cascade.Rollup;
 
+
 namespace Cascade.Bench.Rollup;
 
 /// <summary>The bench's own sums of one track, computed from tasks independently of the product's roll-up.</summary>

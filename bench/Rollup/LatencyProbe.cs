@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Cascade.Bench.Reporting;
+using Cascade.Bench.Shared;
 using Cascade.Units;
 
 namespace Cascade.Bench.Rollup;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Cascade.Bench.Floor;
 using Cascade.Bench.Hosting;
 using Cascade.Bench.Reporting;
+using Cascade.Bench.Shared;
 using Cascade.Tasks;
 using Cascade.Time;
 using Cascade.Units;
@@ -41,7 +42,7 @@ public static class RollupBenchmark
         report.TaskBuild = await builder.ImportTasksAsync(options.ImportParallelism, Log);
         Log($"Tasks imported: {plan.TaskCount:N0} in {report.TaskBuild.Elapsed.TotalSeconds:F1} s ({report.TaskBuild.Rate:N0}/s); {report.TaskBuild.Describe()}");
         var root = grains.GetGrain<IUnitGrain>(plan.RootId);
-        report.BuildSettle = await WaitForRoot(root, plan.TaskCount, builder.TotalWeight, TimeSpan.FromSeconds(120));
+        report.BuildSettle = await TreeBuilder.WaitForRootAsync(root, plan.TaskCount, builder.TotalWeight, TimeSpan.FromSeconds(120));
         report.BuildPeakRss = ProcessFacts.PeakRss;
         report.BuildRss = ProcessFacts.Rss;
         Log($"Build: {report.BuildTotal.TotalSeconds:F1} s (units {report.UnitBuild.Elapsed.TotalSeconds:F1} s + tasks {report.TaskBuild.Elapsed.TotalSeconds:F1} s); " +
@@ -154,19 +155,6 @@ public static class RollupBenchmark
         await Task.Delay(TimeSpan.FromSeconds(options.IdleSeconds));
         report.Idle = idle.Stop(0);
         Log($"Diagnostic, idle (no requests) for {options.IdleSeconds} s: {report.Idle.Cores:F2} cores busy in the bench (unit clocks, roll-up); {report.Idle.Describe()}");
-    }
-
-    /// <summary>How long after now the root shows every task and the whole weight; null if it never did.</summary>
-    private static async Task<TimeSpan?> WaitForRoot(IUnitGrain root, int tasks, double weight, TimeSpan giveUp)
-    {
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < giveUp)
-        {
-            var summary = await root.GetSummary();
-            if (summary is not null && summary.All.Count == tasks && Math.Abs(summary.All.Weight - weight) < 1e-6) return watch.Elapsed;
-            await Task.Delay(5);
-        }
-        return null;
     }
 
     private static long DatabaseBytes(string path) =>

@@ -1,5 +1,6 @@
 using System.Text;
 using Cascade.Bench.Reporting;
+using Cascade.Bench.Shared;
 
 namespace Cascade.Bench.Rollup;
 

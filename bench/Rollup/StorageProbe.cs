@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Cascade.Bench.Shared;
 using Cascade.Hosting;
 using Cascade.Units;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Cascade.Bench.Shared;
 using Cascade.Rollup;
 using Cascade.Tasks;
 using Cascade.Time;

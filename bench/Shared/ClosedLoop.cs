@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Cascade.Bench.Reporting;
 
-namespace Cascade.Bench.Rollup;
+namespace Cascade.Bench.Shared;
 
 /// <summary>
 /// Keeps <c>concurrency</c> operations in flight for a while: each worker starts its next

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 
-namespace Cascade.Bench.Rollup;
+namespace Cascade.Bench.Shared;
 
 /// <summary>The bench's HTTP side: plain HTTP/1.1 keep-alive connections to the in-process Kestrel.</summary>
 public static class BenchHttp

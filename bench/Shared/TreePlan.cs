@@ -1,7 +1,7 @@
 using Cascade.Tasks;
 using Cascade.Units;
 
-namespace Cascade.Bench.Rollup;
+namespace Cascade.Bench.Shared;
 
 /// <summary>
 /// The shape of the benchmark organization: depth 5, fan-out <c>a</c> on the upper levels

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Cascade.Bench.Reporting;
 using Cascade.Units;
 
-namespace Cascade.Bench.Rollup;
+namespace Cascade.Bench.Shared;
 
 /// <summary>Builds the planned organization through the real grains: ImportUnits in batches, then ImportTasks in parallel.</summary>
 public sealed class TreeBuilder(IGrainFactory grains, TreePlan plan, LeafTasks leafTasks)
@@ -55,5 +55,18 @@ public sealed class TreeBuilder(IGrainFactory grains, TreePlan plan, LeafTasks l
             });
         TotalWeight = total;
         return meter.Stop(plan.TaskCount);
+    }
+
+    /// <summary>How long after now the root shows every task and the whole weight; null if it never did.</summary>
+    public static async Task<TimeSpan?> WaitForRootAsync(IUnitGrain root, int tasks, double weight, TimeSpan giveUp)
+    {
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < giveUp)
+        {
+            var summary = await root.GetSummary();
+            if (summary is not null && summary.All.Count == tasks && Math.Abs(summary.All.Weight - weight) < 1e-6) return watch.Elapsed;
+            await Task.Delay(5);
+        }
+        return null;
     }
 }

@@ -1,6 +1,6 @@
 using Cascade.Bench.Reporting;
 
-namespace Cascade.Bench.Rollup;
+namespace Cascade.Bench.Shared;
 
 public sealed record LoadResult(
     int Concurrency, PhaseStats Stats, Percentiles Latency,

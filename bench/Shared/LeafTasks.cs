@@ -1,7 +1,7 @@
 using System.Text;
 using Cascade.Tasks;
 
-namespace Cascade.Bench.Rollup;
+namespace Cascade.Bench.Shared;
 
 /// <summary>
 /// What the bench believes each leaf task looks like, so every update it sends really changes
@@ -15,10 +15,18 @@ public sealed class LeafTasks
     private static readonly byte[][] ResumedBodies = Bodies(p => $$"""{"status":"inProgress","progress":{{p}}}""");
     private static readonly byte[] DoneBody = Encoding.UTF8.GetBytes("""{"status":"done"}""");
 
-    private readonly TreePlan _plan;
+    private readonly TreePlan? _plan;
     private readonly string[] _paths;
     private readonly byte[] _progress;
     private readonly TaskItemStatus[] _status;
+
+    /// <summary>Tasks that already exist (the demo department's), as they are now.</summary>
+    public LeafTasks(IReadOnlyList<(string UnitId, TaskItem Task)> tasks, Uri address)
+    {
+        _paths = tasks.Select(t => new Uri(address, $"/api/v1/units/{t.UnitId}/tasks/{t.Task.Id}").ToString()).ToArray();
+        _progress = tasks.Select(t => (byte)t.Task.Progress).ToArray();
+        _status = tasks.Select(t => t.Task.Status).ToArray();
+    }
 
     public LeafTasks(TreePlan plan, Uri address)
     {
@@ -39,7 +47,7 @@ public sealed class LeafTasks
     /// <summary>Records the tasks a leaf was seeded with.</summary>
     public void Seeded(int unit, IReadOnlyList<TaskDraft> drafts)
     {
-        if (!_plan.IsLeaf(unit)) return;
+        if (_plan is null || !_plan.IsLeaf(unit)) return;
         var first = (unit - _plan.FirstLeaf) * _plan.TasksPerUnit;
         for (var k = 0; k < _plan.TasksPerUnit; k++)
         {
@@ -47,6 +55,8 @@ public sealed class LeafTasks
             _status[first + k] = drafts[k].Status;
         }
     }
+
+    public int Count => _paths.Length;
 
     /// <summary>The address of a random leaf task.</summary>
     public string RandomUrl(Random random) => _paths[random.Next(_paths.Length)];

@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Cascade.Web.Wall;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Logging;
+
+namespace Cascade.Bench.Wall;
+
+/// <summary>
+/// When the server handed each push to SignalR, per connection: the product's own pacing,
+/// without the delivery delays (GC pauses, a busy CPU) a wall's clock also sees. The bench
+/// host swaps the hub's lifetime manager for <see cref="Recording"/>, which records and then
+/// does exactly what the default one does.
+/// </summary>
+public sealed class ServerSendLog
+{
+    private readonly ConcurrentDictionary<string, List<(long At, string Method)>> _sends = new();
+
+    public void Sent(string connectionId, string method)
+    {
+        var now = Stopwatch.GetTimestamp();
+        var list = _sends.GetOrAdd(connectionId, _ => []);
+        lock (list) list.Add((now, method));
+    }
+
+    /// <summary>Per connection: the most sends within any one second.</summary>
+    public IReadOnlyList<int> MostInOneSecond() => _sends.Values.Select(l => Busiest(l).Count).ToList();
+
+    /// <summary>The sends of the busiest connection from the start of its busiest second, for two seconds: "ms method".</summary>
+    public string DescribeBusiest()
+    {
+        var busiest = _sends.Values.Select(l => (List: l, Window: Busiest(l))).MaxBy(x => x.Window.Count);
+        if (busiest.List is null) return "no sends";
+        lock (busiest.List)
+            return string.Join(", ", busiest.List.Where(s => s.At >= busiest.Window.At && s.At < busiest.Window.At + 2 * Stopwatch.Frequency)
+                .Select(s => $"{Stopwatch.GetElapsedTime(busiest.Window.At, s.At).TotalMilliseconds:F0} {s.Method}"));
+    }
+
+    private static (int Count, long At) Busiest(List<(long At, string Method)> list)
+    {
+        long[] sends;
+        lock (list) sends = list.Select(s => s.At).ToArray();
+        var (most, at, first) = (0, 0L, 0);
+        for (var last = 0; last < sends.Length; last++)
+        {
+            while (sends[last] - sends[first] >= Stopwatch.Frequency) first++;
+            if (last - first + 1 > most) (most, at) = (last - first + 1, sends[first]);
+        }
+        return (most, at);
+    }
+
+    public sealed class Recording(ILogger<DefaultHubLifetimeManager<WallHub>> logger, ServerSendLog log) : DefaultHubLifetimeManager<WallHub>(logger)
+    {
+        public override Task SendConnectionAsync(string connectionId, string methodName, object?[] args, CancellationToken cancellationToken = default)
+        {
+            log.Sent(connectionId, methodName);
+            return base.SendConnectionAsync(connectionId, methodName, args, cancellationToken);
+        }
+    }
+}

@@ -11,24 +11,27 @@ public static class SourceVersion
 {
     public static string Describe()
     {
-        var commit = Git("log -1 --format=%h\\ %ci\\ %s");
+        var commit = Git("log", "-1", "--format=%h %ci %s");
         if (commit is null) return "unknown (no git)";
-        var changed = Git("status --porcelain -- grains web")?.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+        var changed = Git("status", "--porcelain", "--", "grains", "web")?.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Trim()).ToList() ?? [];
         return changed.Count == 0 ? $"commit {commit}" : $"commit {commit}, plus uncommitted: {string.Join(", ", changed)}";
     }
 
-    private static string? Git(string arguments)
+    private static string? Git(params string[] arguments)
     {
         try
         {
-            var folder = AppContext.BaseDirectory;
-            using var git = Process.Start(new ProcessStartInfo("git", $"-C \"{folder}\" {arguments}")
+            var start = new ProcessStartInfo("git")
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 UseShellExecute = false,
-            });
+            };
+            start.ArgumentList.Add("-C");
+            start.ArgumentList.Add(AppContext.BaseDirectory);
+            foreach (var argument in arguments) start.ArgumentList.Add(argument);
+            using var git = Process.Start(start);
             if (git is null) return null;
             var output = git.StandardOutput.ReadToEnd().Trim();
             git.WaitForExit();

@@ -10,7 +10,8 @@ namespace Cascade.Bench.Wall;
 /// When the server handed each push to SignalR, per connection: the product's own pacing,
 /// without the delivery delays (GC pauses, a busy CPU) a wall's clock also sees. The bench
 /// host swaps the hub's lifetime manager for <see cref="Recording"/>, which records and then
-/// does exactly what the default one does.
+/// does exactly what the default one does. Sends to groups or to everyone are not seen (the
+/// product sends to connections by id); the report then says "not recorded".
 /// </summary>
 public sealed class ServerSendLog
 {
@@ -55,6 +56,12 @@ public sealed class ServerSendLog
         {
             log.Sent(connectionId, methodName);
             return base.SendConnectionAsync(connectionId, methodName, args, cancellationToken);
+        }
+
+        public override Task SendConnectionsAsync(IReadOnlyList<string> connectionIds, string methodName, object?[] args, CancellationToken cancellationToken = default)
+        {
+            foreach (var connectionId in connectionIds) log.Sent(connectionId, methodName);
+            return base.SendConnectionsAsync(connectionIds, methodName, args, cancellationToken);
         }
     }
 }

@@ -73,7 +73,7 @@ public sealed class WallReport
         Row("Bytes per wall (SignalR JSON frames as received, counted by a wrapping IHubProtocol)",
             $"mean {Walls.Average(w => w.PushBytes) / seconds / 1024:F1} KB/s, max {Walls.Max(w => w.PushBytes) / seconds / 1024:F1} KB/s; summaries {Walls.Average(w => w.SummaryBytes) / Math.Max(1, Walls.Average(w => w.Summaries)) / 1024:F1} KB per message");
         Row("**Most pushes to one wall in any 1 s window** (whole run, at the client)", $"{MostInOneSecond} (walls above 4: {Walls.Count(w => w.MostInOneSecond > 4)} of {Walls.Count})");
-        Row("... as the server sent them (hub lifetime manager, per connection)", ServerMostInOneSecond.Count == 0 ? "not recorded" :
+        Row("... as the server sent them (hub lifetime manager, per connection)", ServerMostInOneSecond.Count == 0 ? "not recorded (no sends to connections by id seen)" :
             $"at most {ServerMostInOneSecond.Max()} in any 1 s window ({ServerMostInOneSecond.Count(m => m > 4)} of {ServerMostInOneSecond.Count} connections above 4)");
         Row("Summary items applied / ignored as already seen", $"{Walls.Sum(w => w.ItemsApplied):N0} / {Walls.Sum(w => w.ItemsIgnored):N0}; re-watches after 'structure': {Walls.Sum(w => w.Rewatches)}; connections lost: {Walls.Sum(w => w.Lost)}");
         Row("After the load stopped", Converged is { } c ? $"every wall held the root's latest version within {c.TotalMilliseconds:N0} ms" : "NOT every wall reached the root's latest version within 10 s");

@@ -28,8 +28,11 @@ public interface IUnitGrain : IGrainWithStringKey
     [OneWay] Task ChildChanged(ChildReport report);
     /// <summary>The report a parent asks for when it (re)activates or adopts this unit.</summary>
     Task<ChildReport?> GetReport();
-    /// <summary>A wall watches this unit for <paramref name="lease"/>: publish its changes to the feed until then.</summary>
-    [OneWay] Task SetWatched(TimeSpan lease);
+    /// <summary>
+    /// A wall watches this unit for <paramref name="lease"/>: publish its changes to the feed until
+    /// then; <paramref name="republish"/> sends the current summary at once (a host just started watching).
+    /// </summary>
+    [OneWay] Task SetWatched(TimeSpan lease, bool republish);
     /// <summary>The latest task changes in this unit's subtree, oldest first (the wall's ticker).</summary>
     Task<IReadOnlyList<TaskChange>> GetRecentChanges();
     /// <summary>Activates the unit so its clock runs; sent after a restart.</summary>

@@ -151,11 +151,11 @@ public sealed partial class UnitGrain(
         if (flushed) _lastFlush = now;
     }
 
-    public Task SetWatched(TimeSpan lease)
+    public Task SetWatched(TimeSpan lease, bool republish)
     {
         var wasWatched = Environment.TickCount64 < _watchedUntil;
         _watchedUntil = Environment.TickCount64 + (long)lease.TotalMilliseconds;
-        if (!wasWatched)
+        if (!wasWatched || republish)
         {
             _publishedVersion = 0; // a new watcher gets the current summary at once
             _changes.TakeForFeed();

@@ -37,9 +37,12 @@ public sealed class WallFeedGrain(ILogger<WallFeedGrain> logger, IOptions<Rollup
     {
         _observers.Subscribe(observer, observer);
         var mine = watched.Where(id => WallPartitions.For(id) == Partition).ToHashSet();
+        var before = _watched.GetValueOrDefault(observer) ?? [];
         _watched[observer] = mine;
         // Units publish only while watched: tell each one, with the same lease as the host's.
-        foreach (var id in mine) GrainFactory.GetGrain<IUnitGrain>(id).SetWatched(Lease).Ignore();
+        // A unit new to this host republishes at once: a change it published before the host
+        // asked for it (between a wall's snapshot and this subscription) would be lost otherwise.
+        foreach (var id in mine) GrainFactory.GetGrain<IUnitGrain>(id).SetWatched(Lease, !before.Contains(id)).Ignore();
         return Task.CompletedTask;
     }
 

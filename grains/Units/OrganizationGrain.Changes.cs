@@ -127,11 +127,7 @@ public sealed partial class OrganizationGrain
             _units[unit.Id] = unit;
             _children.TryAdd(unit.Id, []);
             if (unit.ParentId is null) state.State.RootId = unit.Id;
-            else
-            {
-                var siblings = _children.TryGetValue(unit.ParentId, out var list) ? list : _children[unit.ParentId] = [];
-                if (!siblings.Contains(unit.Id)) siblings.Add(unit.Id);
-            }
+            else AddToDirectory(unit.ParentId, unit.Id);
         }
         // Deepest parents adopt first, so each adoption already carries its whole subtree.
         var byParent = units.Where(u => u.ParentId is not null).GroupBy(u => u.ParentId!)
@@ -139,6 +135,13 @@ public sealed partial class OrganizationGrain
         foreach (var level in byParent)
             foreach (var chunk in level.Chunk(1000))
                 await Task.WhenAll(chunk.Select(g => Unit(g.Key).AddChildren(g.Select(u => u.Id).ToList())));
+    }
+
+    /// <summary>Records a parent link in the in-memory directory (idempotent, for replays).</summary>
+    private void AddToDirectory(string parentId, string childId)
+    {
+        var siblings = _children.TryGetValue(parentId, out var list) ? list : _children[parentId] = [];
+        if (!siblings.Contains(childId)) siblings.Add(childId);
     }
 
     private int Depth(string id)
@@ -162,8 +165,7 @@ public sealed partial class OrganizationGrain
             if (unit.ParentId is { } parent)
             {
                 await Unit(parent).AddChildren([unit.Id]);
-                var siblings = _children.TryGetValue(parent, out var list) ? list : _children[parent] = [];
-                if (!siblings.Contains(unit.Id)) siblings.Add(unit.Id);
+                AddToDirectory(parent, unit.Id);
             }
         }
         _units[unit.Id] = unit;

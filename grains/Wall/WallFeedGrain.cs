@@ -1,4 +1,4 @@
-using Cascade.Rollup;
+using System.Diagnostics;
 using Cascade.Units;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,11 +8,11 @@ namespace Cascade.Wall;
 
 /// <summary>
 /// Batches the changes of the units its web hosts watch and sends each host one batch per
-/// tick, with the same leading-edge throttle as the roll-up: the first change after a quiet
-/// window goes out at once. Hosts hold a lease (<see cref="Lease"/>) and renew it; a host that
+/// tick, with a leading-edge throttle like the roll-up's but a shorter window
+/// (<see cref="WallOptions.FeedWindow"/>): the first change after a quiet window goes out at once. Hosts hold a lease (<see cref="Lease"/>) and renew it; a host that
 /// dies is dropped when its lease runs out.
 /// </summary>
-public sealed class WallFeedGrain(ILogger<WallFeedGrain> logger, IOptions<RollupOptions> rollup) : Grain, IWallFeedGrain
+public sealed class WallFeedGrain(ILogger<WallFeedGrain> logger, IOptions<WallOptions> options) : Grain, IWallFeedGrain
 {
     public static readonly TimeSpan Lease = TimeSpan.FromSeconds(90);
     public const int MaxChangesPerUnit = 20;
@@ -82,8 +82,8 @@ public sealed class WallFeedGrain(ILogger<WallFeedGrain> logger, IOptions<Rollup
     private void Flush()
     {
         if (_pending.Count == 0 && _structure.Count == 0) return;
-        var now = Environment.TickCount64;
-        var due = _lastFlush + (long)rollup.Value.Window.TotalMilliseconds;
+        var now = (long)Stopwatch.GetElapsedTime(0).TotalMilliseconds;
+        var due = _lastFlush + (long)options.Value.FeedWindow.TotalMilliseconds;
         if (now < due)
         {
             if (!_scheduled)

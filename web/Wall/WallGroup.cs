@@ -7,14 +7,44 @@ internal sealed class WallGroup(WatchKey key, HashSet<string> view)
 {
     public WatchKey Key { get; } = key;
     public HashSet<string> View { get; set; } = view;
-    public HashSet<string> Connections { get; } = [];
-    public Dictionary<string, SummaryMessage> Summaries { get; } = [];
+    public HashSet<WallConnection> Connections { get; } = [];
+    /// <summary>The newest summary of every unit in view that changed since the group formed: what a wall that fell behind is caught up from.</summary>
+    public Dictionary<string, SummaryMessage> Latest { get; } = [];
+    /// <summary>Units with a newer summary than the group's last <c>summaries</c> message.</summary>
+    public HashSet<string> Changed { get; } = [];
+    /// <summary>Ticker items not sent yet, oldest first.</summary>
     public List<TaskChange> Changes { get; } = [];
     public bool Structure { get; set; }
-    /// <summary>When the last messages went out (Environment.TickCount64), newest last: at most 4 in any window.</summary>
-    public Queue<long> Sent { get; } = new();
-    /// <summary>When the ticker was last sent: it gets at most one message a second, summaries the rest.</summary>
+    /// <summary>When the first thing still unsent arrived (null: nothing has since the last message).</summary>
+    public long? FirstPending { get; set; }
+    /// <summary>When the oldest unsent ticker item arrived.</summary>
+    public long ChangesWaitingSince { get; set; }
+    /// <summary>When the group's last message went out (ms, high-resolution clock).</summary>
+    public long LastSent { get; set; } = long.MinValue / 2;
+    /// <summary>When the ticker was last sent.</summary>
     public long ChangesSent { get; set; } = long.MinValue / 2;
 
-    public bool HasPending => Structure || Summaries.Count > 0 || Changes.Count > 0;
+    /// <summary>A wall that can take a catch-up message now.</summary>
+    public bool HasCatchUp => Connections.Any(c => c.Sending is null && c.NeedsCatchUp);
+
+    public bool HasPending => Structure || Changed.Count > 0 || Changes.Count > 0 || HasCatchUp;
+
+    public void Touch(long now) => FirstPending ??= now;
+}
+
+/// <summary>One wall's connection: the message on its way to it, and what it missed while that was.</summary>
+internal sealed class WallConnection(string id, Microsoft.AspNetCore.SignalR.HubCallerContext context)
+{
+    public string Id { get; } = id;
+    public Microsoft.AspNetCore.SignalR.HubCallerContext Context { get; } = context;
+    public WallGroup? Group { get; set; }
+    /// <summary>The message not yet handed to the transport, if any: a wall has at most one.</summary>
+    public Task? Sending { get; set; }
+    public long SendingSince { get; set; }
+    /// <summary>Units whose newer summaries went to the group while this wall was still busy.</summary>
+    public HashSet<string> Missed { get; } = [];
+    public bool MissedStructure { get; set; }
+    public bool Dropped { get; set; }
+
+    public bool NeedsCatchUp => MissedStructure || Missed.Count > 0;
 }

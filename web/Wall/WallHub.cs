@@ -25,7 +25,7 @@ public sealed class WallHub(IGrainFactory grains, WallPush push, ServerBuild bui
         await push.Ready;
         // Join first, then read: anything that changes after this point reaches the wall,
         // and the wall drops what the snapshot already holds by version.
-        push.Watch(Context.ConnectionId, new WatchKey(unitId, depth));
+        push.Watch(Context, new WatchKey(unitId, depth));
         var tree = await organization.GetTree(unitId, depth)
             ?? throw new HubException($"Unit '{unitId}' does not exist.");
         var changes = await grains.GetGrain<IUnitGrain>(unitId).GetRecentChanges();

@@ -1,42 +1,61 @@
 using System.Diagnostics;
+using System.Text.Json;
 using System.Threading.Channels;
 using Cascade.Units;
 using Cascade.Wall;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace Cascade.Web.Wall;
 
 /// <summary>
 /// This host's end of the push path: one grain observer subscribed to every feed partition
 /// (lease renewed every 30 s) with the units this host's walls watch, and one background
-/// loop that folds what arrives into per-watch groups and sends each wall at most 4
-/// messages a second. Nothing here runs inside a grain turn, and a wall that stops reading
-/// is skipped (and resynchronised later) instead of slowing the others.
+/// loop that folds what arrives into per-watch groups and sends each group's walls at most
+/// 4 messages a second. Nothing here runs inside a grain turn.
+/// <para>
+/// Each message is serialized once per group (<see cref="EncodedArgument"/>). A wall keeps at
+/// most one message on its way: a wall still busy when the group sends is skipped and
+/// remembers which units it missed, then gets their newest summaries in one catch-up message
+/// at the group's next slot; a wall stuck longer than <see cref="WallOptions.DropAfter"/> is
+/// disconnected. So a wall that stops reading costs bounded memory and never slows the others.
+/// </para>
 /// </summary>
-public sealed partial class WallPush(IClusterClient client, IHubContext<WallHub> hub, ILogger<WallPush> logger)
+public sealed partial class WallPush(
+    IClusterClient client, IHubContext<WallHub> hub, IOptions<JsonHubProtocolOptions> json,
+    IOptions<WallOptions> options, ILogger<WallPush> logger)
     : BackgroundService, IWallObserver
 {
     public const int MessagesPerSecond = 4;
     public const int MaxTickerItems = 20;
     private static readonly TimeSpan Renewal = TimeSpan.FromSeconds(30);
     /// <summary>
-    /// The window the limit is kept over: a little over a second, so that a wall still sees at
-    /// most 4 messages in any second when the network delivers some of them closer together.
+    /// The least time between two messages of a group: 4 evenly spaced in any 1.1 s, a little
+    /// over a second so that a wall still sees at most 4 in any second when the network
+    /// delivers some of them closer together.
     /// </summary>
-    private const long Window = 1100;
+    private const long Spacing = 1100 / MessagesPerSecond;
+    /// <summary>
+    /// How long a group waits after the first change arrives before sending: one write reaches
+    /// the host in a few feed batches milliseconds apart (its unit, the committee, the root
+    /// hash to different partitions), and they should make one message, not three.
+    /// </summary>
+    private const long Gather = 15;
+    /// <summary>The ticker gets at most one message a second, and waits for summaries at most this long.</summary>
+    private const long TickerEvery = 1000, TickerMaxWait = 2000;
 
     private readonly Channel<WallBatch> _inbox = Channel.CreateBounded<WallBatch>(
         new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
     private readonly SemaphoreSlim _wake = new(0);
     private readonly Lock _gate = new();
     private readonly Dictionary<WatchKey, WallGroup> _groups = [];
-    private readonly Dictionary<string, WatchKey> _connections = [];
-    private readonly Dictionary<string, Task> _sending = [];
-    private readonly HashSet<string> _resync = [];
+    private readonly Dictionary<string, WallConnection> _walls = [];
     private readonly WallDirectory _directory = new();
     private IWallObserver? _reference; // the runtime holds observers weakly: keep this one alive
     private bool _watchChanged;
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private JsonSerializerOptions Json => json.Value.PayloadSerializerOptions;
 
     /// <summary>Completes once the directory is loaded and the observer exists.</summary>
     public Task Ready => _ready.Task;
@@ -48,19 +67,23 @@ public sealed partial class WallPush(IClusterClient client, IHubContext<WallHub>
     }
 
     /// <summary>Puts a connection in the group of <paramref name="key"/>, leaving any earlier one.</summary>
-    public void Watch(string connectionId, WatchKey key)
+    public void Watch(HubCallerContext context, WatchKey key)
     {
         lock (_gate)
         {
-            Leave(connectionId);
+            // The same connection object is kept, so a message still on its way is still known.
+            if (!_walls.TryGetValue(context.ConnectionId, out var wall))
+                _walls[context.ConnectionId] = wall = new WallConnection(context.ConnectionId, context);
+            LeaveGroup(wall);
             if (!_groups.TryGetValue(key, out var group))
             {
                 _groups[key] = group = new WallGroup(key, _directory.View(key.UnitId, key.Depth));
                 _watchChanged = true;
             }
-            group.Connections.Add(connectionId);
-            _connections[connectionId] = key;
-            _resync.Remove(connectionId);
+            group.Connections.Add(wall);
+            wall.Group = group;
+            wall.Missed.Clear();
+            wall.MissedStructure = false;
         }
         _wake.Release();
     }
@@ -68,14 +91,17 @@ public sealed partial class WallPush(IClusterClient client, IHubContext<WallHub>
     public void Leave(string connectionId)
     {
         lock (_gate)
+            if (_walls.Remove(connectionId, out var wall)) LeaveGroup(wall);
+    }
+
+    private void LeaveGroup(WallConnection wall)
+    {
+        if (wall.Group is not { } group) return;
+        wall.Group = null;
+        if (group.Connections.Remove(wall) && group.Connections.Count == 0)
         {
-            if (!_connections.Remove(connectionId, out var key)) return;
-            _sending.Remove(connectionId);
-            if (_groups.TryGetValue(key, out var group) && group.Connections.Remove(connectionId) && group.Connections.Count == 0)
-            {
-                _groups.Remove(key);
-                _watchChanged = true;
-            }
+            _groups.Remove(group.Key);
+            _watchChanged = true;
         }
     }
 
@@ -125,6 +151,7 @@ public sealed partial class WallPush(IClusterClient client, IHubContext<WallHub>
     private List<string> Drain()
     {
         var structure = new List<string>();
+        var now = Now();
         lock (_gate)
         {
             while (_inbox.Reader.TryRead(out var batch))
@@ -134,13 +161,19 @@ public sealed partial class WallPush(IClusterClient client, IHubContext<WallHub>
                 foreach (var group in _groups.Values)
                 {
                     if (!group.View.Contains(update.UnitId)) continue;
-                    if (!group.Summaries.TryGetValue(update.UnitId, out var held) || held.Version < update.Version)
-                        group.Summaries[update.UnitId] = new SummaryMessage(update.UnitId, update.Version, update.Summary);
+                    if (!group.Latest.TryGetValue(update.UnitId, out var held) || held.Version < update.Version)
+                    {
+                        group.Latest[update.UnitId] = new SummaryMessage(update.UnitId, update.Version, update.Summary);
+                        group.Changed.Add(update.UnitId);
+                        group.Touch(now);
+                    }
                     // The watched unit's own updates carry its whole subtree's changes.
                     if (update.UnitId == group.Key.UnitId && update.Changes.Count > 0)
                     {
+                        if (group.Changes.Count == 0) group.ChangesWaitingSince = now;
                         group.Changes.AddRange(update.Changes);
                         if (group.Changes.Count > MaxTickerItems) group.Changes.RemoveRange(0, group.Changes.Count - MaxTickerItems);
+                        group.Touch(now);
                     }
                 }
             }
@@ -151,14 +184,22 @@ public sealed partial class WallPush(IClusterClient client, IHubContext<WallHub>
     private async Task ApplyStructure(List<string> touched)
     {
         await ReloadDirectory();
+        var now = Now();
         lock (_gate)
         {
             foreach (var group in _groups.Values)
             {
                 var view = _directory.View(group.Key.UnitId, group.Key.Depth);
-                if (touched.Any(id => group.View.Contains(id) || view.Contains(id))) group.Structure = true;
+                if (touched.Any(id => group.View.Contains(id) || view.Contains(id)))
+                {
+                    group.Structure = true;
+                    group.Touch(now);
+                }
                 if (!view.SetEquals(group.View)) _watchChanged = true;
                 group.View = view;
+                foreach (var gone in group.Latest.Keys.Where(id => !view.Contains(id)).ToList()) group.Latest.Remove(gone);
+                group.Changed.IntersectWith(view);
+                foreach (var wall in group.Connections) wall.Missed.IntersectWith(view);
             }
         }
     }
@@ -176,77 +217,117 @@ public sealed partial class WallPush(IClusterClient client, IHubContext<WallHub>
         await Task.WhenAll(WallPartitions.All(client).Select(feed => feed.Subscribe(_reference!, watched)));
     }
 
-    /// <summary>Sends every group whose budget allows it; returns the milliseconds until the next one may go.</summary>
+    /// <summary>Sends every group that is due; returns the milliseconds until the next one is.</summary>
     private long SendDue()
     {
         var now = Now();
         var wait = long.MaxValue;
         lock (_gate)
         {
+            DropStuck(now);
             foreach (var group in _groups.Values)
             {
                 if (!group.HasPending) continue;
-                Send(group, now);
-                if (!group.HasPending) continue;
-                var next = NextSlot(group, now);
-                if (group.Summaries.Count == 0 && !group.Structure) next = Math.Max(next, group.ChangesSent + 1000);
-                wait = Math.Min(wait, next - now);
-            }
-            foreach (var connection in _resync.Where(c => !_sending.ContainsKey(c)).ToList())
-            {
-                // A wall that missed messages while it did not read is told to Watch again.
-                _resync.Remove(connection);
-                Start(connection, "structure", new StructureMessage(_connections.GetValueOrDefault(connection).UnitId ?? ""));
+                if (Due(group) <= now) Send(group, now);
+                if (group.HasPending) wait = Math.Min(wait, Due(group) - now);
             }
         }
         return wait == long.MaxValue ? 1000 : Math.Max(1, wait);
     }
 
-    /// <summary>When the next message may go: at once while fewer than 4 went out in the window.</summary>
-    private static long NextSlot(WallGroup group, long now)
+    /// <summary>
+    /// When the group's next message may go: <see cref="Spacing"/> after its last one, a short
+    /// <see cref="Gather"/> after the first change since, and a second after the last ticker
+    /// when the ticker is all there is to send.
+    /// </summary>
+    private static long Due(WallGroup group)
     {
-        while (group.Sent.Count > 0 && group.Sent.Peek() <= now - Window) group.Sent.Dequeue();
-        return group.Sent.Count < MessagesPerSecond ? now : group.Sent.Peek() + Window;
+        var due = group.LastSent + Spacing;
+        if (group.FirstPending is { } first) due = Math.Max(due, first + Gather);
+        if (TickerOnly(group)) due = Math.Max(due, group.ChangesSent + TickerEvery);
+        return due;
     }
 
+    private static bool TickerOnly(WallGroup group) =>
+        !group.Structure && group.Changed.Count == 0 && !group.HasCatchUp && group.Changes.Count > 0;
+
     /// <summary>
-    /// Sends what the budget allows, in order of importance: a change of shape (the wall then
-    /// calls Watch again and needs nothing else), summaries, and the ticker at most once a second.
+    /// Sends one message, in order of importance: a change of shape (the walls then call Watch
+    /// again and need nothing else), summaries (with catch-ups for walls that were busy), and
+    /// the ticker when nothing else waits or it has waited <see cref="TickerMaxWait"/>.
     /// </summary>
     private void Send(WallGroup group, long now)
     {
-        if (NextSlot(group, now) > now) return;
-        // A wall still busy with an earlier message is skipped and told to Watch again later.
-        var blocked = group.Connections.Where(_sending.ContainsKey).ToHashSet();
-        _resync.UnionWith(blocked);
-        if (group.Structure)
-        {
-            Emit(group, blocked, "structure", new StructureMessage(group.Key.UnitId));
-            group.Structure = false;
-            group.Summaries.Clear();
-            group.Changes.Clear();
-            return;
-        }
-        if (group.Summaries.Count > 0)
-        {
-            Emit(group, blocked, "summaries", group.Summaries.Values.ToList());
-            group.Summaries.Clear();
-        }
-        now = Now();
-        if (group.Changes.Count > 0 && now - group.ChangesSent >= 1000 && NextSlot(group, now) <= now)
-        {
-            Emit(group, blocked, "changes", group.Changes.ToList());
-            group.Changes.Clear();
-            group.ChangesSent = Now();
-        }
+        var tickerDue = group.Changes.Count > 0 && now - group.ChangesSent >= TickerEvery
+            && (TickerOnly(group) || now - group.ChangesWaitingSince >= TickerMaxWait);
+        if (group.Structure) SendStructure(group);
+        else if (tickerDue) SendTicker(group, now);
+        else if (group.Changed.Count > 0 || group.HasCatchUp) SendSummaries(group, now);
+        else return;
+        group.LastSent = now;
+        group.FirstPending = group.HasPending ? now : null;
     }
 
-    /// <summary>Sends one message to the group's walls; the limit counts from when the last of them left.</summary>
-    private void Emit(WallGroup group, HashSet<string> blocked, string method, object payload)
+    private void SendStructure(WallGroup group)
     {
-        foreach (var connection in group.Connections)
-            if (!blocked.Contains(connection)) Start(connection, method, payload);
-        group.Sent.Enqueue(Now());
+        var message = new StructureMessage(group.Key.UnitId);
+        foreach (var wall in group.Connections)
+        {
+            wall.Missed.Clear();
+            if (wall.Sending is null) { wall.MissedStructure = false; Start(wall, "structure", message); }
+            else wall.MissedStructure = true;
+        }
+        group.Structure = false;
+        group.Changed.Clear();
+        group.Changes.Clear();
+    }
+
+    private void SendSummaries(WallGroup group, long now)
+    {
+        var shared = group.Changed.Count > 0 ? EncodedArgument.Encode(Pick(group, group.Changed), Json) : null;
+        foreach (var wall in group.Connections)
+        {
+            if (wall.Sending is not null) wall.Missed.UnionWith(group.Changed);
+            else if (wall.MissedStructure)
+            {
+                wall.MissedStructure = false;
+                wall.Missed.Clear();
+                Start(wall, "structure", new StructureMessage(group.Key.UnitId));
+            }
+            else if (wall.Missed.Count > 0)
+            {
+                wall.Missed.UnionWith(group.Changed);
+                Start(wall, "summaries", EncodedArgument.Encode(Pick(group, wall.Missed), Json));
+                wall.Missed.Clear();
+            }
+            else if (shared is not null) Start(wall, "summaries", shared);
+        }
+        group.Changed.Clear();
+    }
+
+    private static List<SummaryMessage> Pick(WallGroup group, IEnumerable<string> unitIds) =>
+        unitIds.Select(id => group.Latest.GetValueOrDefault(id)).OfType<SummaryMessage>().ToList();
+
+    /// <summary>The ticker goes to the walls free to take it; a busy wall misses those items.</summary>
+    private void SendTicker(WallGroup group, long now)
+    {
+        var shared = EncodedArgument.Encode(group.Changes, Json);
+        foreach (var wall in group.Connections)
+            if (wall.Sending is null && !wall.NeedsCatchUp) Start(wall, "changes", shared);
+        group.Changes.Clear();
+        group.ChangesSent = now;
+    }
+
+    private void DropStuck(long now)
+    {
+        var limit = (long)options.Value.DropAfter.TotalMilliseconds;
+        foreach (var wall in _walls.Values)
+        {
+            if (wall.Sending is null || wall.Dropped || now - wall.SendingSince < limit) continue;
+            wall.Dropped = true;
+            LogDropped(wall.Id, now - wall.SendingSince);
+            wall.Context.Abort();
+        }
     }
 
     /// <summary>
@@ -255,18 +336,22 @@ public sealed partial class WallPush(IClusterClient client, IHubContext<WallHub>
     /// </summary>
     private static long Now() => (long)Stopwatch.GetElapsedTime(0).TotalMilliseconds;
 
-    private void Start(string connection, string method, object payload)
+    private void Start(WallConnection wall, string method, object payload)
     {
-        var send = hub.Clients.Client(connection).SendAsync(method, payload);
+        var send = hub.Clients.Client(wall.Id).SendAsync(method, payload);
         if (send.IsCompleted) return;
-        _sending[connection] = send;
+        wall.Sending = send;
+        wall.SendingSince = Now();
         send.ContinueWith(_ =>
         {
-            lock (_gate) if (_sending.TryGetValue(connection, out var current) && current == send) _sending.Remove(connection);
+            lock (_gate) if (wall.Sending == send) wall.Sending = null;
             _wake.Release();
         }, TaskScheduler.Default);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The wall push loop failed; retrying in a second")]
     private partial void LogLoopFailed(Exception error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Wall connection {ConnectionId} disconnected: its last message has not left for {Milliseconds} ms")]
+    private partial void LogDropped(string connectionId, long milliseconds);
 }

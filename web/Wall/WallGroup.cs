@@ -15,19 +15,20 @@ internal sealed class WallGroup(WatchKey key, HashSet<string> view)
     /// <summary>Ticker items not sent yet, oldest first.</summary>
     public List<TaskChange> Changes { get; } = [];
     public bool Structure { get; set; }
-    /// <summary>When the first thing still unsent arrived (null: nothing has since the last message).</summary>
+    /// <summary>When the first summary or change of shape still unsent arrived (null: none since the last message).</summary>
     public long? FirstPending { get; set; }
-    /// <summary>When the oldest unsent ticker item arrived.</summary>
-    public long ChangesWaitingSince { get; set; }
-    /// <summary>When the group's last message went out (ms, high-resolution clock).</summary>
-    public long LastSent { get; set; } = long.MinValue / 2;
+    /// <summary>When the group's last <c>summaries</c> or <c>structure</c> message went out (ms, high-resolution clock).</summary>
+    public long SummariesSent { get; set; } = long.MinValue / 2;
     /// <summary>When the ticker was last sent.</summary>
     public long ChangesSent { get; set; } = long.MinValue / 2;
 
     /// <summary>A wall that can take a catch-up message now.</summary>
     public bool HasCatchUp => Connections.Any(c => c.Sending is null && c.NeedsCatchUp);
 
-    public bool HasPending => Structure || Changed.Count > 0 || Changes.Count > 0 || HasCatchUp;
+    /// <summary>Something for the summaries lane: a change of shape, newer summaries or a catch-up.</summary>
+    public bool HasSummaries => Structure || Changed.Count > 0 || HasCatchUp;
+
+    public bool HasPending => HasSummaries || Changes.Count > 0;
 
     public void Touch(long now) => FirstPending ??= now;
 }

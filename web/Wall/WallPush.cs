@@ -12,7 +12,7 @@ namespace Cascade.Web.Wall;
 /// This host's end of the push path: one grain observer subscribed to every feed partition
 /// (lease renewed every 30 s) with the units this host's walls watch, and one background
 /// loop that folds what arrives into per-watch groups and sends each group's walls at most
-/// 4 messages a second. Nothing here runs inside a grain turn.
+/// 4 messages a second (<see cref="Window"/>). Nothing here runs inside a grain turn.
 /// <para>
 /// Each message is serialized once per group (<see cref="EncodedArgument"/>). A wall keeps at
 /// most one message on its way: a wall still busy when the group sends is skipped and
@@ -30,19 +30,21 @@ public sealed partial class WallPush(
     public const int MaxTickerItems = 20;
     private static readonly TimeSpan Renewal = TimeSpan.FromSeconds(30);
     /// <summary>
-    /// The least time between two messages of a group: 4 evenly spaced in any 1.1 s, a little
-    /// over a second so that a wall still sees at most 4 in any second when the network
-    /// delivers some of them closer together.
+    /// The budget is kept over a little more than a second, so that a wall still sees at most 4
+    /// messages in any second when the network delivers some of them closer together. It has
+    /// two lanes: summaries (and changes of shape) get 3 evenly spaced messages in it, at least
+    /// <see cref="SummariesSpacing"/> apart, the ticker one, at least <see cref="Window"/> apart.
+    /// A wall thus never sees more than 4, and a new figure never waits more than 367 ms for
+    /// its slot, even when the ticker is busy too.
     /// </summary>
-    private const long Spacing = 1100 / MessagesPerSecond;
+    private const long Window = 1100;
+    private const long SummariesSpacing = Window / (MessagesPerSecond - 1);
     /// <summary>
-    /// How long a group waits after the first change arrives before sending: one write reaches
-    /// the host in a few feed batches milliseconds apart (its unit, the committee, the root
-    /// hash to different partitions), and they should make one message, not three.
+    /// How long the summaries lane waits after the first change arrives before sending: one
+    /// write reaches the host in a few feed batches milliseconds apart (its unit, the committee,
+    /// the root hash to different partitions), and they should make one message, not three.
     /// </summary>
     private const long Gather = 15;
-    /// <summary>The ticker gets at most one message a second, and waits for summaries at most this long.</summary>
-    private const long TickerEvery = 1000, TickerMaxWait = 2000;
 
     private readonly Channel<WallBatch> _inbox = Channel.CreateBounded<WallBatch>(
         new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
@@ -170,10 +172,8 @@ public sealed partial class WallPush(
                     // The watched unit's own updates carry its whole subtree's changes.
                     if (update.UnitId == group.Key.UnitId && update.Changes.Count > 0)
                     {
-                        if (group.Changes.Count == 0) group.ChangesWaitingSince = now;
                         group.Changes.AddRange(update.Changes);
                         if (group.Changes.Count > MaxTickerItems) group.Changes.RemoveRange(0, group.Changes.Count - MaxTickerItems);
-                        group.Touch(now);
                     }
                 }
             }
@@ -235,37 +235,32 @@ public sealed partial class WallPush(
         return wait == long.MaxValue ? 1000 : Math.Max(1, wait);
     }
 
-    /// <summary>
-    /// When the group's next message may go: <see cref="Spacing"/> after its last one, a short
-    /// <see cref="Gather"/> after the first change since, and a second after the last ticker
-    /// when the ticker is all there is to send.
-    /// </summary>
-    private static long Due(WallGroup group)
+    /// <summary>When the group's next message may go: the earlier of its two lanes' next slots.</summary>
+    private static long Due(WallGroup group) => Math.Min(
+        group.HasSummaries ? SummariesDue(group) : long.MaxValue,
+        group.Changes.Count > 0 ? group.ChangesSent + Window : long.MaxValue);
+
+    /// <summary><see cref="SummariesSpacing"/> after the last one, and a short <see cref="Gather"/> after the first change since.</summary>
+    private static long SummariesDue(WallGroup group)
     {
-        var due = group.LastSent + Spacing;
-        if (group.FirstPending is { } first) due = Math.Max(due, first + Gather);
-        if (TickerOnly(group)) due = Math.Max(due, group.ChangesSent + TickerEvery);
-        return due;
+        var due = group.SummariesSent + SummariesSpacing;
+        return group.FirstPending is { } first ? Math.Max(due, first + Gather) : due;
     }
 
-    private static bool TickerOnly(WallGroup group) =>
-        !group.Structure && group.Changed.Count == 0 && !group.HasCatchUp && group.Changes.Count > 0;
-
     /// <summary>
-    /// Sends one message, in order of importance: a change of shape (the walls then call Watch
-    /// again and need nothing else), summaries (with catch-ups for walls that were busy), and
-    /// the ticker when nothing else waits or it has waited <see cref="TickerMaxWait"/>.
+    /// Sends what each lane has due: a change of shape (the walls then call Watch again and need
+    /// nothing else) or summaries (with catch-ups for walls that were busy); and the ticker.
     /// </summary>
     private void Send(WallGroup group, long now)
     {
-        var tickerDue = group.Changes.Count > 0 && now - group.ChangesSent >= TickerEvery
-            && (TickerOnly(group) || now - group.ChangesWaitingSince >= TickerMaxWait);
-        if (group.Structure) SendStructure(group);
-        else if (tickerDue) SendTicker(group, now);
-        else if (group.Changed.Count > 0 || group.HasCatchUp) SendSummaries(group, now);
-        else return;
-        group.LastSent = now;
-        group.FirstPending = group.HasPending ? now : null;
+        if (group.HasSummaries && SummariesDue(group) <= now)
+        {
+            if (group.Structure) SendStructure(group);
+            else SendSummaries(group);
+            group.SummariesSent = now;
+            group.FirstPending = null;
+        }
+        if (group.Changes.Count > 0 && group.ChangesSent + Window <= now) SendTicker(group, now);
     }
 
     private void SendStructure(WallGroup group)
@@ -282,7 +277,7 @@ public sealed partial class WallPush(
         group.Changes.Clear();
     }
 
-    private void SendSummaries(WallGroup group, long now)
+    private void SendSummaries(WallGroup group)
     {
         var shared = group.Changed.Count > 0 ? EncodedArgument.Encode(Pick(group, group.Changed), Json) : null;
         foreach (var wall in group.Connections)

@@ -55,6 +55,7 @@ public sealed partial class WallPush(
     private readonly WallDirectory _directory = new();
     private IWallObserver? _reference; // the runtime holds observers weakly: keep this one alive
     private bool _watchChanged;
+    private Task? _subscribing;
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private JsonSerializerOptions Json => json.Value.PayloadSerializerOptions;
@@ -119,12 +120,17 @@ public sealed partial class WallPush(
             {
                 var structure = Drain();
                 if (structure.Count > 0) await ApplyStructure(structure);
-                bool renew;
-                lock (_gate) { renew = _watchChanged || DateTime.UtcNow >= nextRenewal; _watchChanged = false; }
-                if (renew)
+                // Subscribing is a round trip to every partition: it runs beside the sends, never
+                // in front of them. A change of watch while one is on its way waits for the next.
+                if (_subscribing is null || _subscribing.IsCompleted)
                 {
-                    await Subscribe();
-                    nextRenewal = DateTime.UtcNow + Renewal;
+                    bool renew;
+                    lock (_gate) { renew = _watchChanged || DateTime.UtcNow >= nextRenewal; _watchChanged = false; }
+                    if (renew)
+                    {
+                        _subscribing = Subscribe();
+                        nextRenewal = DateTime.UtcNow + Renewal;
+                    }
                 }
                 var wait = SendDue();
                 await WaitForWork(TimeSpan.FromMilliseconds(Math.Min(wait, Renewal.TotalMilliseconds)), stoppingToken);
@@ -214,7 +220,16 @@ public sealed partial class WallPush(
     {
         List<string> watched;
         lock (_gate) watched = _groups.Values.SelectMany(g => g.View).Distinct().ToList();
-        await Task.WhenAll(WallPartitions.All(client).Select(feed => feed.Subscribe(_reference!, watched)));
+        try
+        {
+            await Task.WhenAll(WallPartitions.All(client).Select(feed => feed.Subscribe(_reference!, watched)));
+        }
+        catch (Exception error)
+        {
+            LogSubscribeFailed(error);
+            lock (_gate) _watchChanged = true; // try again at once
+        }
+        _wake.Release();
     }
 
     /// <summary>Sends every group that is due; returns the milliseconds until the next one is.</summary>
@@ -238,7 +253,11 @@ public sealed partial class WallPush(
     /// <summary>When the group's next message may go: the earlier of its two lanes' next slots.</summary>
     private static long Due(WallGroup group) => Math.Min(
         group.HasSummaries ? SummariesDue(group) : long.MaxValue,
-        group.Changes.Count > 0 ? group.ChangesSent + Window : long.MaxValue);
+        group.Changes.Count > 0 ? TickerDue(group) : long.MaxValue);
+
+    /// <summary><see cref="Window"/> after the last ticker, and not together with summaries: halfway between two.</summary>
+    private static long TickerDue(WallGroup group) =>
+        Math.Max(group.ChangesSent + Window, group.SummariesSent + SummariesSpacing / 2);
 
     /// <summary><see cref="SummariesSpacing"/> after the last one, and a short <see cref="Gather"/> after the first change since.</summary>
     private static long SummariesDue(WallGroup group)
@@ -260,7 +279,7 @@ public sealed partial class WallPush(
             group.SummariesSent = now;
             group.FirstPending = null;
         }
-        if (group.Changes.Count > 0 && group.ChangesSent + Window <= now) SendTicker(group, now);
+        if (group.Changes.Count > 0 && TickerDue(group) <= now) SendTicker(group, now);
     }
 
     private void SendStructure(WallGroup group)
@@ -346,6 +365,9 @@ public sealed partial class WallPush(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The wall push loop failed; retrying in a second")]
     private partial void LogLoopFailed(Exception error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscribing to the wall feed failed; retrying")]
+    private partial void LogSubscribeFailed(Exception error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Wall connection {ConnectionId} disconnected: its last message has not left for {Milliseconds} ms")]
     private partial void LogDropped(string connectionId, long milliseconds);

@@ -9,9 +9,9 @@ namespace Cascade.Bench.Wall;
 /// <summary>
 /// When the server handed each push to SignalR, per connection: the product's own pacing,
 /// without the delivery delays (GC pauses, a busy CPU) a wall's clock also sees. The bench
-/// host swaps the hub's lifetime manager for <see cref="Recording"/>, which records and then
-/// does exactly what the default one does. Sends to groups or to everyone are not seen (the
-/// product sends to connections by id); the report then says "not recorded".
+/// host swaps the product's <see cref="WallLifetimeManager"/> for <see cref="Recording"/>, which
+/// records and then does exactly what the product's does. Sends to groups or to everyone are
+/// not seen (the product sends to connections); the report then says "not recorded".
 /// </summary>
 public sealed class ServerSendLog
 {
@@ -50,8 +50,14 @@ public sealed class ServerSendLog
         return (most, at);
     }
 
-    public sealed class Recording(ILogger<DefaultHubLifetimeManager<WallHub>> logger, ServerSendLog log) : DefaultHubLifetimeManager<WallHub>(logger)
+    public sealed class Recording(ILogger<DefaultHubLifetimeManager<WallHub>> logger, ServerSendLog log) : WallLifetimeManager(logger)
     {
+        public override ValueTask Send(HubConnectionContext connection, string method, SerializedHubMessage message)
+        {
+            log.Sent(connection.ConnectionId, method);
+            return base.Send(connection, method, message);
+        }
+
         public override Task SendConnectionAsync(string connectionId, string methodName, object?[] args, CancellationToken cancellationToken = default)
         {
             log.Sent(connectionId, methodName);

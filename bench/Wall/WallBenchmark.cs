@@ -34,7 +34,7 @@ public static class WallBenchmark
         await using var host = await BenchHost.StartAsync(options.KeepData, WallSetup.HostSettings(options.Demo), services =>
         {
             services.AddSingleton<ServerSendLog>();
-            services.AddSingleton<HubLifetimeManager<WallHub>, ServerSendLog.Recording>();
+            services.AddSingleton<WallLifetimeManager, ServerSendLog.Recording>();
         });
         Log($"Host up at {host.Address} (SQLite {host.DatabasePath})");
         var setup = options.Demo ? await WallSetup.DemoAsync(host, Log) : await WallSetup.ProvinceAsync(host, options, Log);

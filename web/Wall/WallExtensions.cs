@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Cascade.Web.Hosting;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Cascade.Web.Wall;
 
@@ -14,6 +16,8 @@ public static class WallExtensions
             o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
             o.PayloadSerializerOptions.Converters.Add(new UtcTimeConverter());
         });
+        builder.Services.TryAddSingleton<WallLifetimeManager>();
+        builder.Services.AddSingleton<HubLifetimeManager<WallHub>>(sp => sp.GetRequiredService<WallLifetimeManager>());
         builder.Services.AddSingleton<ServerBuild>();
         builder.Services.AddSingleton<WallPush>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WallPush>());

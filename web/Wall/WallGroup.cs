@@ -34,10 +34,10 @@ internal sealed class WallGroup(WatchKey key, HashSet<string> view)
 }
 
 /// <summary>One wall's connection: the message on its way to it, and what it missed while that was.</summary>
-internal sealed class WallConnection(string id, Microsoft.AspNetCore.SignalR.HubCallerContext context)
+internal sealed class WallConnection(Microsoft.AspNetCore.SignalR.HubConnectionContext connection)
 {
-    public string Id { get; } = id;
-    public Microsoft.AspNetCore.SignalR.HubCallerContext Context { get; } = context;
+    public string Id => Connection.ConnectionId;
+    public Microsoft.AspNetCore.SignalR.HubConnectionContext Connection { get; } = connection;
     public WallGroup? Group { get; set; }
     /// <summary>The message not yet handed to the transport, if any: a wall has at most one.</summary>
     public Task? Sending { get; set; }

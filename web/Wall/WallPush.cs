@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using System.Text.Json;
 using System.Threading.Channels;
 using Cascade.Units;
 using Cascade.Wall;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.Options;
 
 namespace Cascade.Web.Wall;
@@ -14,7 +14,8 @@ namespace Cascade.Web.Wall;
 /// loop that folds what arrives into per-watch groups and sends each group's walls at most
 /// 4 messages a second (<see cref="Window"/>). Nothing here runs inside a grain turn.
 /// <para>
-/// Each message is serialized once per group (<see cref="EncodedArgument"/>). A wall keeps at
+/// Each message is serialized once per group (SignalR's <see cref="SerializedHubMessage"/>, written
+/// to each wall's connection). A wall keeps at
 /// most one message on its way: a wall still busy when the group sends is skipped and
 /// remembers which units it missed, then gets their newest summaries in one catch-up message
 /// at the group's next slot; a wall stuck longer than <see cref="WallOptions.DropAfter"/> is
@@ -22,8 +23,7 @@ namespace Cascade.Web.Wall;
 /// </para>
 /// </summary>
 public sealed partial class WallPush(
-    IClusterClient client, IHubContext<WallHub> hub, IOptions<JsonHubProtocolOptions> json,
-    IOptions<WallOptions> options, ILogger<WallPush> logger)
+    IClusterClient client, WallLifetimeManager connections, IOptions<WallOptions> options, ILogger<WallPush> logger)
     : BackgroundService, IWallObserver
 {
     public const int MessagesPerSecond = 4;
@@ -58,8 +58,6 @@ public sealed partial class WallPush(
     private Task? _subscribing;
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private JsonSerializerOptions Json => json.Value.PayloadSerializerOptions;
-
     /// <summary>Completes once the directory is loaded and the observer exists.</summary>
     public Task Ready => _ready.Task;
 
@@ -76,7 +74,10 @@ public sealed partial class WallPush(
         {
             // The same connection object is kept, so a message still on its way is still known.
             if (!_walls.TryGetValue(context.ConnectionId, out var wall))
-                _walls[context.ConnectionId] = wall = new WallConnection(context.ConnectionId, context);
+            {
+                if (connections.Find(context.ConnectionId) is not { } connection) return; // already gone
+                _walls[context.ConnectionId] = wall = new WallConnection(connection);
+            }
             LeaveGroup(wall);
             if (!_groups.TryGetValue(key, out var group))
             {
@@ -284,11 +285,11 @@ public sealed partial class WallPush(
 
     private void SendStructure(WallGroup group)
     {
-        var message = new StructureMessage(group.Key.UnitId);
+        var message = Message("structure", new StructureMessage(group.Key.UnitId));
         foreach (var wall in group.Connections)
         {
             wall.Missed.Clear();
-            if (wall.Sending is null) { wall.MissedStructure = false; Start(wall, "structure", message); }
+            if (wall.Sending is null) { wall.MissedStructure = false; Start(wall, message); }
             else wall.MissedStructure = true;
         }
         group.Structure = false;
@@ -298,7 +299,7 @@ public sealed partial class WallPush(
 
     private void SendSummaries(WallGroup group)
     {
-        var shared = group.Changed.Count > 0 ? EncodedArgument.Encode(Pick(group, group.Changed), Json) : null;
+        (string, SerializedHubMessage)? shared = group.Changed.Count > 0 ? Message("summaries", Pick(group, group.Changed)) : null;
         foreach (var wall in group.Connections)
         {
             if (wall.Sending is not null) wall.Missed.UnionWith(group.Changed);
@@ -306,15 +307,15 @@ public sealed partial class WallPush(
             {
                 wall.MissedStructure = false;
                 wall.Missed.Clear();
-                Start(wall, "structure", new StructureMessage(group.Key.UnitId));
+                Start(wall, Message("structure", new StructureMessage(group.Key.UnitId)));
             }
             else if (wall.Missed.Count > 0)
             {
                 wall.Missed.UnionWith(group.Changed);
-                Start(wall, "summaries", EncodedArgument.Encode(Pick(group, wall.Missed), Json));
+                Start(wall, Message("summaries", Pick(group, wall.Missed)));
                 wall.Missed.Clear();
             }
-            else if (shared is not null) Start(wall, "summaries", shared);
+            else if (shared is { } message) Start(wall, message);
         }
         group.Changed.Clear();
     }
@@ -325,9 +326,9 @@ public sealed partial class WallPush(
     /// <summary>The ticker goes to the walls free to take it; a busy wall misses those items.</summary>
     private void SendTicker(WallGroup group, long now)
     {
-        var shared = EncodedArgument.Encode(group.Changes, Json);
+        var shared = Message("changes", group.Changes.ToList());
         foreach (var wall in group.Connections)
-            if (wall.Sending is null && !wall.NeedsCatchUp) Start(wall, "changes", shared);
+            if (wall.Sending is null && !wall.NeedsCatchUp) Start(wall, shared);
         group.Changes.Clear();
         group.ChangesSent = now;
     }
@@ -340,7 +341,7 @@ public sealed partial class WallPush(
             if (wall.Sending is null || wall.Dropped || now - wall.SendingSince < limit) continue;
             wall.Dropped = true;
             LogDropped(wall.Id, now - wall.SendingSince);
-            wall.Context.Abort();
+            wall.Connection.Abort();
         }
     }
 
@@ -350,10 +351,15 @@ public sealed partial class WallPush(
     /// </summary>
     private static long Now() => (long)Stopwatch.GetElapsedTime(0).TotalMilliseconds;
 
-    private void Start(WallConnection wall, string method, object payload)
+    /// <summary>One message for many walls: SignalR serializes it once per protocol, on first use.</summary>
+    private static (string Method, SerializedHubMessage Message) Message(string method, object payload) =>
+        (method, new SerializedHubMessage(new InvocationMessage(method, [payload])));
+
+    private void Start(WallConnection wall, (string Method, SerializedHubMessage Message) message)
     {
-        var send = hub.Clients.Client(wall.Id).SendAsync(method, payload);
-        if (send.IsCompleted) return;
+        var written = connections.Send(wall.Connection, message.Method, message.Message);
+        if (written.IsCompletedSuccessfully) return;
+        var send = written.AsTask();
         wall.Sending = send;
         wall.SendingSince = Now();
         send.ContinueWith(_ =>

@@ -277,10 +277,12 @@ public sealed partial class WallPush(
         {
             if (group.Structure) SendStructure(group);
             else SendSummaries(group);
-            group.SummariesSent = now;
+            // Spacing counts from when the last wall's message was handed over, not from when
+            // the loop woke: a pause (GC, a busy CPU) in between must not let the next one go early.
+            group.SummariesSent = Now();
             group.FirstPending = null;
         }
-        if (group.Changes.Count > 0 && TickerDue(group) <= now) SendTicker(group, now);
+        if (group.Changes.Count > 0 && TickerDue(group) <= now) SendTicker(group);
     }
 
     private void SendStructure(WallGroup group)
@@ -324,13 +326,13 @@ public sealed partial class WallPush(
         unitIds.Select(id => group.Latest.GetValueOrDefault(id)).OfType<SummaryMessage>().ToList();
 
     /// <summary>The ticker goes to the walls free to take it; a busy wall misses those items.</summary>
-    private void SendTicker(WallGroup group, long now)
+    private void SendTicker(WallGroup group)
     {
         var shared = Message("changes", group.Changes.ToList());
         foreach (var wall in group.Connections)
             if (wall.Sending is null && !wall.NeedsCatchUp) Start(wall, shared);
         group.Changes.Clear();
-        group.ChangesSent = now;
+        group.ChangesSent = Now();
     }
 
     private void DropStuck(long now)

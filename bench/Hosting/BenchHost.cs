@@ -1,3 +1,6 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Cascade.Bench.Shared;
 using Cascade.Bench.Floor;
 using Cascade.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -51,6 +54,7 @@ public sealed class BenchHost : IAsyncDisposable
             ["Cascade:Cluster:GatewayPort"] = FreePort.Next().ToString(),
             ["Cascade:Demo:Seed"] = "false",
             ["Cascade:Demo:Simulate"] = "false",
+            ["CASCADE_ADMIN_PASSWORD"] = AdminPassword,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
             ["Logging:LogLevel:Orleans"] = "Warning",
@@ -65,7 +69,19 @@ public sealed class BenchHost : IAsyncDisposable
         app.MapBenchFloor();
         await app.StartAsync();
         var address = new Uri(app.Urls.First());
+        BenchHttp.BearerToken = await SignIn(address);
         return new BenchHost(app, folder, keepData, address);
+    }
+
+    /// <summary>A fresh admin password per run (the store is fresh too, unless kept).</summary>
+    private static readonly string AdminPassword = $"bench-{Guid.NewGuid():N}";
+
+    private static async Task<string> SignIn(Uri address)
+    {
+        using var http = new HttpClient { BaseAddress = address };
+        using var response = await http.PostAsJsonAsync("/api/v1/auth/token", new { username = "admin", password = AdminPassword });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
     }
 
     /// <summary>

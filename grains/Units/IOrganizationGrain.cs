@@ -17,6 +17,8 @@ public interface IOrganizationGrain : IGrainWithStringKey
     Task<Result<bool>> DeleteUnit(string id);
 
     Task<UnitInfo?> GetUnit(string id);
+    /// <summary>Whether <paramref name="unitId"/> is <paramref name="ancestorId"/> or below it (an editor's reach).</summary>
+    [Orleans.Concurrency.ReadOnly] Task<bool> IsWithin(string unitId, string ancestorId);
     Task<string?> GetRootId();
     /// <summary>Every unit, parents before children; null when <paramref name="parentId"/> is unknown.</summary>
     Task<IReadOnlyList<UnitInfo>?> ListUnits(string? parentId);

@@ -67,7 +67,7 @@ public sealed partial class OrganizationGrain
         if (parent is not null && parent != current.ParentId)
         {
             if (!_units.ContainsKey(parent)) return Result<UnitInfo>.NotFound($"Parent unit '{parent}' does not exist.");
-            if (IsWithin(parent, id))
+            if (Reaches(parent, id))
                 return Result<UnitInfo>.Conflict($"Moving '{id}' under '{parent}' would make a cycle.");
             if (ChildCount(parent) >= UnitRules.MaxChildren)
                 return Result<UnitInfo>.Conflict($"Unit '{parent}' already has {UnitRules.MaxChildren} children.");

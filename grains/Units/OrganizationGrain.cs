@@ -63,6 +63,9 @@ public sealed partial class OrganizationGrain(
 
     public Task<UnitInfo?> GetUnit(string id) => Task.FromResult(_units.GetValueOrDefault(id));
 
+    public Task<bool> IsWithin(string unitId, string ancestorId) =>
+        Task.FromResult(_units.ContainsKey(unitId) && Reaches(unitId, ancestorId));
+
     public Task<string?> GetRootId() => Task.FromResult(state.State.RootId);
 
     public Task<IReadOnlyList<UnitInfo>?> ListUnits(string? parentId)
@@ -106,7 +109,7 @@ public sealed partial class OrganizationGrain(
         depth > 0 ? ChildrenOf(unit.Id).Select(c => Build(c, depth - 1, summaries)).ToList() : []);
 
     /// <summary>True when <paramref name="candidate"/> is <paramref name="ancestor"/> or lies below it.</summary>
-    private bool IsWithin(string candidate, string ancestor)
+    private bool Reaches(string candidate, string ancestor)
     {
         for (string? at = candidate; at is not null; at = _units[at].ParentId)
             if (at == ancestor) return true;

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Diagnostics;
 using System.Text;
 
@@ -27,7 +28,14 @@ public sealed class WebProcess : IAsyncDisposable
         StartAsync(workingDirectory, databasePath, FreePort.Next(), settings);
 
     /// <summary>Starts on a given port, so a restarted process answers at the same address.</summary>
-    public static async Task<WebProcess> StartAsync(string workingDirectory, string databasePath, int port, params string[] settings)
+    public static Task<WebProcess> StartAsync(string workingDirectory, string databasePath, int port, params string[] settings) =>
+        LaunchAsync(workingDirectory, databasePath, port, AdminPassword, settings);
+
+    /// <summary>Starts with no <c>CASCADE_ADMIN_PASSWORD</c> and signs nobody in: the first start's own choice.</summary>
+    public static Task<WebProcess> StartWithoutAdminPasswordAsync(string workingDirectory, string databasePath, params string[] settings) =>
+        LaunchAsync(workingDirectory, databasePath, FreePort.Next(), null, settings);
+
+    private static async Task<WebProcess> LaunchAsync(string workingDirectory, string databasePath, int port, string? adminPassword, string[] settings)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -45,6 +53,8 @@ public sealed class WebProcess : IAsyncDisposable
             $"--Cascade:Cluster:GatewayPort={FreePort.Next()}",
             "--Cascade:Demo:Seed=false",
         }.Concat(settings)) info.ArgumentList.Add(arg);
+        if (adminPassword is null) info.Environment.Remove("CASCADE_ADMIN_PASSWORD");
+        else info.Environment["CASCADE_ADMIN_PASSWORD"] = adminPassword;
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
 
@@ -55,6 +65,7 @@ public sealed class WebProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         await web.WaitUntilReady();
+        if (adminPassword is not null) await web.SignInAsAdmin();
         return web;
     }
 
@@ -78,6 +89,19 @@ public sealed class WebProcess : IAsyncDisposable
             await Task.Delay(100);
         }
         Assert.Fail($"Cascade.Web did not answer /healthz within 60 s:\n{Output}");
+    }
+
+    /// <summary>The first admin's password in every child process; <see cref="Client"/> signs in as that admin.</summary>
+    public const string AdminPassword = CascadeApp.AdminPassword;
+
+    public string? AdminToken { get; private set; }
+
+    private async Task SignInAsAdmin()
+    {
+        using var response = await Client.PostAsJsonAsync("/api/v1/auth/token", new { username = "admin", password = AdminPassword });
+        if (!response.IsSuccessStatusCode) Assert.Fail($"Signing in as admin answered {(int)response.StatusCode}:\n{Output}");
+        AdminToken = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("accessToken").GetString();
+        Client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminToken);
     }
 
     /// <summary>SIGKILL: no shutdown code runs, nothing is flushed.</summary>

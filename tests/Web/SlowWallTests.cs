@@ -55,12 +55,14 @@ public sealed class SlowWallTests
             if (droppedAt is null && i % 100 == 0 && web.Output.Contains("disconnected: its last message has not left")) droppedAt = DateTime.UtcNow;
         }
 
-        // The reading wall never waited: no gap of a second between its messages while updates flowed.
+        // The reading wall never waited for the stalled one: had the host waited for the stalled
+        // wall, the reader would have got nothing until the drop, 2 s after the stall (a loaded
+        // machine may still delay a message, so the bound is that, not the 367 ms slot).
         List<DateTime> times;
         lock (received) times = received.Select(r => r.At).Where(t => t > started.AddSeconds(1)).ToList();
         Assert.True(times.Count > 10, $"the reading wall got {times.Count} messages");
         var longest = times.Zip(times.Skip(1), (a, b) => b - a).Max();
-        Assert.True(longest < TimeSpan.FromSeconds(1), $"the reading wall waited {longest.TotalMilliseconds:0} ms between messages");
+        Assert.True(longest < TimeSpan.FromSeconds(2), $"the reading wall waited {longest.TotalMilliseconds:0} ms between messages");
 
         // It holds the root's newest summary.
         var root = await web.Client.GetFromJsonAsync<JsonElement>("/api/v1/units/kjt");

@@ -1,15 +1,20 @@
+using Microsoft.AspNetCore.Authorization;
+
 namespace Cascade.Web.Access;
 
 /// <summary>
-/// The one place that decides whether the caller may write a unit (its tasks, or the unit
-/// itself). Every write route asks it after the 404 checks and before reading the body's
-/// meaning, so sign-in and roles can be added here without touching the routes.
-/// Until sign-in exists every caller may write.
+/// What the write routes ask, after their 404 checks and before reading the body's meaning
+/// (api.md's status order): may the caller write this unit? The answer comes from
+/// <see cref="UnitAccess"/> through ASP.NET Core's authorization service.
 /// </summary>
-public sealed class WriteAccess
+public sealed class WriteAccess(IAuthorizationService authorization)
 {
-    public ValueTask<bool> MayWrite(HttpContext context, string unitId) => ValueTask.FromResult(true);
+    public async ValueTask<bool> MayWriteTasks(HttpContext context, string unitId) =>
+        (await authorization.AuthorizeAsync(context.User, unitId, UnitAccess.WriteTasks)).Succeeded;
 
-    /// <summary>The actor recorded as <c>updatedBy</c>; null until sign-in exists.</summary>
-    public string? Actor(HttpContext context) => context.User.Identity?.IsAuthenticated == true ? context.User.Identity.Name : null;
+    public async ValueTask<bool> MayChangeStructure(HttpContext context, string unitId) =>
+        (await authorization.AuthorizeAsync(context.User, unitId, UnitAccess.ChangeStructure)).Succeeded;
+
+    /// <summary>The actor recorded as <c>updatedBy</c>.</summary>
+    public string? Actor(HttpContext context) => context.User.Username();
 }

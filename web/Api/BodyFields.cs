@@ -72,6 +72,13 @@ public sealed partial class BodyFields
         return number;
     }
 
+    public bool? Bool(string name, bool required = false)
+    {
+        if (Get(name, required, false) is not { } value) return null;
+        if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False)) { Fail(name, $"{name} must be true or false."); return null; }
+        return value.GetBoolean();
+    }
+
     public int? Integer(string name, bool required = false)
     {
         if (Get(name, required, false) is not { } value) return null;

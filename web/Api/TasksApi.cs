@@ -35,7 +35,7 @@ public static class TasksApi
         var (body, refusal) = await RequestBody.ReadAsync(context);
         if (refusal is not null) return refusal;
         if (!UnitRules.IsValidId(id)) return UnknownUnit(id);
-        if (!await access.MayWrite(context, id)) return Forbidden(id);
+        if (!await access.MayWriteTasks(context, id)) return Forbidden(id);
         var draft = TaskBody.ReadDraft(new BodyFields(body!));
         var result = await grains.GetGrain<IUnitGrain>(id).CreateTask(draft, access.Actor(context));
         if (!result.Succeeded) return Problems.From(result);
@@ -60,7 +60,7 @@ public static class TasksApi
         if (refusal is not null) return refusal;
         if (!UnitRules.IsValidId(id)) return UnknownUnit(id);
         if (!TaskRules.IsValidId(taskId)) return UnknownTask(id, taskId);
-        if (!await access.MayWrite(context, id)) return Forbidden(id);
+        if (!await access.MayWriteTasks(context, id)) return Forbidden(id);
         var patch = TaskBody.ReadPatch(new BodyFields(body!));
         var result = await grains.GetGrain<IUnitGrain>(id).PatchTask(taskId, patch, IfMatch(context), access.Actor(context));
         return Answer(context, id, result, clock);
@@ -70,7 +70,7 @@ public static class TasksApi
     {
         if (!UnitRules.IsValidId(id)) return UnknownUnit(id);
         if (!TaskRules.IsValidId(taskId)) return UnknownTask(id, taskId);
-        if (!await access.MayWrite(context, id)) return Forbidden(id);
+        if (!await access.MayWriteTasks(context, id)) return Forbidden(id);
         var result = await grains.GetGrain<IUnitGrain>(id).DeleteTask(taskId, IfMatch(context), access.Actor(context));
         if (result.Outcome == Results.Outcome.PreconditionFailed) context.Response.Headers.ETag = $"\"{result.Value!.Version}\"";
         return result.Succeeded ? TypedResults.NoContent() : Problems.From(result);

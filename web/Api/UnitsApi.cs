@@ -40,7 +40,7 @@ public static class UnitsApi
         var fields = new BodyFields(body!);
         var draft = UnitBody.ReadDraft(fields);
         if (draft is null) return Problems.Invalid(fields.Errors);
-        if (draft.ParentId is { } parent && !await access.MayWrite(context, parent))
+        if (draft.ParentId is { } parent && !await access.MayChangeStructure(context, parent))
             return Problems.Status(StatusCodes.Status403Forbidden, "Forbidden", $"You may not add units under '{parent}'.");
         var result = await Organization(grains).CreateUnit(draft);
         if (!result.Succeeded) return Problems.From(result);
@@ -61,7 +61,7 @@ public static class UnitsApi
         var (body, refusal) = await RequestBody.ReadAsync(context, mergePatch: true);
         if (refusal is not null) return refusal;
         if (!UnitRules.IsValidId(id) || await Organization(grains).GetUnit(id) is null) return UnknownUnit(id);
-        if (!await access.MayWrite(context, id))
+        if (!await access.MayChangeStructure(context, id))
             return Problems.Status(StatusCodes.Status403Forbidden, "Forbidden", $"You may not change unit '{id}'.");
         var fields = new BodyFields(body!);
         var patch = UnitBody.ReadPatch(fields);
@@ -73,7 +73,7 @@ public static class UnitsApi
     private static async Task<IResult> Delete(string id, HttpContext context, IGrainFactory grains, WriteAccess access)
     {
         if (!UnitRules.IsValidId(id) || await Organization(grains).GetUnit(id) is null) return UnknownUnit(id);
-        if (!await access.MayWrite(context, id))
+        if (!await access.MayChangeStructure(context, id))
             return Problems.Status(StatusCodes.Status403Forbidden, "Forbidden", $"You may not delete unit '{id}'.");
         var result = await Organization(grains).DeleteUnit(id);
         return result.Succeeded ? TypedResults.NoContent() : Problems.From(result);

@@ -23,7 +23,7 @@ public static class CascadeWebExtensions
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
             o.SerializerOptions.Converters.Add(new UtcTimeConverter());
         });
-        builder.Services.AddSingleton<WriteAccess>();
+        builder.AddCascadeAccess();
         builder.AddCascadeDemo();
         builder.AddCascadeWall();
         builder.Services.AddHostedService<StartupPass>();
@@ -42,9 +42,11 @@ public static class CascadeWebExtensions
             },
         });
         app.UseStatusCodePages();
-        app.MapGet("/healthz", () => TypedResults.Text("ok"));
-        app.MapGroup("/api/v1").MapUnitsApi().MapTasksApi();
+        // The wall's page and files first: they carry no data and need no sign-in.
         app.MapCascadeWall();
+        app.UseCascadeAccess();
+        app.MapGet("/healthz", () => TypedResults.Text("ok")).AllowAnonymous();
+        app.MapGroup("/api/v1").MapAuthApi().MapUsersApi().MapUnitsApi().MapTasksApi();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using Cascade.Units;
+using Cascade.Web.Access;
 using Cascade.Web.Demo;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -8,10 +9,11 @@ namespace Cascade.Web.Hosting;
 
 /// <summary>
 /// Runs once the co-hosted silo is up: wakes every unit (their clocks run again after a
-/// restart), seeds the demo organization into an empty store, and prints where to look.
+/// restart), seeds the demo organization into an empty store, creates the first admin, and
+/// prints where to look.
 /// </summary>
 public sealed partial class StartupPass(
-    IGrainFactory grains, DemoSeeder seeder, IOptions<DemoOptions> demo,
+    IGrainFactory grains, DemoSeeder seeder, IOptions<DemoOptions> demo, AdminAccount admin,
     IServer server, IHostApplicationLifetime lifetime, ILogger<StartupPass> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -20,6 +22,7 @@ public sealed partial class StartupPass(
         var units = await organization.Wake();
         if (units == 0 && demo.Value.Seed) units = await seeder.SeedAsync();
         var root = await organization.GetRootId();
+        await admin.EnsureAsync();
         lifetime.ApplicationStarted.Register(() => Announce(units, root));
     }
 

@@ -32,6 +32,7 @@ public static class WallPageEndpoints
                 context.Response.Headers.CacheControl = "no-cache";
                 return Page(environment.WebRootFileProvider);
             })
+            .AllowAnonymous()
             .ExcludeFromDescription();
         return app;
     }

@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Cascade.Identity;
+
+/// <summary>Sign-in protection (api.md "Identity and access").</summary>
+public sealed class SignInOptions
+{
+    public const string Section = "Cascade:SignIn";
+
+    /// <summary>Failures for one account from one address before that pair waits.</summary>
+    [Range(1, 100)]
+    public int MaxFailures { get; set; } = 5;
+
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan LockoutFor { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Sign-in attempts per client address per minute, whatever the account.</summary>
+    [Range(1, 100_000)]
+    public int PerAddressPerMinute { get; set; } = 300;
+
+    /// <summary>How long a bearer token from <c>POST /api/v1/auth/token</c> lasts.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(8);
+}

@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Cascade.Identity;
+using Cascade.Web.Api;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+
+namespace Cascade.Web.Access;
+
+/// <summary>
+/// Sign-in and access (api.md "Identity and access"): bearer tokens, every route signed-in
+/// unless it says otherwise, writes decided by <see cref="UnitAccess"/>, user routes for
+/// admins, and a per-address limit on sign-in attempts.
+/// </summary>
+public static class AccessExtensions
+{
+    public const string AdminOnly = "admin";
+
+    public static WebApplicationBuilder AddCascadeAccess(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddAuthentication(BearerTokenDefaults.AuthenticationScheme).AddBearerToken();
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(AdminOnly, policy => policy.RequireRole(CascadeClaims.RoleName(Role.Admin)));
+        builder.Services.AddSingleton<IAuthorizationHandler, UnitAccess>();
+        builder.Services.AddSingleton<WriteAccess>();
+        builder.Services.AddSingleton<Passwords>();
+        builder.Services.AddSingleton<AdminAccount>();
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.AddPolicy(AuthApi.SignInLimit, context =>
+            {
+                var perMinute = context.RequestServices.GetRequiredService<IOptions<SignInOptions>>().Value.PerAddressPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) });
+            });
+            limiter.OnRejected = async (rejected, cancel) =>
+            {
+                var response = rejected.HttpContext.Response;
+                response.StatusCode = StatusCodes.Status429TooManyRequests;
+                if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                    response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await Problems.Status(StatusCodes.Status429TooManyRequests, "Too Many Requests",
+                    "Too many sign-in attempts from this address; try again later.").ExecuteAsync(rejected.HttpContext);
+            };
+        });
+        return builder;
+    }
+
+    public static WebApplication UseCascadeAccess(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseMiddleware<CurrentUserCheck>();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        return app;
+    }
+}

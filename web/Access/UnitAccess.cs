@@ -1,0 +1,32 @@
+using Cascade.Identity;
+using Cascade.Units;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Cascade.Web.Access;
+
+/// <summary>
+/// Resource-based authorization of writes to a unit (the resource is the unit id), the one
+/// place that decides who may change what: admins everything; editors the tasks of their
+/// unit and its descendants, looked up on the server; leaders and viewers nothing.
+/// </summary>
+public sealed class UnitAccess(IGrainFactory grains) : AuthorizationHandler<UnitAccess.Requirement, string>
+{
+    public sealed record Requirement(string Name) : IAuthorizationRequirement;
+
+    /// <summary>Create, update or delete tasks of the unit.</summary>
+    public static readonly Requirement WriteTasks = new(nameof(WriteTasks));
+    /// <summary>Create, move, rename or delete the unit itself (the tree's shape).</summary>
+    public static readonly Requirement ChangeStructure = new(nameof(ChangeStructure));
+
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, Requirement requirement, string unitId)
+    {
+        var allowed = context.User.Role() switch
+        {
+            Role.Admin => true,
+            Role.Editor when requirement == WriteTasks && context.User.UnitId() is { } home =>
+                await grains.GetGrain<IOrganizationGrain>(IOrganizationGrain.Key).IsWithin(unitId, home),
+            _ => false,
+        };
+        if (allowed) context.Succeed(requirement);
+    }
+}

@@ -1,0 +1,96 @@
+using System.Globalization;
+using Cascade.Identity;
+using Cascade.Time;
+using Cascade.Web.Access;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.Extensions.Options;
+
+namespace Cascade.Web.Api;
+
+/// <summary>api.md "Identity and access": bearer tokens for scripts, the caller's own account.</summary>
+public static class AuthApi
+{
+    public const string SignInLimit = "sign-in";
+
+    public static RouteGroupBuilder MapAuthApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/auth/token", Token).AllowAnonymous().RequireRateLimiting(SignInLimit);
+        api.MapGet("/me", Me);
+        api.MapPut("/me/password", ChangePassword);
+        return api;
+    }
+
+    public sealed record TokenAnswer(string AccessToken, string TokenType, long ExpiresIn, UserDto User);
+
+    private static async Task<IResult> Token(
+        HttpContext context, IGrainFactory grains, Passwords passwords, DomainClock clock,
+        IOptions<SignInOptions> signIn, IOptionsMonitor<BearerTokenOptions> bearer)
+    {
+        var (body, refusal) = await RequestBody.ReadAsync(context);
+        if (refusal is not null) return refusal;
+        var fields = new BodyFields(body!);
+        var username = fields.String("username", required: true);
+        var password = fields.String("password", required: true);
+        if (fields.HasErrors) return Problems.Invalid(fields.Errors);
+
+        var name = UserBody.Normalize(username!);
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "";
+        var account = UserBody.IsValidUsername(name) ? grains.GetGrain<IUserGrain>(name) : null;
+        if (account is not null && await account.CheckSignIn(address) is { Allowed: false, LockedUntil: { } until })
+            return Locked(context, until, clock);
+
+        var user = account is null ? null : await account.Get();
+        if (!passwords.Verify(user, password!, out var rehash) || user!.Disabled)
+        {
+            if (account is not null && await account.SignInFailed(address) is { Allowed: false, LockedUntil: { } lockedUntil })
+                return Locked(context, lockedUntil, clock);
+            return Problems.Status(StatusCodes.Status401Unauthorized, "Unauthorized", "Wrong username or password, or the account is disabled.");
+        }
+        await account!.SignInSucceeded(address);
+        if (rehash) await account.Update(user with { PasswordHash = passwords.Hash(password!) });
+
+        var lifetime = signIn.Value.TokenLifetime;
+        var options = bearer.Get(BearerTokenDefaults.AuthenticationScheme);
+        var now = (options.TimeProvider ?? TimeProvider.System).GetUtcNow();
+        var ticket = new AuthenticationTicket(
+            CascadeClaims.For(user, BearerTokenDefaults.AuthenticationScheme),
+            new AuthenticationProperties { ExpiresUtc = now + lifetime },
+            BearerTokenDefaults.AuthenticationScheme);
+        var token = options.BearerTokenProtector.Protect(ticket);
+        context.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Ok(new TokenAnswer(token, "Bearer", (long)lifetime.TotalSeconds, UserDto.From(user)));
+    }
+
+    private static IResult Locked(HttpContext context, DateTimeOffset until, DomainClock clock)
+    {
+        var seconds = Math.Max(1, (long)Math.Ceiling((until - clock.Now).TotalSeconds));
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return Problems.Status(StatusCodes.Status429TooManyRequests, "Too Many Requests",
+            $"Too many failed sign-ins for this account from this address; try again in {seconds} s.");
+    }
+
+    private static async Task<IResult> Me(HttpContext context, IGrainFactory grains)
+    {
+        var user = await grains.GetGrain<IUserGrain>(context.User.Username()!).Get();
+        return user is null ? Problems.NotFound("You no longer exist.") : TypedResults.Ok(UserDto.From(user));
+    }
+
+    private static async Task<IResult> ChangePassword(HttpContext context, IGrainFactory grains, Passwords passwords)
+    {
+        var (body, refusal) = await RequestBody.ReadAsync(context);
+        if (refusal is not null) return refusal;
+        var fields = new BodyFields(body!);
+        var current = fields.String("currentPassword", required: true);
+        var next = fields.String("newPassword", required: true);
+        if (next is not null) fields.Check("newPassword", Passwords.Check(next));
+        if (fields.HasErrors) return Problems.Invalid(fields.Errors);
+        var account = grains.GetGrain<IUserGrain>(context.User.Username()!);
+        var user = await account.Get();
+        if (!passwords.Verify(user, current!, out _))
+            return Problems.Invalid(new() { ["currentPassword"] = ["currentPassword is not your password."] });
+        // A new stamp: every token and session issued under the old password ends.
+        await account.Update(user! with { PasswordHash = passwords.Hash(next!), Stamp = user.Stamp + 1 });
+        return TypedResults.NoContent();
+    }
+}

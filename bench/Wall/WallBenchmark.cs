@@ -41,7 +41,8 @@ public static class WallBenchmark
         var report = new WallReport { Options = options, Setup = setup, Version = version };
 
         // 1. The walls.
-        var hub = new Uri(host.Address, "/hubs/wall");
+        var kiosk = await WallSetup.KioskAsync(host, setup.RootId, options.Depth);
+        var hub = new Uri(host.Address, $"/hubs/wall?kiosk={Uri.EscapeDataString(kiosk)}");
         var walls = Enumerable.Range(0, options.Walls).Select(_ => new WallClient(hub, setup.RootId, options.Depth)).ToList();
         try
         {

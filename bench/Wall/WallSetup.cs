@@ -24,6 +24,15 @@ public sealed record WallSetup(string RootId, int UnitCount, int TaskCount, stri
     };
 
     /// <summary>The demo department, seeded by the product on start; the probe task is added over HTTP.</summary>
+    /// <summary>A kiosk token for the root at <paramref name="depth"/>, made through the API as an admin would: walls connect with it.</summary>
+    public static async Task<string> KioskAsync(BenchHost host, string rootId, int depth)
+    {
+        using var http = BenchHttp.Create(1);
+        using var response = await http.PostAsJsonAsync(new Uri(host.Address, "/api/v1/kiosks"), new { name = "bench", unitId = rootId, depth });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("token").GetString()!;
+    }
+
     public static async Task<WallSetup> DemoAsync(BenchHost host, Action<string> log)
     {
         var grains = host.Grains;

@@ -34,7 +34,8 @@ public static class WallSoak
         }
         await using var host = await BenchHost.StartAsync(options.KeepData, WallSetup.HostSettings(demo: true));
         var setup = await WallSetup.DemoAsync(host, Log);
-        var pageUrl = new Uri(host.Address, $"/wall?unit={setup.RootId}&depth={options.Depth}").ToString();
+        var kiosk = await WallSetup.KioskAsync(host, setup.RootId, options.Depth);
+        var pageUrl = new Uri(host.Address, $"/wall?unit={setup.RootId}&depth={options.Depth}&kiosk={Uri.EscapeDataString(kiosk)}").ToString();
         using var http = BenchHttp.Create(64);
         if (await BenchHttp.GetAsync(http, pageUrl) is var status and not 200)
         {

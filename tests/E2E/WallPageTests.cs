@@ -15,9 +15,22 @@ public sealed class WallPageTests(Chromium chromium) : IClassFixture<Chromium>, 
     private WebProcess? _server;
 
     private string Database => _folder.File("cascade.db");
-    private string WallUrl => $"http://127.0.0.1:{_port}/wall?unit=kjt&depth=2";
+    private string? _kiosk;
+    private string WallUrl => $"http://127.0.0.1:{_port}/wall?unit=kjt&depth=2&kiosk={_kiosk}";
 
-    public async Task InitializeAsync() => _server = await StartServer();
+    public async Task InitializeAsync()
+    {
+        _server = await StartServer();
+        _kiosk = await NewKiosk();
+    }
+
+    /// <summary>A kiosk token for the root at depth 2, made by the admin.</summary>
+    private async Task<string> NewKiosk()
+    {
+        var response = await _server!.Client.PostAsJsonAsync("/api/v1/kiosks", new { name = "测试大屏", unitId = "kjt", depth = 2 });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
+    }
 
     private Task<WebProcess> StartServer() => WebProcess.StartAsync(_folder.Path, Database, _port, "--Cascade:Demo:Seed=true");
 
@@ -108,8 +121,30 @@ public sealed class WallPageTests(Chromium chromium) : IClassFixture<Chromium>, 
     public async Task An_unknown_unit_in_the_url_shows_a_clear_message()
     {
         var page = await chromium.NewPage();
-        await page.GotoAsync($"http://127.0.0.1:{_port}/wall?unit=no-such-unit");
+        await page.GotoAsync($"http://127.0.0.1:{_port}/wall?unit=no-such-unit&kiosk={_kiosk}");
         await Assertions.Expect(page.Locator("#cover")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#cover")).ToContainTextAsync("no-such-unit");
+    }
+
+    [Fact]
+    public async Task Without_a_kiosk_link_the_wall_shows_nothing_but_says_what_it_needs()
+    {
+        var page = await chromium.NewPage();
+        await page.GotoAsync($"http://127.0.0.1:{_port}/wall?unit=kjt&depth=2");
+        await Assertions.Expect(page.Locator("#cover")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#cover")).ToContainTextAsync("展示链接");
+        await Assertions.Expect(page.Locator(".tile")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Revoking_the_kiosk_takes_the_wall_down_within_ten_seconds()
+    {
+        var page = await chromium.NewPage();
+        await page.GotoAsync(WallUrl);
+        await Assertions.Expect(page.Locator("#cover")).ToBeHiddenAsync();
+        var id = _kiosk!.Split('.')[0];
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, (await _server!.Client.DeleteAsync($"/api/v1/kiosks/{id}")).StatusCode);
+        await Assertions.Expect(page.Locator("#cover")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Assertions.Expect(page.Locator("#cover")).ToContainTextAsync("展示链接");
     }
 }

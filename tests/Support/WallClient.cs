@@ -15,16 +15,23 @@ public sealed class WallClient : IAsyncDisposable
     public HubConnection Connection { get; }
     public ConcurrentQueue<(DateTime At, string Method, JsonElement Payload)> Received { get; } = new();
 
-    public static async Task<WallClient> ConnectAsync(CascadeApp app)
+    /// <summary>Connects as the app's admin.</summary>
+    public static Task<WallClient> ConnectAsync(CascadeApp app) => ConnectAsync(app, app.AdminToken, null);
+
+    /// <summary>Connects with a bearer <paramref name="token"/>, a <paramref name="kiosk"/> token, both or neither.</summary>
+    public static async Task<WallClient> ConnectAsync(CascadeApp app, string? token, string? kiosk)
     {
         var server = app.Server;
+        var query = kiosk is null ? "" : $"?kiosk={Uri.EscapeDataString(kiosk)}";
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(server.BaseAddress, "hubs/wall"), o =>
+            .WithUrl(new Uri(server.BaseAddress, "hubs/wall" + query), o =>
             {
                 o.HttpMessageHandlerFactory = _ => server.CreateHandler();
+                if (token is not null) o.AccessTokenProvider = () => Task.FromResult<string?>(token);
                 o.WebSocketFactory = async (context, cancel) =>
                 {
                     var socket = server.CreateWebSocketClient();
+                    if (token is not null) socket.ConfigureRequest = request => request.Headers.Authorization = $"Bearer {token}";
                     return await socket.ConnectAsync(context.Uri, cancel);
                 };
             })

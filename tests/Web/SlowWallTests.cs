@@ -26,7 +26,8 @@ public sealed class SlowWallTests
             "--Cascade:Demo:Seed=true", "--Cascade:Wall:DropAfter=00:00:02", "--Logging:LogLevel:Microsoft.AspNetCore=Warning");
         await Eventually.True(async () => (await web.Client.GetAsync("/api/v1/units/kjt")).IsSuccessStatusCode, "the demo is seeded");
 
-        await using var reader = new HubConnectionBuilder().WithUrl(new Uri(web.Address, "hubs/wall")).Build();
+        await using var reader = new HubConnectionBuilder()
+            .WithUrl(new Uri(web.Address, "hubs/wall"), o => o.AccessTokenProvider = () => Task.FromResult(web.AdminToken)).Build();
         var received = new List<(DateTime At, JsonElement Items)>();
         reader.On<JsonElement>("summaries", items => { lock (received) received.Add((DateTime.UtcNow, items)); });
         await reader.StartAsync();
@@ -42,7 +43,7 @@ public sealed class SlowWallTests
         }
         await reader.InvokeAsync<JsonElement>("Watch", "kjt", 6);
 
-        using var stalled = await ConnectWithoutReading(web.Address, "kjt", 6);
+        using var stalled = await ConnectWithoutReading(web.Address, web.AdminToken!, "kjt", 6);
 
         // Updates across every branch until the host has dropped the stalled wall, and 3 s more.
         var started = DateTime.UtcNow;
@@ -82,9 +83,10 @@ public sealed class SlowWallTests
     /// A hub connection by hand over a socket with a 1 KB receive buffer: negotiate, handshake,
     /// <c>Watch</c>, then never another read.
     /// </summary>
-    private static async Task<ClientWebSocket> ConnectWithoutReading(Uri address, string unitId, int depth)
+    private static async Task<ClientWebSocket> ConnectWithoutReading(Uri address, string bearer, string unitId, int depth)
     {
         using var http = new HttpClient { BaseAddress = address };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);
         var negotiate = await (await http.PostAsync("/hubs/wall/negotiate?negotiateVersion=1", null)).Content.ReadFromJsonAsync<JsonElement>();
         var token = negotiate.GetProperty("connectionToken").GetString();
         var handler = new SocketsHttpHandler
@@ -97,6 +99,7 @@ public sealed class SlowWallTests
             },
         };
         var ws = new ClientWebSocket();
+        ws.Options.SetRequestHeader("Authorization", $"Bearer {bearer}");
         await ws.ConnectAsync(new Uri($"ws://{address.Authority}/hubs/wall?id={token}"), new HttpMessageInvoker(handler), CancellationToken.None);
         await Send(ws, """{"protocol":"json","version":1}""");
         var buffer = new byte[1024];

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Cascade.Identity;
 using Cascade.Web.Api;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
@@ -9,24 +10,44 @@ using Microsoft.Extensions.Options;
 namespace Cascade.Web.Access;
 
 /// <summary>
-/// Sign-in and access (api.md "Identity and access"): bearer tokens, every route signed-in
-/// unless it says otherwise, writes decided by <see cref="UnitAccess"/>, user routes for
+/// Sign-in and access (api.md "Identity and access"): bearer tokens and kiosk tokens, every
+/// route signed-in unless it says otherwise, writes decided by <see cref="UnitAccess"/>, user routes for
 /// admins, and a per-address limit on sign-in attempts.
 /// </summary>
 public static class AccessExtensions
 {
     public const string AdminOnly = "admin";
+    /// <summary>A person, not a kiosk: the caller's own account routes.</summary>
+    public const string PeopleOnly = "people";
+    /// <summary>The default scheme: a kiosk token when the query has one, else the bearer token.</summary>
+    public const string Scheme = "Cascade";
 
     public static WebApplicationBuilder AddCascadeAccess(this WebApplicationBuilder builder)
     {
-        builder.Services.AddAuthentication(BearerTokenDefaults.AuthenticationScheme).AddBearerToken();
+        builder.Services.AddAuthentication(Scheme)
+            .AddPolicyScheme(Scheme, "Cascade", o => o.ForwardDefaultSelector = context =>
+                context.Request.Query.ContainsKey(KioskAuthentication.QueryName) ? KioskAuthentication.SchemeName : BearerTokenDefaults.AuthenticationScheme)
+            .AddBearerToken(o => o.Events = new BearerTokenEvents
+            {
+                // Browsers cannot set headers on a WebSocket: SignalR's clients send the token in the query.
+                OnMessageReceived = context =>
+                {
+                    if (context.Request.Path.StartsWithSegments("/hubs") && context.Request.Query.TryGetValue("access_token", out var token))
+                        context.Token = token;
+                    return Task.CompletedTask;
+                },
+            })
+            .AddScheme<AuthenticationSchemeOptions, KioskAuthentication>(KioskAuthentication.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(AdminOnly, policy => policy.RequireRole(CascadeClaims.RoleName(Role.Admin)));
+            .AddPolicy(AdminOnly, policy => policy.RequireRole(CascadeClaims.RoleName(Role.Admin)))
+            .AddPolicy(PeopleOnly, policy => policy.RequireRole(Enum.GetValues<Role>().Select(CascadeClaims.RoleName)));
         builder.Services.AddSingleton<IAuthorizationHandler, UnitAccess>();
         builder.Services.AddSingleton<WriteAccess>();
         builder.Services.AddSingleton<Passwords>();
         builder.Services.AddSingleton<AdminAccount>();
+        builder.Services.AddSingleton<Credentials>();
+        builder.Services.AddSingleton<Kiosks>();
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.AddPolicy(AuthApi.SignInLimit, context =>

@@ -16,8 +16,8 @@ public static class AuthApi
     public static RouteGroupBuilder MapAuthApi(this RouteGroupBuilder api)
     {
         api.MapPost("/auth/token", Token).AllowAnonymous().RequireRateLimiting(SignInLimit);
-        api.MapGet("/me", Me);
-        api.MapPut("/me/password", ChangePassword);
+        api.MapGet("/me", Me).RequireAuthorization(AccessExtensions.PeopleOnly);
+        api.MapPut("/me/password", ChangePassword).RequireAuthorization(AccessExtensions.PeopleOnly);
         return api;
     }
 

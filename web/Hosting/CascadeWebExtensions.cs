@@ -46,7 +46,7 @@ public static class CascadeWebExtensions
         app.MapCascadeWall();
         app.UseCascadeAccess();
         app.MapGet("/healthz", () => TypedResults.Text("ok")).AllowAnonymous();
-        app.MapGroup("/api/v1").MapAuthApi().MapUsersApi().MapUnitsApi().MapTasksApi();
+        app.MapGroup("/api/v1").MapAuthApi().MapUsersApi().MapKiosksApi().MapUnitsApi().MapTasksApi();
         return app;
     }
 }

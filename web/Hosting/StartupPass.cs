@@ -1,5 +1,6 @@
 using Cascade.Units;
 using Cascade.Web.Access;
+using Cascade.Web.Api;
 using Cascade.Web.Demo;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -13,31 +14,38 @@ namespace Cascade.Web.Hosting;
 /// prints where to look.
 /// </summary>
 public sealed partial class StartupPass(
-    IGrainFactory grains, DemoSeeder seeder, IOptions<DemoOptions> demo, AdminAccount admin,
+    IGrainFactory grains, DemoSeeder seeder, IOptions<DemoOptions> demo, AdminAccount admin, Kiosks kiosks,
     IServer server, IHostApplicationLifetime lifetime, ILogger<StartupPass> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var organization = grains.GetGrain<IOrganizationGrain>(IOrganizationGrain.Key);
         var units = await organization.Wake();
-        if (units == 0 && demo.Value.Seed) units = await seeder.SeedAsync();
+        var seeded = units == 0 && demo.Value.Seed;
+        if (seeded) units = await seeder.SeedAsync();
         var root = await organization.GetRootId();
         await admin.EnsureAsync();
-        lifetime.ApplicationStarted.Register(() => Announce(units, root));
+        // The demo's wall link: its kiosk is made with the demo and kept until an admin revokes it.
+        var kiosk = root is null ? null : await kiosks.DemoToken(root, create: seeded);
+        lifetime.ApplicationStarted.Register(() => Announce(units, root, kiosk));
     }
 
-    private void Announce(int units, string? root)
+    private void Announce(int units, string? root, string? kiosk)
     {
         var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost:5000";
         address = address.Replace("://[::]", "://localhost").Replace("://0.0.0.0", "://localhost").Replace("://+", "://localhost");
         if (root is null) LogEmpty(units, $"{address}/api/v1/units");
-        else LogReady(units, $"{address}/wall?unit={root}&depth=2", $"{address}/api/v1/units/{root}/tree?depth=2");
+        else if (kiosk is null) LogReadyWithoutKiosk(units, $"{address}/wall?unit={root}&depth=2", $"{address}/api/v1/units/{root}/tree?depth=2");
+        else LogReady(units, KiosksApi.WallUrl(address, root, 2, kiosk), $"{address}/api/v1/units/{root}/tree?depth=2");
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cascade is ready with {Units} units. The wall: {Wall}  The API: {Api}")]
     private partial void LogReady(int units, string wall, string api);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cascade is ready with {Units} units. The wall: {Wall} (it needs a kiosk link: POST /api/v1/kiosks)  The API: {Api}")]
+    private partial void LogReadyWithoutKiosk(int units, string wall, string api);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cascade is ready with {Units} units. Create the root unit first: {Api}")]
     private partial void LogEmpty(int units, string api);

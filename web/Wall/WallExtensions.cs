@@ -21,13 +21,14 @@ public static class WallExtensions
         builder.Services.AddSingleton<ServerBuild>();
         builder.Services.AddSingleton<WallPush>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WallPush>());
+        builder.Services.AddHostedService<WallSessionCheck>();
         return builder;
     }
 
     public static WebApplication MapCascadeWall(this WebApplication app)
     {
-        // Open to walls without sign-in until kiosk tokens exist (issue 4, next step).
-        app.MapHub<WallHub>("/hubs/wall").AllowAnonymous();
+        // Signed-in users and kiosk tokens (the fallback policy); WallSessionCheck cuts connections whose credential ends.
+        app.MapHub<WallHub>("/hubs/wall");
         app.MapCascadeWallPage();
         return app;
     }

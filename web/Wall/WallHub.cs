@@ -1,5 +1,6 @@
 using Cascade.Time;
 using Cascade.Units;
+using Cascade.Web.Access;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Cascade.Web.Wall;
@@ -8,7 +9,8 @@ namespace Cascade.Web.Wall;
 /// <c>/hubs/wall</c> (api.md "Live push"): <c>Watch(unitId, depth)</c> answers a snapshot and
 /// puts the connection in that view's group; <see cref="WallPush"/> then sends it
 /// <c>summaries</c>, <c>changes</c> and <c>structure</c>. A bad <c>Watch</c> is a hub error and
-/// the connection stays usable.
+/// the connection stays usable. Only signed-in users and kiosk tokens connect (the fallback
+/// policy); <see cref="WallSessionCheck"/> cuts connections whose credential has ended.
 /// </summary>
 public sealed class WallHub(IGrainFactory grains, WallPush push, ServerBuild build, DomainClock clock) : Hub
 {
@@ -21,6 +23,10 @@ public sealed class WallHub(IGrainFactory grains, WallPush push, ServerBuild bui
         var organization = grains.GetGrain<IOrganizationGrain>(IOrganizationGrain.Key);
         if (await organization.GetUnit(unitId) is null)
             throw new HubException($"Unit '{unitId}' does not exist.");
+        // A kiosk shows the one view it was made for, or less of it.
+        if (Context.User?.FindFirst(Kiosks.KioskClaim) is not null
+            && (Context.User.UnitId() != unitId || depth > int.Parse(Context.User.FindFirst(Kiosks.DepthClaim)!.Value, System.Globalization.CultureInfo.InvariantCulture)))
+            throw new HubException($"This kiosk shows unit '{Context.User.UnitId()}' to depth {Context.User.FindFirst(Kiosks.DepthClaim)!.Value}.");
 
         await push.Ready;
         // Join first, then read: anything that changes after this point reaches the wall,

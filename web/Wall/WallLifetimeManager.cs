@@ -14,6 +14,8 @@ public class WallLifetimeManager(ILogger<DefaultHubLifetimeManager<WallHub>> log
 
     public HubConnectionContext? Find(string connectionId) => _connections.GetValueOrDefault(connectionId);
 
+    public ICollection<HubConnectionContext> Connections => _connections.Values;
+
     public override Task OnConnectedAsync(HubConnectionContext connection)
     {
         _connections[connection.ConnectionId] = connection;

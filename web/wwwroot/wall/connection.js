@@ -21,6 +21,11 @@ export function retryDelay(attempt, capMs = RETRY_CAP_MS) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The server refused the connection: no kiosk token or sign-in, or a revoked one. */
+export function isUnauthorized(error) {
+  return /\b401\b/.test(String(error?.message ?? error));
+}
+
 /** The server answered Watch with a hub error: an unknown unit or a depth out of range. */
 export function isHubError(error) {
   return /HubException/.test(String(error?.message ?? error));
@@ -28,7 +33,7 @@ export function isHubError(error) {
 
 export class WallConnection {
   /**
-   * handlers: snapshot(snapshot), summaries(items), changes(items), unknownUnit(error), lost(), restored()
+   * handlers: snapshot(snapshot), summaries(items), changes(items), unknownUnit(error), unauthorized(), lost(), restored()
    * unitId and depth are read at every Watch (the page sets them once).
    */
   constructor({ hubUrl, healthUrl, handlers }) {
@@ -48,7 +53,16 @@ export class WallConnection {
 
     this.connection = new signalR.HubConnectionBuilder()
       .withUrl(hubUrl)
-      .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (context) => retryDelay(context.previousRetryCount) })
+      .withAutomaticReconnect({
+        nextRetryDelayInMilliseconds: (context) => {
+          // A revoked kiosk link: the server refuses the reconnect. Say so; keep trying, slowly.
+          if (isUnauthorized(context.retryReason)) {
+            this.handlers.unauthorized();
+            return UNKNOWN_UNIT_RETRY_MS + Math.random() * 5000;
+          }
+          return retryDelay(context.previousRetryCount);
+        },
+      })
       .configureLogging(signalR.LogLevel.Warning)
       .build();
 
@@ -92,8 +106,13 @@ export class WallConnection {
           try {
             await this.connection.start();
             break;
-          } catch {
-            // the server is down or unreachable: try again, forever
+          } catch (error) {
+            // the server is down or unreachable, or refused this wall's link: try again, forever
+            if (isUnauthorized(error)) {
+              this.handlers.unauthorized();
+              await sleep(UNKNOWN_UNIT_RETRY_MS + Math.random() * 5000);
+              continue;
+            }
           }
         }
         await sleep(retryDelay(attempt));

@@ -87,6 +87,10 @@ const handlers = {
   unknownUnit() {
     showCover(text.unitNotFound(connection.unitId), text.retrying, true);
   },
+  /** No valid kiosk link or sign-in (never given, or revoked): nothing of the organization stays on screen. */
+  unauthorized() {
+    showCover(text.notAllowed, text.notAllowedNote, true);
+  },
   lost() {
     stale = true;
     if (connection.lastContact > 0) lastFreshAt = Date.now() - (performance.now() - connection.lastContact);
@@ -126,6 +130,8 @@ async function resolveUnit() {
       if (answer.ok) {
         const units = await answer.json();
         if (Array.isArray(units) && units.length > 0 && units[0]?.id) return units[0].id;
+      } else if (answer.status === 401) {
+        handlers.unauthorized();
       }
     } catch {
       // the server is not there yet: keep trying

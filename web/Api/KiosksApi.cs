@@ -1,0 +1,66 @@
+using Cascade.Identity;
+using Cascade.Units;
+using Cascade.Web.Access;
+using Cascade.Web.Wall;
+
+namespace Cascade.Web.Api;
+
+/// <summary>api.md "Identity and access": kiosk tokens for walls, admin only.</summary>
+public static class KiosksApi
+{
+    public const int MaxName = 64;
+
+    public static RouteGroupBuilder MapKiosksApi(this RouteGroupBuilder api)
+    {
+        var kiosks = api.MapGroup("/kiosks").RequireAuthorization(AccessExtensions.AdminOnly);
+        kiosks.MapPost("/", Create);
+        kiosks.MapGet("/", List);
+        kiosks.MapDelete("/{id}", Revoke);
+        return api;
+    }
+
+    public sealed record KioskDto(string Id, string Name, string UnitId, int Depth, DateTimeOffset CreatedAt, DateTimeOffset? LastSeenAt)
+    {
+        public static KioskDto From(KioskRecord k) => new(k.Id, k.Name, k.UnitId, k.Depth, k.CreatedAt, k.LastSeenAt);
+    }
+
+    public sealed record CreatedKiosk(string Id, string Name, string UnitId, int Depth, string Token, string Url);
+
+    /// <summary>The wall URL a kiosk token opens, on the host the request came to.</summary>
+    public static string WallUrl(string origin, string unitId, int depth, string token) =>
+        $"{origin}/wall?unit={Uri.EscapeDataString(unitId)}&depth={depth}&kiosk={Uri.EscapeDataString(token)}";
+
+    private static async Task<IResult> Create(HttpContext context, IGrainFactory grains, Kiosks kiosks)
+    {
+        var (body, refusal) = await RequestBody.ReadAsync(context);
+        if (refusal is not null) return refusal;
+        var fields = new BodyFields(body!);
+        var name = fields.String("name", required: true, trim: true);
+        if (name is not null && (name.Length == 0 || name.Length > MaxName)) fields.Fail("name", $"name is 1 to {MaxName} characters.");
+        var unitId = fields.String("unitId", required: true);
+        if (unitId is not null && !UnitRules.IsValidId(unitId)) fields.Fail("unitId", "unitId is not a unit id.");
+        var depth = fields.Integer("depth", required: true);
+        if (depth is < 0 or > WatchKey.MaxDepth) fields.Fail("depth", $"depth must be from 0 to {WatchKey.MaxDepth}.");
+        if (fields.HasErrors) return Problems.Invalid(fields.Errors);
+        if (await grains.GetGrain<IOrganizationGrain>(IOrganizationGrain.Key).GetUnit(unitId!) is null)
+            return Problems.NotFound($"Unit '{unitId}' does not exist.");
+        var (kiosk, token) = await kiosks.Create(name!, unitId!, depth!.Value);
+        var origin = $"{context.Request.Scheme}://{context.Request.Host}";
+        return TypedResults.Created($"/api/v1/kiosks/{kiosk.Id}",
+            new CreatedKiosk(kiosk.Id, kiosk.Name, kiosk.UnitId, kiosk.Depth, token, WallUrl(origin, kiosk.UnitId, kiosk.Depth, token)));
+    }
+
+    private static async Task<IResult> List(IGrainFactory grains)
+    {
+        var ids = await grains.GetGrain<IKioskDirectoryGrain>(IKioskDirectoryGrain.Key).List();
+        var kiosks = await Task.WhenAll(ids.Select(id => grains.GetGrain<IKioskGrain>(id).Get()));
+        return TypedResults.Ok(kiosks.OfType<KioskRecord>().Select(KioskDto.From));
+    }
+
+    private static async Task<IResult> Revoke(string id, IGrainFactory grains)
+    {
+        if (id.Length is 0 or > 32 || !id.All(char.IsAsciiHexDigitLower) || !await grains.GetGrain<IKioskGrain>(id).Revoke())
+            return Problems.NotFound($"Kiosk '{id}' does not exist.");
+        return TypedResults.NoContent();
+    }
+}

@@ -42,6 +42,7 @@ public static class CascadeWebExtensions
             },
         });
         app.UseStatusCodePages();
+        app.UseSecurityHeaders();
         // The wall's page and files first: they carry no data and need no sign-in.
         app.MapCascadeWall();
         app.UseCascadeAccess();

@@ -1,0 +1,42 @@
+using System.Net;
+using Cascade.Tests.Web;
+
+namespace Cascade.Tests.Access;
+
+/// <summary>Issue "security headers": only the app's own scripts, no sniffing, no referrer, no framing; the hub only for this origin's pages.</summary>
+public sealed class SecurityHeadersTests(SecurityHeadersTests.App app) : IClassFixture<SecurityHeadersTests.App>
+{
+    public sealed class App : ApiApp;
+
+    [Theory]
+    [InlineData("/wall")]
+    [InlineData("/wall/main.js")]
+    [InlineData("/api/v1/units")]
+    [InlineData("/healthz")]
+    [InlineData("/no-such-page")]
+    public async Task Every_answer_carries_the_security_headers(string path)
+    {
+        var response = await (await app.Client()).GetAsync(path);
+        var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self'", csp);
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.DoesNotContain("unsafe-inline", csp);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+    }
+
+    [Fact]
+    public async Task The_hub_refuses_a_page_of_another_origin_and_takes_its_own()
+    {
+        var client = await app.Client();
+        using var foreign = new HttpRequestMessage(HttpMethod.Post, "/hubs/wall/negotiate?negotiateVersion=1");
+        foreign.Headers.Add("Origin", "https://evil.example");
+        await (await client.SendAsync(foreign)).Problem(HttpStatusCode.Forbidden);
+
+        using var own = new HttpRequestMessage(HttpMethod.Post, "/hubs/wall/negotiate?negotiateVersion=1");
+        own.Headers.Add("Origin", $"{client.BaseAddress!.Scheme}://{client.BaseAddress.Authority}");
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(own)).StatusCode);
+        using var script = new HttpRequestMessage(HttpMethod.Post, "/hubs/wall/negotiate?negotiateVersion=1");
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(script)).StatusCode);
+    }
+}

@@ -1,0 +1,44 @@
+namespace Cascade.Web.Hosting;
+
+/// <summary>
+/// Headers on every answer: the page may run only the app's own scripts and styles and talk
+/// only to its own origin, never inside another site's frame; no MIME sniffing; no referrer.
+/// And the hub's WebSocket handshake (and negotiate) must come from a page of this origin,
+/// since browsers send cookies with cross-site WebSocket requests.
+/// </summary>
+public static class SecurityHeaders
+{
+    public const string Policy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    public static WebApplication UseSecurityHeaders(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = Policy;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            if (context.Request.Path.StartsWithSegments("/hubs") && !SameOrigin(context))
+            {
+                await Microsoft.AspNetCore.Http.Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
+                    detail: "The hub accepts connections from this site's own pages only.").ExecuteAsync(context);
+                return;
+            }
+            await next(context);
+        });
+        return app;
+    }
+
+    /// <summary>No Origin (a script, not a browser page) or this very origin.</summary>
+    private static bool SameOrigin(HttpContext context)
+    {
+        var origin = context.Request.Headers.Origin.ToString();
+        if (origin.Length == 0) return true;
+        return Uri.TryCreate(origin, UriKind.Absolute, out var given)
+            && string.Equals(given.Scheme, context.Request.Scheme, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(given.Authority, context.Request.Host.Value, StringComparison.OrdinalIgnoreCase);
+    }
+}

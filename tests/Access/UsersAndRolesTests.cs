@@ -174,4 +174,20 @@ public sealed class UsersAndRolesTests(UsersAndRolesTests.App app) : IClassFixtu
         await (await admin.Patch("/api/v1/users/admin", Api.Json(new { role = "viewer" }))).Problem(HttpStatusCode.Conflict);
         await (await admin.GetAsync("/api/v1/users")).Expect(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task Refused_attempts_are_logged_with_who_what_and_where()
+    {
+        var (_, a, _) = await Tree();
+        var username = Api.Id("viewer");
+        await (await (await app.Client()).PostAsJsonAsync("/api/v1/users", new { username, password = Password, displayName = "看", role = "viewer" })).Expect(HttpStatusCode.Created);
+        var viewer = app.CreateClient(await app.SignIn(username, Password));
+        await (await viewer.Patch(Api.Task(a, "t1"), Api.Json(new { progress = 5 }))).Problem(HttpStatusCode.Forbidden);
+        await (await viewer.GetAsync("/api/v1/users")).Problem(HttpStatusCode.Forbidden);
+        await (await app.CreateAnonymousClient().GetAsync(Api.Units)).Problem(HttpStatusCode.Unauthorized);
+        var denied = app.Logs.Messages.Where(m => m.Contains("Denied:")).ToList();
+        Assert.Contains(denied, m => m.Contains(username) && m.Contains($"PATCH /api/v1/units/{a}/tasks/t1") && m.Contains("WriteTasks"));
+        Assert.Contains(denied, m => m.Contains(username) && m.Contains("GET /api/v1/users") && m.Contains("forbidden"));
+        Assert.Contains(denied, m => m.Contains("(anonymous)") && m.Contains("not signed in"));
+    }
 }

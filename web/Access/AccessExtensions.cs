@@ -5,6 +5,7 @@ using Cascade.Web.Api;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.Extensions.Options;
 
 namespace Cascade.Web.Access;
@@ -44,6 +45,8 @@ public static class AccessExtensions
             .AddPolicy(PeopleOnly, policy => policy.RequireRole(Enum.GetValues<Role>().Select(CascadeClaims.RoleName)));
         builder.Services.AddSingleton<IAuthorizationHandler, UnitAccess>();
         builder.Services.AddSingleton<WriteAccess>();
+        builder.Services.AddSingleton<DeniedLog>();
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler>(sp => sp.GetRequiredService<DeniedLog>());
         builder.Services.AddSingleton<Passwords>();
         builder.Services.AddSingleton<AdminAccount>();
         builder.Services.AddSingleton<Credentials>();

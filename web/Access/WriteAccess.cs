@@ -7,13 +7,18 @@ namespace Cascade.Web.Access;
 /// (api.md's status order): may the caller write this unit? The answer comes from
 /// <see cref="UnitAccess"/> through ASP.NET Core's authorization service.
 /// </summary>
-public sealed class WriteAccess(IAuthorizationService authorization)
+public sealed class WriteAccess(IAuthorizationService authorization, DeniedLog denied)
 {
-    public async ValueTask<bool> MayWriteTasks(HttpContext context, string unitId) =>
-        (await authorization.AuthorizeAsync(context.User, unitId, UnitAccess.WriteTasks)).Succeeded;
+    public ValueTask<bool> MayWriteTasks(HttpContext context, string unitId) => Check(context, unitId, UnitAccess.WriteTasks);
 
-    public async ValueTask<bool> MayChangeStructure(HttpContext context, string unitId) =>
-        (await authorization.AuthorizeAsync(context.User, unitId, UnitAccess.ChangeStructure)).Succeeded;
+    public ValueTask<bool> MayChangeStructure(HttpContext context, string unitId) => Check(context, unitId, UnitAccess.ChangeStructure);
+
+    private async ValueTask<bool> Check(HttpContext context, string unitId, UnitAccess.Requirement requirement)
+    {
+        if ((await authorization.AuthorizeAsync(context.User, unitId, requirement)).Succeeded) return true;
+        denied.Denied(context, requirement.Name, unitId);
+        return false;
+    }
 
     /// <summary>The actor recorded as <c>updatedBy</c>.</summary>
     public string? Actor(HttpContext context) => context.User.Username();

@@ -18,6 +18,10 @@ public sealed class SignInOptions
     [Range(1, 100_000)]
     public int PerAddressPerMinute { get; set; } = 300;
 
+    /// <summary>A browser session (the sign-in cookie) ends after this long without a request.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>How long a bearer token from <c>POST /api/v1/auth/token</c> lasts.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(8);

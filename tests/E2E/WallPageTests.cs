@@ -127,13 +127,22 @@ public sealed class WallPageTests(Chromium chromium) : IClassFixture<Chromium>, 
     }
 
     [Fact]
-    public async Task Without_a_kiosk_link_the_wall_shows_nothing_but_says_what_it_needs()
+    public async Task Without_a_kiosk_link_a_person_signs_in_and_comes_back_to_the_wall()
     {
         var page = await chromium.NewPage();
         await page.GotoAsync($"http://127.0.0.1:{_port}/wall?unit=kjt&depth=2");
-        await Assertions.Expect(page.Locator("#cover")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("#cover")).ToContainTextAsync("展示链接");
+        await page.WaitForURLAsync(new Regex("/login\\?returnUrl="));
         await Assertions.Expect(page.Locator(".tile")).ToHaveCountAsync(0);
+        await page.FillAsync("input[name=username]", "admin");
+        await page.FillAsync("input[name=password]", "not-the-password");
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.Locator(".error")).ToContainTextAsync("用户名或密码错误");
+        await page.FillAsync("input[name=username]", "admin");
+        await page.FillAsync("input[name=password]", WebProcess.AdminPassword);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(new Regex("/wall\\?unit=kjt&depth=2$"));
+        await Assertions.Expect(page.Locator("#cover")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#org-name")).ToHaveTextAsync("宁夏回族自治区科学技术厅");
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Cascade.Identity;
 using Cascade.Web.Api;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.Extensions.Options;
@@ -26,8 +27,7 @@ public static class AccessExtensions
     public static WebApplicationBuilder AddCascadeAccess(this WebApplicationBuilder builder)
     {
         builder.Services.AddAuthentication(Scheme)
-            .AddPolicyScheme(Scheme, "Cascade", o => o.ForwardDefaultSelector = context =>
-                context.Request.Query.ContainsKey(KioskAuthentication.QueryName) ? KioskAuthentication.SchemeName : BearerTokenDefaults.AuthenticationScheme)
+            .AddPolicyScheme(Scheme, "Cascade", o => o.ForwardDefaultSelector = SelectScheme)
             .AddBearerToken(o => o.Events = new BearerTokenEvents
             {
                 // Browsers cannot set headers on a WebSocket: SignalR's clients send the token in the query.
@@ -38,7 +38,28 @@ public static class AccessExtensions
                     return Task.CompletedTask;
                 },
             })
+            .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, o =>
+            {
+                o.CookieManager = new SchemeAwareCookies();
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.Cookie.Path = "/";
+                o.ExpireTimeSpan = builder.Configuration.GetSection(SignInOptions.Section).Get<SignInOptions>()?.IdleTimeout ?? new SignInOptions().IdleTimeout;
+                o.SlidingExpiration = true;
+                o.LoginPath = "/login";
+                o.LogoutPath = "/logout";
+                // The API and the hub answer 401 and 403; only pages are sent to the sign-in form.
+                o.Events.OnRedirectToLogin = context => Refuse(context, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = context => Refuse(context, StatusCodes.Status403Forbidden);
+            })
             .AddScheme<AuthenticationSchemeOptions, KioskAuthentication>(KioskAuthentication.SchemeName, null);
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "cascade-antiforgery";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(AdminOnly, policy => policy.RequireRole(CascadeClaims.RoleName(Role.Admin)))
@@ -50,6 +71,7 @@ public static class AccessExtensions
         builder.Services.AddSingleton<Passwords>();
         builder.Services.AddSingleton<AdminAccount>();
         builder.Services.AddSingleton<Credentials>();
+        builder.Services.AddSingleton<SignIn>();
         builder.Services.AddSingleton<Kiosks>();
         builder.Services.AddRateLimiter(limiter =>
         {
@@ -77,7 +99,25 @@ public static class AccessExtensions
         app.UseAuthentication();
         app.UseMiddleware<CurrentUserCheck>();
         app.UseAuthorization();
+        app.UseAntiforgery();
         app.UseRateLimiter();
         return app;
+    }
+
+    /// <summary>A kiosk token when the query has one; a bearer token when the request carries one; else the cookie.</summary>
+    private static string SelectScheme(HttpContext context)
+    {
+        if (context.Request.Query.ContainsKey(KioskAuthentication.QueryName)) return KioskAuthentication.SchemeName;
+        if (context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return BearerTokenDefaults.AuthenticationScheme;
+        if (context.Request.Path.StartsWithSegments("/hubs") && context.Request.Query.ContainsKey("access_token")) return BearerTokenDefaults.AuthenticationScheme;
+        return CookieAuthenticationDefaults.AuthenticationScheme;
+    }
+
+    private static Task Refuse(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
+            context.Response.StatusCode = status;
+        else context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
     }
 }

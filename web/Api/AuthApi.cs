@@ -24,7 +24,7 @@ public static class AuthApi
     public sealed record TokenAnswer(string AccessToken, string TokenType, long ExpiresIn, UserDto User);
 
     private static async Task<IResult> Token(
-        HttpContext context, IGrainFactory grains, Passwords passwords, DomainClock clock,
+        HttpContext context, SignIn signInAttempt, DomainClock clock,
         IOptions<SignInOptions> signIn, IOptionsMonitor<BearerTokenOptions> bearer)
     {
         var (body, refusal) = await RequestBody.ReadAsync(context);
@@ -34,21 +34,10 @@ public static class AuthApi
         var password = fields.String("password", required: true);
         if (fields.HasErrors) return Problems.Invalid(fields.Errors);
 
-        var name = UserBody.Normalize(username!);
-        var address = context.Connection.RemoteIpAddress?.ToString() ?? "";
-        var account = UserBody.IsValidUsername(name) ? grains.GetGrain<IUserGrain>(name) : null;
-        if (account is not null && await account.CheckSignIn(address) is { Allowed: false, LockedUntil: { } until })
-            return Locked(context, until, clock);
-
-        var user = account is null ? null : await account.Get();
-        if (!passwords.Verify(user, password!, out var rehash) || user!.Disabled)
-        {
-            if (account is not null && await account.SignInFailed(address) is { Allowed: false, LockedUntil: { } lockedUntil })
-                return Locked(context, lockedUntil, clock);
+        var outcome = await signInAttempt.Attempt(username!, password!, context.Connection.RemoteIpAddress?.ToString() ?? "");
+        if (outcome is SignIn.Locked locked) return Locked(context, locked.Until, clock);
+        if (outcome is not SignIn.Accepted { User: var user })
             return Problems.Status(StatusCodes.Status401Unauthorized, "Unauthorized", "Wrong username or password, or the account is disabled.");
-        }
-        await account!.SignInSucceeded(address);
-        if (rehash) await account.Update(user with { PasswordHash = passwords.Hash(password!) });
 
         var lifetime = signIn.Value.TokenLifetime;
         var options = bearer.Get(BearerTokenDefaults.AuthenticationScheme);
@@ -62,7 +51,7 @@ public static class AuthApi
         return TypedResults.Ok(new TokenAnswer(token, "Bearer", (long)lifetime.TotalSeconds, UserDto.From(user)));
     }
 
-    private static IResult Locked(HttpContext context, DateTimeOffset until, DomainClock clock)
+    public static IResult Locked(HttpContext context, DateTimeOffset until, DomainClock clock)
     {
         var seconds = Math.Max(1, (long)Math.Ceiling((until - clock.Now).TotalSeconds));
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);

@@ -47,6 +47,7 @@ public static class CascadeWebExtensions
         app.MapCascadeWall();
         app.UseCascadeAccess();
         app.MapGet("/healthz", () => TypedResults.Text("ok")).AllowAnonymous();
+        app.MapLoginPage();
         app.MapGroup("/api/v1").MapAuthApi().MapUsersApi().MapKiosksApi().MapUnitsApi().MapTasksApi();
         return app;
     }

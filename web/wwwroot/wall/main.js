@@ -87,8 +87,15 @@ const handlers = {
   unknownUnit() {
     showCover(text.unitNotFound(connection.unitId), text.retrying, true);
   },
-  /** No valid kiosk link or sign-in (never given, or revoked): nothing of the organization stays on screen. */
+  /**
+   * No valid kiosk link or sign-in: nothing of the organization stays on screen. Without a kiosk
+   * link a person is looking, so the sign-in form comes next and brings them back here.
+   */
   unauthorized() {
+    if (!kiosk) {
+      location.assign(`/login?returnUrl=${encodeURIComponent(location.pathname + location.search)}${lang === 'en' ? '&lang=en' : ''}`);
+      return;
+    }
     showCover(text.notAllowed, text.notAllowedNote, true);
   },
   lost() {

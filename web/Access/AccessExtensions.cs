@@ -54,6 +54,9 @@ public static class AccessExtensions
                 o.Events.OnRedirectToAccessDenied = context => Refuse(context, StatusCodes.Status403Forbidden);
             })
             .AddScheme<AuthenticationSchemeOptions, KioskAuthentication>(KioskAuthentication.SchemeName, null);
+        // After the handler's own post-configuration has made the protector.
+        builder.Services.PostConfigure<BearerTokenOptions>(BearerTokenDefaults.AuthenticationScheme,
+            o => o.BearerTokenProtector = new CachedTickets(o.BearerTokenProtector));
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "cascade-antiforgery";

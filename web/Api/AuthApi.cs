@@ -65,7 +65,7 @@ public static class AuthApi
         return user is null ? Problems.NotFound("You no longer exist.") : TypedResults.Ok(UserDto.From(user));
     }
 
-    private static async Task<IResult> ChangePassword(HttpContext context, IGrainFactory grains, Passwords passwords)
+    private static async Task<IResult> ChangePassword(HttpContext context, IGrainFactory grains, Passwords passwords, Credentials credentials)
     {
         var (body, refusal) = await RequestBody.ReadAsync(context);
         if (refusal is not null) return refusal;
@@ -80,6 +80,7 @@ public static class AuthApi
             return Problems.Invalid(new() { ["currentPassword"] = ["currentPassword is not your password."] });
         // A new stamp: every token and session issued under the old password ends.
         await account.Update(user! with { PasswordHash = passwords.Hash(next!), Stamp = user.Stamp + 1 });
+        credentials.Forget(user.Username);
         return TypedResults.NoContent();
     }
 }

@@ -57,10 +57,11 @@ public static class KiosksApi
         return TypedResults.Ok(kiosks.OfType<KioskRecord>().Select(KioskDto.From));
     }
 
-    private static async Task<IResult> Revoke(string id, IGrainFactory grains)
+    private static async Task<IResult> Revoke(string id, IGrainFactory grains, Credentials credentials)
     {
         if (id.Length is 0 or > 32 || !id.All(char.IsAsciiHexDigitLower) || !await grains.GetGrain<IKioskGrain>(id).Revoke())
             return Problems.NotFound($"Kiosk '{id}' does not exist.");
+        credentials.Forget(id);
         return TypedResults.NoContent();
     }
 }

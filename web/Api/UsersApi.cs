@@ -41,7 +41,7 @@ public static class UsersApi
         return TypedResults.Created($"/api/v1/users/{user.Username}", UserDto.From(user));
     }
 
-    private static async Task<IResult> Update(string username, HttpContext context, IGrainFactory grains, Passwords passwords)
+    private static async Task<IResult> Update(string username, HttpContext context, IGrainFactory grains, Passwords passwords, Credentials credentials)
     {
         var (body, refusal) = await RequestBody.ReadAsync(context, mergePatch: true);
         if (refusal is not null) return refusal;
@@ -73,7 +73,11 @@ public static class UsersApi
         // What the user may do changed: tokens and sessions issued before end.
         if (next.Role != user.Role || next.UnitId != user.UnitId || next.Disabled != user.Disabled || patch.Password is not null)
             next = next with { Stamp = user.Stamp + 1 };
-        if (next != user) await account.Update(next);
+        if (next != user)
+        {
+            await account.Update(next);
+            credentials.Forget(next.Username);
+        }
         return TypedResults.Ok(UserDto.From(next));
     }
 }

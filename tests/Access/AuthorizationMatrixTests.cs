@@ -1,0 +1,185 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Cascade.Tests.Support;
+using Cascade.Tests.Web;
+
+namespace Cascade.Tests.Access;
+
+/// <summary>
+/// Every API route and the hub as every kind of caller: anonymous, admin, leader, viewer, the
+/// editor of the unit, the editor of a sibling, a disabled user, a kiosk and a revoked kiosk.
+/// Each call is allowed or refused exactly as api.md says, and the refused ones change nothing.
+/// </summary>
+public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) : IClassFixture<AuthorizationMatrixTests.App>
+{
+    public sealed class App : ApiApp;
+
+    private const string Password = "a-long-password";
+    private string? _a;
+
+    private enum Who { Anonymous, Admin, Leader, Viewer, Editor, SiblingEditor, Disabled, Kiosk, RevokedKiosk }
+
+    /// <summary>What a route allows: reading for everyone signed in; writing tasks for admins and the unit's editor; the rest for admins.</summary>
+    private enum Rule { Read, PeopleRead, WriteTasks, AdminOnly }
+
+    /// <summary>Sends the kiosk token in every request's query, as a wall does.</summary>
+    private sealed class KioskQuery(string token) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancel)
+        {
+            var uri = request.RequestUri!.OriginalString;
+            request.RequestUri = new Uri(uri + (uri.Contains('?') ? "&" : "?") + "kiosk=" + Uri.EscapeDataString(token), UriKind.RelativeOrAbsolute);
+            return base.SendAsync(request, cancel);
+        }
+    }
+
+    private async Task<string> User(string role, string? unitId = null)
+    {
+        var username = Api.Id(role);
+        await (await (await app.Client()).PostAsJsonAsync("/api/v1/users", new { username, password = Password, displayName = "用户", role, unitId })).Expect(HttpStatusCode.Created);
+        return username;
+    }
+
+    private async Task<string> Kiosk(string unitId) =>
+        (await (await (await app.Client()).PostAsJsonAsync("/api/v1/kiosks", new { name = "大屏", unitId, depth = 1 })).Expect(HttpStatusCode.Created))
+            .GetProperty("token").GetString()!;
+
+    private HttpClient KioskClient(string token)
+    {
+        var client = app.CreateDefaultClient(new KioskQuery(token));
+        client.DefaultRequestHeaders.Authorization = null;
+        return client;
+    }
+
+    private async Task<string> State()
+    {
+        var admin = await app.Client();
+        var parts = new List<string>();
+        // Units, tasks, users and kiosks: what a write could change. Not summaries, which the
+        // roll-up may still be settling from an earlier, allowed write.
+        foreach (var path in new[] { Api.Units, Api.Tasks(_a!), "/api/v1/users", "/api/v1/kiosks" })
+        {
+            var json = await (await admin.GetAsync(path)).Content.ReadAsStringAsync();
+            parts.Add(json);
+        }
+        return string.Join("\n", parts);
+    }
+
+    private static bool Allowed(Rule rule, Who who) => (rule, who) switch
+    {
+        (_, Who.Anonymous or Who.Disabled or Who.RevokedKiosk) => false,
+        (_, Who.Admin) => true,
+        (Rule.Read, _) => true,
+        (Rule.PeopleRead, Who.Kiosk) => false,
+        (Rule.PeopleRead, _) => true,
+        (Rule.WriteTasks, Who.Editor) => true,
+        _ => false,
+    };
+
+    private static bool SignedIn(Who who) => who is not (Who.Anonymous or Who.Disabled or Who.RevokedKiosk);
+
+    [Fact]
+    public async Task Every_route_answers_every_caller_as_specified_and_refusals_change_nothing()
+    {
+        var admin = await app.Client();
+        var (committee, a, b) = (Api.Id("committee"), Api.Id("a"), Api.Id("b"));
+        _a = a;
+        await (await admin.PostAsJsonAsync(Api.Units, new { id = committee, parentId = ApiApp.Root, name = "机关党委", kind = "organCommittee" })).Expect(HttpStatusCode.Created);
+        foreach (var unit in new[] { a, b })
+        {
+            await (await admin.PostAsJsonAsync(Api.Units, new { id = unit, parentId = committee, name = "党支部", kind = "branch" })).Expect(HttpStatusCode.Created);
+            await (await admin.PostAsJsonAsync(Api.Tasks(unit), new { id = "t1", title = "主题党日", track = "party", start = "2026-01-01", due = "2026-12-31" })).Expect(HttpStatusCode.Created);
+        }
+        var disabled = await User("leader");
+        var disabledToken = await app.SignIn(disabled, Password);
+        await (await admin.PatchAsJsonAsync($"/api/v1/users/{disabled}", new { disabled = true })).Expect(HttpStatusCode.OK);
+        var revoked = await Kiosk(a);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/kiosks/{revoked.Split('.')[0]}")).StatusCode);
+
+        var callers = new Dictionary<Who, HttpClient>
+        {
+            [Who.Anonymous] = app.CreateAnonymousClient(),
+            [Who.Admin] = admin,
+            [Who.Leader] = app.CreateClient(await app.SignIn(await User("leader"), Password)),
+            [Who.Viewer] = app.CreateClient(await app.SignIn(await User("viewer"), Password)),
+            [Who.Editor] = app.CreateClient(await app.SignIn(await User("editor", a), Password)),
+            [Who.SiblingEditor] = app.CreateClient(await app.SignIn(await User("editor", b), Password)),
+            [Who.Disabled] = app.CreateClient(disabledToken),
+            [Who.Kiosk] = KioskClient(await Kiosk(a)),
+            [Who.RevokedKiosk] = KioskClient(revoked),
+        };
+
+        // Prepare makes what a call needs, fresh, before the state is read: an allowed call then
+        // never spoils the next caller's, and a refused one must leave everything as it was.
+        static Task<string> Nothing() => Task.FromResult("");
+        var routes = new (string Name, Rule Rule, Func<Task<string>> Prepare, Func<HttpClient, string, Task<HttpResponseMessage>> Call)[]
+        {
+            ("GET units", Rule.Read, Nothing, (c, _) => c.GetAsync(Api.Units)),
+            ("GET unit", Rule.Read, Nothing, (c, _) => c.GetAsync($"{Api.Units}/{a}")),
+            ("GET summary", Rule.Read, Nothing, (c, _) => c.GetAsync($"{Api.Units}/{a}/summary")),
+            ("GET tree", Rule.Read, Nothing, (c, _) => c.GetAsync($"{Api.Units}/{a}/tree?depth=1")),
+            ("GET tasks", Rule.Read, Nothing, (c, _) => c.GetAsync(Api.Tasks(a))),
+            ("GET task", Rule.Read, Nothing, (c, _) => c.GetAsync(Api.Task(a, "t1"))),
+            ("GET me", Rule.PeopleRead, Nothing, (c, _) => c.GetAsync("/api/v1/me")),
+            ("POST unit", Rule.AdminOnly, Nothing, (c, _) => c.PostAsJsonAsync(Api.Units, new { id = Api.Id("new"), parentId = a, name = "新", kind = "branch" })),
+            ("PATCH unit", Rule.AdminOnly, Nothing, (c, _) => c.PatchAsJsonAsync($"{Api.Units}/{a}", new { sort = Random.Shared.Next(1, 1000) })),
+            ("DELETE unit", Rule.AdminOnly, async () =>
+            {
+                var id = Api.Id("gone");
+                await (await admin.PostAsJsonAsync(Api.Units, new { id, parentId = a, name = "将删", kind = "branch" })).Expect(HttpStatusCode.Created);
+                return id;
+            }, (c, id) => c.DeleteAsync($"{Api.Units}/{id}")),
+            ("POST task", Rule.WriteTasks, Nothing, (c, _) => c.PostAsJsonAsync(Api.Tasks(a), new { id = Api.Id("t"), title = "新任务", track = "business", start = "2026-01-01", due = "2026-12-31" })),
+            ("PATCH task", Rule.WriteTasks, Nothing, (c, _) => c.PatchAsJsonAsync(Api.Task(a, "t1"), new { progress = Random.Shared.Next(1, 99) })),
+            ("DELETE task", Rule.WriteTasks, async () =>
+            {
+                var id = Api.Id("t");
+                await (await admin.PostAsJsonAsync(Api.Tasks(a), new { id, title = "将删", track = "party", start = "2026-01-01", due = "2026-12-31" })).Expect(HttpStatusCode.Created);
+                return id;
+            }, (c, id) => c.DeleteAsync(Api.Task(a, id))),
+            ("GET users", Rule.AdminOnly, Nothing, (c, _) => c.GetAsync("/api/v1/users")),
+            ("POST user", Rule.AdminOnly, Nothing, (c, _) => c.PostAsJsonAsync("/api/v1/users", new { username = Api.Id("u"), password = Password, displayName = "新人", role = "viewer" })),
+            ("PATCH user", Rule.AdminOnly, () => User("viewer"), (c, username) => c.PatchAsJsonAsync($"/api/v1/users/{username}", new { displayName = "改名" })),
+            ("GET kiosks", Rule.AdminOnly, Nothing, (c, _) => c.GetAsync("/api/v1/kiosks")),
+            ("POST kiosk", Rule.AdminOnly, Nothing, (c, _) => c.PostAsJsonAsync("/api/v1/kiosks", new { name = "新屏", unitId = a, depth = 1 })),
+            ("DELETE kiosk", Rule.AdminOnly, async () => (await Kiosk(a)).Split('.')[0], (c, id) => c.DeleteAsync($"/api/v1/kiosks/{id}")),
+        };
+
+        var failures = new List<string>();
+        foreach (var (who, client) in callers)
+        foreach (var (name, rule, prepare, call) in routes)
+        {
+            var resource = await prepare();
+            var before = await State();
+            var answer = await call(client, resource);
+            var status = (int)answer.StatusCode;
+            var expected = Allowed(rule, who) ? "2xx" : SignedIn(who) ? "403" : "401";
+            var ok = expected switch { "2xx" => status is >= 200 and < 300, "403" => status == 403, _ => status == 401 };
+            if (!ok) failures.Add($"{who} {name}: {status}, expected {expected}");
+            else if (expected != "2xx")
+            {
+                Assert.Equal("application/problem+json", answer.Content.Headers.ContentType?.MediaType);
+                if (await State() != before) failures.Add($"{who} {name}: refused, but the state changed");
+            }
+        }
+
+        // The hub: every signed-in person may watch the unit; the others cannot connect. (Kiosks on
+        // the hub, with their token in the query as a wall sends it, are KioskTests' subject.)
+        foreach (var who in Enum.GetValues<Who>().Where(w => w is not (Who.Kiosk or Who.RevokedKiosk)))
+        {
+            var token = callers[who].DefaultRequestHeaders.Authorization?.Parameter;
+            try
+            {
+                await using var wall = await WallClient.ConnectAsync(app, token, null);
+                var snapshot = await wall.Watch(a, 1);
+                if (!SignedIn(who)) failures.Add($"{who} hub: connected and watched");
+                else if (snapshot.GetProperty("unitId").GetString() != a) failures.Add($"{who} hub: wrong snapshot");
+            }
+            catch (HttpRequestException) when (!SignedIn(who)) { }
+            catch (Exception error) when (SignedIn(who)) { failures.Add($"{who} hub: {error.GetType().Name} {error.Message}"); }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+}

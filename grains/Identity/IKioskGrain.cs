@@ -11,13 +11,3 @@ public interface IKioskGrain : IGrainWithStringKey
     /// <summary>Deletes the kiosk; false when there is none.</summary>
     Task<bool> Revoke();
 }
-
-/// <summary>The kiosk ids, for listing. Key: <see cref="Key"/>.</summary>
-public interface IKioskDirectoryGrain : IGrainWithStringKey
-{
-    public const string Key = "kiosks";
-
-    Task Add(string id);
-    Task Remove(string id);
-    Task<IReadOnlyList<string>> List();
-}

@@ -9,7 +9,7 @@ public sealed class KioskGrain([PersistentState("kiosk", StorageNames.Default)] 
     /// <summary>How stale a stored "last seen" may get before a check writes a new one.</summary>
     private static readonly TimeSpan SeenResolution = TimeSpan.FromMinutes(1);
 
-    private IKioskDirectoryGrain Directory => GrainFactory.GetGrain<IKioskDirectoryGrain>(IKioskDirectoryGrain.Key);
+    private INameIndexGrain Index => GrainFactory.GetGrain<INameIndexGrain>(INameIndexGrain.Kiosks);
 
     public Task<KioskRecord?> Get() => Task.FromResult(state.State.Kiosk);
 
@@ -18,7 +18,7 @@ public sealed class KioskGrain([PersistentState("kiosk", StorageNames.Default)] 
         if (state.State.Kiosk is not null) return false;
         state.State.Kiosk = kiosk;
         await state.WriteStateAsync();
-        await Directory.Add(kiosk.Id);
+        await Index.Add(kiosk.Id);
         return true;
     }
 
@@ -39,29 +39,7 @@ public sealed class KioskGrain([PersistentState("kiosk", StorageNames.Default)] 
         if (state.State.Kiosk is not { } kiosk) return false;
         await state.ClearStateAsync();
         state.State.Kiosk = null;
-        await Directory.Remove(kiosk.Id);
+        await Index.Remove(kiosk.Id);
         return true;
     }
-}
-
-public sealed class KioskDirectoryGrain(
-    [PersistentState("kiosks", StorageNames.Default)] IPersistentState<KioskDirectoryState> state) : Grain, IKioskDirectoryGrain
-{
-    public async Task Add(string id)
-    {
-        if (state.State.Ids.Add(id)) await state.WriteStateAsync();
-    }
-
-    public async Task Remove(string id)
-    {
-        if (state.State.Ids.Remove(id)) await state.WriteStateAsync();
-    }
-
-    public Task<IReadOnlyList<string>> List() => Task.FromResult<IReadOnlyList<string>>(state.State.Ids.ToList());
-}
-
-[GenerateSerializer, Alias("cascade.kiosk-directory-state")]
-public sealed class KioskDirectoryState
-{
-    [Id(0)] public SortedSet<string> Ids { get; set; } = new(StringComparer.Ordinal);
 }

@@ -18,7 +18,7 @@ public sealed class UserGrain(
         if (state.State.User is not null) return false;
         state.State.User = user;
         await state.WriteStateAsync();
-        await GrainFactory.GetGrain<IUserDirectoryGrain>(IUserDirectoryGrain.Key).Add(user.Username);
+        await GrainFactory.GetGrain<INameIndexGrain>(INameIndexGrain.Users).Add(user.Username);
         return true;
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Cascade.Identity;
 using Cascade.Web.Api;
@@ -21,7 +20,7 @@ public static class AccessExtensions
     public const string AdminOnly = "admin";
     /// <summary>A person, not a kiosk: the caller's own account routes.</summary>
     public const string PeopleOnly = "people";
-    /// <summary>The default scheme: a kiosk token when the query has one, else the bearer token.</summary>
+    /// <summary>The default scheme: it forwards to the kiosk, bearer or cookie handler (<see cref="SelectScheme"/>).</summary>
     public const string Scheme = "Cascade";
 
     public static WebApplicationBuilder AddCascadeAccess(this WebApplicationBuilder builder)
@@ -33,8 +32,7 @@ public static class AccessExtensions
                 // Browsers cannot set headers on a WebSocket: SignalR's clients send the token in the query.
                 OnMessageReceived = context =>
                 {
-                    if (context.Request.Path.StartsWithSegments("/hubs") && context.Request.Query.TryGetValue("access_token", out var token))
-                        context.Token = token;
+                    if (HubQueryToken(context.HttpContext) is { } token) context.Token = token;
                     return Task.CompletedTask;
                 },
             })
@@ -45,7 +43,6 @@ public static class AccessExtensions
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.Cookie.Path = "/";
-                o.ExpireTimeSpan = builder.Configuration.GetSection(SignInOptions.Section).Get<SignInOptions>()?.IdleTimeout ?? new SignInOptions().IdleTimeout;
                 o.SlidingExpiration = true;
                 o.LoginPath = "/login";
                 o.LogoutPath = "/logout";
@@ -54,6 +51,9 @@ public static class AccessExtensions
                 o.Events.OnRedirectToAccessDenied = context => Refuse(context, StatusCodes.Status403Forbidden);
             })
             .AddScheme<AuthenticationSchemeOptions, KioskAuthentication>(KioskAuthentication.SchemeName, null);
+        // The idle timeout from the validated sign-in settings, not a second read of the configuration.
+        builder.Services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<IOptions<SignInOptions>>((cookie, signIn) => cookie.ExpireTimeSpan = signIn.Value.IdleTimeout);
         // After the handler's own post-configuration has made the protector.
         builder.Services.PostConfigure<BearerTokenOptions>(BearerTokenDefaults.AuthenticationScheme,
             o => o.BearerTokenProtector = new CachedTickets(o.BearerTokenProtector));
@@ -89,7 +89,7 @@ public static class AccessExtensions
                 var response = rejected.HttpContext.Response;
                 response.StatusCode = StatusCodes.Status429TooManyRequests;
                 if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-                    response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                    SignIn.SetRetryAfter(response, retryAfter);
                 await Problems.Status(StatusCodes.Status429TooManyRequests, "Too Many Requests",
                     "Too many sign-in attempts from this address; try again later.").ExecuteAsync(rejected.HttpContext);
             };
@@ -112,9 +112,13 @@ public static class AccessExtensions
     {
         if (context.Request.Query.ContainsKey(KioskAuthentication.QueryName)) return KioskAuthentication.SchemeName;
         if (context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return BearerTokenDefaults.AuthenticationScheme;
-        if (context.Request.Path.StartsWithSegments("/hubs") && context.Request.Query.ContainsKey("access_token")) return BearerTokenDefaults.AuthenticationScheme;
+        if (HubQueryToken(context) is not null) return BearerTokenDefaults.AuthenticationScheme;
         return CookieAuthenticationDefaults.AuthenticationScheme;
     }
+
+    /// <summary>The bearer token SignalR's browser client sends in the query of a hub request, since it cannot set headers on a WebSocket.</summary>
+    private static string? HubQueryToken(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/hubs") && context.Request.Query.TryGetValue("access_token", out var token) ? token.ToString() : null;
 
     private static Task Refuse(RedirectContext<CookieAuthenticationOptions> context, int status)
     {

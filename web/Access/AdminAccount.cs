@@ -16,7 +16,7 @@ public sealed partial class AdminAccount(
 
     public async Task EnsureAsync()
     {
-        if ((await grains.GetGrain<IUserDirectoryGrain>(IUserDirectoryGrain.Key).List()).Count > 0) return;
+        if ((await grains.GetGrain<INameIndexGrain>(INameIndexGrain.Users).List()).Count > 0) return;
         var given = configuration[PasswordSetting];
         if (given is not null && Passwords.Check(given) is { } problem)
             throw new InvalidOperationException($"{PasswordSetting} cannot be used: {problem}");

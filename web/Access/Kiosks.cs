@@ -48,7 +48,7 @@ public sealed class Kiosks(IGrainFactory grains, DomainClock clock, IDataProtect
     /// </summary>
     public async Task<string?> DemoToken(string rootId, bool create)
     {
-        foreach (var id in await grains.GetGrain<IKioskDirectoryGrain>(IKioskDirectoryGrain.Key).List())
+        foreach (var id in await grains.GetGrain<INameIndexGrain>(INameIndexGrain.Kiosks).List())
         {
             if (await grains.GetGrain<IKioskGrain>(id).Get() is not { ProtectedToken: { } kept } kiosk || kiosk.UnitId != rootId) continue;
             try
@@ -61,6 +61,14 @@ public sealed class Kiosks(IGrainFactory grains, DomainClock clock, IDataProtect
             }
         }
         return create ? (await Create(DemoName, rootId, 2, demo: true)).Token : null;
+    }
+
+    /// <summary>Why a kiosk may not watch this view (it shows the one unit it was made for, to its depth or less), or null when it may or when <paramref name="user"/> is no kiosk.</summary>
+    public static string? Refusal(ClaimsPrincipal user, string unitId, int depth)
+    {
+        if (user.FindFirstValue(KioskClaim) is null) return null;
+        var maxDepth = int.Parse(user.FindFirstValue(DepthClaim)!, System.Globalization.CultureInfo.InvariantCulture);
+        return user.UnitId() == unitId && depth <= maxDepth ? null : $"This kiosk shows unit '{user.UnitId()}' to depth {maxDepth}.";
     }
 
     public static ClaimsPrincipal Principal(KioskRecord kiosk, string scheme) => new(new ClaimsIdentity(

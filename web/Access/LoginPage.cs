@@ -32,7 +32,7 @@ public static class LoginPage
     }
 
     private static async Task<IResult> Submit(
-        HttpContext context, IAntiforgery antiforgery, SignIn signIn, DomainClock clock,
+        HttpContext context, IAntiforgery antiforgery, SignIn signIn,
         [FromForm] string? username, [FromForm] string? password, [FromForm] string? returnUrl, [FromForm] string? lang)
     {
         var target = Local(returnUrl);
@@ -46,9 +46,9 @@ public static class LoginPage
                 await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
                     CascadeClaims.For(user, CookieAuthenticationDefaults.AuthenticationScheme));
                 return TypedResults.Redirect(target);
-            case SignIn.Locked { Until: var until }:
-                var minutes = Math.Max(1, (int)Math.Ceiling((until - clock.Now).TotalMinutes));
-                context.Response.Headers.RetryAfter = ((long)Math.Ceiling((until - clock.Now).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            case SignIn.Locked { Wait: var wait }:
+                var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
+                SignIn.SetRetryAfter(context.Response, wait);
                 return Page(context, antiforgery, target, lang,
                     zh ? $"登录失败次数过多，请 {minutes} 分钟后再试。" : $"Too many failed sign-ins; try again in {minutes} minutes.",
                     StatusCodes.Status429TooManyRequests);

@@ -1,4 +1,5 @@
 using Cascade.Identity;
+using Cascade.Time;
 using Cascade.Web.Api;
 
 namespace Cascade.Web.Access;
@@ -7,25 +8,30 @@ namespace Cascade.Web.Access;
 /// One sign-in attempt, the same for scripts (<c>POST /api/v1/auth/token</c>) and browsers
 /// (<c>/login</c>): the (account, address) lockout, the password, a disabled account.
 /// </summary>
-public sealed class SignIn(IGrainFactory grains, Passwords passwords)
+public sealed class SignIn(IGrainFactory grains, Passwords passwords, DomainClock clock)
 {
     public abstract record Outcome;
     public sealed record Accepted(UserRecord User) : Outcome;
     public sealed record Refused : Outcome;
-    public sealed record Locked(DateTimeOffset Until) : Outcome;
+    /// <summary>Locked out for <see cref="Wait"/> more.</summary>
+    public sealed record Locked(TimeSpan Wait) : Outcome;
+
+    /// <summary>The <c>Retry-After</c> header, in whole seconds, never 0.</summary>
+    public static void SetRetryAfter(HttpResponse response, TimeSpan wait) =>
+        response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public async Task<Outcome> Attempt(string username, string password, string address)
     {
         var name = UserBody.Normalize(username);
         var account = UserBody.IsValidUsername(name) ? grains.GetGrain<IUserGrain>(name) : null;
         if (account is not null && await account.CheckSignIn(address) is { Allowed: false, LockedUntil: { } until })
-            return new Locked(until);
+            return new Locked(until - clock.Now);
 
         var user = account is null ? null : await account.Get();
         if (!passwords.Verify(user, password, out var rehash) || user!.Disabled)
         {
             if (account is not null && await account.SignInFailed(address) is { Allowed: false, LockedUntil: { } lockedUntil })
-                return new Locked(lockedUntil);
+                return new Locked(lockedUntil - clock.Now);
             return new Refused();
         }
         await account!.SignInSucceeded(address);

@@ -24,7 +24,7 @@ public static class AuthApi
     public sealed record TokenAnswer(string AccessToken, string TokenType, long ExpiresIn, UserDto User);
 
     private static async Task<IResult> Token(
-        HttpContext context, SignIn signInAttempt, DomainClock clock,
+        HttpContext context, SignIn signInAttempt,
         IOptions<SignInOptions> signIn, IOptionsMonitor<BearerTokenOptions> bearer)
     {
         var (body, refusal) = await RequestBody.ReadAsync(context);
@@ -35,7 +35,7 @@ public static class AuthApi
         if (fields.HasErrors) return Problems.Invalid(fields.Errors);
 
         var outcome = await signInAttempt.Attempt(username!, password!, context.Connection.RemoteIpAddress?.ToString() ?? "");
-        if (outcome is SignIn.Locked locked) return Locked(context, locked.Until, clock);
+        if (outcome is SignIn.Locked locked) return Locked(context, locked.Wait);
         if (outcome is not SignIn.Accepted { User: var user })
             return Problems.Status(StatusCodes.Status401Unauthorized, "Unauthorized", "Wrong username or password, or the account is disabled.");
 
@@ -51,12 +51,11 @@ public static class AuthApi
         return TypedResults.Ok(new TokenAnswer(token, "Bearer", (long)lifetime.TotalSeconds, UserDto.From(user)));
     }
 
-    public static IResult Locked(HttpContext context, DateTimeOffset until, DomainClock clock)
+    private static IResult Locked(HttpContext context, TimeSpan wait)
     {
-        var seconds = Math.Max(1, (long)Math.Ceiling((until - clock.Now).TotalSeconds));
-        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        SignIn.SetRetryAfter(context.Response, wait);
         return Problems.Status(StatusCodes.Status429TooManyRequests, "Too Many Requests",
-            $"Too many failed sign-ins for this account from this address; try again in {seconds} s.");
+            $"Too many failed sign-ins for this account from this address; try again in {Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds))} s.");
     }
 
     private static async Task<IResult> Me(HttpContext context, IGrainFactory grains)

@@ -52,7 +52,7 @@ public static class KiosksApi
 
     private static async Task<IResult> List(IGrainFactory grains)
     {
-        var ids = await grains.GetGrain<IKioskDirectoryGrain>(IKioskDirectoryGrain.Key).List();
+        var ids = await grains.GetGrain<INameIndexGrain>(INameIndexGrain.Kiosks).List();
         var kiosks = await Task.WhenAll(ids.Select(id => grains.GetGrain<IKioskGrain>(id).Get()));
         return TypedResults.Ok(kiosks.OfType<KioskRecord>().Select(KioskDto.From));
     }

@@ -21,7 +21,7 @@ public static class UsersApi
 
     private static async Task<IResult> List(IGrainFactory grains)
     {
-        var names = await grains.GetGrain<IUserDirectoryGrain>(IUserDirectoryGrain.Key).List();
+        var names = await grains.GetGrain<INameIndexGrain>(INameIndexGrain.Users).List();
         var users = await Task.WhenAll(names.Select(n => grains.GetGrain<IUserGrain>(n).Get()));
         return TypedResults.Ok(users.OfType<UserRecord>().Select(UserDto.From));
     }

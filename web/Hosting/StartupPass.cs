@@ -44,7 +44,7 @@ public sealed partial class StartupPass(
     [LoggerMessage(Level = LogLevel.Information, Message = "Cascade is ready with {Units} units. The wall: {Wall}  The API: {Api}")]
     private partial void LogReady(int units, string wall, string api);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Cascade is ready with {Units} units. The wall: {Wall} (it needs a kiosk link: POST /api/v1/kiosks)  The API: {Api}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cascade is ready with {Units} units. The wall: {Wall} (sign in there, or give a screen a kiosk link: POST /api/v1/kiosks)  The API: {Api}")]
     private partial void LogReadyWithoutKiosk(int units, string wall, string api);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cascade is ready with {Units} units. Create the root unit first: {Api}")]

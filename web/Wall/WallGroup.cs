@@ -1,4 +1,5 @@
 using Cascade.Wall;
+using Microsoft.AspNetCore.SignalR;
 
 namespace Cascade.Web.Wall;
 
@@ -34,10 +35,10 @@ internal sealed class WallGroup(WatchKey key, HashSet<string> view)
 }
 
 /// <summary>One wall's connection: the message on its way to it, and what it missed while that was.</summary>
-internal sealed class WallConnection(Microsoft.AspNetCore.SignalR.HubConnectionContext connection)
+internal sealed class WallConnection(HubConnectionContext connection)
 {
     public string Id => Connection.ConnectionId;
-    public Microsoft.AspNetCore.SignalR.HubConnectionContext Connection { get; } = connection;
+    public HubConnectionContext Connection { get; } = connection;
     public WallGroup? Group { get; set; }
     /// <summary>The message not yet handed to the transport, if any: a wall has at most one.</summary>
     public Task? Sending { get; set; }

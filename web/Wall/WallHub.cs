@@ -23,15 +23,12 @@ public sealed class WallHub(IGrainFactory grains, WallPush push, ServerBuild bui
         var organization = grains.GetGrain<IOrganizationGrain>(IOrganizationGrain.Key);
         if (await organization.GetUnit(unitId) is null)
             throw new HubException($"Unit '{unitId}' does not exist.");
-        // A kiosk shows the one view it was made for, or less of it.
-        if (Context.User?.FindFirst(Kiosks.KioskClaim) is not null
-            && (Context.User.UnitId() != unitId || depth > int.Parse(Context.User.FindFirst(Kiosks.DepthClaim)!.Value, System.Globalization.CultureInfo.InvariantCulture)))
-            throw new HubException($"This kiosk shows unit '{Context.User.UnitId()}' to depth {Context.User.FindFirst(Kiosks.DepthClaim)!.Value}.");
+        if (Context.User is { } user && Kiosks.Refusal(user, unitId, depth) is { } refusal) throw new HubException(refusal);
 
         await push.Ready;
         // Join first, then read: anything that changes after this point reaches the wall,
         // and the wall drops what the snapshot already holds by version.
-        push.Watch(Context, new WatchKey(unitId, depth));
+        push.Watch(Context.ConnectionId, new WatchKey(unitId, depth));
         var tree = await organization.GetTree(unitId, depth)
             ?? throw new HubException($"Unit '{unitId}' does not exist.");
         var changes = await grains.GetGrain<IUnitGrain>(unitId).GetRecentChanges();

@@ -68,15 +68,15 @@ public sealed partial class WallPush(
     }
 
     /// <summary>Puts a connection in the group of <paramref name="key"/>, leaving any earlier one.</summary>
-    public void Watch(HubCallerContext context, WatchKey key)
+    public void Watch(string connectionId, WatchKey key)
     {
         lock (_gate)
         {
             // The same connection object is kept, so a message still on its way is still known.
-            if (!_walls.TryGetValue(context.ConnectionId, out var wall))
+            if (!_walls.TryGetValue(connectionId, out var wall))
             {
-                if (connections.Find(context.ConnectionId) is not { } connection) return; // already gone
-                _walls[context.ConnectionId] = wall = new WallConnection(connection);
+                if (connections.Find(connectionId) is not { } connection) return; // already gone
+                _walls[connectionId] = wall = new WallConnection(connection);
             }
             LeaveGroup(wall);
             if (!_groups.TryGetValue(key, out var group))

@@ -1,3 +1,4 @@
+using Cascade.Audit;
 using System.Diagnostics;
 using Cascade.Bench.Reporting;
 using Cascade.Units;
@@ -19,7 +20,7 @@ public sealed class TreeBuilder(IGrainFactory grains, TreePlan plan, LeafTasks l
         foreach (var batch in plan.Units.Chunk(batchSize))
         {
             var watch = Stopwatch.StartNew();
-            var result = await organization.ImportUnits(batch);
+            var result = await organization.ImportUnits(batch, AuditActions.System);
             if (!result.Succeeded) throw new InvalidOperationException($"ImportUnits failed: {result.Outcome} {result.Detail}");
             done += batch.Length;
             if (watch.Elapsed > slowest) slowest = watch.Elapsed;
@@ -41,7 +42,7 @@ public sealed class TreeBuilder(IGrainFactory grains, TreePlan plan, LeafTasks l
             {
                 var drafts = plan.TasksOf(unit);
                 leafTasks.Seeded(unit, drafts);
-                var result = await grains.GetGrain<IUnitGrain>(plan.Units[unit].Id).ImportTasks(drafts);
+                var result = await grains.GetGrain<IUnitGrain>(plan.Units[unit].Id).ImportTasks(drafts, AuditActions.System);
                 if (!result.Succeeded) throw new InvalidOperationException($"ImportTasks of {plan.Units[unit].Id} failed: {result.Outcome} {result.Detail}");
                 var weight = drafts.Sum(d => d.Weight);
                 int count;

@@ -1,4 +1,5 @@
 using System.Net;
+using Cascade.Audit;
 using Cascade.Identity;
 using Cascade.Rollup;
 using Cascade.Storage;
@@ -50,8 +51,13 @@ public static class CascadeSiloExtensions
         services.TryAddSingleton(sp => new DomainClock(
             sp.GetRequiredKeyedService<TimeProvider>(ClockKey), sp.GetRequiredService<IOptions<ClockOptions>>()));
 
+        services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        // One database file: grain states and the audit trail share its group-commit writer.
+        services.TryAddSingleton<SqliteDatabase>();
+        services.TryAddSingleton<IAuditStore, SqliteAuditStore>();
         services.AddGrainStorage(StorageNames.Default, (sp, _) => new SqliteGrainStorage(
-            sp.GetRequiredService<IOptions<SqliteStorageOptions>>().Value,
+            sp.GetRequiredService<SqliteDatabase>(),
             new OrleansGrainStorageSerializer(sp.GetRequiredService<Serializer>())));
         silo.UseInMemoryReminderService();
         return silo;

@@ -8,10 +8,14 @@ namespace Cascade.Identity;
 public interface IUserGrain : IGrainWithStringKey
 {
     Task<UserRecord?> Get();
-    /// <summary>Stores a new user; false when the username is taken.</summary>
-    Task<bool> Create(UserRecord user);
-    /// <summary>Replaces the stored user (same username); false when there is none.</summary>
-    Task<bool> Update(UserRecord user);
+    /// <summary>Stores a new user; false when the username is taken. Audited as done by <paramref name="actor"/>.</summary>
+    Task<bool> Create(UserRecord user, string actor);
+    /// <summary>
+    /// Replaces the stored user (same username); false when there is none. A null
+    /// <paramref name="actor"/> marks upkeep nobody asked for (a password hash upgraded at
+    /// sign-in), which is not audited.
+    /// </summary>
+    Task<bool> Update(UserRecord user, string? actor);
 
     Task<SignInCheck> CheckSignIn(string address);
     /// <summary>Counts a failure for the address; answers whether that pair is now locked.</summary>

@@ -1,24 +1,39 @@
 using System.Security.Cryptography;
 using System.Text;
+using Cascade.Audit;
 using Cascade.Hosting;
+using Cascade.Time;
 
 namespace Cascade.Identity;
 
-public sealed class KioskGrain([PersistentState("kiosk", StorageNames.Default)] IPersistentState<KioskState> state) : Grain, IKioskGrain
+public sealed class KioskGrain(
+    [PersistentState("kiosk", StorageNames.Default)] IPersistentState<KioskState> state,
+    DomainClock clock) : Grain, IKioskGrain
 {
     /// <summary>How stale a stored "last seen" may get before a check writes a new one.</summary>
     private static readonly TimeSpan SeenResolution = TimeSpan.FromMinutes(1);
 
+    private AuditOutbox? _audit;
+
     private INameIndexGrain Index => GrainFactory.GetGrain<INameIndexGrain>(INameIndexGrain.Kiosks);
+    private AuditOutbox Audit => _audit ??= new AuditOutbox(GrainFactory, AuditChains.Users, () => state.State.Audit);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        Audit.Send(); // drafts stored by an earlier activation, maybe not delivered
+        return Task.CompletedTask;
+    }
 
     public Task<KioskRecord?> Get() => Task.FromResult(state.State.Kiosk);
 
-    public async Task<bool> Create(KioskRecord kiosk)
+    public async Task<bool> Create(KioskRecord kiosk, string actor)
     {
         if (state.State.Kiosk is not null) return false;
         state.State.Kiosk = kiosk;
+        Record(actor, AuditActions.KioskCreate, null, kiosk);
         await state.WriteStateAsync();
         await Index.Add(kiosk.Id);
+        await Audit.Flush();
         return true;
     }
 
@@ -34,12 +49,19 @@ public sealed class KioskGrain([PersistentState("kiosk", StorageNames.Default)] 
         return kiosk;
     }
 
-    public async Task<bool> Revoke()
+    public async Task<bool> Revoke(string actor)
     {
         if (state.State.Kiosk is not { } kiosk) return false;
-        await state.ClearStateAsync();
+        // Kept without the kiosk rather than cleared: the revocation's audit draft is stored with it.
         state.State.Kiosk = null;
+        Record(actor, AuditActions.KioskRevoke, kiosk, null);
+        await state.WriteStateAsync();
         await Index.Remove(kiosk.Id);
+        await Audit.Flush();
         return true;
     }
+
+    private void Record(string actor, string action, KioskRecord? before, KioskRecord? after) =>
+        Audit.Add(AuditDraft.Create(AuditChains.Users, clock.Now, actor, action, null, null,
+            before is null ? null : AuditSnapshots.Kiosk(before), after is null ? null : AuditSnapshots.Kiosk(after)));
 }

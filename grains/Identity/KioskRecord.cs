@@ -1,3 +1,5 @@
+using Cascade.Audit;
+
 namespace Cascade.Identity;
 
 /// <summary>
@@ -21,4 +23,6 @@ public sealed record KioskRecord(
 public sealed class KioskState
 {
     [Id(0)] public KioskRecord? Kiosk { get; set; }
+    /// <summary>The audit drafts of its latest changes not yet delivered; a revoked kiosk keeps its state until they left.</summary>
+    [Id(1)] public List<AuditDraft> Audit { get; set; } = [];
 }

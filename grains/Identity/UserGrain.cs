@@ -1,3 +1,4 @@
+using Cascade.Audit;
 using Cascade.Hosting;
 using Cascade.Time;
 using Microsoft.Extensions.Options;
@@ -10,25 +11,46 @@ public sealed class UserGrain(
     IOptions<SignInOptions> options) : Grain, IUserGrain
 {
     private readonly Dictionary<string, (int Failures, DateTimeOffset? LockedUntil)> _attempts = [];
+    private AuditOutbox? _audit;
+
+    private AuditOutbox Audit => _audit ??= new AuditOutbox(GrainFactory, AuditChains.Users, () => state.State.Audit);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        Audit.Send(); // drafts stored by an earlier activation, maybe not delivered
+        return Task.CompletedTask;
+    }
 
     public Task<UserRecord?> Get() => Task.FromResult(state.State.User);
 
-    public async Task<bool> Create(UserRecord user)
+    public async Task<bool> Create(UserRecord user, string actor)
     {
         if (state.State.User is not null) return false;
         state.State.User = user;
+        Record(actor, AuditActions.UserCreate, null, user);
         await state.WriteStateAsync();
         await GrainFactory.GetGrain<INameIndexGrain>(INameIndexGrain.Users).Add(user.Username);
+        await Audit.Flush();
         return true;
     }
 
-    public async Task<bool> Update(UserRecord user)
+    public async Task<bool> Update(UserRecord user, string? actor)
     {
-        if (state.State.User is null) return false;
+        if (state.State.User is not { } before) return false;
         state.State.User = user;
+        if (actor is not null)
+        {
+            var passwordOnly = before with { PasswordHash = user.PasswordHash, Stamp = user.Stamp } == user && before.PasswordHash != user.PasswordHash;
+            Record(actor, passwordOnly ? AuditActions.UserPassword : AuditActions.UserUpdate, before, user);
+        }
         await state.WriteStateAsync();
+        await Audit.Flush();
         return true;
     }
+
+    private void Record(string actor, string action, UserRecord? before, UserRecord after) =>
+        Audit.Add(AuditDraft.Create(AuditChains.Users, clock.Now, actor, action, null, null,
+            before is null ? null : AuditSnapshots.User(before), AuditSnapshots.User(after)));
 
     public Task<SignInCheck> CheckSignIn(string address)
     {

@@ -1,3 +1,5 @@
+using Cascade.Audit;
+
 namespace Cascade.Identity;
 
 /// <summary>
@@ -16,9 +18,10 @@ public sealed record UserRecord(
     [property: Id(6)] DateTimeOffset CreatedAt,
     [property: Id(7)] long Stamp);
 
-/// <summary>What one user grain stores.</summary>
+/// <summary>What one user grain stores: the user and the audit drafts of its latest changes not yet delivered.</summary>
 [GenerateSerializer, Alias("cascade.user-state")]
 public sealed class UserState
 {
     [Id(0)] public UserRecord? User { get; set; }
+    [Id(1)] public List<AuditDraft> Audit { get; set; } = [];
 }

@@ -8,41 +8,13 @@ namespace Cascade.Storage;
 /// serializer, so stored types are identified by their <c>[Alias]</c> and <c>[Id]</c>s, not
 /// by CLR names. Optimistic concurrency by an integer etag per grain.
 /// </summary>
-public sealed class SqliteGrainStorage : IGrainStorage, IDisposable
+public sealed class SqliteGrainStorage(SqliteDatabase database, IGrainStorageSerializer serializer) : IGrainStorage
 {
-    private readonly string _connectionString;
-    private readonly IGrainStorageSerializer _serializer;
-    private readonly SqliteWriter _writer;
-
-    public SqliteGrainStorage(SqliteStorageOptions options, IGrainStorageSerializer serializer)
-    {
-        _serializer = serializer;
-        var path = Path.GetFullPath(options.Path);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
-        using (var connection = new SqliteConnection(_connectionString))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = """
-                PRAGMA journal_mode=WAL;
-                CREATE TABLE IF NOT EXISTS grain_state (
-                    id   TEXT PRIMARY KEY,
-                    etag INTEGER NOT NULL,
-                    data BLOB NOT NULL
-                ) WITHOUT ROWID;
-                """;
-            command.ExecuteNonQuery();
-        }
-        _writer = new SqliteWriter(_connectionString, options.Synchronous, options.MaxBatch);
-    }
-
     private static string Key(string stateName, GrainId grainId) => $"{grainId}/{stateName}";
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        await using var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync();
+        await using var connection = await database.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT etag, data FROM grain_state WHERE id = $id;";
         command.Parameters.AddWithValue("$id", Key(stateName, grainId));
@@ -54,7 +26,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, IDisposable
             return;
         }
         grainState.ETag = reader.GetInt64(0).ToString();
-        grainState.State = _serializer.Deserialize<T>(BinaryData.FromBytes((byte[])reader.GetValue(1)));
+        grainState.State = serializer.Deserialize<T>(BinaryData.FromBytes((byte[])reader.GetValue(1)));
         grainState.RecordExists = true;
     }
 
@@ -62,8 +34,8 @@ public sealed class SqliteGrainStorage : IGrainStorage, IDisposable
     {
         var expected = grainState.ETag is null ? (long?)null : long.Parse(grainState.ETag);
         var next = (expected ?? 0) + 1;
-        var data = _serializer.Serialize(grainState.State).ToArray();
-        if (!await _writer.Enqueue(new WriteOperation(Key(stateName, grainId), expected, next, data)))
+        var data = serializer.Serialize(grainState.State).ToArray();
+        if (!await database.Writer.Enqueue(new GrainStateWrite(Key(stateName, grainId), expected, next, data)))
             throw new InconsistentStateException($"The stored state of {grainId} changed since it was read.", grainState.ETag, "?");
         grainState.ETag = next.ToString();
         grainState.RecordExists = true;
@@ -72,11 +44,9 @@ public sealed class SqliteGrainStorage : IGrainStorage, IDisposable
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var expected = grainState.ETag is null ? (long?)null : long.Parse(grainState.ETag);
-        if (!await _writer.Enqueue(new WriteOperation(Key(stateName, grainId), expected, 0, null)))
+        if (!await database.Writer.Enqueue(new GrainStateWrite(Key(stateName, grainId), expected, 0, null)))
             throw new InconsistentStateException($"The stored state of {grainId} changed since it was read.", grainState.ETag, "?");
         grainState.ETag = null;
         grainState.RecordExists = false;
     }
-
-    public void Dispose() => _writer.Dispose();
 }

@@ -6,31 +6,33 @@ namespace Cascade.Storage;
 /// <summary>
 /// The one writer of the database file. Writes queue up and commit together in one
 /// transaction (group commit): a caller is answered only after its transaction committed,
-/// and many concurrent grains share one commit instead of paying one each.
+/// and many concurrent grains share one commit instead of paying one each. Grain states and
+/// audit entries pass through the same queue.
 /// </summary>
 internal sealed class SqliteWriter : IDisposable
 {
-    private readonly Channel<WriteOperation> _queue = Channel.CreateUnbounded<WriteOperation>(
+    private readonly Channel<SqliteWrite> _queue = Channel.CreateUnbounded<SqliteWrite>(
         new UnboundedChannelOptions { SingleReader = true });
     private readonly SqliteConnection _connection;
     private readonly int _maxBatch;
     private readonly Task _loop;
-    private readonly SqliteCommand _insert, _update, _delete;
+    private readonly Dictionary<string, SqliteCommand> _commands = [];
 
     public SqliteWriter(string connectionString, string synchronous, int maxBatch)
     {
         _maxBatch = maxBatch;
         _connection = new SqliteConnection(connectionString);
         _connection.Open();
-        Execute($"PRAGMA synchronous={synchronous.ToUpperInvariant()};");
-        _insert = Prepare("INSERT INTO grain_state(id, etag, data) VALUES ($id, $etag, $data) ON CONFLICT(id) DO NOTHING;");
-        _update = Prepare("UPDATE grain_state SET etag = $etag, data = $data WHERE id = $id AND etag = $expected;");
-        _delete = Prepare("DELETE FROM grain_state WHERE id = $id AND etag = $expected;");
+        using (var pragma = _connection.CreateCommand())
+        {
+            pragma.CommandText = $"PRAGMA synchronous={synchronous.ToUpperInvariant()};";
+            pragma.ExecuteNonQuery();
+        }
         _loop = Task.Factory.StartNew(Run, TaskCreationOptions.LongRunning).Unwrap();
     }
 
-    /// <summary>Queues a write and completes when it committed: true, or false on an etag mismatch.</summary>
-    public Task<bool> Enqueue(WriteOperation operation)
+    /// <summary>Queues a write and completes when its transaction committed, with what it answered.</summary>
+    public Task<bool> Enqueue(SqliteWrite operation)
     {
         if (!_queue.Writer.TryWrite(operation))
             operation.Completion.TrySetException(new ObjectDisposedException(nameof(SqliteWriter)));
@@ -39,7 +41,7 @@ internal sealed class SqliteWriter : IDisposable
 
     private async Task Run()
     {
-        var batch = new List<WriteOperation>(_maxBatch);
+        var batch = new List<SqliteWrite>(_maxBatch);
         while (await _queue.Reader.WaitToReadAsync())
         {
             batch.Clear();
@@ -48,7 +50,7 @@ internal sealed class SqliteWriter : IDisposable
         }
     }
 
-    private void Commit(List<WriteOperation> batch)
+    private void Commit(List<SqliteWrite> batch)
     {
         var results = new bool[batch.Count];
         try
@@ -62,53 +64,54 @@ internal sealed class SqliteWriter : IDisposable
             foreach (var op in batch) op.Completion.TrySetException(error);
             return;
         }
-        for (var i = 0; i < batch.Count; i++) batch[i].Completion.TrySetResult(results[i]);
+        for (var i = 0; i < batch.Count; i++)
+            if (batch[i].Failure is { } failure) batch[i].Completion.TrySetException(failure);
+            else batch[i].Completion.TrySetResult(results[i]);
     }
 
-    private bool Apply(WriteOperation op, SqliteTransaction transaction)
+    /// <summary>A prepared command per SQL text, bound to the current transaction.</summary>
+    private SqliteCommand Command(string sql, SqliteTransaction transaction)
     {
-        var command = op.Data is null ? _delete : op.ExpectedEtag is null ? _insert : _update;
-        command.Transaction = transaction;
-        command.Parameters["$id"].Value = op.Id;
-        if (command != _insert) command.Parameters["$expected"].Value = op.ExpectedEtag ?? 0;
-        if (command != _delete)
+        if (!_commands.TryGetValue(sql, out var command))
         {
-            command.Parameters["$etag"].Value = op.NewEtag;
-            command.Parameters["$data"].Value = op.Data;
+            command = _connection.CreateCommand();
+            command.CommandText = sql;
+            _commands[sql] = command;
         }
-        // A delete of a row that is already gone counts as done.
-        return command.ExecuteNonQuery() == 1 || op.Data is null && op.ExpectedEtag is null;
-    }
-
-    private SqliteCommand Prepare(string sql)
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var name in new[] { "$id", "$etag", "$data", "$expected" })
-            if (sql.Contains(name)) command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        command.Transaction = transaction;
+        command.Parameters.Clear();
         return command;
     }
 
-    private void Execute(string sql)
+    /// <summary>
+    /// Runs one operation. One that may fail on its own (<see cref="SqliteWrite.MayFail"/>: an
+    /// audit entry whose place is taken) runs inside a savepoint, so its failure rolls back that
+    /// operation alone and is reported to its caller, not to everyone in the batch.
+    /// </summary>
+    private bool Apply(SqliteWrite op, SqliteTransaction transaction)
     {
-        using var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
+        if (!op.MayFail) return op.Apply(Command, transaction);
+        transaction.Save("op");
+        try
+        {
+            var result = op.Apply(Command, transaction);
+            transaction.Release("op");
+            return result;
+        }
+        catch (SqliteException error)
+        {
+            transaction.Rollback("op");
+            transaction.Release("op");
+            op.Failure = error;
+            return false;
+        }
     }
 
     public void Dispose()
     {
         _queue.Writer.TryComplete();
         _loop.Wait(TimeSpan.FromSeconds(10));
-        _insert.Dispose();
-        _update.Dispose();
-        _delete.Dispose();
+        foreach (var command in _commands.Values) command.Dispose();
         _connection.Dispose();
     }
-}
-
-/// <summary>One queued write: <see cref="Data"/> null means delete.</summary>
-internal sealed record WriteOperation(string Id, long? ExpectedEtag, long NewEtag, byte[]? Data)
-{
-    public TaskCompletionSource<bool> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -10,11 +10,12 @@ public interface IOrganizationGrain : IGrainWithStringKey
 {
     public const string Key = "cascade";
 
-    Task<Result<UnitInfo>> CreateUnit(UnitDraft draft);
+    // Every change names its actor (a username, or "system"): the audit trail records it.
+    Task<Result<UnitInfo>> CreateUnit(UnitDraft draft, string actor);
     /// <summary>Creates many units at once, parents before children (demo, benchmarks).</summary>
-    Task<Result<int>> ImportUnits(IReadOnlyList<UnitDraft> drafts);
-    Task<Result<UnitInfo>> UpdateUnit(string id, UnitPatch patch);
-    Task<Result<bool>> DeleteUnit(string id);
+    Task<Result<int>> ImportUnits(IReadOnlyList<UnitDraft> drafts, string actor);
+    Task<Result<UnitInfo>> UpdateUnit(string id, UnitPatch patch, string actor);
+    Task<Result<bool>> DeleteUnit(string id, string actor);
 
     Task<UnitInfo?> GetUnit(string id);
     /// <summary>Whether <paramref name="unitId"/> is <paramref name="ancestorId"/> or below it (an editor's reach).</summary>

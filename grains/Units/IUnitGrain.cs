@@ -1,3 +1,4 @@
+using Cascade.Audit;
 using Cascade.Rollup;
 using Cascade.Tasks;
 using Cascade.Wall;
@@ -22,7 +23,7 @@ public interface IUnitGrain : IGrainWithStringKey
     Task<Result<TaskItem>> PatchTask(string taskId, TaskPatch patch, string? ifMatch, string? by);
     Task<Result<TaskItem>> DeleteTask(string taskId, string? ifMatch, string? by);
     /// <summary>Seeds many tasks with one durable write (demo organization, benchmarks).</summary>
-    Task<Result<int>> ImportTasks(IReadOnlyList<TaskDraft> drafts);
+    Task<Result<int>> ImportTasks(IReadOnlyList<TaskDraft> drafts, string? by);
 
     /// <summary>A child's latest subtree totals. One-way, so no call cycle can form.</summary>
     [OneWay] Task ChildChanged(ChildReport report);
@@ -40,10 +41,11 @@ public interface IUnitGrain : IGrainWithStringKey
 
     // Structure, called by the organization grain only.
     Task<UnitNode?> GetNode();
-    Task Initialize(UnitInfo unit);
-    Task SetInfo(UnitInfo unit);
+    /// <summary>Structure changes carry who made them and when: the unit records them in its audit chain.</summary>
+    Task Initialize(UnitInfo unit, AuditStamp stamp);
+    Task SetInfo(UnitInfo unit, AuditStamp stamp);
     Task AddChildren(IReadOnlyList<string> childIds);
     Task RemoveChild(string childId);
     /// <summary>Deletes the unit unless it has children or tasks (then a conflict).</summary>
-    Task<Result<bool>> TryDelete();
+    Task<Result<bool>> TryDelete(AuditStamp stamp);
 }

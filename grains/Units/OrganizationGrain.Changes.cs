@@ -1,20 +1,22 @@
+using Cascade.Audit;
 using Cascade.Wall;
 
 namespace Cascade.Units;
 
 public sealed partial class OrganizationGrain
 {
-    public async Task<Result<UnitInfo>> CreateUnit(UnitDraft draft)
+    public async Task<Result<UnitInfo>> CreateUnit(UnitDraft draft, string actor)
     {
         var unit = new UnitInfo(draft.Id, draft.ParentId, draft.Name, draft.Kind, draft.Sort);
         if (_units.TryGetValue(draft.Id, out var existing) && existing == unit) return Result<UnitInfo>.Ok(existing);
         if (CheckCreate(unit, new Batch()) is { } refused) return refused;
-        await Commit([new StructureChange(StructureChangeKind.Create, unit, null)]);
+        await Commit([new StructureChange(StructureChangeKind.Create, unit, null, Stamp(actor))]);
         return Result<UnitInfo>.Created(unit);
     }
 
-    public async Task<Result<int>> ImportUnits(IReadOnlyList<UnitDraft> drafts)
+    public async Task<Result<int>> ImportUnits(IReadOnlyList<UnitDraft> drafts, string actor)
     {
+        var stamp = Stamp(actor);
         var batch = new Batch();
         var changes = new List<StructureChange>(drafts.Count);
         foreach (var draft in drafts)
@@ -22,7 +24,7 @@ public sealed partial class OrganizationGrain
             var unit = new UnitInfo(draft.Id, draft.ParentId, draft.Name, draft.Kind, draft.Sort);
             if (CheckCreate(unit, batch) is { } refused) return refused.As<int>();
             batch.Add(unit);
-            changes.Add(new StructureChange(StructureChangeKind.Create, unit, null));
+            changes.Add(new StructureChange(StructureChangeKind.Create, unit, null, stamp));
         }
         await Commit(changes);
         return Result<int>.Ok(changes.Count);
@@ -56,9 +58,11 @@ public sealed partial class OrganizationGrain
         return null;
     }
 
+    private AuditStamp Stamp(string actor) => new(actor, clock.Now);
+
     private int ChildCount(string id) => _children.TryGetValue(id, out var c) ? c.Count : 0;
 
-    public async Task<Result<UnitInfo>> UpdateUnit(string id, UnitPatch patch)
+    public async Task<Result<UnitInfo>> UpdateUnit(string id, UnitPatch patch, string actor)
     {
         if (!_units.TryGetValue(id, out var current)) return Result<UnitInfo>.NotFound($"Unit '{id}' does not exist.");
         var parent = patch.ParentGiven ? patch.ParentId : current.ParentId;
@@ -78,16 +82,16 @@ public sealed partial class OrganizationGrain
             Sort = patch.Sort ?? current.Sort, ParentId = parent,
         };
         if (next == current) return Result<UnitInfo>.Ok(current);
-        await Commit([new StructureChange(StructureChangeKind.Update, next, current.ParentId)]);
+        await Commit([new StructureChange(StructureChangeKind.Update, next, current.ParentId, Stamp(actor))]);
         return Result<UnitInfo>.Ok(next);
     }
 
-    public async Task<Result<bool>> DeleteUnit(string id)
+    public async Task<Result<bool>> DeleteUnit(string id, string actor)
     {
         if (!_units.TryGetValue(id, out var current)) return Result<bool>.NotFound($"Unit '{id}' does not exist.");
         if (ChildCount(id) > 0)
             return Result<bool>.Conflict($"Unit '{id}' still has {ChildCount(id)} child units.");
-        var deleted = await Commit([new StructureChange(StructureChangeKind.Delete, current, current.ParentId)]);
+        var deleted = await Commit([new StructureChange(StructureChangeKind.Delete, current, current.ParentId, Stamp(actor))]);
         return deleted;
     }
 
@@ -111,17 +115,18 @@ public sealed partial class OrganizationGrain
     private async Task<Result<bool>> ApplyAll(List<StructureChange> changes)
     {
         var outcome = Result<bool>.Ok(true);
-        var creates = changes.Where(c => c.Kind == StructureChangeKind.Create).Select(c => c.Unit).ToList();
+        var creates = changes.Where(c => c.Kind == StructureChangeKind.Create).ToList();
         if (creates.Count > 0) await ApplyCreates(creates);
         foreach (var change in changes.Where(c => c.Kind != StructureChangeKind.Create))
             outcome = change.Kind == StructureChangeKind.Update ? await ApplyUpdate(change) : await ApplyDelete(change);
         return outcome;
     }
 
-    private async Task ApplyCreates(List<UnitInfo> units)
+    private async Task ApplyCreates(List<StructureChange> creates)
     {
-        foreach (var chunk in units.Chunk(1000))
-            await Task.WhenAll(chunk.Select(u => Unit(u.Id).Initialize(u)));
+        foreach (var chunk in creates.Chunk(1000))
+            await Task.WhenAll(chunk.Select(c => Unit(c.Unit.Id).Initialize(c.Unit, c.Stamp)));
+        var units = creates.Select(c => c.Unit).ToList();
         foreach (var unit in units)
         {
             _units[unit.Id] = unit;
@@ -154,7 +159,7 @@ public sealed partial class OrganizationGrain
     private async Task<Result<bool>> ApplyUpdate(StructureChange change)
     {
         var unit = change.Unit;
-        await Unit(unit.Id).SetInfo(unit);
+        await Unit(unit.Id).SetInfo(unit, change.Stamp);
         if (change.OldParentId != unit.ParentId)
         {
             if (change.OldParentId is { } old)
@@ -175,7 +180,7 @@ public sealed partial class OrganizationGrain
     private async Task<Result<bool>> ApplyDelete(StructureChange change)
     {
         var id = change.Unit.Id;
-        var deleted = await Unit(id).TryDelete();
+        var deleted = await Unit(id).TryDelete(change.Stamp);
         if (!deleted.Succeeded) return deleted;
         if (change.Unit.ParentId is { } parent)
         {

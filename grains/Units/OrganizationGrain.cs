@@ -1,4 +1,6 @@
+using Cascade.Audit;
 using Cascade.Hosting;
+using Cascade.Time;
 
 namespace Cascade.Units;
 
@@ -7,7 +9,8 @@ namespace Cascade.Units;
 /// by walking the unit grains from the root, and serializes every structure change.
 /// </summary>
 public sealed partial class OrganizationGrain(
-    [PersistentState("organization", StorageNames.Default)] IPersistentState<OrganizationState> state)
+    [PersistentState("organization", StorageNames.Default)] IPersistentState<OrganizationState> state,
+    DomainClock clock)
     : Grain, IOrganizationGrain, IRemindable
 {
     private readonly Dictionary<string, UnitInfo> _units = [];

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Cascade.Audit;
 using Cascade.Tasks;
 using Cascade.Wall;
 
@@ -25,6 +26,7 @@ public sealed partial class UnitGrain
         if (state.State.Tasks.Count >= TaskRules.MaxTasksPerUnit)
             return Result<TaskItem>.Conflict($"Unit '{Id}' already has {TaskRules.MaxTasksPerUnit} tasks.");
         state.State.Tasks.Add(created.Value!);
+        Record(Stamp(by), AuditActions.TaskCreate, id, null, AuditSnapshots.Task(Id, created.Value!));
         await Persist();
         return created;
     }
@@ -40,6 +42,7 @@ public sealed partial class UnitGrain
         if (next.SameContent(stored!)) return Result<TaskItem>.Ok(stored!);
         next = next with { Version = stored!.Version + 1, UpdatedAt = clock.Now, UpdatedBy = by };
         state.State.Tasks[IndexOf(taskId)] = next;
+        Record(Stamp(by, next.UpdatedAt), AuditActions.TaskUpdate, taskId, AuditSnapshots.Task(Id, stored), AuditSnapshots.Task(Id, next));
         var reported = next.Status != stored.Status || next.Progress != stored.Progress
             ? new TaskChange(next.UpdatedAt, Id, state.State.Info!.Name, next.Id, next.Title, next.Track,
                 new ChangePoint(stored.Status, stored.Progress), new ChangePoint(next.Status, next.Progress), by)
@@ -53,11 +56,12 @@ public sealed partial class UnitGrain
         if (Find(taskId, out var stored) is { } missing) return missing;
         if (!Matches(ifMatch, stored!)) return PreconditionFailed(stored!);
         state.State.Tasks.RemoveAt(IndexOf(taskId));
+        Record(Stamp(by), AuditActions.TaskDelete, taskId, AuditSnapshots.Task(Id, stored!), null);
         await Persist();
         return Result<TaskItem>.Ok(stored!);
     }
 
-    public async Task<Result<int>> ImportTasks(IReadOnlyList<TaskDraft> drafts)
+    public async Task<Result<int>> ImportTasks(IReadOnlyList<TaskDraft> drafts, string? by)
     {
         if (!Exists) return Result<int>.NotFound($"Unit '{Id}' does not exist.");
         if (state.State.Tasks.Count + drafts.Count > TaskRules.MaxTasksPerUnit)
@@ -69,11 +73,12 @@ public sealed partial class UnitGrain
             var id = draft.Id ?? NewTaskId();
             if (IndexOf(id) >= 0 || added.Any(t => t.Id == id))
                 return Result<int>.Conflict($"Task '{id}' already exists in unit '{Id}'.");
-            var created = TaskRules.Create(draft, id, now, null);
+            var created = TaskRules.Create(draft, id, now, by);
             if (!created.Succeeded) return created.As<int>();
             added.Add(created.Value!);
         }
         state.State.Tasks.AddRange(added);
+        Record(Stamp(by, now), AuditActions.TaskImport, null, null, AuditSnapshots.Import(added));
         await Persist();
         return Result<int>.Ok(added.Count);
     }
@@ -88,6 +93,8 @@ public sealed partial class UnitGrain
         task = state.State.Tasks[index];
         return null;
     }
+
+    private AuditStamp Stamp(string? by, DateTimeOffset? at = null) => new(by ?? AuditActions.System, at ?? clock.Now);
 
     private int IndexOf(string taskId) => state.State.Tasks.FindIndex(t => t.Id == taskId);
 
@@ -120,7 +127,7 @@ public sealed partial class UnitGrain
         try
         {
             RecomputeOwn();
-            await state.WriteStateAsync();
+            await WriteState();
         }
         catch
         {

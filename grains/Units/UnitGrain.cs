@@ -1,3 +1,4 @@
+using Cascade.Audit;
 using Cascade.Hosting;
 using Cascade.Rollup;
 using Cascade.Tasks;
@@ -35,13 +36,16 @@ public sealed partial class UnitGrain(
     private bool _flushScheduled;
     private DateTimeOffset _ownAt;
     private bool _childrenDirty;
+    private AuditOutbox? _audit;
 
     private string Id => this.GetPrimaryKeyString();
     private bool Exists => state.State.Info is not null;
     private IUnitGrain Unit(string id) => GrainFactory.GetGrain<IUnitGrain>(id);
+    private AuditOutbox Audit => _audit ??= new AuditOutbox(GrainFactory, AuditChains.ForUnit(Id), () => state.State.Audit);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        Audit.Send(); // drafts stored by an earlier activation, maybe not delivered
         if (!Exists) return;
         _childIds.UnionWith(state.State.Children);
         await LoadChildReports(state.State.Children);
@@ -171,6 +175,17 @@ public sealed partial class UnitGrain(
         _flushScheduled = false;
         if (Exists) Flush();
         return Task.CompletedTask;
+    }
+
+    /// <summary>Records an accepted change; it is stored with the state's next write.</summary>
+    private void Record(AuditStamp stamp, string action, string? taskId, object? before, object? after) =>
+        Audit.Add(AuditDraft.Create(AuditChains.ForUnit(Id), stamp.At, stamp.Actor, action, Id, taskId, before, after));
+
+    /// <summary>Writes the state, then delivers the audit drafts it carries.</summary>
+    private async Task WriteState()
+    {
+        await state.WriteStateAsync();
+        Audit.Send();
     }
 
     private void RecomputeOwn()

@@ -1,8 +1,13 @@
+using Cascade.Audit;
 using Cascade.Tasks;
 
 namespace Cascade.Units;
 
-/// <summary>A unit's durable state: its definition, its children's ids and its own tasks only.</summary>
+/// <summary>
+/// A unit's durable state: its definition, its children's ids, its own tasks, and the audit
+/// drafts of its latest changes not yet delivered to its chain. A deleted unit keeps a state
+/// without <see cref="Info"/> until its last draft left.
+/// </summary>
 [GenerateSerializer, Alias("cascade.unit-state")]
 public sealed class UnitState
 {
@@ -10,4 +15,5 @@ public sealed class UnitState
     [Id(0)] public UnitInfo? Info { get; set; }
     [Id(1)] public List<string> Children { get; set; } = [];
     [Id(2)] public List<TaskItem> Tasks { get; set; } = [];
+    [Id(3)] public List<AuditDraft> Audit { get; set; } = [];
 }

@@ -54,7 +54,7 @@ public sealed class PropagationTests(GrainCluster cluster) : IClassFixture<Grain
         await mover.CreateTask(TreeFixture.Draft("m", weight: 5), null);
         await Eventually.True(async () => (await cluster.Unit(left[0]).GetSummary())!.All.Weight == 5, "left counts the task");
 
-        var moved = await cluster.Organization.UpdateUnit(left[1], new UnitPatch(ParentGiven: true, ParentId: right[1]));
+        var moved = await cluster.Organization.UpdateUnit(left[1], new UnitPatch(ParentGiven: true, ParentId: right[1]), "tester");
         Assert.True(moved.Succeeded, moved.Detail);
 
         await Eventually.True(async () => (await cluster.Unit(left[0]).GetSummary())!.All.Weight == 0

@@ -22,7 +22,7 @@ public sealed class RollupPropertyTests(RollupPropertyTests.Cluster cluster) : I
     [Fact]
     public async Task Random_changes_always_roll_up_to_a_full_recomputation()
     {
-        await cluster.Organization.CreateUnit(new UnitDraft("root", null, "root", UnitKind.PartyGroup));
+        await cluster.Organization.CreateUnit(new UnitDraft("root", null, "root", UnitKind.PartyGroup), "tester");
         var operations = Gen.Select(Gen.Int[0, 9], Gen.Int[0, 10_000], Gen.Int[0, 10_000], Gen.Int[0, 10_000]).Array[5, 50];
         await operations.SampleAsync(Run, iter: 25, threads: 1,
             print: ops => string.Join(" ", ops.Select(o => $"({o.Item1},{o.Item2},{o.Item3},{o.Item4})")));
@@ -31,7 +31,7 @@ public sealed class RollupPropertyTests(RollupPropertyTests.Cluster cluster) : I
     private async Task Run((int Kind, int A, int B, int C)[] operations)
     {
         var model = new Model($"p{Interlocked.Increment(ref _run)}");
-        Check(Outcome.Created, await cluster.Organization.CreateUnit(new UnitDraft(model.Top, "root", model.Top, UnitKind.Branch)), "create top");
+        Check(Outcome.Created, await cluster.Organization.CreateUnit(new UnitDraft(model.Top, "root", model.Top, UnitKind.Branch), "tester"), "create top");
         model.Parents[model.Top] = null;
         foreach (var (kind, a, b, c) in operations) await Apply(model, kind, a, b, c);
 
@@ -50,7 +50,7 @@ public sealed class RollupPropertyTests(RollupPropertyTests.Cluster cluster) : I
             {
                 var id = model.NewId("u");
                 var parent = units[a % units.Count];
-                Check(Outcome.Created, await cluster.Organization.CreateUnit(new UnitDraft(id, parent, id, UnitKind.Branch)), $"create {id}");
+                Check(Outcome.Created, await cluster.Organization.CreateUnit(new UnitDraft(id, parent, id, UnitKind.Branch), "tester"), $"create {id}");
                 model.Parents[id] = parent;
                 break;
             }
@@ -59,7 +59,7 @@ public sealed class RollupPropertyTests(RollupPropertyTests.Cluster cluster) : I
                 var id = movable[a % movable.Count];
                 var parent = units[b % units.Count];
                 var cycle = model.Within(parent, id);
-                var result = await cluster.Organization.UpdateUnit(id, new UnitPatch(ParentGiven: true, ParentId: parent));
+                var result = await cluster.Organization.UpdateUnit(id, new UnitPatch(ParentGiven: true, ParentId: parent), "tester");
                 Check(cycle ? Outcome.Conflict : Outcome.Ok, result, $"move {id} under {parent}");
                 if (!cycle) model.Parents[id] = parent;
                 break;
@@ -68,7 +68,7 @@ public sealed class RollupPropertyTests(RollupPropertyTests.Cluster cluster) : I
             {
                 var id = movable[a % movable.Count];
                 var busy = model.Parents.ContainsValue(id) || model.Tasks.GetValueOrDefault(id)?.Count > 0;
-                Check(busy ? Outcome.Conflict : Outcome.Ok, await cluster.Organization.DeleteUnit(id), $"delete {id}");
+                Check(busy ? Outcome.Conflict : Outcome.Ok, await cluster.Organization.DeleteUnit(id, "tester"), $"delete {id}");
                 if (!busy) model.Parents.Remove(id);
                 break;
             }

@@ -12,8 +12,8 @@ public sealed class StructureTests(GrainCluster cluster) : IClassFixture<GrainCl
         await using var fresh = new GrainCluster();
         await fresh.InitializeAsync();
         var results = await Task.WhenAll(
-            fresh.Organization.CreateUnit(new UnitDraft("a", null, "a", UnitKind.PartyGroup)),
-            fresh.Organization.CreateUnit(new UnitDraft("b", null, "b", UnitKind.PartyGroup)));
+            fresh.Organization.CreateUnit(new UnitDraft("a", null, "a", UnitKind.PartyGroup), "tester"),
+            fresh.Organization.CreateUnit(new UnitDraft("b", null, "b", UnitKind.PartyGroup), "tester"));
         Assert.Single(results, r => r.Outcome == Outcome.Created);
         Assert.Single(results, r => r.Outcome == Outcome.Conflict);
         Assert.Single((await fresh.Organization.ListUnits(null))!);
@@ -25,8 +25,8 @@ public sealed class StructureTests(GrainCluster cluster) : IClassFixture<GrainCl
         var a = await cluster.Chain("cross-a", 1);
         var b = await cluster.Chain("cross-b", 1);
         var results = await Task.WhenAll(
-            cluster.Organization.UpdateUnit(a[0], new UnitPatch(ParentGiven: true, ParentId: b[0])),
-            cluster.Organization.UpdateUnit(b[0], new UnitPatch(ParentGiven: true, ParentId: a[0])));
+            cluster.Organization.UpdateUnit(a[0], new UnitPatch(ParentGiven: true, ParentId: b[0]), "tester"),
+            cluster.Organization.UpdateUnit(b[0], new UnitPatch(ParentGiven: true, ParentId: a[0]), "tester"));
         Assert.Single(results, r => r.Outcome == Outcome.Ok);
         Assert.Single(results, r => r.Outcome == Outcome.Conflict);
         // Every unit still reaches the root by parent links.
@@ -42,11 +42,11 @@ public sealed class StructureTests(GrainCluster cluster) : IClassFixture<GrainCl
     public async Task A_unit_with_tasks_or_children_cannot_be_deleted()
     {
         var chain = await cluster.Chain("del", 2);
-        Assert.Equal(Outcome.Conflict, (await cluster.Organization.DeleteUnit(chain[0])).Outcome);
+        Assert.Equal(Outcome.Conflict, (await cluster.Organization.DeleteUnit(chain[0], "tester")).Outcome);
         await cluster.Unit(chain[1]).CreateTask(TreeFixture.Draft("x"), null);
-        Assert.Equal(Outcome.Conflict, (await cluster.Organization.DeleteUnit(chain[1])).Outcome);
+        Assert.Equal(Outcome.Conflict, (await cluster.Organization.DeleteUnit(chain[1], "tester")).Outcome);
         await cluster.Unit(chain[1]).DeleteTask("x", null, null);
-        Assert.Equal(Outcome.Ok, (await cluster.Organization.DeleteUnit(chain[1])).Outcome);
+        Assert.Equal(Outcome.Ok, (await cluster.Organization.DeleteUnit(chain[1], "tester")).Outcome);
         Assert.Null(await cluster.Unit(chain[1]).Get());
         Assert.Equal(1, (await cluster.Unit(chain[0]).GetSummary())!.Units);
     }

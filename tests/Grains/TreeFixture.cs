@@ -10,7 +10,7 @@ public static class TreeFixture
     public const string Root = "root";
 
     public static async Task EnsureRoot(this GrainCluster cluster) =>
-        await cluster.Organization.CreateUnit(new UnitDraft(Root, null, "root", UnitKind.PartyGroup));
+        await cluster.Organization.CreateUnit(new UnitDraft(Root, null, "root", UnitKind.PartyGroup), "tester");
 
     /// <summary>A chain of units under the root: prefix-1, prefix-1's child prefix-2, ...; returns them top first.</summary>
     public static async Task<List<string>> Chain(this GrainCluster cluster, string prefix, int length)
@@ -21,7 +21,7 @@ public static class TreeFixture
         for (var i = 1; i <= length; i++)
         {
             var id = $"{prefix}-{i}";
-            var result = await cluster.Organization.CreateUnit(new UnitDraft(id, parent, id, UnitKind.Branch));
+            var result = await cluster.Organization.CreateUnit(new UnitDraft(id, parent, id, UnitKind.Branch), "tester");
             Assert.True(result.Succeeded, result.Detail);
             ids.Add(id);
             parent = id;

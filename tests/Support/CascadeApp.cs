@@ -85,6 +85,9 @@ public class CascadeApp : WebApplicationFactory<Program>
 
     public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
 
+    /// <summary>The app's SQLite file (tests that tamper with stored data open it directly).</summary>
+    public string DatabasePath => _settings["Cascade:Storage:Sqlite:Path"]!;
+
     /// <summary>What the app logged.</summary>
     public CollectedLogs Logs { get; } = new();
 

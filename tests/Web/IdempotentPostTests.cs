@@ -246,7 +246,7 @@ public sealed partial class IdempotentPostTests(IdempotentPostTests.App app) : I
         {
             Id = $"t{i}", Title = $"Task {i}", Track = Track.Party, Start = new(2026, 6, 1), Due = new(2026, 12, 31),
         }).ToList();
-        var imported = await app.Grains.GetGrain<IUnitGrain>(unit).ImportTasks(drafts);
+        var imported = await app.Grains.GetGrain<IUnitGrain>(unit).ImportTasks(drafts, "tester");
         Assert.True(imported.Succeeded, imported.Detail);
         var before = await client.State(unit);
 

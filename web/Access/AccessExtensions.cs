@@ -18,6 +18,8 @@ namespace Cascade.Web.Access;
 public static class AccessExtensions
 {
     public const string AdminOnly = "admin";
+    /// <summary>Admins and leaders: who reads the audit trail.</summary>
+    public const string Overseers = "overseers";
     /// <summary>A person, not a kiosk: the caller's own account routes.</summary>
     public const string PeopleOnly = "people";
     /// <summary>The default scheme: it forwards to the kiosk, bearer or cookie handler (<see cref="SelectScheme"/>).</summary>
@@ -66,6 +68,7 @@ public static class AccessExtensions
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(AdminOnly, policy => policy.RequireRole(CascadeClaims.RoleName(Role.Admin)))
+            .AddPolicy(Overseers, policy => policy.RequireRole(CascadeClaims.RoleName(Role.Admin), CascadeClaims.RoleName(Role.Leader)))
             .AddPolicy(PeopleOnly, policy => policy.RequireRole(Enum.GetValues<Role>().Select(CascadeClaims.RoleName)));
         builder.Services.AddSingleton<IAuthorizationHandler, UnitAccess>();
         builder.Services.AddSingleton<WriteAccess>();

@@ -1,3 +1,4 @@
+using Cascade.Audit;
 using System.Security.Cryptography;
 using Cascade.Identity;
 using Cascade.Time;
@@ -22,7 +23,7 @@ public sealed partial class AdminAccount(
             throw new InvalidOperationException($"{PasswordSetting} cannot be used: {problem}");
         var password = given ?? RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 20);
         var admin = new UserRecord(Username, "管理员", Role.Admin, null, false, passwords.Hash(password), clock.Now, 1);
-        if (!await grains.GetGrain<IUserGrain>(Username).Create(admin)) return;
+        if (!await grains.GetGrain<IUserGrain>(Username).Create(admin, AuditActions.System)) return;
         if (given is null) LogGenerated(Username, password);
         else LogFromSetting(Username, PasswordSetting);
     }

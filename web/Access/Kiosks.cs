@@ -1,3 +1,4 @@
+using Cascade.Audit;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -23,14 +24,14 @@ public sealed class Kiosks(IGrainFactory grains, DomainClock clock, IDataProtect
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     /// <summary>Creates a kiosk and answers it with its token, which is never shown again (the demo's excepted).</summary>
-    public async Task<(KioskRecord Kiosk, string Token)> Create(string name, string unitId, int depth, bool demo = false)
+    public async Task<(KioskRecord Kiosk, string Token)> Create(string name, string unitId, int depth, string actor, bool demo = false)
     {
         while (true)
         {
             var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
             var token = $"{id}.{Base64Url(RandomNumberGenerator.GetBytes(32))}";
             var kiosk = new KioskRecord(id, name, unitId, depth, clock.Now, null, Hash(token), demo ? _demoProtector.Protect(token) : null);
-            if (await grains.GetGrain<IKioskGrain>(id).Create(kiosk)) return (kiosk, token);
+            if (await grains.GetGrain<IKioskGrain>(id).Create(kiosk, actor)) return (kiosk, token);
         }
     }
 
@@ -60,7 +61,7 @@ public sealed class Kiosks(IGrainFactory grains, DomainClock clock, IDataProtect
                 // made with keys this host no longer has: make a new one
             }
         }
-        return create ? (await Create(DemoName, rootId, 2, demo: true)).Token : null;
+        return create ? (await Create(DemoName, rootId, 2, AuditActions.System, demo: true)).Token : null;
     }
 
     /// <summary>Why a kiosk may not watch this view (it shows the one unit it was made for, to its depth or less), or null when it may or when <paramref name="user"/> is no kiosk.</summary>

@@ -20,6 +20,7 @@ public sealed class WriteAccess(IAuthorizationService authorization, DeniedLog d
         return false;
     }
 
-    /// <summary>The actor recorded as <c>updatedBy</c>.</summary>
-    public string? Actor(HttpContext context) => context.User.Username();
+    /// <summary>The actor recorded as <c>updatedBy</c> and in the audit trail: only people write.</summary>
+    public string Actor(HttpContext context) =>
+        context.User.Username() ?? throw new InvalidOperationException("A write passed authorization without a signed-in user.");
 }

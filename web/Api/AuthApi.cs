@@ -78,7 +78,7 @@ public static class AuthApi
         if (!passwords.Verify(user, current!, out _))
             return Problems.Invalid(new() { ["currentPassword"] = ["currentPassword is not your password."] });
         // A new stamp: every token and session issued under the old password ends.
-        await account.Update(user! with { PasswordHash = passwords.Hash(next!), Stamp = user.Stamp + 1 });
+        await account.Update(user! with { PasswordHash = passwords.Hash(next!), Stamp = user.Stamp + 1 }, user.Username);
         credentials.Forget(user.Username);
         return TypedResults.NoContent();
     }

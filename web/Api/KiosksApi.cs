@@ -30,7 +30,7 @@ public static class KiosksApi
     public static string WallUrl(string origin, string unitId, int depth, string token) =>
         $"{origin}/wall?unit={Uri.EscapeDataString(unitId)}&depth={depth}&kiosk={Uri.EscapeDataString(token)}";
 
-    private static async Task<IResult> Create(HttpContext context, IGrainFactory grains, Kiosks kiosks)
+    private static async Task<IResult> Create(HttpContext context, IGrainFactory grains, Kiosks kiosks, WriteAccess access)
     {
         var (body, refusal) = await RequestBody.ReadAsync(context);
         if (refusal is not null) return refusal;
@@ -44,7 +44,7 @@ public static class KiosksApi
         if (fields.HasErrors) return Problems.Invalid(fields.Errors);
         if (await grains.GetGrain<IOrganizationGrain>(IOrganizationGrain.Key).GetUnit(unitId!) is null)
             return Problems.NotFound($"Unit '{unitId}' does not exist.");
-        var (kiosk, token) = await kiosks.Create(name!, unitId!, depth!.Value);
+        var (kiosk, token) = await kiosks.Create(name!, unitId!, depth!.Value, access.Actor(context));
         var origin = $"{context.Request.Scheme}://{context.Request.Host}";
         return TypedResults.Created($"/api/v1/kiosks/{kiosk.Id}",
             new CreatedKiosk(kiosk.Id, kiosk.Name, kiosk.UnitId, kiosk.Depth, token, WallUrl(origin, kiosk.UnitId, kiosk.Depth, token)));
@@ -57,9 +57,9 @@ public static class KiosksApi
         return TypedResults.Ok(kiosks.OfType<KioskRecord>().Select(KioskDto.From));
     }
 
-    private static async Task<IResult> Revoke(string id, IGrainFactory grains, Credentials credentials)
+    private static async Task<IResult> Revoke(string id, HttpContext context, IGrainFactory grains, Credentials credentials, WriteAccess access)
     {
-        if (id.Length is 0 or > 32 || !id.All(char.IsAsciiHexDigitLower) || !await grains.GetGrain<IKioskGrain>(id).Revoke())
+        if (id.Length is 0 or > 32 || !id.All(char.IsAsciiHexDigitLower) || !await grains.GetGrain<IKioskGrain>(id).Revoke(access.Actor(context)))
             return Problems.NotFound($"Kiosk '{id}' does not exist.");
         credentials.Forget(id);
         return TypedResults.NoContent();

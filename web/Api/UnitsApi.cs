@@ -42,7 +42,7 @@ public static class UnitsApi
         if (draft is null) return Problems.Invalid(fields.Errors);
         if (draft.ParentId is { } parent && !await access.MayChangeStructure(context, parent))
             return Problems.Status(StatusCodes.Status403Forbidden, "Forbidden", $"You may not add units under '{parent}'.");
-        var result = await Organization(grains).CreateUnit(draft);
+        var result = await Organization(grains).CreateUnit(draft, access.Actor(context));
         if (!result.Succeeded) return Problems.From(result);
         return result.Outcome == Results.Outcome.Created
             ? TypedResults.Created($"/api/v1/units/{draft.Id}", result.Value)
@@ -66,7 +66,7 @@ public static class UnitsApi
         var fields = new BodyFields(body!);
         var patch = UnitBody.ReadPatch(fields);
         if (patch is null) return Problems.Invalid(fields.Errors);
-        var result = await Organization(grains).UpdateUnit(id, patch);
+        var result = await Organization(grains).UpdateUnit(id, patch, access.Actor(context));
         return result.Succeeded ? TypedResults.Ok(result.Value) : Problems.From(result);
     }
 
@@ -75,7 +75,7 @@ public static class UnitsApi
         if (!UnitRules.IsValidId(id) || await Organization(grains).GetUnit(id) is null) return UnknownUnit(id);
         if (!await access.MayChangeStructure(context, id))
             return Problems.Status(StatusCodes.Status403Forbidden, "Forbidden", $"You may not delete unit '{id}'.");
-        var result = await Organization(grains).DeleteUnit(id);
+        var result = await Organization(grains).DeleteUnit(id, access.Actor(context));
         return result.Succeeded ? TypedResults.NoContent() : Problems.From(result);
     }
 

@@ -26,7 +26,7 @@ public static class UsersApi
         return TypedResults.Ok(users.OfType<UserRecord>().Select(UserDto.From));
     }
 
-    private static async Task<IResult> Create(HttpContext context, IGrainFactory grains, Passwords passwords, DomainClock clock)
+    private static async Task<IResult> Create(HttpContext context, IGrainFactory grains, Passwords passwords, DomainClock clock, WriteAccess access)
     {
         var (body, refusal) = await RequestBody.ReadAsync(context);
         if (refusal is not null) return refusal;
@@ -36,12 +36,12 @@ public static class UsersApi
         if (draft.UnitId is { } unit && await grains.GetGrain<IOrganizationGrain>(IOrganizationGrain.Key).GetUnit(unit) is null)
             return Problems.NotFound($"Unit '{unit}' does not exist.");
         var user = new UserRecord(draft.Username, draft.DisplayName, draft.Role, draft.UnitId, false, passwords.Hash(draft.Password), clock.Now, 1);
-        if (!await grains.GetGrain<IUserGrain>(draft.Username).Create(user))
+        if (!await grains.GetGrain<IUserGrain>(draft.Username).Create(user, access.Actor(context)))
             return Problems.Status(StatusCodes.Status409Conflict, "Conflict", $"User '{draft.Username}' already exists.");
         return TypedResults.Created($"/api/v1/users/{user.Username}", UserDto.From(user));
     }
 
-    private static async Task<IResult> Update(string username, HttpContext context, IGrainFactory grains, Passwords passwords, Credentials credentials)
+    private static async Task<IResult> Update(string username, HttpContext context, IGrainFactory grains, Passwords passwords, Credentials credentials, WriteAccess access)
     {
         var (body, refusal) = await RequestBody.ReadAsync(context, mergePatch: true);
         if (refusal is not null) return refusal;
@@ -75,7 +75,7 @@ public static class UsersApi
             next = next with { Stamp = user.Stamp + 1 };
         if (next != user)
         {
-            await account.Update(next);
+            await account.Update(next, access.Actor(context));
             credentials.Forget(next.Username);
         }
         return TypedResults.Ok(UserDto.From(next));

@@ -1,3 +1,4 @@
+using Cascade.Audit;
 using Cascade.Time;
 using Cascade.Units;
 
@@ -9,12 +10,12 @@ public sealed partial class DemoSeeder(IGrainFactory grains, DomainClock clock, 
     public async Task<int> SeedAsync()
     {
         var units = DemoOrganization.Units();
-        var imported = await grains.GetGrain<IOrganizationGrain>(IOrganizationGrain.Key).ImportUnits(units);
+        var imported = await grains.GetGrain<IOrganizationGrain>(IOrganizationGrain.Key).ImportUnits(units, AuditActions.System);
         if (!imported.Succeeded) throw new InvalidOperationException($"Seeding the demo failed: {imported.Detail}");
         var tasks = DemoOrganization.Tasks(clock.Today);
         await Task.WhenAll(tasks.Select(async pair =>
         {
-            var result = await grains.GetGrain<IUnitGrain>(pair.Key).ImportTasks(pair.Value);
+            var result = await grains.GetGrain<IUnitGrain>(pair.Key).ImportTasks(pair.Value, AuditActions.System);
             if (!result.Succeeded) throw new InvalidOperationException($"Seeding tasks of {pair.Key} failed: {result.Detail}");
         }));
         LogSeeded(units.Count, tasks.Sum(t => t.Value.Count));

@@ -48,7 +48,7 @@ public static class CascadeWebExtensions
         app.UseCascadeAccess();
         app.MapGet("/healthz", () => TypedResults.Text("ok")).AllowAnonymous();
         app.MapLoginPage();
-        app.MapGroup("/api/v1").MapAuthApi().MapUsersApi().MapKiosksApi().MapUnitsApi().MapTasksApi();
+        app.MapGroup("/api/v1").MapAuthApi().MapUsersApi().MapKiosksApi().MapUnitsApi().MapTasksApi().MapAuditApi();
         return app;
     }
 }

@@ -1,0 +1,24 @@
+namespace Cascade.Audit;
+
+/// <summary>The <c>action</c> of every kind of audit entry.</summary>
+public static class AuditActions
+{
+    public const string UnitCreate = "unit.create";
+    public const string UnitUpdate = "unit.update";
+    public const string UnitDelete = "unit.delete";
+    public const string TaskCreate = "task.create";
+    public const string TaskUpdate = "task.update";
+    public const string TaskDelete = "task.delete";
+    /// <summary>Many tasks seeded in one write (demo, benchmarks); after is <c>{count, ids}</c>.</summary>
+    public const string TaskImport = "task.import";
+    public const string UserCreate = "user.create";
+    public const string UserUpdate = "user.update";
+    public const string UserPassword = "user.password";
+    public const string KioskCreate = "kiosk.create";
+    public const string KioskRevoke = "kiosk.revoke";
+    public const string SignIn = "signIn";
+    public const string SignInFailed = "signInFailed";
+
+    /// <summary>The actor of writes no person made: the demo's seeding, imports.</summary>
+    public const string System = "system";
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Cascade.Audit;
+
+/// <summary>
+/// One link of an audit chain (api.md "Audit"). <see cref="Hash"/> is the lowercase hex SHA-256
+/// of <see cref="HashInput"/>: the canonical JSON of chain, seq, at, actor, action, unitId,
+/// taskId, before, after and prevHash, in that order.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("cascade.audit-entry")]
+public sealed record AuditEntry(
+    [property: Id(0)] string Chain,
+    [property: Id(1)] long Seq,
+    [property: Id(2)] string At,
+    [property: Id(3)] string Actor,
+    [property: Id(4)] string Action,
+    [property: Id(5)] string? UnitId,
+    [property: Id(6)] string? TaskId,
+    [property: Id(7)] string? Before,
+    [property: Id(8)] string? After,
+    [property: Id(9)] string PrevHash,
+    [property: Id(10)] string Hash,
+    [property: Id(11)] string? Ref)
+{
+    /// <summary>The previous hash of a chain's first entry.</summary>
+    public static readonly string Genesis = new('0', 64);
+
+    /// <summary>Gives <paramref name="draft"/> its place after (<paramref name="seq"/> - 1, <paramref name="prevHash"/>).</summary>
+    public static AuditEntry Link(AuditDraft draft, long seq, string prevHash)
+    {
+        var at = FormatTime(draft.At);
+        var entry = new AuditEntry(draft.Chain, seq, at, draft.Actor, draft.Action, draft.UnitId, draft.TaskId,
+            draft.Before, draft.After, prevHash, "", draft.Ref);
+        return entry with { Hash = entry.ComputeHash() };
+    }
+
+    /// <summary>ISO 8601 UTC with milliseconds and a Z, as every time in the API.</summary>
+    public static string FormatTime(DateTimeOffset at) =>
+        at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    public string ComputeHash() =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(HashInput())));
+
+    /// <summary>What the hash covers; <see cref="Before"/> and <see cref="After"/> are re-read, so a stored edit shows.</summary>
+    public string HashInput()
+    {
+        var json = new StringBuilder(256 + (Before?.Length ?? 0) + (After?.Length ?? 0));
+        json.Append("{\"chain\":"); CanonicalJson.WriteString(json, Chain);
+        json.Append(",\"seq\":"); CanonicalJson.WriteNumber(json, Seq);
+        json.Append(",\"at\":"); CanonicalJson.WriteString(json, At);
+        json.Append(",\"actor\":"); CanonicalJson.WriteString(json, Actor);
+        json.Append(",\"action\":"); CanonicalJson.WriteString(json, Action);
+        json.Append(",\"unitId\":"); CanonicalJson.WriteString(json, UnitId);
+        json.Append(",\"taskId\":"); CanonicalJson.WriteString(json, TaskId);
+        json.Append(",\"before\":").Append(CanonicalJson.Normalize(Before) ?? "null");
+        json.Append(",\"after\":").Append(CanonicalJson.Normalize(After) ?? "null");
+        json.Append(",\"prevHash\":"); CanonicalJson.WriteString(json, PrevHash);
+        return json.Append('}').ToString();
+    }
+}

@@ -1,0 +1,150 @@
+using System.Runtime.CompilerServices;
+using Cascade.Audit;
+using Microsoft.Data.Sqlite;
+
+namespace Cascade.Storage;
+
+/// <summary>The audit trail in the embedded database, written through its one group-commit writer.</summary>
+public sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
+{
+    private const string Columns = "chain, seq, at, actor, action, unit_id, task_id, before, after, prev_hash, hash, ref";
+
+    public async Task<AuditEntry?> GetHeadAsync(string chain)
+    {
+        await using var connection = await database.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM audit WHERE chain = $chain ORDER BY seq DESC LIMIT 1;";
+        command.Parameters.AddWithValue("$chain", chain);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? Read(reader) : null;
+    }
+
+    public async Task<IReadOnlySet<string>> FindRefsAsync(string chain, IReadOnlyCollection<string> refs)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        await using var connection = await database.OpenAsync();
+        foreach (var reference in refs)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT 1 FROM audit WHERE ref = $ref AND chain = $chain;";
+            command.Parameters.AddWithValue("$ref", reference);
+            command.Parameters.AddWithValue("$chain", chain);
+            if (await command.ExecuteScalarAsync() is not null) found.Add(reference);
+        }
+        return found;
+    }
+
+    public async Task AppendAsync(IReadOnlyList<AuditEntry> entries)
+    {
+        if (entries.Count == 0) return;
+        await database.Writer.Enqueue(new AuditWrite(entries));
+    }
+
+    public Task WriteCheckpointAsync(AuditCheckpoint checkpoint) => database.Writer.Enqueue(new CheckpointWrite(checkpoint));
+
+    public async Task<IReadOnlyList<AuditEntry>> QueryAsync(AuditQuery query)
+    {
+        await using var connection = await database.OpenAsync();
+        await using var command = connection.CreateCommand();
+        var where = new List<string>();
+        if (query.UnitId is { } unit) { where.Add("unit_id = $unit"); command.Parameters.AddWithValue("$unit", unit); }
+        if (query.From is { } from) { where.Add("at >= $from"); command.Parameters.AddWithValue("$from", AuditEntry.FormatTime(from)); }
+        if (query.To is { } to) { where.Add("at <= $to"); command.Parameters.AddWithValue("$to", AuditEntry.FormatTime(to)); }
+        command.CommandText = $"SELECT {Columns} FROM audit {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")} " +
+                              "ORDER BY at DESC, chain, seq DESC LIMIT $limit;";
+        command.Parameters.AddWithValue("$limit", query.Limit);
+        var entries = new List<AuditEntry>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) entries.Add(Read(reader));
+        return entries;
+    }
+
+    public async Task<IReadOnlyList<string>> ListChainsAsync()
+    {
+        await using var connection = await database.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT chain FROM audit GROUP BY chain UNION SELECT chain FROM audit_checkpoint GROUP BY chain ORDER BY 1;";
+        var chains = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) chains.Add(reader.GetString(0));
+        chains.Sort(StringComparer.Ordinal);
+        return chains;
+    }
+
+    public async IAsyncEnumerable<AuditEntry> ReadChainAsync(string chain, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM audit WHERE chain = $chain ORDER BY seq;";
+        command.Parameters.AddWithValue("$chain", chain);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) yield return Read(reader);
+    }
+
+    IAsyncEnumerable<AuditEntry> IAuditStore.ReadChainAsync(string chain) => ReadChainAsync(chain);
+
+    public async Task<IReadOnlyList<AuditCheckpoint>> LatestCheckpointsAsync()
+    {
+        await using var connection = await database.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT chain, seq, hash, at FROM audit_checkpoint c WHERE seq = (SELECT MAX(seq) FROM audit_checkpoint WHERE chain = c.chain);";
+        var checkpoints = new List<AuditCheckpoint>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            checkpoints.Add(new AuditCheckpoint(reader.GetString(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3)));
+        return checkpoints;
+    }
+
+    private static AuditEntry Read(SqliteDataReader r) => new(
+        r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4),
+        Text(r, 5), Text(r, 6), Text(r, 7), Text(r, 8), r.GetString(9), r.GetString(10), Text(r, 11));
+
+    private static string? Text(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static object Value(string? text) => (object?)text ?? DBNull.Value;
+
+    /// <summary>A chain's new entries; a taken place fails this write alone (a second writer, never expected).</summary>
+    private sealed class AuditWrite(IReadOnlyList<AuditEntry> entries) : SqliteWrite
+    {
+        private const string Insert = $"INSERT INTO audit({Columns}) VALUES ($chain, $seq, $at, $actor, $action, $unit, $task, $before, $after, $prev, $hash, $ref);";
+
+        public override bool MayFail => true;
+
+        public override bool Apply(Func<string, SqliteTransaction, SqliteCommand> command, SqliteTransaction transaction)
+        {
+            foreach (var e in entries)
+            {
+                var sql = command(Insert, transaction);
+                sql.Parameters.AddWithValue("$chain", e.Chain);
+                sql.Parameters.AddWithValue("$seq", e.Seq);
+                sql.Parameters.AddWithValue("$at", e.At);
+                sql.Parameters.AddWithValue("$actor", e.Actor);
+                sql.Parameters.AddWithValue("$action", e.Action);
+                sql.Parameters.AddWithValue("$unit", Value(e.UnitId));
+                sql.Parameters.AddWithValue("$task", Value(e.TaskId));
+                sql.Parameters.AddWithValue("$before", Value(e.Before));
+                sql.Parameters.AddWithValue("$after", Value(e.After));
+                sql.Parameters.AddWithValue("$prev", e.PrevHash);
+                sql.Parameters.AddWithValue("$hash", e.Hash);
+                sql.Parameters.AddWithValue("$ref", Value(e.Ref));
+                sql.ExecuteNonQuery();
+            }
+            return true;
+        }
+    }
+
+    private sealed class CheckpointWrite(AuditCheckpoint checkpoint) : SqliteWrite
+    {
+        private const string Insert = "INSERT OR IGNORE INTO audit_checkpoint(chain, seq, hash, at) VALUES ($chain, $seq, $hash, $at);";
+
+        public override bool Apply(Func<string, SqliteTransaction, SqliteCommand> command, SqliteTransaction transaction)
+        {
+            var sql = command(Insert, transaction);
+            sql.Parameters.AddWithValue("$chain", checkpoint.Chain);
+            sql.Parameters.AddWithValue("$seq", checkpoint.Seq);
+            sql.Parameters.AddWithValue("$hash", checkpoint.Hash);
+            sql.Parameters.AddWithValue("$at", checkpoint.At);
+            return sql.ExecuteNonQuery() == 1;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace Cascade.Storage;
+
+/// <summary>
+/// The embedded store's one file (WAL): its tables and its single writer, shared by the grain
+/// storage and the audit store so both commit in the same group transactions.
+/// </summary>
+public sealed class SqliteDatabase : IDisposable
+{
+    public SqliteDatabase(IOptions<SqliteStorageOptions> options)
+    {
+        var settings = options.Value;
+        var path = Path.GetFullPath(settings.Path);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        ConnectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
+        using (var connection = new SqliteConnection(ConnectionString))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                PRAGMA journal_mode=WAL;
+                CREATE TABLE IF NOT EXISTS grain_state (
+                    id   TEXT PRIMARY KEY,
+                    etag INTEGER NOT NULL,
+                    data BLOB NOT NULL
+                ) WITHOUT ROWID;
+                CREATE TABLE IF NOT EXISTS audit (
+                    chain     TEXT NOT NULL,
+                    seq       INTEGER NOT NULL,
+                    at        TEXT NOT NULL,
+                    actor     TEXT NOT NULL,
+                    action    TEXT NOT NULL,
+                    unit_id   TEXT,
+                    task_id   TEXT,
+                    before    TEXT,
+                    after     TEXT,
+                    prev_hash TEXT NOT NULL,
+                    hash      TEXT NOT NULL,
+                    ref       TEXT,
+                    PRIMARY KEY (chain, seq)
+                ) WITHOUT ROWID;
+                CREATE INDEX IF NOT EXISTS audit_at ON audit(at);
+                CREATE INDEX IF NOT EXISTS audit_unit ON audit(unit_id, at);
+                CREATE INDEX IF NOT EXISTS audit_ref ON audit(ref);
+                CREATE TABLE IF NOT EXISTS audit_checkpoint (
+                    chain TEXT NOT NULL,
+                    seq   INTEGER NOT NULL,
+                    hash  TEXT NOT NULL,
+                    at    TEXT NOT NULL,
+                    PRIMARY KEY (chain, seq)
+                ) WITHOUT ROWID;
+                """;
+            command.ExecuteNonQuery();
+        }
+        Writer = new SqliteWriter(ConnectionString, settings.Synchronous, settings.MaxBatch);
+    }
+
+    public string ConnectionString { get; }
+
+    internal SqliteWriter Writer { get; }
+
+    /// <summary>A pooled connection for reading (WAL lets readers run beside the writer).</summary>
+    public async Task<SqliteConnection> OpenAsync()
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    public void Dispose() => Writer.Dispose();
+}

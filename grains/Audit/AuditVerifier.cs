@@ -26,7 +26,11 @@ public static class AuditVerifier
                 if (entry.Seq != seq)
                     return Bad(entries, chain, seq, $"entry {seq} is missing (the next stored entry is {entry.Seq}).");
                 if (entry.PrevHash != prevHash)
-                    return Bad(entries, chain, seq, $"entry {seq} does not name the hash of entry {seq - 1}.");
+                    // An entry that still hashes to its own hash kept its content: then the one before it
+                    // was changed and given a new hash, which is what broke the link.
+                    return HashMatches(entry)
+                        ? Bad(entries, chain, seq - 1, $"entry {seq - 1} was changed and rehashed: entry {seq} names its original hash.")
+                        : Bad(entries, chain, seq, $"entry {seq} was changed: it does not name the hash of entry {seq - 1}.");
                 if (!HashMatches(entry))
                     return Bad(entries, chain, seq, $"entry {seq} was changed: its content does not hash to its hash.");
                 if (checkpoint is not null && entry.Seq == checkpoint.Seq && entry.Hash != checkpoint.Hash)

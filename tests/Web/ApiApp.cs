@@ -13,7 +13,9 @@ public class ApiApp : CascadeApp
 
     private readonly Lazy<Task> _root;
 
-    public ApiApp() => _root = new(CreateRoot);
+    public ApiApp() : this(null) { }
+
+    protected ApiApp(Dictionary<string, string?>? settings) : base(seedDemo: false, settings) => _root = new(CreateRoot);
 
     /// <summary>A client on a store that has the root unit.</summary>
     public async Task<HttpClient> Client()

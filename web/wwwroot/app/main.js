@@ -93,7 +93,7 @@ async function start() {
   const { me, units } = await load();
   const unitsById = indexUnits(units);
   const unitId = chooseUnit(query.get('unit')?.trim(), me, units);
-  byId('person').textContent = `${me.displayName || me.username}（${text.roles[me.role] ?? me.role}）`;
+  byId('person').textContent = text.person(me.displayName || me.username, text.roles[me.role] ?? me.role);
   fillPicker(units, unitId);
   const unit = unitsById.get(unitId);
   if (!unit) {

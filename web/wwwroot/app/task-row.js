@@ -21,10 +21,10 @@ export class TaskRow {
     this.element.dataset.task = task.id;
     const head = make('div', 'task-head', this.element);
     this.title = make('span', 'task-title', head);
-    const marks = make('span', 'marks', head);
-    this.overdue = make('span', 'mark overdue', marks);
+    const marks = make('span', 'flags', head);
+    this.overdue = make('span', 'flag overdue', marks);
     this.overdue.textContent = t.overdue;
-    this.stale = make('span', 'mark stale', marks);
+    this.stale = make('span', 'flag stale', marks);
     this.stale.textContent = t.stale;
     const meta = make('div', 'task-meta', this.element);
     this.due = make('span', 'due', meta);

@@ -119,21 +119,26 @@ async function start() {
   const summaryUrl = `/api/v1/units/${encodeURIComponent(unitId)}/summary`;
   let reading = null;
   let readAgain = false;
-  async function refresh(withSummary) {
+  let wantSummary = false;
+  /** Reads the tasks (and the summary when asked); one read at a time, and once more if asked meanwhile. */
+  function refresh(withSummary) {
+    wantSummary ||= withSummary;
     if (reading) { readAgain = true; return reading; }
     reading = (async () => {
       do {
         readAgain = false;
+        const summaryToo = wantSummary;
+        wantSummary = false;
         try {
-          const [list, figures] = await Promise.all([getJson(taskUrl), withSummary ? getJson(summaryUrl) : null]);
+          const [list, figures] = await Promise.all([getJson(taskUrl), summaryToo ? getJson(summaryUrl) : null]);
           if (list) tasks.render(list);
           if (figures) summary.update(unit.name, figures);
         } catch (error) {
           if (error instanceof SignedOut) signIn();
         }
       } while (readAgain);
-    })();
-    try { await reading; } finally { reading = null; }
+    })().finally(() => { reading = null; });
+    return reading;
   }
 
   await refresh(true);
@@ -150,7 +155,8 @@ async function start() {
         if (snapshot.timeZone) formatTime = timeFormatter(snapshot.timeZone);
         const shown = (snapshot.units ?? []).find((u) => u.id === unitId);
         if (shown) summary.update(shown.name ?? unit.name, shown.summary);
-        refresh(false); // whatever changed while not watching
+        // Whatever changed while not watching; then the page is live (a mark for readers and tests).
+        refresh(false).then(() => { document.body.dataset.live = 'true'; });
       },
       summaries(items) {
         for (const item of items) if (item?.unitId === unitId && item.summary) summary.update(unit.name, item.summary);
@@ -160,7 +166,11 @@ async function start() {
       },
       unknownUnit() { showCover(text.unknownUnit(unitId), true); },
       unauthorized: signIn,
-      lost() { banner.textContent = text.connectionLost; banner.hidden = false; },
+      lost() {
+        document.body.dataset.live = 'false';
+        banner.textContent = text.connectionLost;
+        banner.hidden = false;
+      },
       restored() { banner.hidden = true; },
     },
   });

@@ -7,7 +7,7 @@ using Cascade.Tests.Web;
 namespace Cascade.Tests.Access;
 
 /// <summary>
-/// Every API route and the hub as every kind of caller: anonymous, admin, leader, viewer, the
+/// Every API route, the hub and the workbench page as every kind of caller: anonymous, admin, leader, viewer, the
 /// editor of the unit, the editor of a sibling, a disabled user, a kiosk and a revoked kiosk.
 /// Each call is allowed or refused exactly as api.md says, and the refused ones change nothing.
 /// </summary>
@@ -178,6 +178,19 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
             }
             catch (HttpRequestException) when (!SignedIn(who)) { }
             catch (Exception error) when (SignedIn(who)) { failures.Add($"{who} hub: {error.GetType().Name} {error.Message}"); }
+        }
+
+        // The workbench page: people get it; anyone else, a kiosk too, ends at the sign-in form.
+        foreach (var (who, client) in callers)
+        {
+            var answer = await client.GetAsync("/app");
+            var expected = SignedIn(who) && who != Who.Kiosk ? "/app" : "/login";
+            // Some of these clients follow redirects and some do not: where the answer leads counts.
+            var reached = answer.StatusCode == HttpStatusCode.Redirect
+                ? new Uri(new Uri("http://localhost"), answer.Headers.Location!).AbsolutePath
+                : answer.RequestMessage?.RequestUri?.AbsolutePath;
+            if (answer.StatusCode is not (HttpStatusCode.OK or HttpStatusCode.Redirect) || reached != expected)
+                failures.Add($"{who} GET /app: {(int)answer.StatusCode} at {reached}, expected {expected}");
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));

@@ -97,13 +97,14 @@ public sealed partial class LoginPageTests(LoginPageTests.App app) : IClassFixtu
     [InlineData("https://evil.example/")]
     [InlineData("//evil.example/")]
     [InlineData("/\\evil.example")]
+    [InlineData("")]
     public async Task The_return_address_stays_on_this_site(string returnUrl)
     {
         var username = await NewUser();
         var browser = Browser();
         var answer = await Submit(browser, await FormToken(browser), username, Password, returnUrl);
         Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
-        Assert.Equal("/wall", answer.Headers.Location!.OriginalString);
+        Assert.Equal("/app", answer.Headers.Location!.OriginalString);
     }
 
     [Fact]

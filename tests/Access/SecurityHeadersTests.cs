@@ -11,6 +11,8 @@ public sealed class SecurityHeadersTests(SecurityHeadersTests.App app) : IClassF
     [Theory]
     [InlineData("/wall")]
     [InlineData("/wall/main.js")]
+    [InlineData("/app")]
+    [InlineData("/app/main.js")]
     [InlineData("/api/v1/units")]
     [InlineData("/healthz")]
     [InlineData("/no-such-page")]

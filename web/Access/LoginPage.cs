@@ -58,10 +58,13 @@ public static class LoginPage
         }
     }
 
+    /// <summary>Where a person goes without a target: the workbench, which is what someone signing in wants.</summary>
+    public const string DefaultTarget = "/app";
+
     /// <summary>Only a path on this site: never an absolute or protocol-relative URL (no open redirect).</summary>
     private static string Local(string? returnUrl) =>
         returnUrl is { Length: > 0 } url && url[0] == '/' && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
-            ? url : "/wall";
+            ? url : DefaultTarget;
 
     // Chinese stays readable in the page's source; markup characters are still encoded.
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);

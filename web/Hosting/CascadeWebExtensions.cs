@@ -5,6 +5,7 @@ using Cascade.Web.Access;
 using Cascade.Web.Api;
 using Cascade.Web.Demo;
 using Cascade.Web.Wall;
+using Cascade.Web.Workbench;
 using Microsoft.AspNetCore.Http.Json;
 
 namespace Cascade.Web.Hosting;
@@ -48,6 +49,7 @@ public static class CascadeWebExtensions
         app.UseCascadeAccess();
         app.MapGet("/healthz", () => TypedResults.Text("ok")).AllowAnonymous();
         app.MapLoginPage();
+        app.MapCascadeWorkbench();
         app.MapGroup("/api/v1").MapAuthApi().MapUsersApi().MapKiosksApi().MapUnitsApi().MapTasksApi().MapAuditApi();
         return app;
     }

@@ -1,0 +1,58 @@
+using System.Text.Encodings.Web;
+using Cascade.Web.Access;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.Extensions.FileProviders;
+
+namespace Cascade.Web.Workbench;
+
+/// <summary>
+/// The branch workbench <c>/app</c>: the page for a signed-in person (a kiosk token opens walls,
+/// not this), else the sign-in form, which comes back here with the same query. The page is
+/// <c>wwwroot/app.html</c> with the sign-out form's antiforgery field filled in; everything
+/// else it shows comes from the API through its own scripts. <c>/</c> leads here.
+/// </summary>
+public static class WorkbenchPage
+{
+    private const string PageFile = "app.html";
+    private const string AntiforgeryMarker = "<!--antiforgery-->";
+
+    public static WebApplication MapCascadeWorkbench(this WebApplication app)
+    {
+        app.MapMethods("/app", [HttpMethods.Get, HttpMethods.Head], Page).AllowAnonymous().ExcludeFromDescription();
+        app.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], () => TypedResults.Redirect("/app")).AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task<IResult> Page(HttpContext context, IAntiforgery antiforgery, IWebHostEnvironment environment)
+    {
+        // Role() is null for anyone who is not a person: anonymous, a failed credential, a kiosk.
+        if (context.User.Role() is null) return TypedResults.Redirect(SignInAddress(context.Request));
+        var page = environment.WebRootFileProvider.GetFileInfo(PageFile);
+        if (!page.Exists) return TypedResults.NotFound();
+        var html = await Read(page);
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        var field = $"<input type=\"hidden\" name=\"{HtmlEncoder.Default.Encode(tokens.FormFieldName)}\" value=\"{HtmlEncoder.Default.Encode(tokens.RequestToken ?? "")}\">";
+        // The page holds a token bound to this person's session: never kept by a cache.
+        context.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Content(html.Replace(AntiforgeryMarker, field, StringComparison.Ordinal), "text/html; charset=utf-8");
+    }
+
+    /// <summary><c>/login</c> with this very address (its query, less any kiosk token) to come back to, in the page's language.</summary>
+    internal static string SignInAddress(HttpRequest request)
+    {
+        var query = new QueryBuilder(request.Query
+            .Where(pair => pair.Key != KioskAuthentication.QueryName)
+            .SelectMany(pair => pair.Value.Select(value => new KeyValuePair<string, string>(pair.Key, value ?? ""))));
+        var back = request.Path.Value + query.ToQueryString().Value;
+        var lang = request.Query["lang"].ToString() == "en" ? "&lang=en" : "";
+        return $"/login?returnUrl={Uri.EscapeDataString(back)}{lang}";
+    }
+
+    private static async Task<string> Read(IFileInfo file)
+    {
+        await using var stream = file.CreateReadStream();
+        using var reader = new StreamReader(stream);
+        return await reader.ReadToEndAsync();
+    }
+}

@@ -1,0 +1,67 @@
+// The API as the workbench uses it, with the session cookie (same origin). Every answer is
+// turned into an outcome the page can show; nothing here retries a write.
+
+const jsonHeaders = { Accept: 'application/json' };
+
+/** Thrown when the session has ended: the page goes back to the sign-in form. */
+export class SignedOut extends Error {}
+
+async function problemDetail(answer) {
+  try {
+    const problem = await answer.json();
+    if (problem?.errors && typeof problem.errors === 'object') {
+      return Object.values(problem.errors).flat().filter((m) => typeof m === 'string').join(' ');
+    }
+    return typeof problem?.detail === 'string' ? problem.detail : '';
+  } catch {
+    return '';
+  }
+}
+
+/** GET as JSON; null for 404; throws SignedOut for 401 and Error otherwise. */
+export async function getJson(url) {
+  const answer = await fetch(url, { cache: 'no-store', headers: jsonHeaders });
+  if (answer.status === 401) throw new SignedOut();
+  if (answer.status === 404) return null;
+  if (!answer.ok) throw new Error(`${url}: ${answer.status}`);
+  return answer.json();
+}
+
+const taskUrl = (unitId, taskId) =>
+  `/api/v1/units/${encodeURIComponent(unitId)}/tasks/${encodeURIComponent(taskId)}`;
+
+/**
+ * PATCH one task as a JSON merge patch that applies only to the version the person saw.
+ * Answers { kind: 'saved', task } | { kind: 'conflict', task } (task: its value now, or null
+ * when it is gone) | { kind: 'forbidden' } | { kind: 'invalid', detail } | { kind: 'gone' } | { kind: 'failed' }.
+ */
+export async function patchTask(unitId, taskId, version, patch) {
+  let answer;
+  try {
+    answer = await fetch(taskUrl(unitId, taskId), {
+      method: 'PATCH',
+      cache: 'no-store',
+      headers: { ...jsonHeaders, 'Content-Type': 'application/merge-patch+json', 'If-Match': `"${version}"` },
+      body: JSON.stringify(patch),
+    });
+  } catch {
+    return { kind: 'failed' };
+  }
+  if (answer.ok) return { kind: 'saved', task: await answer.json() };
+  switch (answer.status) {
+    case 401: throw new SignedOut();
+    case 403: return { kind: 'forbidden' };
+    case 404: return { kind: 'gone' };
+    case 400: return { kind: 'invalid', detail: await problemDetail(answer) };
+    case 412: {
+      // Someone else wrote first: fetch what the task is now, to show it, never to retry.
+      try {
+        return { kind: 'conflict', task: await getJson(taskUrl(unitId, taskId)) };
+      } catch (error) {
+        if (error instanceof SignedOut) throw error;
+        return { kind: 'conflict', task: null };
+      }
+    }
+    default: return { kind: 'failed' };
+  }
+}

@@ -1,0 +1,100 @@
+// Every word the workbench adds to the wall's (figures keep the wall's names, so the two
+// screens say the same thing). Chinese first. Unit names, task titles and notes come from the data.
+
+import { strings as wallStrings } from '../wall/i18n.js';
+
+const zh = {
+  title: 'Cascade · 工作台',
+  brand: '党建业务双轮驱动 · 工作台',
+  signOut: '退出',
+  switchTo: 'English',
+  unit: '单位',
+  roles: { admin: '管理员', leader: '领导', editor: '填报员', viewer: '查看' },
+  person: (name, role) => `${name}（${role}）`,
+  readOnly: '只读：你无权修改此单位的任务',
+  mayWrite: '可填报此单位的任务',
+  due: '截止',
+  progress: '进度',
+  statusLabel: '状态',
+  note: '备注',
+  notePlaceholder: '进展说明（可选）',
+  saveNote: '保存备注',
+  update: '填报',
+  close: '收起',
+  stale: '久未更新',
+  staleTasks: '久未更新',
+  tasks: '任务',
+  noTasksHere: '本单位暂无任务',
+  updatedBy: (who, when) => `${who} 更新于 ${when}`,
+  saved: '已保存',
+  saving: '正在保存…',
+  conflict: (value) => `此任务刚被他人修改，当前值为：${value}`,
+  conflictValue: (progress, status, note) => `进度 ${progress}%，状态 ${status}${note ? `，备注“${note}”` : ''}`,
+  forbidden: '你无权修改此单位的任务',
+  invalid: (detail) => `未能保存：${detail}`,
+  failed: '保存失败，请检查网络后重试',
+  gone: '此任务已被删除',
+  reopenNeedsProgress: '此任务已完成；要重新打开，请选择实际进度',
+  loading: '正在加载…',
+  unknownUnit: (id) => `未找到单位 ${id}`,
+  live: '实时',
+  connectionLost: '连接中断，正在重连；显示的数据可能不是最新',
+};
+
+const en = {
+  title: 'Cascade · Workbench',
+  brand: 'Dual-wheel drive · workbench',
+  signOut: 'Sign out',
+  switchTo: '中文',
+  unit: 'Unit',
+  roles: { admin: 'admin', leader: 'leader', editor: 'editor', viewer: 'viewer' },
+  person: (name, role) => `${name} (${role})`,
+  readOnly: 'Read-only: you may not change the tasks of this unit',
+  mayWrite: 'You may report the tasks of this unit',
+  due: 'Due',
+  progress: 'Progress',
+  statusLabel: 'Status',
+  note: 'Note',
+  notePlaceholder: 'What happened (optional)',
+  saveNote: 'Save note',
+  update: 'Update',
+  close: 'Close',
+  stale: 'Stale',
+  staleTasks: 'Stale',
+  tasks: 'tasks',
+  noTasksHere: 'This unit has no tasks yet',
+  updatedBy: (who, when) => `${who}, ${when}`,
+  saved: 'Saved',
+  saving: 'Saving…',
+  conflict: (value) => `Someone else just changed this task. It now reads: ${value}`,
+  conflictValue: (progress, status, note) => `progress ${progress}%, status ${status}${note ? `, note “${note}”` : ''}`,
+  forbidden: 'You may not change the tasks of this unit',
+  invalid: (detail) => `Not saved: ${detail}`,
+  failed: 'Not saved: check the connection and try again',
+  gone: 'This task has been deleted',
+  reopenNeedsProgress: 'This task is done; to reopen it, choose its real progress',
+  loading: 'Loading…',
+  unknownUnit: (id) => `Unit ${id} not found`,
+  live: 'live',
+  connectionLost: 'Connection lost, reconnecting; figures may be out of date',
+};
+
+/** The wall's words (figures, health, status) with the workbench's own added. */
+export function strings(lang) {
+  const wall = wallStrings(lang);
+  return { ...wall, ...(lang === 'en' ? en : zh), wallTitle: wall.subtitle };
+}
+
+/** zh unless asked otherwise: ?lang= first, then what this browser chose last time. */
+export function chooseLanguage(query, storage) {
+  const asked = query.get('lang');
+  if (asked === 'en' || asked === 'zh') {
+    try { storage?.setItem('cascade.lang', asked); } catch { /* private mode: not remembered */ }
+    return asked;
+  }
+  try {
+    return storage?.getItem('cascade.lang') === 'en' ? 'en' : 'zh';
+  } catch {
+    return 'zh';
+  }
+}

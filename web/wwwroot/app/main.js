@@ -1,0 +1,184 @@
+// The branch workbench (工作台): /app?unit=<id>&lang=zh|en
+// A signed-in person sees one unit's summary (the wall's figures) and its tasks by track, and
+// reports status, progress and notes where they may write. Live through /hubs/wall.
+
+import { chooseLanguage, strings } from './i18n.js';
+import { SignedOut, getJson } from './api.js';
+import { chooseUnit, indexUnits, mayWrite, pickerEntries } from './access.js';
+import { SummaryView } from './summary.js';
+import { TaskList } from './tasks.js';
+import { WallConnection, retryDelay } from '../wall/connection.js';
+
+const FALLBACK_REFRESH_MS = 30000; // while the hub is down, read the API instead
+
+const query = new URLSearchParams(location.search);
+const lang = chooseLanguage(query, window.localStorage);
+const text = strings(lang);
+const byId = (id) => document.getElementById(id);
+const cover = byId('cover');
+const banner = byId('banner');
+
+function addressWith(changes) {
+  const next = new URLSearchParams(location.search);
+  for (const [key, value] of Object.entries(changes)) next.set(key, value);
+  return `${location.pathname}?${next}`;
+}
+
+function signIn() {
+  const back = location.pathname + location.search;
+  location.assign(`/login?returnUrl=${encodeURIComponent(back)}${lang === 'en' ? '&lang=en' : ''}`);
+}
+
+function showCover(words, error) {
+  byId('cover-text').textContent = words;
+  cover.classList.toggle('error', !!error);
+  cover.hidden = false;
+}
+
+function fillStaticText() {
+  document.documentElement.lang = text.lang;
+  document.title = text.title;
+  byId('brand').textContent = text.brand;
+  byId('sign-out').textContent = text.signOut;
+  byId('picker-text').textContent = text.unit;
+  const other = lang === 'en' ? 'zh' : 'en';
+  const switcher = byId('lang-switch');
+  switcher.textContent = text.switchTo;
+  switcher.lang = other === 'en' ? 'en' : 'zh-CN';
+  switcher.addEventListener('click', () => location.assign(addressWith({ lang: other })));
+}
+
+function fillPicker(units, shown) {
+  const picker = byId('picker');
+  picker.replaceChildren();
+  for (const entry of pickerEntries(units)) {
+    const option = document.createElement('option');
+    option.value = entry.id;
+    option.textContent = `${'\u3000'.repeat(entry.depth)}${entry.name}`;
+    option.selected = entry.id === shown;
+    picker.appendChild(option);
+  }
+  picker.addEventListener('change', () => location.assign(addressWith({ unit: picker.value })));
+}
+
+function timeFormatter(timeZone) {
+  let format;
+  try {
+    format = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN',
+      { timeZone: timeZone || undefined, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  } catch {
+    return timeFormatter(null);
+  }
+  return (iso) => {
+    const t = Date.parse(iso);
+    return Number.isFinite(t) ? format.format(t) : '';
+  };
+}
+
+async function load() {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const [me, units] = await Promise.all([getJson('/api/v1/me'), getJson('/api/v1/units')]);
+      return { me, units: units ?? [] };
+    } catch (error) {
+      if (error instanceof SignedOut) throw error;
+      await new Promise((resolve) => setTimeout(resolve, retryDelay(attempt)));
+    }
+  }
+}
+
+async function start() {
+  fillStaticText();
+  showCover(text.loading);
+  const { me, units } = await load();
+  const unitsById = indexUnits(units);
+  const unitId = chooseUnit(query.get('unit')?.trim(), me, units);
+  byId('person').textContent = text.person(me.displayName || me.username, text.roles[me.role] ?? me.role);
+  fillPicker(units, unitId);
+  const unit = unitsById.get(unitId);
+  if (!unit) {
+    showCover(text.unknownUnit(unitId ?? ''), true);
+    return;
+  }
+
+  let formatTime = timeFormatter(null);
+  const summary = new SummaryView(text);
+  const tasks = new TaskList(text, unitId, (iso) => formatTime(iso));
+  const access = byId('access');
+  const setWritable = (writable) => {
+    tasks.setWritable(writable);
+    document.body.dataset.writable = String(writable);
+    access.textContent = writable ? text.mayWrite : text.readOnly;
+    access.classList.toggle('read-only', !writable);
+    access.hidden = false;
+  };
+  setWritable(mayWrite(me, unitId, unitsById));
+  tasks.onForbidden = () => setWritable(false); // the server is the authority
+
+  const taskUrl = `/api/v1/units/${encodeURIComponent(unitId)}/tasks`;
+  const summaryUrl = `/api/v1/units/${encodeURIComponent(unitId)}/summary`;
+  let reading = null;
+  let readAgain = false;
+  let wantSummary = false;
+  /** Reads the tasks (and the summary when asked); one read at a time, and once more if asked meanwhile. */
+  function refresh(withSummary) {
+    wantSummary ||= withSummary;
+    if (reading) { readAgain = true; return reading; }
+    reading = (async () => {
+      do {
+        readAgain = false;
+        const summaryToo = wantSummary;
+        wantSummary = false;
+        try {
+          const [list, figures] = await Promise.all([getJson(taskUrl), summaryToo ? getJson(summaryUrl) : null]);
+          if (list) tasks.render(list);
+          if (figures) summary.update(unit.name, figures);
+        } catch (error) {
+          if (error instanceof SignedOut) signIn();
+        }
+      } while (readAgain);
+    })().finally(() => { reading = null; });
+    return reading;
+  }
+
+  await refresh(true);
+  cover.hidden = true;
+
+  let firstBuild = null;
+  const connection = new WallConnection({
+    hubUrl: '/hubs/wall',
+    healthUrl: '/healthz',
+    handlers: {
+      snapshot(snapshot) {
+        if (firstBuild == null) firstBuild = snapshot.serverBuild ?? '';
+        else if ((snapshot.serverBuild ?? '') !== firstBuild) { location.reload(); return; }
+        if (snapshot.timeZone) formatTime = timeFormatter(snapshot.timeZone);
+        const shown = (snapshot.units ?? []).find((u) => u.id === unitId);
+        if (shown) summary.update(shown.name ?? unit.name, shown.summary);
+        // Whatever changed while not watching; then the page is live (a mark for readers and tests).
+        refresh(false).then(() => { document.body.dataset.live = 'true'; });
+      },
+      summaries(items) {
+        for (const item of items) if (item?.unitId === unitId && item.summary) summary.update(unit.name, item.summary);
+      },
+      changes(items) {
+        if (items.some((change) => change?.unitId === unitId)) refresh(false);
+      },
+      unknownUnit() { showCover(text.unknownUnit(unitId), true); },
+      unauthorized: signIn,
+      lost() {
+        document.body.dataset.live = 'false';
+        banner.textContent = text.connectionLost;
+        banner.hidden = false;
+      },
+      restored() { banner.hidden = true; },
+    },
+  });
+  connection.start(unitId, 0);
+  setInterval(() => { if (connection.lost) refresh(true); }, FALLBACK_REFRESH_MS);
+}
+
+start().catch((error) => {
+  if (error instanceof SignedOut) signIn();
+  else showCover(String(error?.message ?? error), true);
+});

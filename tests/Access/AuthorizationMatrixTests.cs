@@ -21,7 +21,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
     private enum Who { Anonymous, Admin, Leader, Viewer, Editor, SiblingEditor, Disabled, Kiosk, RevokedKiosk }
 
     /// <summary>What a route allows: reading for everyone signed in; writing tasks for admins and the unit's editor; the rest for admins.</summary>
-    private enum Rule { Read, PeopleRead, WriteTasks, AdminOnly }
+    private enum Rule { Read, PeopleRead, WriteTasks, AdminOnly, Overseers }
 
     /// <summary>Sends the kiosk token in every request's query, as a wall does.</summary>
     private sealed class KioskQuery(string token) : DelegatingHandler
@@ -74,6 +74,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
         (Rule.PeopleRead, Who.Kiosk) => false,
         (Rule.PeopleRead, _) => true,
         (Rule.WriteTasks, Who.Editor) => true,
+        (Rule.Overseers, Who.Leader) => true,
         _ => false,
     };
 
@@ -144,6 +145,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
             ("GET kiosks", Rule.AdminOnly, Nothing, (c, _) => c.GetAsync("/api/v1/kiosks")),
             ("POST kiosk", Rule.AdminOnly, Nothing, (c, _) => c.PostAsJsonAsync("/api/v1/kiosks", new { name = "新屏", unitId = a, depth = 1 })),
             ("DELETE kiosk", Rule.AdminOnly, async () => (await Kiosk(a)).Split('.')[0], (c, id) => c.DeleteAsync($"/api/v1/kiosks/{id}")),
+            ("GET audit", Rule.Overseers, Nothing, (c, _) => c.GetAsync($"/api/v1/audit?unit={a}&limit=5")),
+            ("GET audit/verify", Rule.AdminOnly, Nothing, (c, _) => c.GetAsync("/api/v1/audit/verify")),
         };
 
         var failures = new List<string>();

@@ -41,4 +41,29 @@ public sealed class SecurityHeadersTests(SecurityHeadersTests.App app) : IClassF
         using var script = new HttpRequestMessage(HttpMethod.Post, "/hubs/wall/negotiate?negotiateVersion=1");
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(script)).StatusCode);
     }
+
+    [Fact]
+    public async Task An_api_write_from_another_origin_is_refused_and_changes_nothing()
+    {
+        var client = await app.Client();
+        var id = Api.Id("origin");
+        using var foreign = new HttpRequestMessage(HttpMethod.Post, Api.Units)
+        {
+            Content = new StringContent(Api.Json(new { id, parentId = ApiApp.Root, name = "跨站", kind = "branch" }), System.Text.Encoding.UTF8, "application/json"),
+        };
+        foreign.Headers.Add("Origin", "https://evil.example");
+        await (await client.SendAsync(foreign)).Problem(HttpStatusCode.Forbidden);
+        await (await client.GetAsync($"{Api.Units}/{id}")).Problem(HttpStatusCode.NotFound);
+
+        using var read = new HttpRequestMessage(HttpMethod.Get, Api.Units);
+        read.Headers.Add("Origin", "https://evil.example");
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(read)).StatusCode);
+
+        using var own = new HttpRequestMessage(HttpMethod.Post, Api.Units)
+        {
+            Content = new StringContent(Api.Json(new { id, parentId = ApiApp.Root, name = "本站", kind = "branch" }), System.Text.Encoding.UTF8, "application/json"),
+        };
+        own.Headers.Add("Origin", $"{client.BaseAddress!.Scheme}://{client.BaseAddress.Authority}");
+        Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(own)).StatusCode);
+    }
 }

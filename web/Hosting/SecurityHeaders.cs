@@ -4,7 +4,9 @@ namespace Cascade.Web.Hosting;
 /// Headers on every answer: the page may run only the app's own scripts and styles and talk
 /// only to its own origin, never inside another site's frame; no MIME sniffing; no referrer.
 /// And the hub's WebSocket handshake (and negotiate) must come from a page of this origin,
-/// since browsers send cookies with cross-site WebSocket requests.
+/// since browsers send cookies with cross-site WebSocket requests; so must every API write a
+/// browser sends (the workbench writes with its session cookie): SameSite=Strict already keeps
+/// the cookie off cross-site requests, and this refuses them outright as a second line.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -23,14 +25,23 @@ public static class SecurityHeaders
             headers["Referrer-Policy"] = "no-referrer";
             if (context.Request.Path.StartsWithSegments("/hubs") && !SameOrigin(context))
             {
-                await Microsoft.AspNetCore.Http.Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
-                    detail: "The hub accepts connections from this site's own pages only.").ExecuteAsync(context);
+                await Refuse(context, "The hub accepts connections from this site's own pages only.");
+                return;
+            }
+            if (context.Request.Path.StartsWithSegments("/api") && !IsReading(context.Request.Method) && !SameOrigin(context))
+            {
+                await Refuse(context, "The API accepts writes from this site's own pages only (or from scripts, which send no Origin).");
                 return;
             }
             await next(context);
         });
         return app;
     }
+
+    private static Task Refuse(HttpContext context, string detail) =>
+        Microsoft.AspNetCore.Http.Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: detail).ExecuteAsync(context);
+
+    private static bool IsReading(string method) => HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method);
 
     /// <summary>No Origin (a script, not a browser page) or this very origin.</summary>
     private static bool SameOrigin(HttpContext context)

@@ -4,62 +4,66 @@ using Microsoft.Extensions.Options;
 namespace Cascade.Audit;
 
 /// <summary>
-/// Holds only the chain's head in memory, read from the store on activation: the store is the
-/// truth, so nothing here can disagree with it. Writes a checkpoint of the head at most once
-/// per <see cref="AuditOptions.CheckpointEvery"/> after an append, and when it deactivates.
+/// The writer of the users chain, which has many sources (every user and kiosk grain, every
+/// sign-in). It holds only the chain's head in memory, read from the store on activation: the
+/// store is the truth, so nothing here can disagree with it. (A unit's chain has one source,
+/// the unit grain, which keeps the head in its own state instead.)
 /// </summary>
 public sealed class AuditChainGrain(IAuditStore store, IOptions<AuditOptions> options, DomainClock clock) : Grain, IAuditChainGrain
 {
     private const int RecentRefs = 4096;
     private readonly HashSet<string> _recent = new(StringComparer.Ordinal);
     private readonly Queue<string> _recentOrder = new();
-    private long _seq;
-    private string _hash = AuditEntry.Genesis;
-    private long _checkpointed;
-    private IGrainTimer? _checkpoint;
+    private AuditChainHead _head = AuditChainHead.Empty;
+    private AuditCheckpointer _checkpoints = null!;
+    private IGrainTimer? _checkpointTimer;
 
     private string Chain => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (await store.GetHeadAsync(Chain) is { } head)
-        {
-            _seq = head.Seq;
-            _hash = head.Hash;
-        }
-        _checkpointed = _seq; // a checkpoint is only owed for what this activation appends
+        _checkpoints = new AuditCheckpointer(store, Chain, options.Value.CheckpointEvery, () => clock.Now);
+        if (await store.GetHeadAsync(Chain) is { } head) _head = AuditChainHead.Of(head);
     }
 
     public async Task Append(IReadOnlyList<AuditDraft> drafts, bool redelivered)
     {
-        var fresh = drafts.Where(d => d.Chain == Chain && !_recent.Contains(d.Ref)).ToList();
+        var fresh = drafts.Where(d => d.Chain == Chain && d.Ref is not null && !_recent.Contains(d.Ref)).ToList();
         if (redelivered && fresh.Count > 0)
         {
-            var known = await store.FindRefsAsync(Chain, fresh.Select(d => d.Ref).ToList());
-            fresh.RemoveAll(d => known.Contains(d.Ref));
+            var known = await store.FindRefsAsync(Chain, fresh.Select(d => d.Ref!).ToList());
+            fresh.RemoveAll(d => known.Contains(d.Ref!));
         }
         if (fresh.Count == 0) return;
         var entries = new List<AuditEntry>(fresh.Count);
-        var (seq, hash) = (_seq, _hash);
+        var head = _head;
         foreach (var draft in fresh)
         {
-            var entry = AuditEntry.Link(draft, ++seq, hash);
+            var entry = head.Link(draft);
             entries.Add(entry);
-            hash = entry.Hash;
+            head = AuditChainHead.Of(entry);
         }
-        try
+        if (await store.AppendAsync(entries) != entries.Count)
         {
-            await store.AppendAsync(entries);
+            // Some place was taken: another writer got there (a second activation during a
+            // cluster change). Start again from what the store really holds.
+            DeactivateOnIdle();
+            throw new InvalidOperationException($"Audit chain '{Chain}' moved under this writer; the drafts will be delivered again.");
         }
-        catch
-        {
-            DeactivateOnIdle(); // the next activation reads the head the store really has
-            throw;
-        }
-        (_seq, _hash) = (seq, hash);
-        foreach (var draft in fresh) Remember(draft.Ref);
-        _checkpoint ??= this.RegisterGrainTimer(WriteCheckpoint,
-            new GrainTimerCreationOptions(options.Value.CheckpointEvery, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+        _head = head;
+        foreach (var draft in fresh) Remember(draft.Ref!);
+        _checkpoints.Delivered(entries[^1]);
+        await _checkpoints.Maybe();
+        if (_checkpoints.Owed)
+            _checkpointTimer ??= this.RegisterGrainTimer(CheckpointDue,
+                new GrainTimerCreationOptions(options.Value.CheckpointEvery, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+    }
+
+    private async Task CheckpointDue()
+    {
+        _checkpointTimer?.Dispose();
+        _checkpointTimer = null;
+        await _checkpoints.Maybe(force: true);
     }
 
     private void Remember(string reference)
@@ -69,15 +73,5 @@ public sealed class AuditChainGrain(IAuditStore store, IOptions<AuditOptions> op
         if (_recentOrder.Count > RecentRefs) _recent.Remove(_recentOrder.Dequeue());
     }
 
-    private async Task WriteCheckpoint()
-    {
-        _checkpoint?.Dispose();
-        _checkpoint = null;
-        if (_seq == _checkpointed) return;
-        var seq = _seq;
-        await store.WriteCheckpointAsync(new AuditCheckpoint(Chain, seq, _hash, AuditEntry.FormatTime(clock.Now)));
-        _checkpointed = seq;
-    }
-
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => WriteCheckpoint();
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _checkpoints.Maybe(force: true);
 }

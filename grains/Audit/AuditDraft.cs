@@ -3,12 +3,13 @@ namespace Cascade.Audit;
 /// <summary>
 /// An accepted write, recorded by the grain that made it in the same state write as the change
 /// (its outbox), before the chain gives it a place. <see cref="Ref"/> is unique, so a draft
-/// delivered twice (an answer lost, a restart) is appended once. Before and after are
-/// canonical JSON (<see cref="CanonicalJson"/>) or null.
+/// delivered twice (an answer lost, a restart) is appended once; a unit's own drafts need none,
+/// since the unit links them itself. Before and after are
+/// canonical JSON (<see cref="AuditSnapshots"/>) or null.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("cascade.audit-draft")]
 public sealed record AuditDraft(
-    [property: Id(0)] string Ref,
+    [property: Id(0)] string? Ref,
     [property: Id(1)] string Chain,
     [property: Id(2)] DateTimeOffset At,
     [property: Id(3)] string Actor,
@@ -19,6 +20,6 @@ public sealed record AuditDraft(
     [property: Id(8)] string? After)
 {
     public static AuditDraft Create(string chain, DateTimeOffset at, string actor, string action,
-        string? unitId, string? taskId, object? before, object? after) =>
-        new(Guid.NewGuid().ToString("N"), chain, at, actor, action, unitId, taskId, AuditJson.Of(before), AuditJson.Of(after));
+        string? unitId, string? taskId, string? before, string? after) =>
+        new(Guid.NewGuid().ToString("N"), chain, at, actor, action, unitId, taskId, before, after);
 }

@@ -43,7 +43,10 @@ public sealed record AuditEntry(
     public string ComputeHash() =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(HashInput())));
 
-    /// <summary>What the hash covers; <see cref="Before"/> and <see cref="After"/> are re-read, so a stored edit shows.</summary>
+    /// <summary>
+    /// What the hash covers. <see cref="Before"/> and <see cref="After"/> are written canonically
+    /// when the entry is made and go in as stored: any edit of the stored text changes the hash.
+    /// </summary>
     public string HashInput()
     {
         var json = new StringBuilder(256 + (Before?.Length ?? 0) + (After?.Length ?? 0));
@@ -54,8 +57,8 @@ public sealed record AuditEntry(
         json.Append(",\"action\":"); CanonicalJson.WriteString(json, Action);
         json.Append(",\"unitId\":"); CanonicalJson.WriteString(json, UnitId);
         json.Append(",\"taskId\":"); CanonicalJson.WriteString(json, TaskId);
-        json.Append(",\"before\":").Append(CanonicalJson.Normalize(Before) ?? "null");
-        json.Append(",\"after\":").Append(CanonicalJson.Normalize(After) ?? "null");
+        json.Append(",\"before\":").Append(Before ?? "null");
+        json.Append(",\"after\":").Append(After ?? "null");
         json.Append(",\"prevHash\":"); CanonicalJson.WriteString(json, PrevHash);
         return json.Append('}').ToString();
     }

@@ -1,31 +1,35 @@
 namespace Cascade.Audit;
 
 /// <summary>
-/// Moves a grain's audit drafts to their chain. The grain adds a draft to the list in its state
-/// and writes the state (the change and its audit draft in one durable write); then
-/// <see cref="Send"/> delivers the drafts in the background, in order, retrying until the chain
-/// took them, and removes them from the list, so the next state write no longer carries them.
-/// Drafts loaded with the state may already have been delivered: they go as redelivered.
+/// Moves a grain's audit records on. The grain adds a record to a list in its state and writes
+/// the state (the change and its record in one durable write); then <see cref="Send"/> delivers
+/// the records in the background, in order, retrying until they were taken, and removes them
+/// from the list, so the next state write no longer carries them. Records loaded with the state
+/// may already have been delivered: they go as redelivered, and the receiver takes each once.
+/// A unit grain's records are whole entries, delivered to the store; a user's or kiosk's are
+/// drafts, delivered to the users chain.
 /// </summary>
-public sealed class AuditOutbox(IGrainFactory grains, string chain, Func<List<AuditDraft>> drafts)
+public sealed class AuditOutbox<T>(Func<List<T>> records, Func<T, string> key, Func<IReadOnlyList<T>, bool, Task> deliver,
+    Action<IReadOnlyList<T>>? delivered = null)
 {
+    private const int MaxBatch = 500;
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan FlushWait = TimeSpan.FromSeconds(5);
     private Task? _delivery;
     private bool _redeliver = true;
 
-    public void Add(AuditDraft draft) => drafts().Add(draft);
+    public void Add(T record) => records().Add(record);
 
-    /// <summary>Starts delivering unless a delivery is under way (it then takes the new drafts too).</summary>
+    /// <summary>Starts delivering unless a delivery is under way (it then takes the new records too).</summary>
     public void Send()
     {
-        if (_delivery is { IsCompleted: false } || drafts().Count == 0) return;
+        if (_delivery is { IsCompleted: false } || records().Count == 0) return;
         _delivery = Deliver();
     }
 
     /// <summary>
-    /// Delivers now and waits (up to a few seconds) until the chain holds every draft: for a
-    /// grain that is about to be deleted and may never be activated again to deliver later.
+    /// Delivers now and waits (up to a few seconds) until every record was taken: for a grain
+    /// nothing may activate again to deliver later (a user, a kiosk, a deleted unit).
     /// </summary>
     public async Task Flush()
     {
@@ -37,23 +41,24 @@ public sealed class AuditOutbox(IGrainFactory grains, string chain, Func<List<Au
     private async Task Deliver()
     {
         var delay = TimeSpan.FromMilliseconds(100);
-        while (drafts().Count > 0)
+        while (records().Count > 0)
         {
-            var batch = drafts().Take(500).ToArray();
+            var batch = records().Take(MaxBatch).ToArray();
             try
             {
-                await grains.GetGrain<IAuditChainGrain>(chain).Append(batch, _redeliver);
+                await deliver(batch, _redeliver);
             }
             catch (Exception)
             {
-                _redeliver = true; // the chain may have appended them before the answer was lost
+                _redeliver = true; // they may have been taken before the answer was lost
                 await Task.Delay(delay);
                 delay = delay * 2 < MaxRetryDelay ? delay * 2 : MaxRetryDelay;
                 continue;
             }
             _redeliver = false;
-            var sent = batch.Select(d => d.Ref).ToHashSet(StringComparer.Ordinal);
-            drafts().RemoveAll(d => sent.Contains(d.Ref));
+            var sent = batch.Select(key).ToHashSet(StringComparer.Ordinal);
+            records().RemoveAll(r => sent.Contains(key(r)));
+            delivered?.Invoke(batch);
         }
     }
 }

@@ -4,27 +4,39 @@ using Cascade.Units;
 
 namespace Cascade.Audit;
 
-/// <summary>The before and after of each kind of entry: what the API shows of the resource, never a secret.</summary>
+/// <summary>
+/// The before and after of each kind of entry, as canonical JSON: what the API shows of the
+/// resource (camelCase, enums as camelCase strings, dates <c>YYYY-MM-DD</c>, times UTC with a Z),
+/// never a secret.
+/// </summary>
 public static class AuditSnapshots
 {
-    public static object Task(string unitId, TaskItem t) => new
-    {
-        t.Id, UnitId = unitId, t.Title, t.Track, t.Weight, t.Start, t.Due, t.Status, t.Progress, t.Note,
-        t.Version, t.UpdatedAt, t.UpdatedBy, t.DirectiveId,
-    };
+    public static string Task(string unitId, TaskItem t) => new CanonicalObject()
+        .Add("id", t.Id).Add("unitId", unitId).Add("title", t.Title).Add("track", t.Track).Add("weight", t.Weight)
+        .Add("start", t.Start).Add("due", t.Due).Add("status", t.Status).Add("progress", t.Progress).Add("note", t.Note)
+        .Add("version", t.Version).Add("updatedAt", t.UpdatedAt).Add("updatedBy", t.UpdatedBy).Add("directiveId", t.DirectiveId)
+        .ToString();
 
-    public static object Unit(UnitInfo u) => new { u.Id, u.ParentId, u.Name, u.Kind, u.Sort };
+    public static string Unit(UnitInfo u) => new CanonicalObject()
+        .Add("id", u.Id).Add("parentId", u.ParentId).Add("name", u.Name).Add("kind", u.Kind).Add("sort", u.Sort)
+        .ToString();
 
     /// <summary>No password hash and no stamp.</summary>
-    public static object User(UserRecord u) => new { u.Username, u.DisplayName, u.Role, u.UnitId, u.Disabled };
+    public static string User(UserRecord u) => new CanonicalObject()
+        .Add("username", u.Username).Add("displayName", u.DisplayName).Add("role", u.Role).Add("unitId", u.UnitId).Add("disabled", u.Disabled)
+        .ToString();
 
     /// <summary>No token, no token hash.</summary>
-    public static object Kiosk(KioskRecord k) => new { k.Id, k.Name, k.UnitId, k.Depth, k.CreatedAt };
+    public static string Kiosk(KioskRecord k) => new CanonicalObject()
+        .Add("id", k.Id).Add("name", k.Name).Add("unitId", k.UnitId).Add("depth", k.Depth).Add("createdAt", k.CreatedAt)
+        .ToString();
 
-    public static object Import(IReadOnlyList<TaskItem> tasks) => new { Count = tasks.Count, Ids = tasks.Select(t => t.Id).ToArray() };
+    public static string Import(IReadOnlyList<TaskItem> tasks) => new CanonicalObject()
+        .Add("count", tasks.Count).Add("ids", tasks.Select(t => t.Id))
+        .ToString();
 
-    public static object SignIn(string address) => new { Address = address };
+    public static string SignIn(string address) => new CanonicalObject().Add("address", address).ToString();
 
     /// <summary><paramref name="reason"/>: <c>refused</c> (unknown user, wrong password, disabled) or <c>locked</c>.</summary>
-    public static object SignInFailed(string address, string reason) => new { Address = address, Reason = reason };
+    public static string SignInFailed(string address, string reason) => new CanonicalObject().Add("address", address).Add("reason", reason).ToString();
 }

@@ -1,7 +1,7 @@
 namespace Cascade.Audit;
 
 /// <summary>
-/// The single writer of one audit chain (key: the chain's name), so the chain has one order:
+/// The single writer of a chain with many sources (key: the chain's name, <see cref="AuditChains.Users"/>), so it has one order:
 /// it gives each draft the next seq and the previous entry's hash, and appends them.
 /// </summary>
 public interface IAuditChainGrain : IGrainWithStringKey

@@ -10,8 +10,12 @@ public interface IAuditStore
     Task<AuditEntry?> GetHeadAsync(string chain);
     /// <summary>Which of <paramref name="refs"/> the chain already holds.</summary>
     Task<IReadOnlySet<string>> FindRefsAsync(string chain, IReadOnlyCollection<string> refs);
-    /// <summary>Appends consecutive entries of one chain in one transaction; fails when a place is taken.</summary>
-    Task AppendAsync(IReadOnlyList<AuditEntry> entries);
+    /// <summary>
+    /// Appends consecutive entries of one chain in one transaction. A place (chain, seq) already
+    /// taken keeps what it holds, so delivering the same entries again is harmless; answers how
+    /// many were new.
+    /// </summary>
+    Task<int> AppendAsync(IReadOnlyList<AuditEntry> entries);
     Task WriteCheckpointAsync(AuditCheckpoint checkpoint);
 
     /// <summary>Newest first, at most <see cref="AuditQuery.Limit"/>.</summary>

@@ -13,14 +13,15 @@ public sealed class KioskGrain(
     /// <summary>How stale a stored "last seen" may get before a check writes a new one.</summary>
     private static readonly TimeSpan SeenResolution = TimeSpan.FromMinutes(1);
 
-    private AuditOutbox? _audit;
+    private AuditOutbox<AuditDraft>? _audit;
 
     private INameIndexGrain Index => GrainFactory.GetGrain<INameIndexGrain>(INameIndexGrain.Kiosks);
-    private AuditOutbox Audit => _audit ??= new AuditOutbox(GrainFactory, AuditChains.Users, () => state.State.Audit);
+    private AuditOutbox<AuditDraft> Audit => _audit ??= new(() => state.State.Audit, d => d.Ref!,
+        (drafts, redelivered) => GrainFactory.GetGrain<IAuditChainGrain>(AuditChains.Users).Append(drafts, redelivered));
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        Audit.Send(); // drafts stored by an earlier activation, maybe not delivered
+        if (state.State.Audit.Count > 0) Audit.Send(); // drafts stored by an earlier activation, maybe not delivered
         return Task.CompletedTask;
     }
 

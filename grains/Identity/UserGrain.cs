@@ -11,13 +11,14 @@ public sealed class UserGrain(
     IOptions<SignInOptions> options) : Grain, IUserGrain
 {
     private readonly Dictionary<string, (int Failures, DateTimeOffset? LockedUntil)> _attempts = [];
-    private AuditOutbox? _audit;
+    private AuditOutbox<AuditDraft>? _audit;
 
-    private AuditOutbox Audit => _audit ??= new AuditOutbox(GrainFactory, AuditChains.Users, () => state.State.Audit);
+    private AuditOutbox<AuditDraft> Audit => _audit ??= new(() => state.State.Audit, d => d.Ref!,
+        (drafts, redelivered) => GrainFactory.GetGrain<IAuditChainGrain>(AuditChains.Users).Append(drafts, redelivered));
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        Audit.Send(); // drafts stored by an earlier activation, maybe not delivered
+        if (state.State.Audit.Count > 0) Audit.Send(); // drafts stored by an earlier activation, maybe not delivered
         return Task.CompletedTask;
     }
 

@@ -34,10 +34,12 @@ public sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
         return found;
     }
 
-    public async Task AppendAsync(IReadOnlyList<AuditEntry> entries)
+    public async Task<int> AppendAsync(IReadOnlyList<AuditEntry> entries)
     {
-        if (entries.Count == 0) return;
-        await database.Writer.Enqueue(new AuditWrite(entries));
+        if (entries.Count == 0) return 0;
+        var write = new AuditWrite(entries);
+        await database.Writer.Enqueue(write);
+        return write.Inserted;
     }
 
     public Task WriteCheckpointAsync(AuditCheckpoint checkpoint) => database.Writer.Enqueue(new CheckpointWrite(checkpoint));
@@ -103,12 +105,12 @@ public sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
 
     private static object Value(string? text) => (object?)text ?? DBNull.Value;
 
-    /// <summary>A chain's new entries; a taken place fails this write alone (a second writer, never expected).</summary>
+    /// <summary>A chain's new entries; a place already taken keeps what it holds (a redelivery).</summary>
     private sealed class AuditWrite(IReadOnlyList<AuditEntry> entries) : SqliteWrite
     {
-        private const string Insert = $"INSERT INTO audit({Columns}) VALUES ($chain, $seq, $at, $actor, $action, $unit, $task, $before, $after, $prev, $hash, $ref);";
+        private const string Insert = $"INSERT OR IGNORE INTO audit({Columns}) VALUES ($chain, $seq, $at, $actor, $action, $unit, $task, $before, $after, $prev, $hash, $ref);";
 
-        public override bool MayFail => true;
+        public int Inserted { get; private set; }
 
         public override bool Apply(Func<string, SqliteTransaction, SqliteCommand> command, SqliteTransaction transaction)
         {
@@ -127,7 +129,7 @@ public sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
                 sql.Parameters.AddWithValue("$prev", e.PrevHash);
                 sql.Parameters.AddWithValue("$hash", e.Hash);
                 sql.Parameters.AddWithValue("$ref", Value(e.Ref));
-                sql.ExecuteNonQuery();
+                Inserted += sql.ExecuteNonQuery();
             }
             return true;
         }

@@ -64,9 +64,7 @@ internal sealed class SqliteWriter : IDisposable
             foreach (var op in batch) op.Completion.TrySetException(error);
             return;
         }
-        for (var i = 0; i < batch.Count; i++)
-            if (batch[i].Failure is { } failure) batch[i].Completion.TrySetException(failure);
-            else batch[i].Completion.TrySetResult(results[i]);
+        for (var i = 0; i < batch.Count; i++) batch[i].Completion.TrySetResult(results[i]);
     }
 
     /// <summary>A prepared command per SQL text, bound to the current transaction.</summary>
@@ -83,29 +81,7 @@ internal sealed class SqliteWriter : IDisposable
         return command;
     }
 
-    /// <summary>
-    /// Runs one operation. One that may fail on its own (<see cref="SqliteWrite.MayFail"/>: an
-    /// audit entry whose place is taken) runs inside a savepoint, so its failure rolls back that
-    /// operation alone and is reported to its caller, not to everyone in the batch.
-    /// </summary>
-    private bool Apply(SqliteWrite op, SqliteTransaction transaction)
-    {
-        if (!op.MayFail) return op.Apply(Command, transaction);
-        transaction.Save("op");
-        try
-        {
-            var result = op.Apply(Command, transaction);
-            transaction.Release("op");
-            return result;
-        }
-        catch (SqliteException error)
-        {
-            transaction.Rollback("op");
-            transaction.Release("op");
-            op.Failure = error;
-            return false;
-        }
-    }
+    private bool Apply(SqliteWrite op, SqliteTransaction transaction) => op.Apply(Command, transaction);
 
     public void Dispose()
     {

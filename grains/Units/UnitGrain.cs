@@ -17,7 +17,9 @@ public sealed partial class UnitGrain(
     DomainClock clock,
     IOptions<HealthOptions> health,
     IOptions<RollupOptions> rollup,
-    IOptions<ClockOptions> clockOptions) : Grain, IUnitGrain
+    IOptions<ClockOptions> clockOptions,
+    IAuditStore auditStore,
+    IOptions<AuditOptions> auditOptions) : Grain, IUnitGrain
 {
     private readonly Dictionary<string, ChildReport> _children = [];
     /// <summary>The stored children as a set, so checking a report's sender costs O(1).</summary>
@@ -36,16 +38,26 @@ public sealed partial class UnitGrain(
     private bool _flushScheduled;
     private DateTimeOffset _ownAt;
     private bool _childrenDirty;
-    private AuditOutbox? _audit;
+    private AuditOutbox<AuditEntry>? _audit;
+    private AuditCheckpointer? _checkpoints;
 
     private string Id => this.GetPrimaryKeyString();
     private bool Exists => state.State.Info is not null;
     private IUnitGrain Unit(string id) => GrainFactory.GetGrain<IUnitGrain>(id);
-    private AuditOutbox Audit => _audit ??= new AuditOutbox(GrainFactory, AuditChains.ForUnit(Id), () => state.State.Audit);
+    /// <summary>Delivers this unit's audit entries straight to the store: the unit is its chain's only writer.</summary>
+    private AuditOutbox<AuditEntry> Audit => _audit ??= new(() => state.State.Audit, e => e.Seq.ToString(),
+        async (entries, _) => await auditStore.AppendAsync(entries),
+        entries =>
+        {
+            Checkpoints.Delivered(entries[^1]);
+            Checkpoints.Maybe().Ignore();
+        });
+    private AuditCheckpointer Checkpoints => _checkpoints ??=
+        new(auditStore, AuditChains.ForUnit(Id), auditOptions.Value.CheckpointEvery, () => clock.Now);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        Audit.Send(); // drafts stored by an earlier activation, maybe not delivered
+        if (state.State.Audit.Count > 0) Audit.Send(); // entries stored by an earlier activation, maybe not delivered
         if (!Exists) return;
         _childIds.UnionWith(state.State.Children);
         await LoadChildReports(state.State.Children);
@@ -104,7 +116,7 @@ public sealed partial class UnitGrain(
         RecomputeOwn();
         Combine();
         Flush();
-        return Task.CompletedTask;
+        return _checkpoints?.Maybe() ?? Task.CompletedTask;
     }
 
     /// <summary>
@@ -177,9 +189,20 @@ public sealed partial class UnitGrain(
         return Task.CompletedTask;
     }
 
-    /// <summary>Records an accepted change; it is stored with the state's next write.</summary>
-    private void Record(AuditStamp stamp, string action, string? taskId, object? before, object? after) =>
-        Audit.Add(AuditDraft.Create(AuditChains.ForUnit(Id), stamp.At, stamp.Actor, action, Id, taskId, before, after));
+    /// <summary>
+    /// Records an accepted change as the next entry of this unit's chain; the entry and the new
+    /// head are stored with the state's next write, together with the change.
+    /// </summary>
+    private void Record(AuditStamp stamp, string action, string? taskId, string? before, string? after)
+    {
+        var draft = new AuditDraft(null, AuditChains.ForUnit(Id), stamp.At, stamp.Actor, action, Id, taskId, before, after);
+        var entry = (state.State.AuditHead ?? AuditChainHead.Empty).Link(draft);
+        state.State.AuditHead = AuditChainHead.Of(entry);
+        Audit.Add(entry);
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        _checkpoints?.Maybe(force: true) ?? Task.CompletedTask;
 
     /// <summary>Writes the state, then delivers the audit drafts it carries.</summary>
     private async Task WriteState()

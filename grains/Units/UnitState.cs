@@ -4,9 +4,9 @@ using Cascade.Tasks;
 namespace Cascade.Units;
 
 /// <summary>
-/// A unit's durable state: its definition, its children's ids, its own tasks, and the audit
-/// drafts of its latest changes not yet delivered to its chain. A deleted unit keeps a state
-/// without <see cref="Info"/> until its last draft left.
+/// A unit's durable state: its definition, its children's ids, its own tasks, and its audit
+/// chain's head with the entries of its latest changes not yet in the audit store. A deleted
+/// unit keeps a state without <see cref="Info"/>: its chain goes on if the id is used again.
 /// </summary>
 [GenerateSerializer, Alias("cascade.unit-state")]
 public sealed class UnitState
@@ -15,5 +15,8 @@ public sealed class UnitState
     [Id(0)] public UnitInfo? Info { get; set; }
     [Id(1)] public List<string> Children { get; set; } = [];
     [Id(2)] public List<TaskItem> Tasks { get; set; } = [];
-    [Id(3)] public List<AuditDraft> Audit { get; set; } = [];
+    /// <summary>Audit entries made with the latest changes, until the store has them.</summary>
+    [Id(3)] public List<AuditEntry> Audit { get; set; } = [];
+    /// <summary>The end of this unit's audit chain; null before its first entry.</summary>
+    [Id(4)] public AuditChainHead? AuditHead { get; set; }
 }

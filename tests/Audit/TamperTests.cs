@@ -13,7 +13,8 @@ namespace Cascade.Tests.Audit;
 /// </summary>
 public sealed class TamperTests : IAsyncLifetime
 {
-    private sealed class App() : ApiApp(new() { ["Cascade:Audit:CheckpointEvery"] = "00:00:00.050" });
+    /// <summary>Checkpoints 50 ms after a chain moved: a unit checks on its clock's tick, so that ticks every 50 ms too.</summary>
+    private sealed class App() : ApiApp(new() { ["Cascade:Audit:CheckpointEvery"] = "00:00:00.050", ["Cascade:ClockInterval"] = "00:00:00.050" });
 
     private readonly App _app = new();
     private AuditStore _store = null!;
@@ -61,7 +62,7 @@ public sealed class TamperTests : IAsyncLifetime
         var entries = JsonSerializer.Deserialize<JsonElement[]>(await admin.GetStringAsync($"/api/v1/audit?unit={chain}"))!;
         var third = entries.Single(e => e.GetProperty("seq").GetInt64() == 3);
         var forged = new AuditEntry(chain, 3, third.GetProperty("at").GetString()!, "mallory", "task.update", chain, "t1",
-            third.GetProperty("before").GetRawText(), third.GetProperty("after").GetRawText(), third.GetProperty("prevHash").GetString()!, "", null);
+            CanonicalJson.Normalize(third.GetProperty("before").GetRawText()), CanonicalJson.Normalize(third.GetProperty("after").GetRawText()), third.GetProperty("prevHash").GetString()!, "", null);
         await _store.Execute("UPDATE audit SET actor = 'mallory', hash = $h WHERE chain = $c AND seq = 3", ("$c", chain), ("$h", forged.ComputeHash()));
         await AssertBad(admin, chain, 3);
     }

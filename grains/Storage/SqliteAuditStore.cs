@@ -49,11 +49,12 @@ public sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
         await using var connection = await database.OpenAsync();
         await using var command = connection.CreateCommand();
         var where = new List<string>();
-        if (query.UnitId is { } unit) { where.Add("unit_id = $unit"); command.Parameters.AddWithValue("$unit", unit); }
+        // A unit's entries are its chain (the chain is named by the unit's id): the (chain, seq) index finds them.
+        if (query.UnitId is { } unit) { where.Add("chain = $unit AND unit_id = $unit"); command.Parameters.AddWithValue("$unit", unit); }
         if (query.From is { } from) { where.Add("at >= $from"); command.Parameters.AddWithValue("$from", AuditEntry.FormatTime(from)); }
         if (query.To is { } to) { where.Add("at <= $to"); command.Parameters.AddWithValue("$to", AuditEntry.FormatTime(to)); }
         command.CommandText = $"SELECT {Columns} FROM audit {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")} " +
-                              "ORDER BY at DESC, chain, seq DESC LIMIT $limit;";
+                              (query.UnitId is null ? "ORDER BY at DESC, chain, seq DESC" : "ORDER BY seq DESC") + " LIMIT $limit;";
         command.Parameters.AddWithValue("$limit", query.Limit);
         var entries = new List<AuditEntry>();
         await using var reader = await command.ExecuteReaderAsync();

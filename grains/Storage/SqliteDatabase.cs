@@ -38,12 +38,11 @@ public sealed class SqliteDatabase : IDisposable
                     after     TEXT,
                     prev_hash TEXT NOT NULL,
                     hash      TEXT NOT NULL,
-                    ref       TEXT,
-                    PRIMARY KEY (chain, seq)
-                ) WITHOUT ROWID;
+                    ref       TEXT
+                );
+                CREATE UNIQUE INDEX IF NOT EXISTS audit_place ON audit(chain, seq);
                 CREATE INDEX IF NOT EXISTS audit_at ON audit(at);
-                CREATE INDEX IF NOT EXISTS audit_unit ON audit(unit_id, at);
-                CREATE INDEX IF NOT EXISTS audit_ref ON audit(ref);
+                CREATE INDEX IF NOT EXISTS audit_ref ON audit(ref) WHERE ref IS NOT NULL;
                 CREATE TABLE IF NOT EXISTS audit_checkpoint (
                     chain TEXT NOT NULL,
                     seq   INTEGER NOT NULL,

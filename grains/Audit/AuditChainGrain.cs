@@ -1,6 +1,3 @@
-using Cascade.Time;
-using Microsoft.Extensions.Options;
-
 namespace Cascade.Audit;
 
 /// <summary>
@@ -9,20 +6,17 @@ namespace Cascade.Audit;
 /// store is the truth, so nothing here can disagree with it. (A unit's chain has one source,
 /// the unit grain, which keeps the head in its own state instead.)
 /// </summary>
-public sealed class AuditChainGrain(IAuditStore store, IOptions<AuditOptions> options, DomainClock clock) : Grain, IAuditChainGrain
+public sealed class AuditChainGrain(IAuditStore store) : Grain, IAuditChainGrain
 {
     private const int RecentRefs = 4096;
     private readonly HashSet<string> _recent = new(StringComparer.Ordinal);
     private readonly Queue<string> _recentOrder = new();
     private AuditChainHead _head = AuditChainHead.Empty;
-    private AuditCheckpointer _checkpoints = null!;
-    private IGrainTimer? _checkpointTimer;
 
     private string Chain => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _checkpoints = new AuditCheckpointer(store, Chain, options.Value.CheckpointEvery, () => clock.Now);
         if (await store.GetHeadAsync(Chain) is { } head) _head = AuditChainHead.Of(head);
     }
 
@@ -52,18 +46,6 @@ public sealed class AuditChainGrain(IAuditStore store, IOptions<AuditOptions> op
         }
         _head = head;
         foreach (var draft in fresh) Remember(draft.Ref!);
-        _checkpoints.Delivered(entries[^1]);
-        await _checkpoints.Maybe();
-        if (_checkpoints.Owed)
-            _checkpointTimer ??= this.RegisterGrainTimer(CheckpointDue,
-                new GrainTimerCreationOptions(options.Value.CheckpointEvery, Timeout.InfiniteTimeSpan) { KeepAlive = true });
-    }
-
-    private async Task CheckpointDue()
-    {
-        _checkpointTimer?.Dispose();
-        _checkpointTimer = null;
-        await _checkpoints.Maybe(force: true);
     }
 
     private void Remember(string reference)
@@ -72,6 +54,4 @@ public sealed class AuditChainGrain(IAuditStore store, IOptions<AuditOptions> op
         _recentOrder.Enqueue(reference);
         if (_recentOrder.Count > RecentRefs) _recent.Remove(_recentOrder.Dequeue());
     }
-
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _checkpoints.Maybe(force: true);
 }

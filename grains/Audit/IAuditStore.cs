@@ -16,7 +16,11 @@ public interface IAuditStore
     /// many were new.
     /// </summary>
     Task<int> AppendAsync(IReadOnlyList<AuditEntry> entries);
-    Task WriteCheckpointAsync(AuditCheckpoint checkpoint);
+    /// <summary>
+    /// Records, as of <paramref name="at"/>, the newest entry of every chain that grew since the
+    /// last checkpoint; answers how many chains that was.
+    /// </summary>
+    Task<int> CheckpointAsync(DateTimeOffset at);
 
     /// <summary>Newest first, at most <see cref="AuditQuery.Limit"/>.</summary>
     Task<IReadOnlyList<AuditEntry>> QueryAsync(AuditQuery query);

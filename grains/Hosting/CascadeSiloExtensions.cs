@@ -56,6 +56,7 @@ public static class CascadeSiloExtensions
         // One database file: grain states and the audit trail share its group-commit writer.
         services.TryAddSingleton<SqliteDatabase>();
         services.TryAddSingleton<IAuditStore, SqliteAuditStore>();
+        services.AddHostedService<AuditCheckpoints>();
         services.AddGrainStorage(StorageNames.Default, (sp, _) => new SqliteGrainStorage(
             sp.GetRequiredService<SqliteDatabase>(),
             new OrleansGrainStorageSerializer(sp.GetRequiredService<Serializer>())));

@@ -42,7 +42,42 @@ public sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
         return write.Inserted;
     }
 
-    public Task WriteCheckpointAsync(AuditCheckpoint checkpoint) => database.Writer.Enqueue(new CheckpointWrite(checkpoint));
+    /// <summary>
+    /// The audit table is appended in rowid order, so the chains that grew since the last
+    /// checkpoint are those of the rows past its watermark. The heads are read on a reader
+    /// connection; the writer then stores them and the new watermark in one transaction.
+    /// </summary>
+    public async Task<int> CheckpointAsync(DateTimeOffset at)
+    {
+        var heads = new List<AuditCheckpoint>();
+        long upTo;
+        await using (var connection = await database.OpenAsync())
+        await using (var transaction = connection.BeginTransaction()) // one snapshot for both reads
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "SELECT IFNULL((SELECT last_rowid FROM audit_watermark WHERE id = 1), 0), IFNULL((SELECT MAX(rowid) FROM audit), 0);";
+            long since;
+            await using (var reader = await command.ExecuteReaderAsync())
+            {
+                await reader.ReadAsync();
+                (since, upTo) = (reader.GetInt64(0), reader.GetInt64(1));
+            }
+            if (upTo <= since) return 0;
+            command.CommandText = """
+                SELECT a.chain, a.seq, a.hash FROM audit a
+                JOIN (SELECT chain, MAX(seq) AS seq FROM audit WHERE rowid > $since AND rowid <= $upTo GROUP BY chain) m
+                  ON a.chain = m.chain AND a.seq = m.seq;
+                """;
+            command.Parameters.AddWithValue("$since", since);
+            command.Parameters.AddWithValue("$upTo", upTo);
+            var time = AuditEntry.FormatTime(at);
+            await using var rows = await command.ExecuteReaderAsync();
+            while (await rows.ReadAsync()) heads.Add(new AuditCheckpoint(rows.GetString(0), rows.GetInt64(1), rows.GetString(2), time));
+        }
+        await database.Writer.Enqueue(new CheckpointWrite(heads, upTo));
+        return heads.Count;
+    }
 
     public async Task<IReadOnlyList<AuditEntry>> QueryAsync(AuditQuery query)
     {
@@ -136,18 +171,26 @@ public sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
         }
     }
 
-    private sealed class CheckpointWrite(AuditCheckpoint checkpoint) : SqliteWrite
+    private sealed class CheckpointWrite(IReadOnlyList<AuditCheckpoint> checkpoints, long watermark) : SqliteWrite
     {
         private const string Insert = "INSERT OR IGNORE INTO audit_checkpoint(chain, seq, hash, at) VALUES ($chain, $seq, $hash, $at);";
+        private const string Mark = "INSERT INTO audit_watermark(id, last_rowid) VALUES (1, $rowid) ON CONFLICT(id) DO UPDATE SET last_rowid = MAX(last_rowid, excluded.last_rowid);";
 
         public override bool Apply(Func<string, SqliteTransaction, SqliteCommand> command, SqliteTransaction transaction)
         {
-            var sql = command(Insert, transaction);
-            sql.Parameters.AddWithValue("$chain", checkpoint.Chain);
-            sql.Parameters.AddWithValue("$seq", checkpoint.Seq);
-            sql.Parameters.AddWithValue("$hash", checkpoint.Hash);
-            sql.Parameters.AddWithValue("$at", checkpoint.At);
-            return sql.ExecuteNonQuery() == 1;
+            foreach (var checkpoint in checkpoints)
+            {
+                var sql = command(Insert, transaction);
+                sql.Parameters.AddWithValue("$chain", checkpoint.Chain);
+                sql.Parameters.AddWithValue("$seq", checkpoint.Seq);
+                sql.Parameters.AddWithValue("$hash", checkpoint.Hash);
+                sql.Parameters.AddWithValue("$at", checkpoint.At);
+                sql.ExecuteNonQuery();
+            }
+            var mark = command(Mark, transaction);
+            mark.Parameters.AddWithValue("$rowid", watermark);
+            mark.ExecuteNonQuery();
+            return true;
         }
     }
 }

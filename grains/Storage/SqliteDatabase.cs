@@ -50,6 +50,10 @@ public sealed class SqliteDatabase : IDisposable
                     at    TEXT NOT NULL,
                     PRIMARY KEY (chain, seq)
                 ) WITHOUT ROWID;
+                CREATE TABLE IF NOT EXISTS audit_watermark (
+                    id    INTEGER PRIMARY KEY,
+                    last_rowid INTEGER NOT NULL
+                );
                 """;
             command.ExecuteNonQuery();
         }

@@ -18,8 +18,7 @@ public sealed partial class UnitGrain(
     IOptions<HealthOptions> health,
     IOptions<RollupOptions> rollup,
     IOptions<ClockOptions> clockOptions,
-    IAuditStore auditStore,
-    IOptions<AuditOptions> auditOptions) : Grain, IUnitGrain
+    IAuditStore auditStore) : Grain, IUnitGrain
 {
     private readonly Dictionary<string, ChildReport> _children = [];
     /// <summary>The stored children as a set, so checking a report's sender costs O(1).</summary>
@@ -39,21 +38,13 @@ public sealed partial class UnitGrain(
     private DateTimeOffset _ownAt;
     private bool _childrenDirty;
     private AuditOutbox<AuditEntry>? _audit;
-    private AuditCheckpointer? _checkpoints;
 
     private string Id => this.GetPrimaryKeyString();
     private bool Exists => state.State.Info is not null;
     private IUnitGrain Unit(string id) => GrainFactory.GetGrain<IUnitGrain>(id);
     /// <summary>Delivers this unit's audit entries straight to the store: the unit is its chain's only writer.</summary>
     private AuditOutbox<AuditEntry> Audit => _audit ??= new(() => state.State.Audit, e => e.Seq.ToString(),
-        async (entries, _) => await auditStore.AppendAsync(entries),
-        entries =>
-        {
-            Checkpoints.Delivered(entries[^1]);
-            Checkpoints.Maybe().Ignore();
-        });
-    private AuditCheckpointer Checkpoints => _checkpoints ??=
-        new(auditStore, AuditChains.ForUnit(Id), auditOptions.Value.CheckpointEvery, () => clock.Now);
+        async (entries, _) => await auditStore.AppendAsync(entries));
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -116,7 +107,7 @@ public sealed partial class UnitGrain(
         RecomputeOwn();
         Combine();
         Flush();
-        return _checkpoints?.Maybe() ?? Task.CompletedTask;
+        return Task.CompletedTask;
     }
 
     /// <summary>
@@ -201,8 +192,6 @@ public sealed partial class UnitGrain(
         Audit.Add(entry);
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
-        _checkpoints?.Maybe(force: true) ?? Task.CompletedTask;
 
     /// <summary>Writes the state, then delivers the audit drafts it carries.</summary>
     private async Task WriteState()

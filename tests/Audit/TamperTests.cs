@@ -13,8 +13,8 @@ namespace Cascade.Tests.Audit;
 /// </summary>
 public sealed class TamperTests : IAsyncLifetime
 {
-    /// <summary>Checkpoints 50 ms after a chain moved: a unit checks on its clock's tick, so that ticks every 50 ms too.</summary>
-    private sealed class App() : ApiApp(new() { ["Cascade:Audit:CheckpointEvery"] = "00:00:00.050", ["Cascade:ClockInterval"] = "00:00:00.050" });
+    /// <summary>Checkpoints every 50 ms.</summary>
+    private sealed class App() : ApiApp(new() { ["Cascade:Audit:CheckpointEvery"] = "00:00:00.050" });
 
     private readonly App _app = new();
     private AuditStore _store = null!;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -40,8 +41,26 @@ public sealed record AuditEntry(
     public static string FormatTime(DateTimeOffset at) =>
         at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
-    public string ComputeHash() =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(HashInput())));
+    /// <summary>Made on every write: the input is built in a reused builder and hashed from a pooled buffer.</summary>
+    public string ComputeHash()
+    {
+        var json = TextBuffers.Rent();
+        WriteHashInput(json);
+        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
+        try
+        {
+            var length = 0;
+            foreach (var chunk in json.GetChunks()) length += Encoding.UTF8.GetBytes(chunk.Span, bytes.AsSpan(length));
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(bytes.AsSpan(0, length), hash);
+            return Convert.ToHexStringLower(hash);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+            TextBuffers.Return(json);
+        }
+    }
 
     /// <summary>
     /// What the hash covers. <see cref="Before"/> and <see cref="After"/> are written canonically
@@ -49,7 +68,13 @@ public sealed record AuditEntry(
     /// </summary>
     public string HashInput()
     {
-        var json = new StringBuilder(256 + (Before?.Length ?? 0) + (After?.Length ?? 0));
+        var json = new StringBuilder();
+        WriteHashInput(json);
+        return json.ToString();
+    }
+
+    private void WriteHashInput(StringBuilder json)
+    {
         json.Append("{\"chain\":"); CanonicalJson.WriteString(json, Chain);
         json.Append(",\"seq\":"); CanonicalJson.WriteNumber(json, Seq);
         json.Append(",\"at\":"); CanonicalJson.WriteString(json, At);
@@ -60,6 +85,6 @@ public sealed record AuditEntry(
         json.Append(",\"before\":").Append(Before ?? "null");
         json.Append(",\"after\":").Append(After ?? "null");
         json.Append(",\"prevHash\":"); CanonicalJson.WriteString(json, PrevHash);
-        return json.Append('}').ToString();
+        json.Append('}');
     }
 }

@@ -37,13 +37,28 @@ public sealed class AuditOutbox<T>(Func<List<T>> records, Func<T, string> key, F
         if (_delivery is { IsCompleted: false } delivery) await Task.WhenAny(delivery, Task.Delay(FlushWait));
     }
 
+    /// <summary>Usually the batch is still the list's front; else (the state was reloaded meanwhile) by key.</summary>
+    private void Remove(List<T> list, T[] batch)
+    {
+        var front = list.Count >= batch.Length;
+        for (var i = 0; front && i < batch.Length; i++) front = ReferenceEquals(list[i], batch[i]);
+        if (front)
+        {
+            list.RemoveRange(0, batch.Length);
+            return;
+        }
+        var sent = batch.Select(key).ToHashSet(StringComparer.Ordinal);
+        list.RemoveAll(r => sent.Contains(key(r)));
+    }
+
     /// <summary>Runs on the grain's scheduler: each await resumes between the grain's turns.</summary>
     private async Task Deliver()
     {
         var delay = TimeSpan.FromMilliseconds(100);
         while (records().Count > 0)
         {
-            var batch = records().Take(MaxBatch).ToArray();
+            var pending = records();
+            var batch = pending.GetRange(0, Math.Min(pending.Count, MaxBatch)).ToArray();
             try
             {
                 await deliver(batch, _redeliver);
@@ -56,8 +71,7 @@ public sealed class AuditOutbox<T>(Func<List<T>> records, Func<T, string> key, F
                 continue;
             }
             _redeliver = false;
-            var sent = batch.Select(key).ToHashSet(StringComparer.Ordinal);
-            records().RemoveAll(r => sent.Contains(key(r)));
+            Remove(records(), batch);
             delivered?.Invoke(batch);
         }
     }

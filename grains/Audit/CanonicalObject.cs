@@ -8,7 +8,7 @@ namespace Cascade.Audit;
 /// </summary>
 public sealed class CanonicalObject
 {
-    private readonly StringBuilder _json = new("{", 256);
+    private readonly StringBuilder _json = TextBuffers.Rent().Append('{');
 
     private CanonicalObject Name(string name)
     {
@@ -58,5 +58,11 @@ public sealed class CanonicalObject
         return this;
     }
 
-    public override string ToString() => _json.ToString() + "}";
+    /// <summary>The object's JSON; call once: the builder goes back to be reused.</summary>
+    public override string ToString()
+    {
+        var text = _json.Append('}').ToString();
+        TextBuffers.Return(_json);
+        return text;
+    }
 }

@@ -37,10 +37,9 @@ public sealed class AuditChainGrain(IAuditStore store) : Grain, IAuditChainGrain
             entries.Add(entry);
             head = AuditChainHead.Of(entry);
         }
-        if (await store.AppendAsync(entries) != entries.Count)
+        if (await store.AppendAsync(entries, redelivered: false) != entries.Count)
         {
-            // Some place was taken: another writer got there (a second activation during a
-            // cluster change). Start again from what the store really holds.
+            // Not all were stored: start again from what the store really holds.
             DeactivateOnIdle();
             throw new InvalidOperationException($"Audit chain '{Chain}' moved under this writer; the drafts will be delivered again.");
         }

@@ -6,16 +6,16 @@ namespace Cascade.Audit;
 /// </summary>
 public interface IAuditStore
 {
-    /// <summary>The chain's newest entry, or null for a chain with none.</summary>
+    /// <summary>The newest entry of a chain written through its chain grain (its entries carry refs), or null.</summary>
     Task<AuditEntry?> GetHeadAsync(string chain);
     /// <summary>Which of <paramref name="refs"/> the chain already holds.</summary>
     Task<IReadOnlySet<string>> FindRefsAsync(string chain, IReadOnlyCollection<string> refs);
     /// <summary>
-    /// Appends consecutive entries of one chain in one transaction. A place (chain, seq) already
-    /// taken keeps what it holds, so delivering the same entries again is harmless; answers how
-    /// many were new.
+    /// Appends consecutive entries of one chain in one transaction and answers how many. When
+    /// <paramref name="redelivered"/>, entries the store already holds (the same chain, seq and
+    /// time) are skipped, so delivering the same entries again is harmless.
     /// </summary>
-    Task<int> AppendAsync(IReadOnlyList<AuditEntry> entries);
+    Task<int> AppendAsync(IReadOnlyList<AuditEntry> entries, bool redelivered);
     /// <summary>
     /// Records, as of <paramref name="at"/>, the newest entry of every chain that grew since the
     /// last checkpoint; answers how many chains that was.
@@ -24,10 +24,8 @@ public interface IAuditStore
 
     /// <summary>Newest first, at most <see cref="AuditQuery.Limit"/>.</summary>
     Task<IReadOnlyList<AuditEntry>> QueryAsync(AuditQuery query);
-    /// <summary>Every chain name, in ordinal order.</summary>
-    Task<IReadOnlyList<string>> ListChainsAsync();
-    /// <summary>One chain's entries in stored order of seq.</summary>
-    IAsyncEnumerable<AuditEntry> ReadChainAsync(string chain);
+    /// <summary>Every entry, chain by chain (ordinal order of their names), each chain in order of seq.</summary>
+    IAsyncEnumerable<AuditEntry> ReadAllAsync();
     /// <summary>The newest checkpoint of each chain.</summary>
     Task<IReadOnlyList<AuditCheckpoint>> LatestCheckpointsAsync();
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Cascade.Audit;
 using Microsoft.Data.Sqlite;
 
@@ -13,7 +12,7 @@ public sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
     {
         await using var connection = await database.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM audit WHERE chain = $chain ORDER BY seq DESC LIMIT 1;";
+        command.CommandText = $"SELECT {Columns} FROM audit WHERE chain = $chain AND ref IS NOT NULL ORDER BY seq DESC LIMIT 1;";
         command.Parameters.AddWithValue("$chain", chain);
         await using var reader = await command.ExecuteReaderAsync();
         return await reader.ReadAsync() ? Read(reader) : null;
@@ -34,10 +33,10 @@ public sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
         return found;
     }
 
-    public async Task<int> AppendAsync(IReadOnlyList<AuditEntry> entries)
+    public async Task<int> AppendAsync(IReadOnlyList<AuditEntry> entries, bool redelivered)
     {
         if (entries.Count == 0) return 0;
-        var write = new AuditWrite(entries);
+        var write = new AuditWrite(entries, redelivered);
         await database.Writer.Enqueue(write);
         return write.Inserted;
     }
@@ -84,12 +83,12 @@ public sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
         await using var connection = await database.OpenAsync();
         await using var command = connection.CreateCommand();
         var where = new List<string>();
-        // A unit's entries are its chain (the chain is named by the unit's id): the (chain, seq) index finds them.
+        // A unit's entries are its chain (named by the unit's id).
         if (query.UnitId is { } unit) { where.Add("chain = $unit AND unit_id = $unit"); command.Parameters.AddWithValue("$unit", unit); }
         if (query.From is { } from) { where.Add("at >= $from"); command.Parameters.AddWithValue("$from", AuditEntry.FormatTime(from)); }
         if (query.To is { } to) { where.Add("at <= $to"); command.Parameters.AddWithValue("$to", AuditEntry.FormatTime(to)); }
         command.CommandText = $"SELECT {Columns} FROM audit {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")} " +
-                              (query.UnitId is null ? "ORDER BY at DESC, chain, seq DESC" : "ORDER BY seq DESC") + " LIMIT $limit;";
+                              "ORDER BY at DESC, chain DESC, seq DESC LIMIT $limit;";
         command.Parameters.AddWithValue("$limit", query.Limit);
         var entries = new List<AuditEntry>();
         await using var reader = await command.ExecuteReaderAsync();
@@ -97,29 +96,14 @@ public sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
         return entries;
     }
 
-    public async Task<IReadOnlyList<string>> ListChainsAsync()
+    public async IAsyncEnumerable<AuditEntry> ReadAllAsync()
     {
         await using var connection = await database.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT chain FROM audit GROUP BY chain UNION SELECT chain FROM audit_checkpoint GROUP BY chain ORDER BY 1;";
-        var chains = new List<string>();
+        command.CommandText = $"SELECT {Columns} FROM audit ORDER BY chain, seq;";
         await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) chains.Add(reader.GetString(0));
-        chains.Sort(StringComparer.Ordinal);
-        return chains;
+        while (await reader.ReadAsync()) yield return Read(reader);
     }
-
-    public async IAsyncEnumerable<AuditEntry> ReadChainAsync(string chain, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM audit WHERE chain = $chain ORDER BY seq;";
-        command.Parameters.AddWithValue("$chain", chain);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) yield return Read(reader);
-    }
-
-    IAsyncEnumerable<AuditEntry> IAuditStore.ReadChainAsync(string chain) => ReadChainAsync(chain);
 
     public async Task<IReadOnlyList<AuditCheckpoint>> LatestCheckpointsAsync()
     {
@@ -141,10 +125,14 @@ public sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
 
     private static object Value(string? text) => (object?)text ?? DBNull.Value;
 
-    /// <summary>A chain's new entries; a place already taken keeps what it holds (a redelivery).</summary>
-    private sealed class AuditWrite(IReadOnlyList<AuditEntry> entries) : SqliteWrite
+    /// <summary>
+    /// A chain's new entries. A redelivery skips the entries already stored, found through the
+    /// time index; run on the writer thread, the check and the insert are one step.
+    /// </summary>
+    private sealed class AuditWrite(IReadOnlyList<AuditEntry> entries, bool redelivered) : SqliteWrite
     {
-        private const string Insert = $"INSERT OR IGNORE INTO audit({Columns}) VALUES ($chain, $seq, $at, $actor, $action, $unit, $task, $before, $after, $prev, $hash, $ref);";
+        private const string Exists = "SELECT 1 FROM audit WHERE at = $at AND chain = $chain AND seq = $seq;";
+        private const string Insert = $"INSERT INTO audit({Columns}) VALUES ($chain, $seq, $at, $actor, $action, $unit, $task, $before, $after, $prev, $hash, $ref);";
 
         public int Inserted { get; private set; }
 
@@ -152,6 +140,14 @@ public sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
         {
             foreach (var e in entries)
             {
+                if (redelivered)
+                {
+                    var exists = command(Exists, transaction);
+                    exists.Parameters.AddWithValue("$at", e.At);
+                    exists.Parameters.AddWithValue("$chain", e.Chain);
+                    exists.Parameters.AddWithValue("$seq", e.Seq);
+                    if (exists.ExecuteScalar() is not null) continue;
+                }
                 var sql = command(Insert, transaction);
                 sql.Parameters.AddWithValue("$chain", e.Chain);
                 sql.Parameters.AddWithValue("$seq", e.Seq);

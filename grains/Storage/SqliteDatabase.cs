@@ -40,9 +40,9 @@ public sealed class SqliteDatabase : IDisposable
                     hash      TEXT NOT NULL,
                     ref       TEXT
                 );
-                CREATE UNIQUE INDEX IF NOT EXISTS audit_place ON audit(chain, seq);
-                CREATE INDEX IF NOT EXISTS audit_at ON audit(at);
+                CREATE INDEX IF NOT EXISTS audit_time ON audit(at, chain, seq);
                 CREATE INDEX IF NOT EXISTS audit_ref ON audit(ref) WHERE ref IS NOT NULL;
+                CREATE INDEX IF NOT EXISTS audit_ref_chain ON audit(chain, seq) WHERE ref IS NOT NULL;
                 CREATE TABLE IF NOT EXISTS audit_checkpoint (
                     chain TEXT NOT NULL,
                     seq   INTEGER NOT NULL,

@@ -44,7 +44,7 @@ public sealed partial class UnitGrain(
     private IUnitGrain Unit(string id) => GrainFactory.GetGrain<IUnitGrain>(id);
     /// <summary>Delivers this unit's audit entries straight to the store: the unit is its chain's only writer.</summary>
     private AuditOutbox<AuditEntry> Audit => _audit ??= new(() => state.State.Audit, e => e.Seq.ToString(),
-        async (entries, _) => await auditStore.AppendAsync(entries));
+        async (entries, redelivered) => await auditStore.AppendAsync(entries, redelivered));
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {

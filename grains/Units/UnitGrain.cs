@@ -193,7 +193,7 @@ public sealed partial class UnitGrain(
     }
 
 
-    /// <summary>Writes the state, then delivers the audit drafts it carries.</summary>
+    /// <summary>Writes the state, then delivers the audit entries it carries.</summary>
     private async Task WriteState()
     {
         await state.WriteStateAsync();

@@ -1,4 +1,5 @@
 using System.Net;
+using Cascade.Alerts;
 using Cascade.Audit;
 using Cascade.Identity;
 using Cascade.Rollup;
@@ -51,6 +52,7 @@ public static class CascadeSiloExtensions
         services.TryAddSingleton(sp => new DomainClock(
             sp.GetRequiredKeyedService<TimeProvider>(ClockKey), sp.GetRequiredService<IOptions<ClockOptions>>()));
 
+        services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         // One database file: grain states and the audit trail share its group-commit writer.

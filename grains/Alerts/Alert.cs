@@ -1,0 +1,24 @@
+namespace Cascade.Alerts;
+
+/// <summary>api.md <c>Alert</c>, plus <see cref="Since"/>: when its condition became true (domain.md "Alerts").</summary>
+[GenerateSerializer, Immutable, Alias("cascade.alert")]
+public sealed record Alert(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Rule,
+    [property: Id(2)] AlertSeverity Severity,
+    [property: Id(3)] string UnitId,
+    [property: Id(4)] string? TaskId,
+    [property: Id(5)] AlertState State,
+    [property: Id(6)] string Message,
+    [property: Id(7)] DateTimeOffset FiredAt,
+    [property: Id(8)] DateTimeOffset Since,
+    [property: Id(9)] DateTimeOffset? AcknowledgedAt = null,
+    [property: Id(10)] string? AcknowledgedBy = null,
+    [property: Id(11)] string? Note = null,
+    [property: Id(12)] DateTimeOffset? ResolvedAt = null,
+    [property: Id(13)] int EscalationLevel = 0,
+    [property: Id(14)] string? EscalatedToUnitId = null)
+{
+    /// <summary>One alert per (rule, unit, task) while its condition holds.</summary>
+    public string Key => AlertCondition.KeyOf(Rule, TaskId);
+}

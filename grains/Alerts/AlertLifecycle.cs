@@ -1,0 +1,94 @@
+namespace Cascade.Alerts;
+
+/// <summary>
+/// The lifecycle of domain.md "Alerts" as plain functions over one unit's <see cref="AlertBook"/>:
+/// what holds now fires (after its grace period), changes severity in place, or resolves; an
+/// acknowledgement stops the climb; an unacknowledged alert climbs one ancestor per
+/// <c>EscalateAfter</c> from when it fired. Each answers the alerts it changed.
+/// </summary>
+public static class AlertLifecycle
+{
+    /// <summary>Brings the book in line with the conditions that hold now.</summary>
+    public static List<Alert> Update(AlertBook book, string unitId, IReadOnlyCollection<AlertCondition> holding, DateTimeOffset now,
+        Func<string, TimeSpan> grace)
+    {
+        var changed = new List<Alert>();
+        var keys = holding.Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+        for (var i = book.Open.Count - 1; i >= 0; i--)
+        {
+            var alert = book.Open[i];
+            if (keys.Contains(alert.Key)) continue;
+            var resolved = alert with { State = AlertState.Resolved, ResolvedAt = now };
+            book.Open.RemoveAt(i);
+            book.Resolved.Add(resolved);
+            changed.Add(resolved);
+        }
+        if (book.Resolved.Count > AlertBook.ResolvedKept) book.Resolved.RemoveRange(0, book.Resolved.Count - AlertBook.ResolvedKept);
+        foreach (var key in book.Pending.Keys.Where(k => !keys.Contains(k)).ToList()) book.Pending.Remove(key);
+
+        foreach (var condition in holding)
+        {
+            var index = book.Open.FindIndex(a => a.Key == condition.Key);
+            if (index >= 0)
+            {
+                var open = book.Open[index];
+                if (open.Severity == condition.Severity && open.Message == condition.Message) continue;
+                book.Open[index] = open with { Severity = condition.Severity, Message = condition.Message };
+                changed.Add(book.Open[index]);
+                continue;
+            }
+            var since = book.Pending.TryGetValue(condition.Key, out var pending) ? pending : condition.Since;
+            if (now - since < grace(condition.Rule))
+            {
+                book.Pending[condition.Key] = since;
+                continue;
+            }
+            book.Pending.Remove(condition.Key);
+            var alert = new Alert($"{unitId}.{++book.Raised}", condition.Rule, condition.Severity, unitId, condition.TaskId,
+                AlertState.Firing, condition.Message, now, since);
+            book.Open.Add(alert);
+            changed.Add(alert);
+        }
+        return changed;
+    }
+
+    /// <summary>What acknowledging <paramref name="alertId"/> answers: the alert, or why not.</summary>
+    public static Result<Alert> Acknowledge(AlertBook book, string alertId, string by, string note, DateTimeOffset now)
+    {
+        var index = book.Open.FindIndex(a => a.Id == alertId);
+        if (index < 0)
+            return book.Resolved.Any(a => a.Id == alertId)
+                ? Result<Alert>.Conflict($"Alert '{alertId}' is resolved; there is nothing left to acknowledge.")
+                : Result<Alert>.NotFound($"Alert '{alertId}' does not exist.");
+        var alert = book.Open[index];
+        if (alert.State == AlertState.Acknowledged) return Result<Alert>.Ok(alert); // the first acknowledgement stands
+        book.Open[index] = alert with { State = AlertState.Acknowledged, AcknowledgedAt = now, AcknowledgedBy = by, Note = note };
+        return Result<Alert>.Ok(book.Open[index]);
+    }
+
+    /// <summary>
+    /// Moves each firing alert to the ancestor it has reached: one level per whole
+    /// <paramref name="escalateAfter"/> since it fired, at most up to the root.
+    /// <paramref name="ancestors"/> runs from the parent to the root.
+    /// </summary>
+    public static List<Alert> Escalate(AlertBook book, DateTimeOffset now, TimeSpan escalateAfter, IReadOnlyList<string> ancestors)
+    {
+        var changed = new List<Alert>();
+        for (var i = 0; i < book.Open.Count; i++)
+        {
+            var alert = book.Open[i];
+            if (alert.State != AlertState.Firing) continue;
+            var level = (int)Math.Min(Math.Max(0, (now - alert.FiredAt).Ticks / escalateAfter.Ticks), ancestors.Count);
+            if (level <= alert.EscalationLevel) continue;
+            book.Open[i] = alert with { EscalationLevel = level, EscalatedToUnitId = ancestors[level - 1] };
+            changed.Add(book.Open[i]);
+        }
+        return changed;
+    }
+
+    /// <summary>When the next escalation of any firing alert falls due, or null when none will.</summary>
+    public static DateTimeOffset? NextEscalation(AlertBook book, TimeSpan escalateAfter, int ancestors) =>
+        book.Open.Where(a => a.State == AlertState.Firing && a.EscalationLevel < ancestors)
+            .Select(a => (DateTimeOffset?)(a.FiredAt + escalateAfter * (a.EscalationLevel + 1)))
+            .Min();
+}

@@ -16,6 +16,7 @@ public static class AuditActions
     public const string UserPassword = "user.password";
     public const string KioskCreate = "kiosk.create";
     public const string KioskRevoke = "kiosk.revoke";
+    public const string AlertAcknowledge = "alert.acknowledge";
     public const string SignIn = "signIn";
     public const string SignInFailed = "signInFailed";
 

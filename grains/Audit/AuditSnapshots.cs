@@ -35,6 +35,12 @@ public static class AuditSnapshots
         .Add("count", tasks.Count).Add("ids", tasks.Select(t => t.Id))
         .ToString();
 
+    public static string Alert(Alerts.Alert a) => new CanonicalObject()
+        .Add("id", a.Id).Add("rule", a.Rule).Add("severity", a.Severity).Add("unitId", a.UnitId).Add("taskId", a.TaskId)
+        .Add("state", a.State).Add("acknowledgedBy", a.AcknowledgedBy).Add("note", a.Note)
+        .Add("escalationLevel", a.EscalationLevel).Add("escalatedToUnitId", a.EscalatedToUnitId)
+        .ToString();
+
     public static string SignIn(string address) => new CanonicalObject().Add("address", address).ToString();
 
     /// <summary><paramref name="reason"/>: <c>refused</c> (unknown user, wrong password, disabled) or <c>locked</c>.</summary>

@@ -68,11 +68,11 @@ public static class RollupMath
 
     public static bool AtLeast(double value, double threshold) => value >= threshold - Tolerance;
 
-    public static Summary ToSummary(string unitId, SubtreeTotals t, HealthOptions o, long version, DateTimeOffset computedAt, int openAlerts = 0)
+    public static Summary ToSummary(string unitId, SubtreeTotals t, HealthOptions o, long version, DateTimeOffset computedAt)
     {
         var all = t.All;
         return new Summary(unitId, version, computedAt, HealthOf(all, o), Lag(all), Imbalance(t),
-            t.Units, t.RedUnits, t.AmberUnits, openAlerts,
+            t.Units, t.RedUnits, t.AmberUnits, t.OpenAlerts,
             TrackSummary.From(t.Party), TrackSummary.From(t.Business), TrackSummary.From(all));
     }
 }

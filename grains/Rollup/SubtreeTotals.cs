@@ -9,11 +9,13 @@ public readonly record struct SubtreeTotals(
     [property: Id(2)] int Units,
     /// <summary>Units strictly below whose own subtree health is red.</summary>
     [property: Id(3)] int RedUnits,
-    [property: Id(4)] int AmberUnits)
+    [property: Id(4)] int AmberUnits,
+    /// <summary>Alerts firing or acknowledged in the subtree.</summary>
+    [property: Id(5)] int OpenAlerts = 0)
 {
     public TrackTotals All => Party + Business;
 
     public static SubtreeTotals operator +(SubtreeTotals a, SubtreeTotals b) => new(
         a.Party + b.Party, a.Business + b.Business, a.Units + b.Units,
-        a.RedUnits + b.RedUnits, a.AmberUnits + b.AmberUnits);
+        a.RedUnits + b.RedUnits, a.AmberUnits + b.AmberUnits, a.OpenAlerts + b.OpenAlerts);
 }

@@ -21,6 +21,8 @@ public interface IOrganizationGrain : IGrainWithStringKey
     /// <summary>Whether <paramref name="unitId"/> is <paramref name="ancestorId"/> or below it (an editor's reach).</summary>
     [Orleans.Concurrency.ReadOnly] Task<bool> IsWithin(string unitId, string ancestorId);
     Task<string?> GetRootId();
+    /// <summary>The unit's ancestors from its parent to the root (where an alert escalates); reads memory only.</summary>
+    [Orleans.Concurrency.AlwaysInterleave] Task<IReadOnlyList<string>> Ancestors(string unitId);
     /// <summary>Every unit, parents before children; null when <paramref name="parentId"/> is unknown.</summary>
     Task<IReadOnlyList<UnitInfo>?> ListUnits(string? parentId);
     Task<TreeNode?> GetTree(string id, int depth);

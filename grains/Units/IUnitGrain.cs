@@ -36,6 +36,10 @@ public interface IUnitGrain : IGrainWithStringKey
     [OneWay] Task SetWatched(TimeSpan lease, bool republish);
     /// <summary>The latest task changes in this unit's subtree, oldest first (the wall's ticker).</summary>
     Task<IReadOnlyList<TaskChange>> GetRecentChanges();
+    /// <summary>The unit's own alerts (domain.md "Alerts"); with <paramref name="resolved"/>, the latest resolved ones too.</summary>
+    Task<IReadOnlyList<Cascade.Alerts.Alert>> GetAlerts(bool resolved);
+    /// <summary>Acknowledges one of the unit's alerts (audited); a repeat keeps the first acknowledgement.</summary>
+    Task<Result<Cascade.Alerts.Alert>> AcknowledgeAlert(string alertId, string by, string note);
     /// <summary>Activates the unit so its clock runs; sent after a restart.</summary>
     [OneWay] Task Wake();
 

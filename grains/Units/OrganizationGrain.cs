@@ -71,6 +71,13 @@ public sealed partial class OrganizationGrain(
 
     public Task<string?> GetRootId() => Task.FromResult(state.State.RootId);
 
+    public Task<IReadOnlyList<string>> Ancestors(string unitId)
+    {
+        var path = new List<string>();
+        for (var at = _units.GetValueOrDefault(unitId)?.ParentId; at is not null; at = _units.GetValueOrDefault(at)?.ParentId) path.Add(at);
+        return Task.FromResult<IReadOnlyList<string>>(path);
+    }
+
     public Task<IReadOnlyList<UnitInfo>?> ListUnits(string? parentId)
     {
         if (parentId is not null)

@@ -127,6 +127,8 @@ public sealed partial class UnitGrain
         try
         {
             RecomputeOwn();
+            Combine();
+            EvaluateAlerts(); // the alerts this change raises or clears go in the same write
             await WriteState();
         }
         catch

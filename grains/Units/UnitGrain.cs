@@ -1,3 +1,4 @@
+using Cascade.Alerts;
 using Cascade.Audit;
 using Cascade.Hosting;
 using Cascade.Rollup;
@@ -18,7 +19,9 @@ public sealed partial class UnitGrain(
     IOptions<HealthOptions> health,
     IOptions<RollupOptions> rollup,
     IOptions<ClockOptions> clockOptions,
-    IAuditStore auditStore) : Grain, IUnitGrain
+    IAuditStore auditStore,
+    AlertRules alertRules,
+    IOptions<AlertOptions> alertOptions) : Grain, IUnitGrain
 {
     private readonly Dictionary<string, ChildReport> _children = [];
     /// <summary>The stored children as a set, so checking a report's sender costs O(1).</summary>
@@ -57,6 +60,7 @@ public sealed partial class UnitGrain(
         RecomputeChildren();
         Combine();
         Flush();
+        await SettleAlerts(escalate: true); // after a restart, what the clock made true fires now
     }
 
     private async Task LoadChildReports(IEnumerable<string> childIds)
@@ -98,7 +102,7 @@ public sealed partial class UnitGrain(
         _childrenDirty = true;
         if (report.Changes is { Count: > 0 } changes) _changes.AddRange(changes);
         Flush();
-        return Task.CompletedTask;
+        return _childrenDirty ? Task.CompletedTask : SettleAlerts(); // else the window's end settles them
     }
 
     private Task OnClock()
@@ -107,7 +111,7 @@ public sealed partial class UnitGrain(
         RecomputeOwn();
         Combine();
         Flush();
-        return Task.CompletedTask;
+        return SettleAlerts(escalate: true);
     }
 
     /// <summary>
@@ -176,8 +180,9 @@ public sealed partial class UnitGrain(
     private Task OnWindowEnd()
     {
         _flushScheduled = false;
-        if (Exists) Flush();
-        return Task.CompletedTask;
+        if (!Exists) return Task.CompletedTask;
+        Flush();
+        return SettleAlerts();
     }
 
     /// <summary>
@@ -203,7 +208,7 @@ public sealed partial class UnitGrain(
     private void RecomputeOwn()
     {
         _ownAt = clock.Now;
-        _own = RollupMath.OwnTotals(state.State.Tasks, _ownAt, clock);
+        _own = RollupMath.OwnTotals(state.State.Tasks, _ownAt, clock) with { OpenAlerts = state.State.Alerts.Open.Count };
     }
 
     private void RecomputeChildren()

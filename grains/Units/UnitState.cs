@@ -1,3 +1,4 @@
+using Cascade.Alerts;
 using Cascade.Audit;
 using Cascade.Tasks;
 
@@ -19,4 +20,6 @@ public sealed class UnitState
     [Id(3)] public List<AuditEntry> Audit { get; set; } = [];
     /// <summary>The end of this unit's audit chain; null before its first entry.</summary>
     [Id(4)] public AuditChainHead? AuditHead { get; set; }
+    /// <summary>The unit's alerts (domain.md "Alerts"): source data, stored before an answer like the tasks.</summary>
+    [Id(5)] public AlertBook Alerts { get; set; } = new();
 }

@@ -22,6 +22,9 @@ public class GrainCluster : IAsyncLifetime
     /// <summary>How often units re-evaluate time (default: one minute, as in production).</summary>
     public TimeSpan ClockInterval { get; init; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>When an unacknowledged alert climbs one level (default: two days, as in production).</summary>
+    public TimeSpan EscalateAfter { get; init; } = TimeSpan.FromDays(2);
+
     public FakeTimeProvider Clock { get; } = new(Start);
     public IGrainFactory Grains => _cluster!.Client;
     public IOrganizationGrain Organization => Grains.GetGrain<IOrganizationGrain>(IOrganizationGrain.Key);
@@ -36,6 +39,7 @@ public class GrainCluster : IAsyncLifetime
             silo.AddCascadeGrains();
             silo.Services.Configure<SqliteStorageOptions>(o => o.Path = _folder.File("cascade.db"));
             silo.Services.Configure<ClockOptions>(o => o.ClockInterval = ClockInterval);
+            silo.Services.Configure<Cascade.Alerts.AlertOptions>(o => o.EscalateAfter = EscalateAfter);
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();

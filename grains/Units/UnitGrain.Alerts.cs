@@ -1,0 +1,103 @@
+using System.Globalization;
+using Cascade.Alerts;
+using Cascade.Audit;
+using Cascade.Rollup;
+using Cascade.Tasks;
+
+namespace Cascade.Units;
+
+public sealed partial class UnitGrain
+{
+    private AlertBook Book => state.State.Alerts;
+
+    /// <summary>The unit's alerts: open ones, and with <paramref name="resolved"/> the latest resolved ones too.</summary>
+    public Task<IReadOnlyList<Alert>> GetAlerts(bool resolved) =>
+        Task.FromResult<IReadOnlyList<Alert>>(resolved ? [.. Book.Open, .. Book.Resolved] : [.. Book.Open]);
+
+    public async Task<Result<Alert>> AcknowledgeAlert(string alertId, string by, string note)
+    {
+        var before = Book.Open.FirstOrDefault(a => a.Id == alertId);
+        var result = AlertLifecycle.Acknowledge(Book, alertId, by, note, clock.Now);
+        if (!result.Succeeded || before?.State == AlertState.Acknowledged) return result; // a repeat keeps the first
+        Record(new AuditStamp(by, clock.Now), AuditActions.AlertAcknowledge, before!.TaskId,
+            AuditSnapshots.Alert(before), AuditSnapshots.Alert(result.Value!));
+        await Persist();
+        return result;
+    }
+
+    /// <summary>
+    /// Brings the alerts in line with the rules over the unit's own tasks and its summary now;
+    /// true when any alert changed (it then must be stored). The open count joins the own totals.
+    /// </summary>
+    private bool EvaluateAlerts()
+    {
+        if (!Exists || _summary is null) return false;
+        var now = clock.Now;
+        var holding = new List<AlertCondition>();
+        foreach (var task in state.State.Tasks)
+        {
+            var figures = RollupMath.Of(task, now, clock);
+            foreach (var rule in alertRules.TaskRules)
+                if (rule.Evaluate(task, figures) is { } severity)
+                    holding.Add(new AlertCondition(rule.Name, task.Id, severity, TaskSince(rule.Name, task), TaskMessage(rule.Name, task)));
+        }
+        foreach (var rule in alertRules.UnitRules)
+        {
+            var open = Book.Open.FirstOrDefault(a => a.Rule == rule.Name && a.TaskId is null);
+            if (rule.Evaluate(_summary, open?.Severity) is { } severity)
+                holding.Add(new AlertCondition(rule.Name, null, severity, open?.Since ?? now, UnitMessage(rule.Name)));
+        }
+        var changed = AlertLifecycle.Update(Book, Id, holding, now, alertOptions.Value.GraceOf).Count > 0;
+        if (changed) CountOpenAlerts();
+        return changed;
+    }
+
+    /// <summary>Moves unacknowledged alerts up the tree when their time came (asks the organization for the path then only).</summary>
+    private async Task<bool> EscalateAlerts()
+    {
+        var every = alertOptions.Value.EscalateAfter;
+        if (state.State.Info?.ParentId is null || AlertLifecycle.NextEscalation(Book, every, int.MaxValue) is not { } due || due > clock.Now)
+            return false;
+        var ancestors = await GrainFactory.GetGrain<IOrganizationGrain>(IOrganizationGrain.Key).Ancestors(Id);
+        return AlertLifecycle.Escalate(Book, clock.Now, every, ancestors).Count > 0;
+    }
+
+    /// <summary>After a change that did not write the state (a child's report, the clock): stores any alert change.</summary>
+    private async Task SettleAlerts(bool escalate = false)
+    {
+        var changed = EvaluateAlerts();
+        if (escalate) changed |= await EscalateAlerts();
+        if (!changed) return;
+        await WriteState();
+        Combine();
+        Flush();
+    }
+
+    private void CountOpenAlerts()
+    {
+        _own = _own with { OpenAlerts = Book.Open.Count };
+        Combine();
+    }
+
+    private DateTimeOffset TaskSince(string rule, TaskItem task) => rule switch
+    {
+        "taskOverdue" => clock.Window(task).End,
+        "taskStale" => (task.UpdatedAt > clock.Window(task).Start ? task.UpdatedAt : clock.Window(task).Start) + clock.StaleAfter,
+        _ => task.UpdatedAt,
+    };
+
+    private static string TaskMessage(string rule, TaskItem task) => rule switch
+    {
+        "taskOverdue" => $"任务「{task.Title}」已逾期（截止 {task.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}）",
+        "taskBlocked" => $"任务「{task.Title}」受阻",
+        "taskStale" => $"任务「{task.Title}」久未更新",
+        _ => $"任务「{task.Title}」：{rule}",
+    };
+
+    private string UnitMessage(string rule) => rule switch
+    {
+        "unitBehind" => $"{state.State.Info!.Name}进度落后于应达",
+        "unitImbalance" => $"{state.State.Info!.Name}党建与业务进度脱节（两张皮）",
+        _ => $"{state.State.Info!.Name}：{rule}",
+    };
+}

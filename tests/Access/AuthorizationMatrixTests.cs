@@ -21,7 +21,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
     private enum Who { Anonymous, Admin, Leader, Viewer, Editor, SiblingEditor, Disabled, Kiosk, RevokedKiosk }
 
     /// <summary>What a route allows: reading for everyone signed in; writing tasks for admins and the unit's editor; the rest for admins.</summary>
-    private enum Rule { Read, PeopleRead, WriteTasks, AdminOnly, Overseers }
+    private enum Rule { Read, PeopleRead, WriteTasks, AdminOnly, Overseers, Acknowledge }
 
     /// <summary>Sends the kiosk token in every request's query, as a wall does.</summary>
     private sealed class KioskQuery(string token) : DelegatingHandler
@@ -75,6 +75,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
         (Rule.PeopleRead, _) => true,
         (Rule.WriteTasks, Who.Editor) => true,
         (Rule.Overseers, Who.Leader) => true,
+        (Rule.Acknowledge, Who.Leader or Who.Editor) => true,
         _ => false,
     };
 
@@ -145,6 +146,15 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
             ("GET kiosks", Rule.AdminOnly, Nothing, (c, _) => c.GetAsync("/api/v1/kiosks")),
             ("POST kiosk", Rule.AdminOnly, Nothing, (c, _) => c.PostAsJsonAsync("/api/v1/kiosks", new { name = "新屏", unitId = a, depth = 1 })),
             ("DELETE kiosk", Rule.AdminOnly, async () => (await Kiosk(a)).Split('.')[0], (c, id) => c.DeleteAsync($"/api/v1/kiosks/{id}")),
+            ("GET alerts", Rule.Read, Nothing, (c, _) => c.GetAsync($"/api/v1/alerts?unit={a}&subtree=true")),
+            ("POST acknowledge", Rule.Acknowledge, async () =>
+            {
+                // A task already past its due date: its taskOverdue alert fires with the write.
+                var id = Api.Id("late");
+                await (await admin.PostAsJsonAsync(Api.Tasks(a), new { id, title = "逾期", track = "party", start = "2026-01-01", due = "2026-02-01" })).Expect(HttpStatusCode.Created);
+                var alerts = await (await admin.GetAsync($"/api/v1/alerts?unit={a}")).Expect(HttpStatusCode.OK);
+                return alerts.EnumerateArray().First(x => x.GetProperty("taskId").GetString() == id).GetProperty("id").GetString()!;
+            }, (c, id) => c.PostAsJsonAsync($"/api/v1/alerts/{id}/acknowledge", new { note = "已督办" })),
             ("GET audit", Rule.Overseers, Nothing, (c, _) => c.GetAsync($"/api/v1/audit?unit={a}&limit=5")),
             ("GET audit/verify", Rule.AdminOnly, Nothing, (c, _) => c.GetAsync("/api/v1/audit/verify")),
         };

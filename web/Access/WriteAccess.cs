@@ -13,6 +13,15 @@ public sealed class WriteAccess(IAuthorizationService authorization, DeniedLog d
 
     public ValueTask<bool> MayChangeStructure(HttpContext context, string unitId) => Check(context, unitId, UnitAccess.ChangeStructure);
 
+    /// <summary>Editors of the alert's unit or of the unit it escalated to (or above either), leaders, admins.</summary>
+    public async ValueTask<bool> MayAcknowledge(HttpContext context, string unitId, string? escalatedTo)
+    {
+        foreach (var unit in new[] { unitId, escalatedTo }.OfType<string>())
+            if ((await authorization.AuthorizeAsync(context.User, unit, UnitAccess.AcknowledgeAlerts)).Succeeded) return true;
+        denied.Denied(context, UnitAccess.AcknowledgeAlerts.Name, unitId);
+        return false;
+    }
+
     private async ValueTask<bool> Check(HttpContext context, string unitId, UnitAccess.Requirement requirement)
     {
         if ((await authorization.AuthorizeAsync(context.User, unitId, requirement)).Succeeded) return true;

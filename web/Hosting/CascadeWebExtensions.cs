@@ -50,7 +50,7 @@ public static class CascadeWebExtensions
         app.MapGet("/healthz", () => TypedResults.Text("ok")).AllowAnonymous();
         app.MapLoginPage();
         app.MapCascadeWorkbench();
-        app.MapGroup("/api/v1").MapAuthApi().MapUsersApi().MapKiosksApi().MapUnitsApi().MapTasksApi().MapAuditApi();
+        app.MapGroup("/api/v1").MapAuthApi().MapUsersApi().MapKiosksApi().MapUnitsApi().MapTasksApi().MapAlertsApi().MapAuditApi();
         return app;
     }
 }

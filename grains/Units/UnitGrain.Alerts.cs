@@ -28,28 +28,55 @@ public sealed partial class UnitGrain
     /// <summary>
     /// Brings the alerts in line with the rules over the unit's own tasks and its summary now;
     /// true when any alert changed (it then must be stored). The open count joins the own totals.
+    /// With <paramref name="tasks"/> false (a child's report moved only the subtree's figures),
+    /// the task rules' standing verdicts are taken as they are and nothing is allocated unless a
+    /// unit rule's verdict changed: a busy parent hears from its children thousands of times a second.
     /// </summary>
-    private bool EvaluateAlerts()
+    private bool EvaluateAlerts(bool tasks = true)
     {
         if (!Exists || _summary is null) return false;
+        if (!tasks && UnitVerdictsUnchanged()) return false;
         var now = clock.Now;
         var holding = new List<AlertCondition>();
-        foreach (var task in state.State.Tasks)
-        {
-            var figures = RollupMath.Of(task, now, clock);
-            foreach (var rule in alertRules.TaskRules)
-                if (rule.Evaluate(task, figures) is { } severity)
-                    holding.Add(new AlertCondition(rule.Name, task.Id, severity, TaskSince(rule.Name, task), TaskMessage(rule.Name, task)));
-        }
+        if (tasks)
+            foreach (var task in state.State.Tasks)
+            {
+                var figures = RollupMath.Of(task, now, clock);
+                foreach (var rule in alertRules.TaskRules)
+                    if (rule.Evaluate(task, figures) is { } severity)
+                        holding.Add(new AlertCondition(rule.Name, task.Id, severity, TaskSince(rule.Name, task),
+                            OpenAlert(rule.Name, task.Id)?.Message ?? TaskMessage(rule.Name, task)));
+            }
+        else
+            foreach (var open in Book.Open.Where(a => a.TaskId is not null))
+                holding.Add(new AlertCondition(open.Rule, open.TaskId, open.Severity, open.Since, open.Message));
         foreach (var rule in alertRules.UnitRules)
         {
-            var open = Book.Open.FirstOrDefault(a => a.Rule == rule.Name && a.TaskId is null);
+            var open = OpenAlert(rule.Name, null);
             if (rule.Evaluate(_summary, open?.Severity) is { } severity)
-                holding.Add(new AlertCondition(rule.Name, null, severity, open?.Since ?? now, UnitMessage(rule.Name)));
+                holding.Add(new AlertCondition(rule.Name, null, severity, open?.Since ?? now, open?.Message ?? UnitMessage(rule.Name)));
         }
         var changed = AlertLifecycle.Update(Book, Id, holding, now, alertOptions.Value.GraceOf).Count > 0;
         if (changed) CountOpenAlerts();
         return changed;
+    }
+
+    /// <summary>True when every unit rule says what its open alert (or its absence) already says, and none waits out a grace period.</summary>
+    private bool UnitVerdictsUnchanged()
+    {
+        foreach (var rule in alertRules.UnitRules)
+        {
+            var open = OpenAlert(rule.Name, null);
+            if (rule.Evaluate(_summary!, open?.Severity) != open?.Severity) return false;
+        }
+        return Book.Pending.Count == 0 || !alertRules.UnitRules.Any(r => Book.Pending.ContainsKey(AlertCondition.KeyOf(r.Name, null)));
+    }
+
+    private Alert? OpenAlert(string rule, string? taskId)
+    {
+        foreach (var alert in Book.Open)
+            if (alert.Rule == rule && alert.TaskId == taskId) return alert;
+        return null;
     }
 
     /// <summary>Moves unacknowledged alerts up the tree when their time came (asks the organization for the path then only).</summary>
@@ -62,10 +89,14 @@ public sealed partial class UnitGrain
         return AlertLifecycle.Escalate(Book, clock.Now, every, ancestors).Count > 0;
     }
 
-    /// <summary>After a change that did not write the state (a child's report, the clock): stores any alert change.</summary>
+    /// <summary>
+    /// After a change that did not write the state (a child's report, the clock): stores any
+    /// alert change. The clock (<paramref name="escalate"/>) re-evaluates the tasks too, since
+    /// time alone moves them; a child's report only the unit rules.
+    /// </summary>
     private async Task SettleAlerts(bool escalate = false)
     {
-        var changed = EvaluateAlerts();
+        var changed = EvaluateAlerts(tasks: escalate);
         if (escalate) changed |= await EscalateAlerts();
         if (!changed) return;
         await WriteState();

@@ -30,6 +30,27 @@ public sealed class WallHubTests(WallHubTests.App app) : IClassFixture<WallHubTe
     }
 
     [Fact]
+    public async Task The_snapshot_carries_the_open_alerts_of_the_watched_view()
+    {
+        using var admin = app.CreateClient();
+        (await admin.PostAsJsonAsync("/api/v1/units/bgs/tasks", new { id = "late-report", title = "逾期的报告", track = "business", start = "2026-01-05", due = "2026-02-01" }))
+            .EnsureSuccessStatusCode();
+        var expected = (await admin.GetFromJsonAsync<JsonElement[]>("/api/v1/alerts?unit=kjt&subtree=true"))!
+            .Select(a => a.GetProperty("id").GetString()).Order().ToList();
+        Assert.Contains("bgs", string.Join(",", expected));
+
+        await using var wall = await WallClient.ConnectAsync(app);
+        var snapshot = await wall.Watch("kjt", 2);
+        var alerts = snapshot.GetProperty("alerts").EnumerateArray().ToList();
+        Assert.Equal(expected, alerts.Select(a => a.GetProperty("id").GetString()).Order().ToList());
+        var late = alerts.Single(a => a.GetProperty("taskId").GetString() == "late-report");
+        Assert.Equal(("taskOverdue", "red", "firing"), (late.GetProperty("rule").GetString(), late.GetProperty("severity").GetString(), late.GetProperty("state").GetString()));
+
+        var branchOnly = await wall.Watch("bgs", 0);
+        Assert.All(branchOnly.GetProperty("alerts").EnumerateArray(), a => Assert.Equal("bgs", a.GetProperty("unitId").GetString()));
+    }
+
+    [Fact]
     public async Task A_task_update_reaches_a_watching_wall_with_growing_versions()
     {
         await using var wall = await WallClient.ConnectAsync(app);

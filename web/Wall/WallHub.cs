@@ -3,6 +3,8 @@ using Cascade.Units;
 using Cascade.Web.Access;
 using Microsoft.AspNetCore.SignalR;
 
+using Cascade.Web.Api;
+
 namespace Cascade.Web.Wall;
 
 /// <summary>
@@ -34,7 +36,10 @@ public sealed class WallHub(IGrainFactory grains, WallPush push, ServerBuild bui
         var changes = await grains.GetGrain<IUnitGrain>(unitId).GetRecentChanges();
         var units = new List<WallUnit>();
         Flatten(tree, 0, units);
-        return new WallSnapshot(DateTimeOffset.UtcNow, build.Id, unitId, depth, units, [], changes, clock.Zone.Id);
+        // The open alerts of the units in view, newest first.
+        var alerts = (await Task.WhenAll(units.Select(u => grains.GetGrain<IUnitGrain>(u.Id).GetAlerts(false))))
+            .SelectMany(a => a).OrderByDescending(a => a.FiredAt).Select(AlertDto.From).ToList<object>();
+        return new WallSnapshot(DateTimeOffset.UtcNow, build.Id, unitId, depth, units, alerts, changes, clock.Zone.Id);
     }
 
     private static void Flatten(TreeNode node, int depth, List<WallUnit> into)

@@ -19,6 +19,7 @@ public sealed partial class UnitGrain
         var before = Book.Open.FirstOrDefault(a => a.Id == alertId);
         var result = AlertLifecycle.Acknowledge(Book, alertId, by, note, clock.Now);
         if (!result.Succeeded || before?.State == AlertState.Acknowledged) return result; // a repeat keeps the first
+        Published([result.Value!]);
         Record(new AuditStamp(by, clock.Now), AuditActions.AlertAcknowledge, before!.TaskId,
             AuditSnapshots.Alert(before), AuditSnapshots.Alert(result.Value!));
         await Persist();
@@ -56,9 +57,11 @@ public sealed partial class UnitGrain
             if (rule.Evaluate(_summary, open?.Severity) is { } severity)
                 holding.Add(new AlertCondition(rule.Name, null, severity, open?.Since ?? now, open?.Message ?? UnitMessage(rule.Name)));
         }
-        var changed = AlertLifecycle.Update(Book, Id, holding, now, alertOptions.Value.GraceOf).Count > 0;
-        if (changed) CountOpenAlerts();
-        return changed;
+        var changes = AlertLifecycle.Update(Book, Id, holding, now, alertOptions.Value.GraceOf);
+        if (changes.Count == 0) return false;
+        Published(changes);
+        CountOpenAlerts();
+        return true;
     }
 
     /// <summary>True when every unit rule says what its open alert (or its absence) already says, and none waits out a grace period.</summary>
@@ -86,7 +89,9 @@ public sealed partial class UnitGrain
         if (state.State.Info?.ParentId is null || AlertLifecycle.NextEscalation(Book, every, int.MaxValue) is not { } due || due > clock.Now)
             return false;
         var ancestors = await GrainFactory.GetGrain<IOrganizationGrain>(IOrganizationGrain.Key).Ancestors(Id);
-        return AlertLifecycle.Escalate(Book, clock.Now, every, ancestors).Count > 0;
+        var changes = AlertLifecycle.Escalate(Book, clock.Now, every, ancestors);
+        Published(changes);
+        return changes.Count > 0;
     }
 
     /// <summary>
@@ -102,6 +107,14 @@ public sealed partial class UnitGrain
         await WriteState();
         Combine();
         Flush();
+    }
+
+    /// <summary>Changed alerts go to watching walls with the unit's next update (the newest 100 at most).</summary>
+    private void Published(IReadOnlyCollection<Alert> changes)
+    {
+        if (changes.Count == 0 || Environment.TickCount64 >= _watchedUntil) return;
+        _alertChanges.AddRange(changes);
+        if (_alertChanges.Count > 100) _alertChanges.RemoveRange(0, _alertChanges.Count - 100);
     }
 
     private void CountOpenAlerts()

@@ -41,6 +41,8 @@ public sealed partial class UnitGrain(
     private DateTimeOffset _ownAt;
     private bool _childrenDirty;
     private AuditOutbox<AuditEntry>? _audit;
+    /// <summary>Alerts that changed since the last publish to the feed, while watched (a new watcher reads them in its snapshot).</summary>
+    private readonly List<Alert> _alertChanges = [];
 
     private string Id => this.GetPrimaryKeyString();
     private bool Exists => state.State.Info is not null;
@@ -130,7 +132,7 @@ public sealed partial class UnitGrain(
         {
             var pending = _childrenDirty
                 || parentId is not null && _version != _reportedVersion
-                || watched && _version != _publishedVersion;
+                || watched && (_version != _publishedVersion || _alertChanges.Count > 0);
             if (!_flushScheduled && pending)
             {
                 _flushScheduled = true;
@@ -152,10 +154,12 @@ public sealed partial class UnitGrain(
             _reportedVersion = _version;
             flushed = true;
         }
-        if (watched && _version != _publishedVersion)
+        if (watched && (_version != _publishedVersion || _alertChanges.Count > 0))
         {
             var feed = GrainFactory.GetGrain<IWallFeedGrain>(WallPartitions.For(Id));
-            feed.Publish(new UnitUpdate(Id, _version, _summary, _changes.TakeForFeed())).Ignore();
+            IReadOnlyList<Alert>? alerts = _alertChanges.Count > 0 ? [.. _alertChanges] : null;
+            _alertChanges.Clear();
+            feed.Publish(new UnitUpdate(Id, _version, _summary, _changes.TakeForFeed(), alerts)).Ignore();
             _publishedVersion = _version;
             flushed = true;
         }
@@ -170,6 +174,7 @@ public sealed partial class UnitGrain(
         {
             _publishedVersion = 0; // a new watcher gets the current summary at once
             _changes.TakeForFeed();
+            _alertChanges.Clear();
             if (Exists) Flush();
         }
         return Task.CompletedTask;

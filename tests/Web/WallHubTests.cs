@@ -51,6 +51,24 @@ public sealed class WallHubTests(WallHubTests.App app) : IClassFixture<WallHubTe
     }
 
     [Fact]
+    public async Task Alerts_that_fire_and_are_acknowledged_reach_a_watching_wall()
+    {
+        using var admin = app.CreateClient();
+        await using var wall = await WallClient.ConnectAsync(app);
+        await wall.Watch("kjt", 2);
+        (await admin.PostAsJsonAsync("/api/v1/units/zlxx/tasks", new { id = "late-pushed", title = "逾期推送", track = "party", start = "2026-01-05", due = "2026-02-01" }))
+            .EnsureSuccessStatusCode();
+        JsonElement Pushed(string state) => wall.Received.Where(r => r.Method == "alerts").SelectMany(r => r.Payload.EnumerateArray())
+            .LastOrDefault(a => a.GetProperty("taskId").GetString() == "late-pushed" && a.GetProperty("state").GetString() == state);
+        await Eventually.True(() => Task.FromResult(Pushed("firing").ValueKind == JsonValueKind.Object), "the firing alert reaches the wall");
+        var id = Pushed("firing").GetProperty("id").GetString();
+
+        (await admin.PostAsJsonAsync($"/api/v1/alerts/{id}/acknowledge", new { note = "已安排" })).EnsureSuccessStatusCode();
+        await Eventually.True(() => Task.FromResult(Pushed("acknowledged").ValueKind == JsonValueKind.Object), "the acknowledgement reaches the wall");
+        Assert.Equal("已安排", Pushed("acknowledged").GetProperty("note").GetString());
+    }
+
+    [Fact]
     public async Task A_task_update_reaches_a_watching_wall_with_growing_versions()
     {
         await using var wall = await WallClient.ConnectAsync(app);

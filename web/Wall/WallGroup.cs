@@ -15,6 +15,8 @@ internal sealed class WallGroup(WatchKey key, HashSet<string> view)
     public HashSet<string> Changed { get; } = [];
     /// <summary>Ticker items not sent yet, oldest first.</summary>
     public List<TaskChange> Changes { get; } = [];
+    /// <summary>Alerts of units in view that changed since the last <c>alerts</c> message, the newest state of each.</summary>
+    public Dictionary<string, Cascade.Alerts.Alert> Alerts { get; } = [];
     public bool Structure { get; set; }
     /// <summary>When the first summary or change of shape still unsent arrived (null: none since the last message).</summary>
     public long? FirstPending { get; set; }
@@ -29,7 +31,10 @@ internal sealed class WallGroup(WatchKey key, HashSet<string> view)
     /// <summary>Something for the summaries lane: a change of shape, newer summaries or a catch-up.</summary>
     public bool HasSummaries => Structure || Changed.Count > 0 || HasCatchUp;
 
-    public bool HasPending => HasSummaries || Changes.Count > 0;
+    /// <summary>Something for the ticker lane: ticker items, alerts, or alerts a busy wall missed.</summary>
+    public bool HasTicker => Changes.Count > 0 || Alerts.Count > 0 || Connections.Any(c => c.MissedAlerts.Count > 0);
+
+    public bool HasPending => HasSummaries || HasTicker;
 
     public void Touch(long now) => FirstPending ??= now;
 }
@@ -46,6 +51,8 @@ internal sealed class WallConnection(HubConnectionContext connection)
     /// <summary>Units whose newer summaries went to the group while this wall was still busy.</summary>
     public HashSet<string> Missed { get; } = [];
     public bool MissedStructure { get; set; }
+    /// <summary>Alerts that went to the group while this wall was still busy: sent at its next ticker slot.</summary>
+    public Dictionary<string, Cascade.Alerts.Alert> MissedAlerts { get; } = [];
     public bool Dropped { get; set; }
 
     public bool NeedsCatchUp => MissedStructure || Missed.Count > 0;

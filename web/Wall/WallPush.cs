@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.Options;
 
+using Cascade.Web.Api;
+
 namespace Cascade.Web.Wall;
 
 /// <summary>
@@ -176,6 +178,8 @@ public sealed partial class WallPush(
                         group.Changed.Add(update.UnitId);
                         group.Touch(now);
                     }
+                    if (update.Alerts is { Count: > 0 } alerts)
+                        foreach (var alert in alerts) group.Alerts[alert.Id] = alert;
                     // The watched unit's own updates carry its whole subtree's changes.
                     if (update.UnitId == group.Key.UnitId && update.Changes.Count > 0)
                     {
@@ -254,7 +258,7 @@ public sealed partial class WallPush(
     /// <summary>When the group's next message may go: the earlier of its two lanes' next slots.</summary>
     private static long Due(WallGroup group) => Math.Min(
         group.HasSummaries ? SummariesDue(group) : long.MaxValue,
-        group.Changes.Count > 0 ? TickerDue(group) : long.MaxValue);
+        group.HasTicker ? TickerDue(group) : long.MaxValue);
 
     /// <summary><see cref="Window"/> after the last ticker, and not together with summaries: halfway between two.</summary>
     private static long TickerDue(WallGroup group) =>
@@ -282,8 +286,42 @@ public sealed partial class WallPush(
             group.SummariesSent = Now();
             group.FirstPending = null;
         }
-        if (group.Changes.Count > 0 && TickerDue(group) <= now) SendTicker(group);
+        if (group.HasTicker && TickerDue(group) <= now)
+        {
+            // Alerts take the ticker's slot before ticker items: the budget of messages stays the same.
+            if (group.Alerts.Count > 0 || group.Connections.Any(c => c.MissedAlerts.Count > 0)) SendAlerts(group);
+            else SendTicker(group);
+        }
     }
+
+    /// <summary>
+    /// The alerts that changed go to every wall free to take them; a busy wall keeps them and
+    /// gets them, merged with any newer ones, at its next ticker slot, so no wall misses one.
+    /// </summary>
+    private void SendAlerts(WallGroup group)
+    {
+        (string, SerializedHubMessage)? shared = group.Alerts.Count > 0 ? Message("alerts", AlertsOf(group.Alerts)) : null;
+        foreach (var wall in group.Connections)
+        {
+            if (wall.Sending is not null)
+            {
+                foreach (var (id, alert) in group.Alerts) wall.MissedAlerts[id] = alert;
+                continue;
+            }
+            if (wall.MissedAlerts.Count > 0)
+            {
+                foreach (var (id, alert) in group.Alerts) wall.MissedAlerts[id] = alert;
+                Start(wall, Message("alerts", AlertsOf(wall.MissedAlerts)));
+                wall.MissedAlerts.Clear();
+            }
+            else if (shared is { } message) Start(wall, message);
+        }
+        group.Alerts.Clear();
+        group.ChangesSent = Now();
+    }
+
+    private static List<AlertDto> AlertsOf(Dictionary<string, Cascade.Alerts.Alert> alerts) =>
+        [.. alerts.Values.OrderBy(a => a.FiredAt).Select(AlertDto.From)];
 
     private void SendStructure(WallGroup group)
     {

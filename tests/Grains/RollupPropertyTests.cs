@@ -8,7 +8,8 @@ namespace Cascade.Tests.Grains;
 
 /// <summary>
 /// Random sequences of structure and task changes; afterwards every unit's summary must equal
-/// a plain full recomputation from the tasks, also after the clock moves with no request.
+/// a plain full recomputation from the tasks, also after the clock moves with no request, and
+/// the open alerts must be what the rules say about that state.
 /// </summary>
 public sealed class RollupPropertyTests(RollupPropertyTests.Cluster cluster) : IClassFixture<RollupPropertyTests.Cluster>
 {
@@ -132,6 +133,7 @@ public sealed class RollupPropertyTests(RollupPropertyTests.Cluster cluster) : I
                 else if (summary.ComputedAt != now) differences.Add($"{id}: computed at {summary.ComputedAt:O}, clock at {now:O}");
                 else differences.AddRange(ReferenceRollup.Differences(want, summary));
             }
+            if (differences.Count == 0) differences.AddRange(await AlertDifferences(model, now));
             if (differences.Count == 0) break;
             await Task.Delay(25);
         }
@@ -143,6 +145,47 @@ public sealed class RollupPropertyTests(RollupPropertyTests.Cluster cluster) : I
             var stored = await cluster.Unit(id).GetTasks();
             Assert.Equal(model.TasksOf(id).OrderBy(t => t.Id), stored!.OrderBy(t => t.Id));
         }
+    }
+
+    private static readonly Cascade.Alerts.AlertRules Rules = new(new Cascade.Alerts.AlertOptions());
+
+    /// <summary>
+    /// The open alerts are what the rules say about the current state: task rules exactly; a unit
+    /// rule must be open at or above its fire line, closed below its clear line, and either in
+    /// between (hysteresis); and every summary counts the open alerts of its subtree.
+    /// </summary>
+    private async Task<List<string>> AlertDifferences(Model model, DateTimeOffset now)
+    {
+        var clock = TestClock.At(now);
+        var differences = new List<string>();
+        var open = new Dictionary<string, IReadOnlyList<Cascade.Alerts.Alert>>();
+        foreach (var id in model.Parents.Keys) open[id] = await cluster.Unit(id).GetAlerts(false);
+        foreach (var (id, alerts) in open)
+        {
+            var want = model.TasksOf(id).SelectMany(t => Rules.TaskRules.Select(r => (Rule: r.Name, Task: t.Id, Severity: r.Evaluate(t, Cascade.Rollup.RollupMath.Of(t, now, clock)))))
+                .Where(x => x.Severity is not null).Select(x => $"{x.Rule}/{x.Task}/{x.Severity}").Order().ToList();
+            var got = alerts.Where(a => a.TaskId is not null).Select(a => $"{a.Rule}/{a.TaskId}/{a.Severity}").Order().ToList();
+            if (!want.SequenceEqual(got)) differences.Add($"{id} task alerts: want [{string.Join(", ", want)}], got [{string.Join(", ", got)}]");
+
+            var summary = (await cluster.Unit(id).GetSummary())!;
+            var behind = alerts.FirstOrDefault(a => a.Rule == "unitBehind")?.Severity;
+            var lag = summary.Lag;
+            Cascade.Alerts.AlertSeverity?[] allowedBehind =
+                lag is null || !Cascade.Rollup.RollupMath.AtLeast(lag.Value, 0.08) ? [null]
+                : Cascade.Rollup.RollupMath.AtLeast(lag.Value, 0.20) ? [Cascade.Alerts.AlertSeverity.Red]
+                : Cascade.Rollup.RollupMath.AtLeast(lag.Value, 0.10) ? [Cascade.Alerts.AlertSeverity.Amber]
+                : [null, Cascade.Alerts.AlertSeverity.Amber];
+            if (!allowedBehind.Contains(behind)) differences.Add($"{id} unitBehind: lag {lag}, got {behind?.ToString() ?? "none"}");
+            var imbalanced = alerts.Any(a => a.Rule == "unitImbalance");
+            var imbalance = summary.Imbalance;
+            if (imbalance is null || !Cascade.Rollup.RollupMath.AtLeast(imbalance.Value, 0.20) ? imbalanced
+                : Cascade.Rollup.RollupMath.AtLeast(imbalance.Value, 0.25) && !imbalanced)
+                differences.Add($"{id} unitImbalance: imbalance {imbalance}, open {imbalanced}");
+
+            var subtree = model.Parents.Keys.Where(u => model.Within(u, id)).Sum(u => open[u].Count);
+            if (summary.OpenAlerts != subtree) differences.Add($"{id} openAlerts: {summary.OpenAlerts}, the subtree has {subtree}");
+        }
+        return differences;
     }
 
     private static void Check<T>(Outcome expected, Result<T> result, string what) =>

@@ -24,7 +24,8 @@ public static class AlertLifecycle
             changed.Add(resolved);
         }
         if (book.Resolved.Count > AlertBook.ResolvedKept) book.Resolved.RemoveRange(0, book.Resolved.Count - AlertBook.ResolvedKept);
-        foreach (var key in book.Pending.Keys.Where(k => !keys.Contains(k)).ToList()) book.Pending.Remove(key);
+        if (book.Pending.Count > 0)
+            foreach (var key in book.Pending.Keys.Where(k => !keys.Contains(k)).ToList()) book.Pending.Remove(key);
 
         foreach (var condition in holding)
         {

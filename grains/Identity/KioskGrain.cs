@@ -16,8 +16,7 @@ public sealed class KioskGrain(
     private AuditOutbox<AuditDraft>? _audit;
 
     private INameIndexGrain Index => GrainFactory.GetGrain<INameIndexGrain>(INameIndexGrain.Kiosks);
-    private AuditOutbox<AuditDraft> Audit => _audit ??= new(() => state.State.Audit, d => d.Ref!,
-        (drafts, redelivered) => GrainFactory.GetGrain<IAuditChainGrain>(AuditChains.Users).Append(drafts, redelivered));
+    private AuditOutbox<AuditDraft> Audit => _audit ??= AuditChains.UsersOutbox(GrainFactory, () => state.State.Audit);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {

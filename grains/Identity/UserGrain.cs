@@ -13,8 +13,7 @@ public sealed class UserGrain(
     private readonly Dictionary<string, (int Failures, DateTimeOffset? LockedUntil)> _attempts = [];
     private AuditOutbox<AuditDraft>? _audit;
 
-    private AuditOutbox<AuditDraft> Audit => _audit ??= new(() => state.State.Audit, d => d.Ref!,
-        (drafts, redelivered) => GrainFactory.GetGrain<IAuditChainGrain>(AuditChains.Users).Append(drafts, redelivered));
+    private AuditOutbox<AuditDraft> Audit => _audit ??= AuditChains.UsersOutbox(GrainFactory, () => state.State.Audit);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {

@@ -56,7 +56,7 @@ internal sealed class SqliteWriter : IDisposable
         try
         {
             using var transaction = _connection.BeginTransaction();
-            for (var i = 0; i < batch.Count; i++) results[i] = Apply(batch[i], transaction);
+            for (var i = 0; i < batch.Count; i++) results[i] = batch[i].Apply(Command, transaction);
             transaction.Commit();
         }
         catch (Exception error)
@@ -80,8 +80,6 @@ internal sealed class SqliteWriter : IDisposable
         command.Parameters.Clear();
         return command;
     }
-
-    private bool Apply(SqliteWrite op, SqliteTransaction transaction) => op.Apply(Command, transaction);
 
     public void Dispose()
     {

@@ -105,8 +105,7 @@ public sealed partial class UnitGrain
         if (escalate) changed |= await EscalateAlerts();
         if (!changed) return;
         await WriteState();
-        Combine();
-        Flush();
+        Flush(); // a changed open count was combined as it changed; an escalation moves no figure
     }
 
     /// <summary>Changed alerts go to watching walls with the unit's next update (the newest 100 at most).</summary>

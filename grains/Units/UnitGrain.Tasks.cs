@@ -118,8 +118,8 @@ public sealed partial class UnitGrain
     }
 
     /// <summary>
-    /// Computes the new figures, writes the state before the caller is answered, then rolls
-    /// the change up. Any failure (a figure that cannot be computed, a failed write)
+    /// Computes the new figures and alerts, writes the state before the caller is answered, then
+    /// rolls the change up. Any failure (a figure that cannot be computed, a failed write)
     /// deactivates the grain so the next call reloads what storage really holds.
     /// </summary>
     private async Task Persist(TaskChange? reported = null)
@@ -137,7 +137,6 @@ public sealed partial class UnitGrain
             throw;
         }
         if (reported is not null) _changes.Add(reported);
-        Combine();
-        Flush();
+        Flush(); // the summary was combined before the write
     }
 }

@@ -62,6 +62,18 @@ public sealed class WallPageTests(Chromium chromium) : IClassFixture<Chromium>, 
             var health = (await Summary(id)).GetProperty("health").GetString()!;
             await Assertions.Expect(Tile(page, id)).ToHaveAttributeAsync("data-health", health);
         }
+        // The demo's open alerts: counted by severity in the header, a glyph on each tile that has some.
+        var alerts = (await _server.Client.GetFromJsonAsync<JsonElement[]>("/api/v1/alerts?unit=kjt&subtree=true"))!;
+        Assert.NotEmpty(alerts);
+        await Assertions.Expect(page.Locator("#org-alerts .red")).ToHaveTextAsync($"✕ {alerts.Count(a => a.GetProperty("severity").GetString() == "red")}");
+        await Assertions.Expect(page.Locator("#org-alerts .amber")).ToHaveTextAsync($"! {alerts.Count(a => a.GetProperty("severity").GetString() == "amber")}");
+        foreach (var branch in branches!)
+        {
+            var id = branch.GetProperty("id").GetString()!;
+            var open = (await Summary(id)).GetProperty("openAlerts").GetInt32();
+            if (open > 0) await Assertions.Expect(Tile(page, id)).ToHaveAttributeAsync("data-alerts", open.ToString());
+            else await Assertions.Expect(Tile(page, id)).Not.ToHaveAttributeAsync("data-alerts", new Regex("."));
+        }
         await Assertions.Expect(page.Locator("#clock-time")).ToHaveTextAsync(new Regex(@"^\d\d:\d\d:\d\d$"));
         Assert.Equal(0, await page.EvaluateAsync<int>("document.documentElement.scrollHeight - window.innerHeight"));
     }

@@ -11,8 +11,11 @@ namespace Cascade.Tests.E2E;
 /// helpers that give each test its own branches, tasks, editors and kiosks, so tests share the
 /// process without sharing data.
 /// </summary>
-public sealed class WorkbenchServer : IAsyncLifetime
+public class WorkbenchServer : IAsyncLifetime
 {
+    /// <summary>Settings the product process starts with, beyond WebProcess's own.</summary>
+    protected virtual string[] Settings => [];
+
     public const string Password = "a-long-password";
     public const string Root = "wb-root";
     public const string Committee = "wb-committee";
@@ -26,7 +29,7 @@ public sealed class WorkbenchServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Web = await WebProcess.StartAsync(_folder.Path, _folder.File("cascade.db"));
+        Web = await WebProcess.StartAsync(_folder.Path, _folder.File("cascade.db"), Settings);
         await Created(await Admin.PostAsJsonAsync(Api.Units, new { id = Root, parentId = (string?)null, name = "测试厅党组", kind = "partyGroup" }));
         await Created(await Admin.PostAsJsonAsync(Api.Units, new { id = Committee, parentId = Root, name = "机关党委", kind = "organCommittee" }));
     }
@@ -59,9 +62,9 @@ public sealed class WorkbenchServer : IAsyncLifetime
         return username;
     }
 
-    /// <summary>A kiosk token for a wall of <paramref name="unitId"/> at depth 1.</summary>
-    public async Task<string> Kiosk(string unitId) =>
-        (await Created(await Admin.PostAsJsonAsync("/api/v1/kiosks", new { name = "测试大屏", unitId, depth = 1 }))).GetProperty("token").GetString()!;
+    /// <summary>A kiosk token for a wall of <paramref name="unitId"/>, at depth 1 unless asked.</summary>
+    public async Task<string> Kiosk(string unitId, int depth = 1) =>
+        (await Created(await Admin.PostAsJsonAsync("/api/v1/kiosks", new { name = "测试大屏", unitId, depth }))).GetProperty("token").GetString()!;
 
     private static async Task<JsonElement> Created(HttpResponseMessage response) => await response.Expect(HttpStatusCode.Created);
 

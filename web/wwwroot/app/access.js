@@ -20,6 +20,15 @@ export function mayWrite(me, unitId, byId) {
   return false;
 }
 
+/**
+ * Who may acknowledge an alert (api.md): admins and leaders; editors of its unit or of the unit it
+ * has climbed to, or of any unit above either.
+ */
+export function mayAcknowledge(me, alert, byId) {
+  if (me?.role === 'admin' || me?.role === 'leader') return true;
+  return mayWrite(me, alert?.unitId, byId) || (!!alert?.escalatedToUnitId && mayWrite(me, alert.escalatedToUnitId, byId));
+}
+
 /** The unit asked for in the URL; else an editor's own unit; else the root. */
 export function chooseUnit(asked, me, units) {
   if (asked) return asked;

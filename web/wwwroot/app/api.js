@@ -65,3 +65,31 @@ export async function patchTask(unitId, taskId, version, patch) {
     default: return { kind: 'failed' };
   }
 }
+
+/**
+ * POST an acknowledgement with the person's note. Answers { kind: 'saved', alert } |
+ * { kind: 'forbidden' } | { kind: 'resolved' } (409: it cleared meanwhile) | { kind: 'gone' } |
+ * { kind: 'invalid', detail } | { kind: 'failed' }.
+ */
+export async function acknowledgeAlert(alertId, note) {
+  let answer;
+  try {
+    answer = await fetch(`/api/v1/alerts/${encodeURIComponent(alertId)}/acknowledge`, {
+      method: 'POST',
+      cache: 'no-store',
+      headers: { ...jsonHeaders, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ note }),
+    });
+  } catch {
+    return { kind: 'failed' };
+  }
+  if (answer.ok) return { kind: 'saved', alert: await answer.json() };
+  switch (answer.status) {
+    case 401: throw new SignedOut();
+    case 403: return { kind: 'forbidden' };
+    case 404: return { kind: 'gone' };
+    case 409: return { kind: 'resolved' };
+    case 400: return { kind: 'invalid', detail: await problemDetail(answer) };
+    default: return { kind: 'failed' };
+  }
+}

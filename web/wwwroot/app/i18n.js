@@ -39,6 +39,20 @@ const zh = {
   unknownUnit: (id) => `未找到单位 ${id}`,
   live: '实时',
   connectionLost: '连接中断，正在重连；显示的数据可能不是最新',
+  alertsTitle: '预警',
+  alertCount: (n) => `${n} 条未解除`,
+  noAlerts: '暂无未解除的预警',
+  severity: { red: '红色预警', amber: '黄色预警' },
+  firedAt: (when) => `发出于 ${when}`,
+  level: (n) => `第 ${n} 级督办`,
+  answeredBy: (who, when, note) => `已确认：${who}，${when}${note ? `——${note}` : ''}`,
+  acknowledge: '确认收到',
+  ackNote: '处理意见',
+  ackPlaceholder: '处理意见（必填）：正在做什么',
+  ackNeedsNote: '请填写处理意见再确认',
+  ackForbidden: '你无权确认此预警',
+  ackResolved: '此预警已解除，无需确认',
+  ackGone: '此预警已不存在',
 };
 
 const en = {
@@ -77,6 +91,20 @@ const en = {
   unknownUnit: (id) => `Unit ${id} not found`,
   live: 'live',
   connectionLost: 'Connection lost, reconnecting; figures may be out of date',
+  alertsTitle: 'Alerts',
+  alertCount: (n) => `${n} open`,
+  noAlerts: 'No open alerts',
+  severity: { red: 'Red', amber: 'Amber' },
+  firedAt: (when) => `raised ${when}`,
+  level: (n) => `level ${n}`,
+  answeredBy: (who, when, note) => `Acknowledged by ${who}, ${when}${note ? `: ${note}` : ''}`,
+  acknowledge: 'Acknowledge',
+  ackNote: 'What is being done',
+  ackPlaceholder: 'What is being done (required)',
+  ackNeedsNote: 'Say what is being done, then acknowledge',
+  ackForbidden: 'You may not acknowledge this alert',
+  ackResolved: 'This alert has cleared; nothing to acknowledge',
+  ackGone: 'This alert no longer exists',
 };
 
 /** The wall's words (figures, health, status) with the workbench's own added. */

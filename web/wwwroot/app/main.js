@@ -4,7 +4,8 @@
 
 import { chooseLanguage, strings } from './i18n.js';
 import { SignedOut, getJson } from './api.js';
-import { chooseUnit, indexUnits, mayWrite, pickerEntries } from './access.js';
+import { chooseUnit, indexUnits, mayAcknowledge, mayWrite, pickerEntries } from './access.js';
+import { AlertList } from './alerts.js';
 import { SummaryView } from './summary.js';
 import { TaskList } from './tasks.js';
 import { WallConnection, retryDelay } from '../wall/connection.js';
@@ -115,6 +116,41 @@ async function start() {
   setWritable(mayWrite(me, unitId, unitsById));
   tasks.onForbidden = () => setWritable(false); // the server is the authority
 
+  // The unit's own alerts and those escalated to it; read again whenever the hub says they moved.
+  const alertsUrl = `/api/v1/alerts?unit=${encodeURIComponent(unitId)}`;
+  let readingAlerts = null;
+  let readAlertsAgain = false;
+  function refreshAlerts() {
+    if (readingAlerts) { readAlertsAgain = true; return readingAlerts; }
+    readingAlerts = (async () => {
+      do {
+        readAlertsAgain = false;
+        try {
+          alerts.render(await getJson(alertsUrl));
+        } catch (error) {
+          if (error instanceof SignedOut) signIn();
+        }
+      } while (readAlertsAgain);
+    })().finally(() => { readingAlerts = null; });
+    return readingAlerts;
+  }
+  const alerts = new AlertList(text, {
+    unitId,
+    unitName: (id) => unitsById.get(id)?.name ?? id,
+    mayAnswer: (alert) => mayAcknowledge(me, alert, unitsById),
+    formatTime: (iso) => formatTime(iso),
+    refresh: refreshAlerts,
+  });
+  let openAlerts = null;
+  const summaryChanged = (figures) => {
+    summary.update(unit.name, figures);
+    // An alert below climbing here, or one of ours resolving, moves the count.
+    if (figures && figures.openAlerts !== openAlerts) {
+      if (openAlerts !== null) refreshAlerts();
+      openAlerts = figures.openAlerts;
+    }
+  };
+
   const taskUrl = `/api/v1/units/${encodeURIComponent(unitId)}/tasks`;
   const summaryUrl = `/api/v1/units/${encodeURIComponent(unitId)}/summary`;
   let reading = null;
@@ -132,7 +168,7 @@ async function start() {
         try {
           const [list, figures] = await Promise.all([getJson(taskUrl), summaryToo ? getJson(summaryUrl) : null]);
           if (list) tasks.render(list);
-          if (figures) summary.update(unit.name, figures);
+          if (figures) summaryChanged(figures);
         } catch (error) {
           if (error instanceof SignedOut) signIn();
         }
@@ -141,7 +177,7 @@ async function start() {
     return reading;
   }
 
-  await refresh(true);
+  await Promise.all([refresh(true), refreshAlerts()]);
   cover.hidden = true;
 
   let firstBuild = null;
@@ -156,11 +192,12 @@ async function start() {
         const shown = (snapshot.units ?? []).find((u) => u.id === unitId);
         if (shown) summary.update(shown.name ?? unit.name, shown.summary);
         // Whatever changed while not watching; then the page is live (a mark for readers and tests).
-        refresh(false).then(() => { document.body.dataset.live = 'true'; });
+        Promise.all([refresh(false), refreshAlerts()]).then(() => { document.body.dataset.live = 'true'; });
       },
       summaries(items) {
-        for (const item of items) if (item?.unitId === unitId && item.summary) summary.update(unit.name, item.summary);
+        for (const item of items) if (item?.unitId === unitId && item.summary) summaryChanged(item.summary);
       },
+      alerts() { refreshAlerts(); },
       changes(items) {
         if (items.some((change) => change?.unitId === unitId)) refresh(false);
       },
@@ -175,7 +212,11 @@ async function start() {
     },
   });
   connection.start(unitId, 0);
-  setInterval(() => { if (connection.lost) refresh(true); }, FALLBACK_REFRESH_MS);
+  setInterval(() => {
+    if (!connection.lost) return;
+    refresh(true);
+    refreshAlerts();
+  }, FALLBACK_REFRESH_MS);
 }
 
 start().catch((error) => {

@@ -33,7 +33,7 @@ export function isHubError(error) {
 
 export class WallConnection {
   /**
-   * handlers: snapshot(snapshot), summaries(items), changes(items), unknownUnit(error), unauthorized(), lost(), restored()
+   * handlers: snapshot(snapshot), summaries(items), changes(items), alerts(items), unknownUnit(error), unauthorized(), lost(), restored()
    * unitId and depth are read at every Watch (the page sets them once).
    */
   constructor({ hubUrl, healthUrl, handlers }) {
@@ -69,7 +69,7 @@ export class WallConnection {
     this.connection.on('summaries', (items) => this.receive('summaries', items));
     this.connection.on('changes', (items) => this.receive('changes', items));
     this.connection.on('structure', () => { this.contact(); this.watch(); });
-    this.connection.on('alerts', () => this.contact()); // accepted; the wall does not show alerts yet
+    this.connection.on('alerts', (items) => this.receive('alerts', items));
     this.connection.onreconnecting(() => { this.watched = false; this.markLost(); });
     this.connection.onreconnected(() => { this.contact(); this.watch(); });
     this.connection.onclose(() => { this.watched = false; this.markLost(); this.startLoop(); });

@@ -35,6 +35,22 @@ const zh = {
   retrying: '稍后自动重试',
   legendExpected: '应达进度',
   legendBusiness: '业务',
+  alerts: '预警',
+  alertsOnTile: (n, escalated) => `${n} 条未解除预警${escalated ? '，其中有已升级督办的' : ''}`,
+  escalatedTo: (name) => `已升级至${name}`,
+  acknowledged: '已确认',
+  escalatedCount: (n) => `升级 ${n}`,
+  legendAlert: '预警',
+  legendEscalated: '已升级督办',
+  rules: {
+    taskOverdue: '任务逾期',
+    taskBlocked: '任务受阻',
+    taskStale: '任务久未更新',
+    unitBehind: '进度落后于应达',
+    unitImbalance: '党建与业务脱节',
+  },
+  /** The server's words, which name the task. */
+  alertText: (alert, rules) => alert.message || rules[alert.rule] || alert.rule,
 };
 
 const en = {
@@ -72,9 +88,25 @@ const en = {
   retrying: 'Retrying automatically',
   legendExpected: 'expected by now',
   legendBusiness: 'Business (Biz)',
+  alerts: 'Alerts',
+  alertsOnTile: (n, escalated) => `${n} open alert${n === 1 ? '' : 's'}${escalated ? ', escalated' : ''}`,
+  escalatedTo: (name) => `escalated to ${name}`,
+  acknowledged: 'acknowledged',
+  escalatedCount: (n) => `${n} escalated`,
+  legendAlert: 'alert',
+  legendEscalated: 'escalated',
+  rules: {
+    taskOverdue: 'Task overdue',
+    taskBlocked: 'Task blocked',
+    taskStale: 'Task not updated',
+    unitBehind: 'Behind expected progress',
+    unitImbalance: 'Party and business drifting apart',
+  },
+  /** The server's message is Chinese: say the rule in English. */
+  alertText: (alert, rules) => rules[alert.rule] ?? alert.rule,
 };
 
-export const glyphs = { green: '✓', amber: '!', red: '✕', none: '—' };
+export const glyphs = { green: '✓', amber: '!', red: '✕', none: '—', alert: '⚑', escalated: '↑' };
 
 export function strings(lang) {
   return lang === 'en' ? en : zh;

@@ -2,7 +2,7 @@
 // Live roll-up of one unit's subtree from /hubs/wall, for a screen that runs unattended for weeks.
 
 import { clockFormats, strings } from './i18n.js';
-import { applySnapshot, applySummaries, createState, mergeChanges } from './state.js';
+import { applyAlerts, applySnapshot, applySummaries, createState, mergeChanges } from './state.js';
 import { WallConnection, retryDelay } from './connection.js';
 import { WallView } from './view.js';
 
@@ -83,6 +83,9 @@ const handlers = {
   },
   changes(items) {
     if (mergeChanges(state, items).length > 0) view.renderRecent(state, true);
+  },
+  alerts(items) {
+    view.renderAlerts(state, applyAlerts(state, items));
   },
   unknownUnit() {
     showCover(text.unitNotFound(connection.unitId), text.retrying, true);

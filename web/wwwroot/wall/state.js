@@ -15,6 +15,8 @@ export function createState() {
     units: new Map(),
     /** newest first, at most MAX_CHANGES */
     changes: [],
+    /** id -> Alert: the open (firing or acknowledged) alerts of the units in view */
+    alerts: new Map(),
   };
 }
 
@@ -44,6 +46,67 @@ export function applySnapshot(state, snapshot) {
   state.timeZone = snapshot.timeZone ?? state.timeZone;
   state.changes = [];
   mergeChanges(state, snapshot.changes ?? []);
+  state.alerts = new Map();
+  applyAlerts(state, snapshot.alerts ?? []);
+}
+
+const isOpen = (alert) => alert.state === 'firing' || alert.state === 'acknowledged';
+
+/**
+ * Applies an `alerts` message: each item is the newest state of one alert; a resolved one leaves.
+ * Returns the ids of units whose alerts changed.
+ */
+export function applyAlerts(state, items) {
+  const changed = new Set();
+  for (const alert of items ?? []) {
+    if (!alert || typeof alert.id !== 'string') continue;
+    const known = state.alerts.get(alert.id);
+    if (isOpen(alert)) state.alerts.set(alert.id, alert);
+    else if (known) state.alerts.delete(alert.id);
+    else continue;
+    changed.add(alert.unitId);
+    if (known && known.escalatedToUnitId) changed.add(known.escalatedToUnitId);
+    if (alert.escalatedToUnitId) changed.add(alert.escalatedToUnitId);
+  }
+  return changed;
+}
+
+const alertSeverity = { red: 0, amber: 1 };
+
+function firedAt(alert) {
+  const t = Date.parse(alert.firedAt);
+  return Number.isFinite(t) ? t : 0;
+}
+
+/**
+ * What the wall says about the open alerts in view: counts by severity and how many climbed,
+ * the newest, and for each drawn unit the worst severity in its subtree and whether one there climbed.
+ */
+export function alertView(state) {
+  const counts = { red: 0, amber: 0, escalated: 0, total: 0 };
+  const byUnit = new Map(); // unit id -> { severity, escalated, count }
+  let newest = null;
+  for (const alert of state.alerts.values()) {
+    const severity = alert.severity === 'red' ? 'red' : 'amber';
+    counts[severity]++;
+    counts.total++;
+    const escalated = (alert.escalationLevel ?? 0) > 0;
+    if (escalated) counts.escalated++;
+    if (!newest || firedAt(alert) > firedAt(newest) || (firedAt(alert) === firedAt(newest) && alert.id > newest.id)) newest = alert;
+    // The alert's unit and every unit above it in view carry it.
+    for (let id = alert.unitId, hops = 0; id != null && hops < 64; hops++) {
+      const unit = state.units.get(id);
+      if (!unit) break;
+      let mark = byUnit.get(id);
+      if (!mark) byUnit.set(id, (mark = { severity, escalated: false, count: 0 }));
+      if (alertSeverity[severity] < alertSeverity[mark.severity]) mark.severity = severity;
+      mark.escalated ||= escalated;
+      mark.count++;
+      if (id === state.watchedId) break;
+      id = unit.parentId;
+    }
+  }
+  return { counts, newest, byUnit };
 }
 
 /**

@@ -64,6 +64,8 @@ export class TileView {
     const head = make('div', 'tile-head', this.element);
     this.glyph = make('span', 'glyph', head);
     this.name = make('span', 'name', head);
+    // The alert glyph: in the foot, or in the head where a compact tile has no foot (CSS picks one).
+    this.alertBadges = [make('span', 'alert-badge in-head', head)];
     this.party = new TrackRow(this.element, 'party', text.partyShort, text.partyLetter);
     this.business = new TrackRow(this.element, 'business', text.businessShort, text.businessLetter);
     this.foot = make('div', 'tile-foot', this.element);
@@ -74,15 +76,21 @@ export class TileView {
     this.amberGlyph = make('span', 'count-glyph amber', this.foot);
     this.amberGlyph.textContent = glyphs.amber;
     this.amber = make('span', 'count', this.foot);
+    this.alertBadges.push(make('span', 'alert-badge in-foot', this.foot));
+    for (const badge of this.alertBadges) badge.hidden = true;
     this.element.addEventListener('animationend', () => this.element.classList.remove('flash'));
   }
 
-  /** Returns whether anything a reader can see changed (the expected mark creeping with time does not count). */
-  update(unit) {
+  /**
+   * mark: the open alerts in view in this unit's subtree ({severity, escalated, count}), or none.
+   * Returns whether anything a reader can see changed (the expected mark creeping with time does not count).
+   */
+  update(unit, mark) {
     const summary = unit.summary;
     const health = healthOf(unit);
+    const alerts = this.updateAlert(summary, mark);
     const seen = [health, unit.name, shown(summary?.party?.progress), shown(summary?.business?.progress),
-      summary?.redUnits, summary?.amberUnits, summary?.all?.overdue, summary?.all?.blocked].join('|');
+      summary?.redUnits, summary?.amberUnits, summary?.all?.overdue, summary?.all?.blocked, alerts].join('|');
     const changed = seen !== this.seen;
     this.seen = seen;
     // For people reading the DOM and for the browser tests: which unit, in what health.
@@ -101,6 +109,35 @@ export class TileView {
     return changed;
   }
 
+  /**
+   * The alert glyph: how many alerts are open in the subtree (the summary counts beyond the view
+   * too), in the colour of the worst one known, with an arrow when one of them has climbed.
+   */
+  updateAlert(summary, mark) {
+    const count = Math.max(summary?.openAlerts ?? 0, mark?.count ?? 0);
+    const severity = mark?.severity === 'red' ? 'red' : 'amber';
+    const escalated = !!mark?.escalated;
+    const key = count > 0 ? `${count}|${severity}|${escalated}` : '';
+    if (key === this.alertKey) return key;
+    this.alertKey = key;
+    for (const badge of this.alertBadges) {
+      badge.hidden = count === 0;
+      badge.className = `alert-badge ${badge.classList.contains('in-head') ? 'in-head' : 'in-foot'} ${severity}${escalated ? ' escalated' : ''}`;
+      setText(badge, count > 0 ? `${glyphs.alert}${count}${escalated ? glyphs.escalated : ''}` : '');
+      badge.title = count > 0 ? this.text.alertsOnTile(count, escalated) : '';
+    }
+    if (count > 0) {
+      this.element.dataset.alerts = String(count);
+      this.element.dataset.alertSeverity = severity;
+      this.element.dataset.escalated = String(escalated);
+    } else {
+      delete this.element.dataset.alerts;
+      delete this.element.dataset.alertSeverity;
+      delete this.element.dataset.escalated;
+    }
+    return key;
+  }
+
   updateFoot(summary) {
     const t = this.text;
     if ((summary?.units ?? 1) > 1) {
@@ -111,7 +148,7 @@ export class TileView {
       this.foot.classList.remove('leaf');
     } else {
       const all = summary?.all;
-      setText(this.footLabel, all?.count ? `${t.overdue} ${all.overdue ?? 0} · ${t.blocked} ${all.blocked ?? 0}` : t.noTasks);
+      setText(this.footLabel, all?.count ? `${t.overdue} ${all.overdue ?? 0}·${t.blocked} ${all.blocked ?? 0}` : t.noTasks);
       this.foot.classList.add('leaf');
     }
     this.foot.classList.toggle('alarm', (summary?.redUnits ?? 0) > 0);

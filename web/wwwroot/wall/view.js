@@ -2,7 +2,7 @@
 // Every element is made once or kept by id and reused; lists are fixed pools.
 
 import { fitNames, glyphs, percent, shortName } from './i18n.js';
-import { MAX_CHANGES, bySeverity, healthOf, laggingUnits, treeView } from './state.js';
+import { MAX_CHANGES, alertView, bySeverity, healthOf, laggingUnits, treeView } from './state.js';
 import { planTree } from './layout.js';
 import { MoreView, TileView } from './tiles.js';
 import { Wheel } from './wheels.js';
@@ -45,7 +45,9 @@ export class WallView {
     this.lagRows = this.makeLagRows();
     this.recentRows = this.makeRecentRows();
     this.lastTopChange = null;
+    this.lastNewestAlert = null;
     this.relayoutTimer = 0;
+    this.alertInfo = { counts: { red: 0, amber: 0, escalated: 0, total: 0 }, newest: null, byUnit: new Map() };
   }
 
   fillStaticText() {
@@ -70,6 +72,11 @@ export class WallView {
     make('span', 'legend-text', tracks).textContent = t.legendBusiness;
     make('i', 'swatch mark', tracks);
     make('span', 'legend-text', tracks).textContent = t.legendExpected;
+    const alerts = make('span', 'legend-item', legend);
+    make('span', 'alert-badge amber', alerts).textContent = glyphs.alert;
+    make('span', 'legend-text', alerts).textContent = t.legendAlert;
+    make('span', 'alert-badge amber escalated', alerts).textContent = glyphs.escalated;
+    make('span', 'legend-text', alerts).textContent = t.legendEscalated;
   }
 
   makeLagRows() {
@@ -93,6 +100,19 @@ export class WallView {
 
   makeRecentRows() {
     const list = byId('recent');
+    // The newest open alert, above the changes.
+    const alertRow = make('li', 'alert-row', list);
+    alertRow.hidden = true;
+    const alertTop = make('div', 'change-top', alertRow);
+    const alertBottom = make('div', 'change-bottom', alertRow);
+    this.alertRow = {
+      row: alertRow,
+      time: make('span', 'change-time', alertTop),
+      severity: make('span', 'alert-severity', alertTop),
+      unit: make('span', 'change-unit', alertTop),
+      text: make('span', 'change-title', alertBottom),
+      where: make('span', 'alert-where', alertBottom),
+    };
     const rows = [];
     for (let i = 0; i < MAX_CHANGES; i++) {
       const row = make('li', 'change', list);
@@ -115,8 +135,10 @@ export class WallView {
 
   /** After a snapshot (or a resize): everything, with the tree laid out anew. */
   renderAll(state) {
+    this.alertInfo = alertView(state);
     this.layoutTree(state);
     this.renderHeader(state);
+    this.renderAlertCounts();
     this.renderLagging(state);
     this.renderRecent(state, false);
   }
@@ -180,7 +202,7 @@ export class WallView {
       map.set(unit.id, view);
     }
     keep?.add(unit.id);
-    view.update(unit);
+    view.update(unit, this.alertInfo.byUnit.get(unit.id));
     return view;
   }
 
@@ -220,13 +242,14 @@ export class WallView {
       if (!unit) continue;
       const tile = this.tiles.get(id);
       const capped = this.plan?.capped;
+      const mark = this.alertInfo.byUnit.get(id);
       if (tile) {
         const before = tile.element.className;
-        if (tile.update(unit)) tile.flash();
+        if (tile.update(unit, mark)) tile.flash();
         if (capped && before !== tile.element.className) relayout = true;
       }
       const head = this.heads.get(id);
-      if (head) head.update(unit);
+      if (head) head.update(unit, mark);
       if (capped && !tile && !head) relayout = true; // perhaps a hidden unit turned red
     }
     if (this.plan?.capped) for (const more of this.mores) if (more.hidden) more.update(more.hidden);
@@ -261,6 +284,36 @@ export class WallView {
     this.wheels[1].update(summary?.business);
   }
 
+  /** After an `alerts` message: the header's counts, every drawn tile's glyph, the ticker's alert row. */
+  renderAlerts(state, changedUnits) {
+    if (changedUnits.size === 0) return;
+    this.alertInfo = alertView(state);
+    for (const [id, tile] of this.tiles) {
+      const unit = state.units.get(id);
+      if (unit) tile.updateAlert(unit.summary, this.alertInfo.byUnit.get(id));
+    }
+    for (const [id, head] of this.heads) {
+      const unit = state.units.get(id);
+      if (unit) head.updateAlert(unit.summary, this.alertInfo.byUnit.get(id));
+    }
+    this.renderAlertCounts();
+    this.renderRecent(state, true);
+  }
+
+  /** The header: how many alerts are open in view, red and amber, and how many of them climbed. */
+  renderAlertCounts() {
+    const t = this.text;
+    const { counts } = this.alertInfo;
+    const element = byId('org-alerts');
+    setText(element.querySelector('.label'), t.alerts);
+    setText(element.querySelector('.red'), `${glyphs.red} ${counts.red}`);
+    setText(element.querySelector('.amber'), `${glyphs.amber} ${counts.amber}`);
+    const escalated = element.querySelector('.escalated');
+    setText(escalated, counts.escalated > 0 ? `${glyphs.escalated} ${t.escalatedCount(counts.escalated)}` : '');
+    escalated.hidden = counts.escalated === 0;
+    element.hidden = counts.total === 0;
+  }
+
   renderLagging(state) {
     const list = byId('lagging');
     const rem = rootFontSize();
@@ -289,7 +342,8 @@ export class WallView {
     const t = this.text;
     const list = byId('recent');
     const rem = rootFontSize();
-    const fits = Math.max(1, Math.floor((list.clientHeight + 0.4 * rem) / (3.0 * rem)));
+    const newest = this.renderNewestAlert(state);
+    const fits = Math.max(1, Math.floor((list.clientHeight + 0.4 * rem) / (3.0 * rem)) - (newest ? 1 : 0));
     this.recentRows.forEach((r, i) => {
       const change = i < fits ? state.changes[i] : undefined;
       r.row.hidden = !change;
@@ -305,7 +359,7 @@ export class WallView {
       r.row.classList.toggle('done', change.to?.status === 'done');
       r.row.classList.toggle('blocked', change.to?.status === 'blocked');
     });
-    this.recentEmpty.hidden = state.changes.length > 0;
+    this.recentEmpty.hidden = state.changes.length > 0 || !!newest;
     const top = state.changes[0] ?? null;
     if (animate && top && top !== this.lastTopChange) {
       const row = this.recentRows[0].row;
@@ -314,6 +368,40 @@ export class WallView {
       row.classList.add('fresh');
     }
     this.lastTopChange = top;
+  }
+
+  /** The ticker's first row: the newest open alert, where it sits now, and whether someone answered it. */
+  renderNewestAlert(state) {
+    const t = this.text;
+    const r = this.alertRow;
+    const alert = this.alertInfo.newest;
+    r.row.hidden = !alert;
+    if (!alert) {
+      this.lastNewestAlert = null;
+      return null;
+    }
+    const severity = alert.severity === 'red' ? 'red' : 'amber';
+    r.row.className = `alert-row ${severity}${alert.state === 'acknowledged' ? ' acknowledged' : ''}${alert.escalationLevel > 0 ? ' escalated' : ''}`;
+    r.row.dataset.alert = alert.id;
+    const at = Date.parse(alert.firedAt);
+    setText(r.time, Number.isFinite(at) ? this.formats.minutes(at) : '');
+    setText(r.severity, `${glyphs.alert} ${t.alerts}`);
+    setText(r.unit, state.units.get(alert.unitId)?.name ?? alert.unitId);
+    setText(r.text, t.alertText(alert, t.rules));
+    const where = [];
+    if (alert.escalationLevel > 0 && alert.escalatedToUnitId) {
+      where.push(`${glyphs.escalated} ${t.escalatedTo(state.units.get(alert.escalatedToUnitId)?.name ?? alert.escalatedToUnitId)}`);
+    }
+    if (alert.state === 'acknowledged') where.push(`${glyphs.green} ${t.acknowledged}`);
+    setText(r.where, where.join(' · '));
+    const key = `${alert.id}|${alert.escalationLevel}|${alert.state}`;
+    if (this.lastNewestAlert !== null && key !== this.lastNewestAlert) {
+      r.row.classList.remove('fresh');
+      void r.row.offsetWidth;
+      r.row.classList.add('fresh');
+    }
+    this.lastNewestAlert = key;
+    return alert;
   }
 
   resize(state) {

@@ -38,6 +38,17 @@ public interface IUnitGrain : IGrainWithStringKey
     Task<IReadOnlyList<TaskChange>> GetRecentChanges();
     /// <summary>The unit's own alerts (domain.md "Alerts"); with <paramref name="resolved"/>, the latest resolved ones too.</summary>
     Task<IReadOnlyList<Cascade.Alerts.Alert>> GetAlerts(bool resolved);
+    /// <summary>
+    /// The alerts that sit with this unit: its own (as <see cref="GetAlerts"/>) and the open alerts
+    /// of units below that have climbed to it (domain.md "Alerts", escalation).
+    /// </summary>
+    Task<IReadOnlyList<Cascade.Alerts.Alert>> GetAlertsHere(bool resolved);
+    /// <summary>
+    /// An alert of a unit below, as its unit now holds it, sent to where it sits and to where it
+    /// sat before: this unit keeps it while it sits here (and publishes it to walls), and drops it
+    /// when it resolved or climbed further. One-way: only ever sent upwards, after the change.
+    /// </summary>
+    [OneWay] Task AlertMoved(Cascade.Alerts.Alert alert);
     /// <summary>Acknowledges one of the unit's alerts (audited); a repeat keeps the first acknowledgement.</summary>
     Task<Result<Cascade.Alerts.Alert>> AcknowledgeAlert(string alertId, string by, string note);
     /// <summary>Activates the unit so its clock runs; sent after a restart.</summary>

@@ -14,6 +14,11 @@ public sealed partial class UnitGrain
     public Task<IReadOnlyList<Alert>> GetAlerts(bool resolved) =>
         Task.FromResult<IReadOnlyList<Alert>>(resolved ? [.. Book.Open, .. Book.Resolved] : [.. Book.Open]);
 
+    public Task<IReadOnlyList<Alert>> GetAlertsHere(bool resolved) =>
+        Task.FromResult<IReadOnlyList<Alert>>(resolved
+            ? [.. Book.Open, .. Book.Resolved, .. Book.EscalatedHere.Values]
+            : [.. Book.Open, .. Book.EscalatedHere.Values]);
+
     public async Task<Result<Alert>> AcknowledgeAlert(string alertId, string by, string note)
     {
         var before = Book.Open.FirstOrDefault(a => a.Id == alertId);
@@ -22,8 +27,56 @@ public sealed partial class UnitGrain
         Published([result.Value!]);
         Record(new AuditStamp(by, clock.Now), AuditActions.AlertAcknowledge, before!.TaskId,
             AuditSnapshots.Alert(before), AuditSnapshots.Alert(result.Value!));
+        if (result.Value!.EscalatedToUnitId is not null) _announce.Add(result.Value);
         await Persist();
         return result;
+    }
+
+    public async Task AlertMoved(Alert alert)
+    {
+        if (!Exists || alert.UnitId == Id) return;
+        var here = Book.EscalatedHere;
+        if (alert.State != AlertState.Resolved && alert.EscalatedToUnitId == Id)
+        {
+            if (here.TryGetValue(alert.Id, out var known) && known == alert) return;
+            here[alert.Id] = alert;
+        }
+        else if (!here.Remove(alert.Id)) return;
+        Published([alert]);
+        await WriteState();
+        Flush();
+    }
+
+    /// <summary>Tells the units where changed alerts sit (and, for one that climbed, where it sat) about them.</summary>
+    private void Announce(IEnumerable<Alert> changes, IReadOnlyDictionary<string, string?>? satBefore = null)
+    {
+        foreach (var alert in changes)
+        {
+            if (alert.EscalatedToUnitId is { } at) Unit(at).AlertMoved(alert).Ignore();
+            if (satBefore?.GetValueOrDefault(alert.Id) is { } before && before != alert.EscalatedToUnitId) Unit(before).AlertMoved(alert).Ignore();
+        }
+    }
+
+    /// <summary>
+    /// At activation: the alerts that sit elsewhere are announced again (a crash may have lost the
+    /// one-way message), and the copies kept here are checked with their units (one may have
+    /// resolved, or moved, while a message was lost). Only units with escalated alerts do anything.
+    /// </summary>
+    private async Task ReconcileEscalatedAlerts()
+    {
+        Announce(Book.Open.Where(a => a.EscalatedToUnitId is not null));
+        if (Book.EscalatedHere.Count == 0) return;
+        var changed = false;
+        foreach (var group in Book.EscalatedHere.Values.GroupBy(a => a.UnitId).ToList())
+        {
+            var live = (await Unit(group.Key).GetAlerts(false)).ToDictionary(a => a.Id);
+            foreach (var copy in group)
+            {
+                if (live.GetValueOrDefault(copy.Id) is { } now && now.EscalatedToUnitId == Id) changed |= !Equals(Book.EscalatedHere[copy.Id] = now, copy);
+                else changed |= Book.EscalatedHere.Remove(copy.Id);
+            }
+        }
+        if (changed) await WriteState();
     }
 
     /// <summary>
@@ -60,6 +113,7 @@ public sealed partial class UnitGrain
         var changes = AlertLifecycle.Update(Book, Id, holding, now, alertOptions.Value.GraceOf);
         if (changes.Count == 0) return false;
         Published(changes);
+        _announce.AddRange(changes.Where(a => a.EscalatedToUnitId is not null)); // after the write
         CountOpenAlerts();
         return true;
     }
@@ -89,8 +143,11 @@ public sealed partial class UnitGrain
         if (state.State.Info?.ParentId is null || AlertLifecycle.NextEscalation(Book, every, int.MaxValue) is not { } due || due > clock.Now)
             return false;
         var ancestors = await GrainFactory.GetGrain<IOrganizationGrain>(IOrganizationGrain.Key).Ancestors(Id);
+        var sat = Book.Open.Where(a => a.EscalatedToUnitId is not null).ToDictionary(a => a.Id, a => a.EscalatedToUnitId);
         var changes = AlertLifecycle.Escalate(Book, clock.Now, every, ancestors);
         Published(changes);
+        foreach (var alert in changes) _announce.Add(alert);
+        foreach (var (id, before) in sat) _satBefore[id] = before;
         return changes.Count > 0;
     }
 
@@ -105,7 +162,17 @@ public sealed partial class UnitGrain
         if (escalate) changed |= await EscalateAlerts();
         if (!changed) return;
         await WriteState();
+        AnnounceStored();
         Flush(); // a changed open count was combined as it changed; an escalation moves no figure
+    }
+
+    /// <summary>The escalated alerts that changed, told where they sit once the change is stored.</summary>
+    private void AnnounceStored()
+    {
+        if (_announce.Count == 0) return;
+        Announce(_announce, _satBefore);
+        _announce.Clear();
+        _satBefore.Clear();
     }
 
     /// <summary>Changed alerts go to watching walls with the unit's next update (the newest 100 at most).</summary>

@@ -130,6 +130,7 @@ public sealed partial class UnitGrain
             Combine();
             EvaluateAlerts(); // the alerts this change raises or clears go in the same write
             await WriteState();
+            AnnounceStored();
         }
         catch
         {

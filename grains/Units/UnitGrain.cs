@@ -43,6 +43,9 @@ public sealed partial class UnitGrain(
     private AuditOutbox<AuditEntry>? _audit;
     /// <summary>Alerts that changed since the last publish to the feed, while watched (a new watcher reads them in its snapshot).</summary>
     private readonly List<Alert> _alertChanges = [];
+    /// <summary>Changed alerts that sit above this unit, to announce there once stored, and where they sat before.</summary>
+    private readonly List<Alert> _announce = [];
+    private readonly Dictionary<string, string?> _satBefore = [];
 
     private string Id => this.GetPrimaryKeyString();
     private bool Exists => state.State.Info is not null;
@@ -63,6 +66,7 @@ public sealed partial class UnitGrain(
         Combine();
         Flush();
         await SettleAlerts(escalate: true); // after a restart, what the clock made true fires now
+        await ReconcileEscalatedAlerts();
     }
 
     private async Task LoadChildReports(IEnumerable<string> childIds)

@@ -24,6 +24,24 @@ public sealed class AlertTests(AlertTests.Cluster cluster) : IClassFixture<Alert
         return found!;
     }
 
+    /// <summary>
+    /// The alert is listed, as its unit holds it now, by the unit where it sits (<paramref name="at"/>;
+    /// null: nowhere above its own unit any more), and by no other unit of the chain.
+    /// </summary>
+    private async Task SitsAt(string alertId, string? at, IReadOnlyList<string> chain, Func<Alert, bool> copy)
+    {
+        var above = new[] { TreeFixture.Root }.Concat(chain.SkipLast(1)).ToList();
+        await Support.Eventually.True(async () =>
+        {
+            foreach (var unit in above)
+            {
+                var here = (await cluster.Unit(unit).GetAlertsHere(false)).Where(a => a.Id == alertId).ToList();
+                if (unit == at ? here.Count != 1 || !copy(here[0]) : here.Count != 0) return false;
+            }
+            return true;
+        }, $"alert {alertId} sits at {at ?? "its own unit only"}");
+    }
+
     [Fact]
     public async Task A_due_date_passing_fires_taskOverdue_with_no_request_then_it_counts_above_is_acknowledged_and_climbs_until_then()
     {
@@ -47,11 +65,14 @@ public sealed class AlertTests(AlertTests.Cluster cluster) : IClassFixture<Alert
         // Acknowledged after one day: it stops at the first level; the other one climbs to the root.
         cluster.Clock.Advance(TimeSpan.FromDays(1));
         await Eventually(leaf, a => a.Id == overdue.Id && a.EscalationLevel == 1 && a.EscalatedToUnitId == chain[1], "the first escalation");
+        await SitsAt(overdue.Id, chain[1], chain, a => a.EscalationLevel == 1);
         var acknowledged = await cluster.Unit(leaf).AcknowledgeAlert(overdue.Id, "alert-2-secretary", "已督办");
         Assert.Equal((AlertState.Acknowledged, "alert-2-secretary", "已督办"), (acknowledged.Value!.State, acknowledged.Value.AcknowledgedBy, acknowledged.Value.Note));
+        await SitsAt(overdue.Id, chain[1], chain, a => a.State == AlertState.Acknowledged && a.Note == "已督办");
         cluster.Clock.Advance(TimeSpan.FromDays(5));
         var other = await Eventually(leaf, a => a.TaskId == "later" && a.Rule == "taskOverdue" && a.EscalationLevel == 3, "the other climbs to the root");
         Assert.Equal(TreeFixture.Root, other.EscalatedToUnitId);
+        await SitsAt(other.Id, TreeFixture.Root, chain, a => a.EscalationLevel == 3);
         var stopped = (await cluster.Unit(leaf).GetAlerts(false)).Single(a => a.Id == overdue.Id);
         Assert.Equal((1, AlertState.Acknowledged), (stopped.EscalationLevel, stopped.State));
 
@@ -59,6 +80,7 @@ public sealed class AlertTests(AlertTests.Cluster cluster) : IClassFixture<Alert
         Assert.True((await cluster.Unit(leaf).PatchTask("late", new TaskPatch { Status = TaskItemStatus.Done }, null, "tester")).Succeeded);
         var resolved = (await cluster.Unit(leaf).GetAlerts(true)).Single(a => a.Id == overdue.Id);
         Assert.Equal(AlertState.Resolved, resolved.State);
+        await SitsAt(overdue.Id, null, chain, _ => true);
         Assert.Equal(Cascade.Results.Outcome.Conflict, (await cluster.Unit(leaf).AcknowledgeAlert(overdue.Id, "x", "late")).Outcome);
     }
 }

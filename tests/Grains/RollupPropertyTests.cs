@@ -152,7 +152,8 @@ public sealed class RollupPropertyTests(RollupPropertyTests.Cluster cluster) : I
     /// <summary>
     /// The open alerts are what the rules say about the current state: task rules exactly; a unit
     /// rule must be open at or above its fire line, closed below its clear line, and either in
-    /// between (hysteresis); and every summary counts the open alerts of its subtree.
+    /// between (hysteresis); every summary counts the open alerts of its subtree; and every unit
+    /// lists, besides its own, exactly the open alerts that climbed to it.
     /// </summary>
     private async Task<List<string>> AlertDifferences(Model model, DateTimeOffset now)
     {
@@ -184,6 +185,11 @@ public sealed class RollupPropertyTests(RollupPropertyTests.Cluster cluster) : I
 
             var subtree = model.Parents.Keys.Where(u => model.Within(u, id)).Sum(u => open[u].Count);
             if (summary.OpenAlerts != subtree) differences.Add($"{id} openAlerts: {summary.OpenAlerts}, the subtree has {subtree}");
+
+            // The alerts that sit here: its own, and every open alert that climbed to it, as its unit holds it now.
+            var wantHere = alerts.Concat(open.Values.SelectMany(a => a).Where(a => a.EscalatedToUnitId == id)).Select(a => a.ToString()).Order().ToList();
+            var gotHere = (await cluster.Unit(id).GetAlertsHere(false)).Select(a => a.ToString()).Order().ToList();
+            if (!wantHere.SequenceEqual(gotHere)) differences.Add($"{id} alerts here: want [{string.Join(", ", wantHere)}], got [{string.Join(", ", gotHere)}]");
         }
         return differences;
     }

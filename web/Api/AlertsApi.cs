@@ -20,7 +20,7 @@ public static class AlertsApi
     private static IOrganizationGrain Organization(IGrainFactory grains) => grains.GetGrain<IOrganizationGrain>(IOrganizationGrain.Key);
 
     /// <summary>
-    /// <c>?unit=</c> (default: the root) gives the alerts of that unit and those escalated to it;
+    /// <c>?unit=</c> (default: the root) gives the alerts of that unit and the open ones escalated to it;
     /// <c>subtree=true</c> every alert below it too; <c>state</c> may repeat (default firing and acknowledged).
     /// </summary>
     private static async Task<IResult> List(HttpContext context, IGrainFactory grains)
@@ -40,12 +40,21 @@ public static class AlertsApi
         var unit = query["unit"].Count == 1 ? query["unit"].ToString() : await Organization(grains).GetRootId();
         if (unit is null) return TypedResults.Ok(Array.Empty<AlertDto>());
         if (!UnitRules.IsValidId(unit) || await Organization(grains).GetUnit(unit) is null) return Problems.NotFound($"Unit '{unit}' does not exist.");
-        var below = Below(await Organization(grains).ListUnits(null) ?? [], unit);
         var resolved = states.Contains(AlertState.Resolved);
         var found = new List<Alert>();
-        foreach (var chunk in below.Chunk(512))
-            foreach (var alerts in await Task.WhenAll(chunk.Select(id => grains.GetGrain<IUnitGrain>(id).GetAlerts(resolved))))
-                found.AddRange(alerts.Where(a => states.Contains(a.State) && (subtree || a.UnitId == unit || a.EscalatedToUnitId == unit)));
+        if (subtree)
+        {
+            // Every unit below, each with its own alerts (one climbed up is still its unit's).
+            var below = Below(await Organization(grains).ListUnits(null) ?? [], unit);
+            foreach (var chunk in below.Chunk(512))
+                foreach (var alerts in await Task.WhenAll(chunk.Select(id => grains.GetGrain<IUnitGrain>(id).GetAlerts(resolved))))
+                    found.AddRange(alerts.Where(a => states.Contains(a.State)));
+        }
+        else
+        {
+            // The unit keeps copies of the open alerts that climbed to it: one grain call.
+            found.AddRange((await grains.GetGrain<IUnitGrain>(unit).GetAlertsHere(resolved)).Where(a => states.Contains(a.State)));
+        }
         return TypedResults.Ok(found.OrderByDescending(a => a.FiredAt).ThenBy(a => a.Id, StringComparer.Ordinal).Select(AlertDto.From));
     }
 

@@ -36,9 +36,10 @@ public sealed class WallHub(IGrainFactory grains, WallPush push, ServerBuild bui
         var changes = await grains.GetGrain<IUnitGrain>(unitId).GetRecentChanges();
         var units = new List<WallUnit>();
         Flatten(tree, 0, units);
-        // The open alerts of the units in view, newest first.
-        var alerts = (await Task.WhenAll(units.Select(u => grains.GetGrain<IUnitGrain>(u.Id).GetAlerts(false))))
-            .SelectMany(a => a).OrderByDescending(a => a.FiredAt).Select(AlertDto.From).ToList<object>();
+        // The open alerts that sit with the units in view (their own, and those that climbed to
+        // them from below the view), newest first.
+        var alerts = (await Task.WhenAll(units.Select(u => grains.GetGrain<IUnitGrain>(u.Id).GetAlertsHere(false))))
+            .SelectMany(a => a).DistinctBy(a => a.Id).OrderByDescending(a => a.FiredAt).Select(AlertDto.From).ToList<object>();
         return new WallSnapshot(DateTimeOffset.UtcNow, build.Id, unitId, depth, units, alerts, changes, clock.Zone.Id);
     }
 

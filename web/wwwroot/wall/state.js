@@ -93,8 +93,10 @@ export function alertView(state) {
     const escalated = (alert.escalationLevel ?? 0) > 0;
     if (escalated) counts.escalated++;
     if (!newest || firedAt(alert) > firedAt(newest) || (firedAt(alert) === firedAt(newest) && alert.id > newest.id)) newest = alert;
-    // The alert's unit and every unit above it in view carry it.
-    for (let id = alert.unitId, hops = 0; id != null && hops < 64; hops++) {
+    // The alert's unit and every unit above it in view carry it; one that climbed here from
+    // below the view is carried from where it sits now.
+    const from = state.units.has(alert.unitId) ? alert.unitId : alert.escalatedToUnitId;
+    for (let id = from, hops = 0; id != null && hops < 64; hops++) {
       const unit = state.units.get(id);
       if (!unit) break;
       let mark = byUnit.get(id);

@@ -3,6 +3,7 @@ using Cascade.Hosting;
 // A headless node: grains only, no HTTP. It joins the cluster of a running `web` node, e.g.
 //   dotnet run --project silo -- --Cascade:Cluster:SiloPort=11112 --Cascade:Cluster:GatewayPort=30001 \
 //     --Cascade:Cluster:PrimarySiloPort=11111 --Cascade:Storage:Sqlite:Path=../web/data/cascade.db
+// or, with Azure Table Storage, --Cascade:Storage:Provider=azureTable and its connection string.
 var builder = Host.CreateApplicationBuilder(args);
-builder.UseOrleans(silo => silo.AddCascadeSilo(builder.Configuration));
-builder.Build().Run();
+builder.AddCascadeNode();
+return builder.Build().RunCascade();

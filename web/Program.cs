@@ -1,3 +1,4 @@
+using Cascade.Hosting;
 using Cascade.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -5,7 +6,7 @@ builder.AddCascade();
 
 var app = builder.Build();
 app.MapCascade();
-app.Run();
+return app.RunCascade();
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

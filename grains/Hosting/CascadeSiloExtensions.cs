@@ -10,6 +10,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -21,17 +22,31 @@ public static class CascadeSiloExtensions
     /// <summary>The key of the <see cref="TimeProvider"/> behind the domain's clock (tests replace it).</summary>
     public const string ClockKey = "cascade";
 
-    /// <summary>A whole Cascade node: grains, storage and localhost clustering from configuration.</summary>
+    /// <summary>
+    /// A whole Cascade node: grains and storage from configuration, with localhost clustering
+    /// over SQLite or Azure Table clustering with <c>Cascade:Storage:Provider=azureTable</c>.
+    /// </summary>
     public static ISiloBuilder AddCascadeSilo(this ISiloBuilder silo, IConfiguration configuration)
     {
         var cluster = configuration.GetSection(CascadeClusterOptions.Section).Get<CascadeClusterOptions>() ?? new();
-        var primary = cluster.PrimarySiloPort is { } port ? new IPEndPoint(IPAddress.Loopback, port) : null;
-        silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, primary, cluster.ServiceId, cluster.ClusterId);
-        return silo.AddCascadeGrains();
+        var storage = StorageOptions.From(configuration);
+        if (storage.IsAzureTable)
+        {
+            silo.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (cluster.ServiceId, cluster.ClusterId));
+            silo.ConfigureEndpoints(cluster.SiloPort, cluster.GatewayPort);
+            silo.UseAzureStorageClustering(o => o.Configure<AzureTables>((options, tables) =>
+                (options.TableServiceClient, options.TableName) = (tables.Service, tables.Name(AzureTables.Cluster))));
+        }
+        else
+        {
+            var primary = cluster.PrimarySiloPort is { } port ? new IPEndPoint(IPAddress.Loopback, port) : null;
+            silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, primary, cluster.ServiceId, cluster.ClusterId);
+        }
+        return silo.AddCascadeGrains(storage.Provider);
     }
 
-    /// <summary>Grains, options, the domain clock, grain storage and reminders, without clustering.</summary>
-    public static ISiloBuilder AddCascadeGrains(this ISiloBuilder silo)
+    /// <summary>Grains, options, the domain clock, grain storage, the audit store and reminders, without clustering.</summary>
+    public static ISiloBuilder AddCascadeGrains(this ISiloBuilder silo, string provider = StorageOptions.Sqlite)
     {
         var services = silo.Services;
         services.AddOptions<CascadeClusterOptions>().BindConfiguration(CascadeClusterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -56,14 +71,40 @@ public static class CascadeSiloExtensions
         services.TryAddSingleton(sp => new AlertRules(sp.GetRequiredService<IOptions<AlertOptions>>().Value));
         services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
-        // One database file: grain states and the audit trail share its group-commit writer.
-        services.TryAddSingleton<SqliteDatabase>();
-        services.TryAddSingleton<IAuditStore, SqliteAuditStore>();
         services.AddHostedService<AuditCheckpoints>();
-        services.AddGrainStorage(StorageNames.Default, (sp, _) => new SqliteGrainStorage(
+        if (string.Equals(provider, StorageOptions.AzureTable, StringComparison.OrdinalIgnoreCase)) silo.AddCascadeAzureTableStorage();
+        else silo.AddCascadeSqliteStorage();
+        return silo;
+    }
+
+    /// <summary>One database file: grain states and the audit trail share its group-commit writer; reminders in memory.</summary>
+    private static void AddCascadeSqliteStorage(this ISiloBuilder silo)
+    {
+        silo.Services.TryAddSingleton<SqliteDatabase>();
+        silo.Services.TryAddSingleton<IAuditStore, SqliteAuditStore>();
+        silo.Services.AddGrainStorage(StorageNames.Default, (sp, _) => new SqliteGrainStorage(
             sp.GetRequiredService<SqliteDatabase>(),
             new OrleansGrainStorageSerializer(sp.GetRequiredService<Serializer>())));
         silo.UseInMemoryReminderService();
-        return silo;
+    }
+
+    /// <summary>
+    /// Orleans' own Azure Table providers for grain state and reminders, with state written by
+    /// Orleans' binary serializer (as in SQLite: stored types are named by <c>[Alias]</c> and
+    /// <c>[Id]</c>, never by CLR names), and the audit trail in tables of its own.
+    /// </summary>
+    private static void AddCascadeAzureTableStorage(this ISiloBuilder silo)
+    {
+        silo.Services.AddOptions<AzureTableOptions>().BindConfiguration(AzureTableOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        silo.Services.TryAddSingleton<AzureTables>();
+        silo.Services.TryAddSingleton<IAuditStore, AzureTableAuditStore>();
+        silo.AddAzureTableGrainStorage(StorageNames.Default, o => o.Configure<AzureTables, Serializer>((options, tables, serializer) =>
+        {
+            options.TableServiceClient = tables.Service;
+            options.TableName = tables.Name(AzureTables.GrainState);
+            options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+        }));
+        silo.UseAzureTableReminderService(o => o.Configure<AzureTables>((options, tables) =>
+            (options.TableServiceClient, options.TableName) = (tables.Service, tables.Name(AzureTables.Reminders))));
     }
 }

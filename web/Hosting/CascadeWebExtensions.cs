@@ -15,7 +15,7 @@ public static class CascadeWebExtensions
     /// <summary>The whole product on one host: a co-hosted silo, the API and the start-up work.</summary>
     public static WebApplicationBuilder AddCascade(this WebApplicationBuilder builder)
     {
-        builder.UseOrleans(silo => silo.AddCascadeSilo(builder.Configuration));
+        builder.AddCascadeNode();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 10 * 1024 * 1024);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
             context.ProblemDetails.Detail ??= $"{context.HttpContext.Request.Method} {context.HttpContext.Request.Path} answered {context.ProblemDetails.Status}.");

@@ -5,18 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace Cascade.Tests.Audit;
 
-/// <summary>The SQLite audit store on its own: redelivery, checkpoints, the verifier over what it holds.</summary>
-public sealed class AuditStoreTests : IDisposable
+/// <summary>An audit store on its own: redelivery, checkpoints, the verifier over what it holds. Every store must pass.</summary>
+public abstract class AuditStoreTests(IAuditStore store, StoredTrail trail)
 {
-    private readonly TempDirectory _folder = new();
-    private readonly SqliteDatabase _database;
-    private readonly SqliteAuditStore _store;
-
-    public AuditStoreTests()
-    {
-        _database = new SqliteDatabase(Options.Create(new SqliteStorageOptions { Path = _folder.File("audit.db") }));
-        _store = new SqliteAuditStore(_database);
-    }
+    private readonly IAuditStore _store = store;
 
     private static List<AuditEntry> Chain(string chain, int count)
     {
@@ -63,16 +55,58 @@ public sealed class AuditStoreTests : IDisposable
         await _store.AppendAsync(Chain("a", 2), false);
         await _store.AppendAsync(Chain("b", 2), false);
         await _store.CheckpointAsync(GrainCluster.Start);
-        await new AuditStore(_folder.File("audit.db")).Execute("DELETE FROM audit WHERE chain = 'b'");
+        await trail.Delete("b");
         var verification = await AuditVerifier.VerifyAsync(_store);
         Assert.False(verification.Ok);
         Assert.Equal("b", verification.Chain);
         Assert.Equal(1, verification.FirstBadSeq);
     }
 
+    [Fact]
+    public async Task Queries_answer_newest_first_by_unit_and_between_two_times()
+    {
+        await _store.AppendAsync(Chain("a", 130), false);
+        await _store.AppendAsync(Chain("b", 3), false);
+        var all = await _store.QueryAsync(new AuditQuery(null, null, null, 5));
+        Assert.Equal(["a130", "a129", "a128", "a127", "a126"], all.Select(e => $"{e.Chain}{e.Seq}"));
+        var tied = await _store.QueryAsync(new AuditQuery(null, null, GrainCluster.Start.AddSeconds(2), 3));
+        Assert.Equal(["b3", "a3", "b2"], tied.Select(e => $"{e.Chain}{e.Seq}"));
+        var unit = await _store.QueryAsync(new AuditQuery("a", null, null, 120));
+        Assert.Equal(Enumerable.Range(11, 120).Reverse().Select(s => (long)s), unit.Select(e => e.Seq));
+        var between = await _store.QueryAsync(new AuditQuery(null, GrainCluster.Start.AddSeconds(1), GrainCluster.Start.AddSeconds(2), 100));
+        Assert.Equal(["b3", "a3", "b2", "a2"], between.Select(e => $"{e.Chain}{e.Seq}"));
+        var unitBetween = await _store.QueryAsync(new AuditQuery("a", GrainCluster.Start.AddSeconds(1), GrainCluster.Start.AddHours(1), 2));
+        Assert.Equal([129L, 130L], unitBetween.Select(e => e.Seq).Order());
+        var unitLongAgo = await _store.QueryAsync(new AuditQuery("a", null, GrainCluster.Start.AddSeconds(5), 3));
+        Assert.Equal([6L, 5L, 4L], unitLongAgo.Select(e => e.Seq));
+    }
+}
+
+public sealed class SqliteAuditStoreTests : AuditStoreTests, IDisposable
+{
+    private readonly SqliteDatabase _database;
+    private readonly TempDirectory _folder;
+
+    public SqliteAuditStoreTests() : this(new TempDirectory()) { }
+
+    private SqliteAuditStoreTests(TempDirectory folder) : this(folder, new SqliteDatabase(Options.Create(new SqliteStorageOptions { Path = folder.File("audit.db") }))) { }
+
+    private SqliteAuditStoreTests(TempDirectory folder, SqliteDatabase database)
+        : base(new SqliteAuditStore(database), new SqliteTrail(folder.File("audit.db"))) => (_folder, _database) = (folder, database);
+
     public void Dispose()
     {
         _database.Dispose();
         _folder.Dispose();
+    }
+}
+
+/// <summary>On Azurite, each test under tables of its own.</summary>
+public sealed class AzureTableAuditStoreTests(Azurite azurite) : AuditStoreTests(Store(azurite, out var prefix), new AzureTableTrail(azurite.ConnectionString, prefix)), IClassFixture<Azurite>
+{
+    private static AzureTableAuditStore Store(Azurite azurite, out string prefix)
+    {
+        prefix = Azurite.NewPrefix();
+        return new AzureTableAuditStore(new AzureTables(Options.Create(new AzureTableOptions { ConnectionString = azurite.ConnectionString, TablePrefix = prefix })));
     }
 }

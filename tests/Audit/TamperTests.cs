@@ -7,23 +7,26 @@ using Cascade.Tests.Web;
 namespace Cascade.Tests.Audit;
 
 /// <summary>
-/// Someone with the database file edits, rehashes or deletes stored entries: verify names the
+/// Someone with access to the store edits, rehashes or deletes stored entries: verify names the
 /// chain and the first bad seq, and says ok again once the trail is restored. Each test
-/// damages its own product's store.
+/// damages its own product's store; every store must pass.
 /// </summary>
-public sealed class TamperTests : IAsyncLifetime
+public abstract class TamperTests : IAsyncLifetime
 {
     /// <summary>Checkpoints every 50 ms.</summary>
-    private sealed class App() : ApiApp(new() { ["Cascade:Audit:CheckpointEvery"] = "00:00:00.050" });
+    private sealed class App(Dictionary<string, string?> settings) : ApiApp(settings);
 
-    private readonly App _app = new();
-    private AuditStore _store = null!;
+    private readonly App _app;
+    private readonly StoredTrail _store;
 
-    public Task InitializeAsync()
+    protected TamperTests(Dictionary<string, string?> settings, Func<CascadeApp, StoredTrail> trail)
     {
-        _store = new AuditStore(_app.DatabasePath);
-        return Task.CompletedTask;
+        settings["Cascade:Audit:CheckpointEvery"] = "00:00:00.050";
+        _app = new App(settings);
+        _store = trail(_app);
     }
+
+    public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
@@ -36,7 +39,7 @@ public sealed class TamperTests : IAsyncLifetime
         await admin.CreateTask(unit, "t1");
         for (var p = 1; p <= 4; p++)
             (await admin.Patch(Api.Task(unit, "t1"), Api.Json(new { progress = p * 20 }))).EnsureSuccessStatusCode();
-        await Eventually.True(async () => await _store.Scalar("SELECT COUNT(*) FROM audit_checkpoint WHERE chain = $c AND seq = 6", ("$c", unit)) == 1,
+        await Eventually.True(async () => await _store.CheckpointSeq(unit) == 6,
             "the chain's six entries are checkpointed");
         await AssertOk(admin);
         return (admin, unit);
@@ -46,12 +49,12 @@ public sealed class TamperTests : IAsyncLifetime
     public async Task A_changed_entry_is_found_by_its_seq()
     {
         var (admin, chain) = await Chain();
-        await _store.Execute("UPDATE audit SET actor = 'mallory' WHERE chain = $c AND seq = 3", ("$c", chain));
+        await _store.SetActor(chain, 3, "mallory");
         await AssertBad(admin, chain, 3);
-        await _store.Execute("UPDATE audit SET actor = 'admin' WHERE chain = $c AND seq = 3", ("$c", chain));
+        await _store.SetActor(chain, 3, "admin");
         await AssertOk(admin);
 
-        await _store.Execute("UPDATE audit SET after = replace(after, '\"progress\":40', '\"progress\":100') WHERE chain = $c AND seq = 4", ("$c", chain));
+        await _store.ReplaceInAfter(chain, 4, "\"progress\":40", "\"progress\":100");
         await AssertBad(admin, chain, 4);
     }
 
@@ -63,7 +66,7 @@ public sealed class TamperTests : IAsyncLifetime
         var third = entries.Single(e => e.GetProperty("seq").GetInt64() == 3);
         var forged = new AuditEntry(chain, 3, third.GetProperty("at").GetString()!, "mallory", "task.update", chain, "t1",
             CanonicalJson.Normalize(third.GetProperty("before").GetRawText()), CanonicalJson.Normalize(third.GetProperty("after").GetRawText()), third.GetProperty("prevHash").GetString()!, "", null);
-        await _store.Execute("UPDATE audit SET actor = 'mallory', hash = $h WHERE chain = $c AND seq = 3", ("$c", chain), ("$h", forged.ComputeHash()));
+        await _store.SetActor(chain, 3, "mallory", forged.ComputeHash());
         await AssertBad(admin, chain, 3);
     }
 
@@ -71,7 +74,7 @@ public sealed class TamperTests : IAsyncLifetime
     public async Task A_deleted_entry_is_found_by_its_seq()
     {
         var (admin, chain) = await Chain();
-        await _store.Execute("DELETE FROM audit WHERE chain = $c AND seq = 2", ("$c", chain));
+        await _store.Delete(chain, 2, 2);
         await AssertBad(admin, chain, 2);
     }
 
@@ -79,7 +82,7 @@ public sealed class TamperTests : IAsyncLifetime
     public async Task Deleting_the_newest_entries_is_found_through_the_checkpoint()
     {
         var (admin, chain) = await Chain();
-        await _store.Execute("DELETE FROM audit WHERE chain = $c AND seq >= 5", ("$c", chain));
+        await _store.Delete(chain, 5);
         await AssertBad(admin, chain, 5);
     }
 
@@ -97,4 +100,15 @@ public sealed class TamperTests : IAsyncLifetime
         Assert.Equal(chain, result.GetProperty("chain").GetString());
         Assert.Equal(seq, result.GetProperty("firstBadSeq").GetInt64());
     }
+}
+
+public sealed class SqliteTamperTests() : TamperTests([], app => new SqliteTrail(app.DatabasePath));
+
+/// <summary>On Azurite, each test under tables of its own.</summary>
+public sealed class AzureTableTamperTests : TamperTests, IClassFixture<Azurite>
+{
+    public AzureTableTamperTests(Azurite azurite) : this(azurite, Azurite.NewPrefix()) { }
+
+    private AzureTableTamperTests(Azurite azurite, string prefix)
+        : base(azurite.Settings(prefix), _ => new AzureTableTrail(azurite.ConnectionString, prefix)) { }
 }

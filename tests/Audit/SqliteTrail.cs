@@ -1,0 +1,41 @@
+using Microsoft.Data.Sqlite;
+
+namespace Cascade.Tests.Audit;
+
+public sealed class SqliteTrail(string databasePath) : StoredTrail
+{
+    public override Task SetActor(string chain, long seq, string actor, string? hash = null) =>
+        Execute($"UPDATE audit SET actor = $a{(hash is null ? "" : ", hash = $h")} WHERE chain = $c AND seq = $s",
+            ("$a", actor), ("$h", hash ?? ""), ("$c", chain), ("$s", seq));
+
+    public override Task ReplaceInAfter(string chain, long seq, string text, string replacement) =>
+        Execute("UPDATE audit SET after = replace(after, $t, $r) WHERE chain = $c AND seq = $s", ("$t", text), ("$r", replacement), ("$c", chain), ("$s", seq));
+
+    public override Task Delete(string chain, long fromSeq = 1, long? toSeq = null) =>
+        Execute("DELETE FROM audit WHERE chain = $c AND seq >= $from AND seq <= $to", ("$c", chain), ("$from", fromSeq), ("$to", toSeq ?? long.MaxValue));
+
+    public override async Task<long> CheckpointSeq(string chain)
+    {
+        await using var connection = await Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT IFNULL(MAX(seq), 0) FROM audit_checkpoint WHERE chain = $c";
+        command.Parameters.AddWithValue("$c", chain);
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
+    private async Task Execute(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = await Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters.Where(p => sql.Contains(p.Name))) command.Parameters.AddWithValue(name, value);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task<SqliteConnection> Open()
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString());
+        await connection.OpenAsync();
+        return connection;
+    }
+}

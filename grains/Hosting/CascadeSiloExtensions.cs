@@ -91,7 +91,8 @@ public static class CascadeSiloExtensions
     /// <summary>
     /// Orleans' own Azure Table providers for grain state and reminders, with state written by
     /// Orleans' binary serializer (as in SQLite: stored types are named by <c>[Alias]</c> and
-    /// <c>[Id]</c>, never by CLR names), and the audit trail in tables of its own.
+    /// <c>[Id]</c>, never by CLR names) and compressed (the ~960 KB entity limit), and the audit
+    /// trail in tables of its own.
     /// </summary>
     private static void AddCascadeAzureTableStorage(this ISiloBuilder silo)
     {
@@ -102,7 +103,7 @@ public static class CascadeSiloExtensions
         {
             options.TableServiceClient = tables.Service;
             options.TableName = tables.Name(AzureTables.GrainState);
-            options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+            options.GrainStorageSerializer = new CompressedStateSerializer(new OrleansGrainStorageSerializer(serializer));
         }));
         silo.UseAzureTableReminderService(o => o.Configure<AzureTables>((options, tables) =>
             (options.TableServiceClient, options.TableName) = (tables.Service, tables.Name(AzureTables.Reminders))));

@@ -9,7 +9,8 @@ using Orleans.TestingHost;
 namespace Cascade.Tests.Support;
 
 /// <summary>
-/// An Orleans InProcessTestCluster running Cascade's grains over a temporary SQLite file,
+/// An Orleans InProcessTestCluster running Cascade's grains over a temporary SQLite file (or, in
+/// <see cref="AzureTableGrainCluster"/>, over Azure Table Storage on Azurite),
 /// with the domain clock on a <see cref="FakeTimeProvider"/> the test moves.
 /// </summary>
 public class GrainCluster : IAsyncLifetime
@@ -36,8 +37,9 @@ public class GrainCluster : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.Services.AddKeyedSingleton<TimeProvider>(CascadeSiloExtensions.ClockKey, Clock);
-            silo.AddCascadeGrains();
+            silo.AddCascadeGrains(Provider);
             silo.Services.Configure<SqliteStorageOptions>(o => o.Path = _folder.File("cascade.db"));
+            ConfigureStorage(silo.Services);
             silo.Services.Configure<ClockOptions>(o => o.ClockInterval = ClockInterval);
             silo.Services.Configure<Cascade.Alerts.AlertOptions>(o => o.EscalateAfter = EscalateAfter);
         });
@@ -45,7 +47,15 @@ public class GrainCluster : IAsyncLifetime
         await _cluster.DeployAsync();
     }
 
-    public async Task DisposeAsync()
+    /// <summary>The storage provider the silo runs on (<see cref="StorageOptions"/>).</summary>
+    protected virtual string Provider => StorageOptions.Sqlite;
+
+    protected virtual void ConfigureStorage(IServiceCollection services) { }
+
+    /// <summary>A service of the (one) silo, such as its grain storage.</summary>
+    public IServiceProvider SiloServices => _cluster!.Silos[0].ServiceProvider;
+
+    public virtual async Task DisposeAsync()
     {
         if (_cluster is not null) await _cluster.DisposeAsync();
         _folder.Dispose();

@@ -5,7 +5,8 @@ namespace Cascade.Storage;
 
 /// <summary>
 /// The embedded store's one file (WAL): its tables and its single writer, shared by the grain
-/// storage and the audit store so both commit in the same group transactions.
+/// storage and the audit store so both commit in the same group transactions. The web host's
+/// Data Protection keys live here too, so every node on the file shares one key ring.
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
@@ -56,6 +57,10 @@ public sealed class SqliteDatabase : IDisposable
                 CREATE TABLE IF NOT EXISTS audit_watermark (
                     id    INTEGER PRIMARY KEY,
                     last_rowid INTEGER NOT NULL
+                );
+                CREATE TABLE IF NOT EXISTS data_protection_key (
+                    name TEXT PRIMARY KEY,
+                    xml  TEXT NOT NULL
                 );
                 """;
             command.ExecuteNonQuery();

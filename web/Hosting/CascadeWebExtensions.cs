@@ -17,6 +17,7 @@ public static class CascadeWebExtensions
     {
         builder.AddCascadeNode();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 10 * 1024 * 1024);
+        builder.Services.AddExceptionHandler<StorageFailures>();
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
             context.ProblemDetails.Detail ??= $"{context.HttpContext.Request.Method} {context.HttpContext.Request.Path} answered {context.ProblemDetails.Status}.");
         builder.Services.Configure<JsonOptions>(o =>

@@ -25,6 +25,7 @@ public static class CascadeWebExtensions
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
             o.SerializerOptions.Converters.Add(new UtcTimeConverter());
         });
+        builder.AddCascadeKeyRing();
         builder.AddCascadeAccess();
         builder.AddCascadeDemo();
         builder.AddCascadeWall();
@@ -39,7 +40,6 @@ public static class CascadeWebExtensions
             StatusCodeSelector = error => error switch
             {
                 BadHttpRequestException bad => bad.StatusCode,
-                TimeoutException => StatusCodes.Status503ServiceUnavailable,
                 _ => StatusCodes.Status500InternalServerError,
             },
         });

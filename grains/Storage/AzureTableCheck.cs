@@ -14,11 +14,12 @@ namespace Cascade.Storage;
 /// message naming the setting (<see cref="StorageUnavailableException"/>), where Orleans would
 /// otherwise fail later with a wall of stack traces.
 /// </summary>
-public sealed partial class AzureTableCheck(AzureTables tables, IOptions<AzureTableOptions> options, ILogger<AzureTableCheck> logger) : IHostedService
+public sealed partial class AzureTableCheck(AzureTables tables, IOptions<AzureTableOptions> options, ILogger<AzureTableCheck> logger) : IHostedLifecycleService
 {
     private static readonly TimeSpan Pause = TimeSpan.FromSeconds(2);
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>The first phase of the host's start, before any service's <c>StartAsync</c>, the silo's included.</summary>
+    public async Task StartingAsync(CancellationToken cancellationToken)
     {
         var timeout = options.Value.ConnectTimeout;
         var started = Stopwatch.GetTimestamp();
@@ -48,7 +49,11 @@ public sealed partial class AzureTableCheck(AzureTables tables, IOptions<AzureTa
         }
     }
 
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private static Exception Innermost(Exception error)
     {

@@ -63,6 +63,9 @@ public sealed class Azurite : IDisposable
         ["Cascade:Storage:AzureTable:TablePrefix"] = prefix,
     };
 
+    /// <summary>The same as command-line arguments of a child process.</summary>
+    public string[] Arguments(string prefix) => [.. Settings(prefix).Select(s => $"--{s.Key}={s.Value}")];
+
     public string Output { get { lock (_output) return _output.ToString(); } }
 
     private void Append(string? line)

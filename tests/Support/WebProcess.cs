@@ -35,7 +35,32 @@ public sealed class WebProcess : IAsyncDisposable
     public static Task<WebProcess> StartWithoutAdminPasswordAsync(string workingDirectory, string databasePath, params string[] settings) =>
         LaunchAsync(workingDirectory, databasePath, FreePort.Next(), null, settings);
 
+    /// <summary>Starts a product that is expected to refuse to start: answers its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(string workingDirectory, string databasePath, TimeSpan timeout, params string[] settings)
+    {
+        await using var web = Spawn(workingDirectory, databasePath, FreePort.Next(), AdminPassword, settings);
+        using var wait = new CancellationTokenSource(timeout);
+        try
+        {
+            await web._process.WaitForExitAsync(wait.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"Cascade.Web still ran after {timeout}:\n{web.Output}");
+        }
+        web._process.WaitForExit(); // the output's last lines
+        return (web._process.ExitCode, web.Output);
+    }
+
     private static async Task<WebProcess> LaunchAsync(string workingDirectory, string databasePath, int port, string? adminPassword, string[] settings)
+    {
+        var web = Spawn(workingDirectory, databasePath, port, adminPassword, settings);
+        await web.WaitUntilReady();
+        if (adminPassword is not null) await web.SignInAsAdmin();
+        return web;
+    }
+
+    private static WebProcess Spawn(string workingDirectory, string databasePath, int port, string? adminPassword, string[] settings)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -64,8 +89,6 @@ public sealed class WebProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => web.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await web.WaitUntilReady();
-        if (adminPassword is not null) await web.SignInAsAdmin();
         return web;
     }
 

@@ -55,9 +55,17 @@ public sealed class WebProcess : IAsyncDisposable
     private static async Task<WebProcess> LaunchAsync(string workingDirectory, string databasePath, int port, string? adminPassword, string[] settings)
     {
         var web = Spawn(workingDirectory, databasePath, port, adminPassword, settings);
-        await web.WaitUntilReady();
-        if (adminPassword is not null) await web.SignInAsAdmin();
-        return web;
+        try
+        {
+            await web.WaitUntilReady();
+            if (adminPassword is not null) await web.SignInAsAdmin();
+            return web;
+        }
+        catch
+        {
+            await web.DisposeAsync(); // never leave a process behind a failed start
+            throw;
+        }
     }
 
     private static WebProcess Spawn(string workingDirectory, string databasePath, int port, string? adminPassword, string[] settings)

@@ -41,6 +41,8 @@ public sealed class Azurite : IDisposable
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
+        // Should a test forget to dispose it, it still ends with the test run.
+        AppDomain.CurrentDomain.ProcessExit += StopAtExit;
         WaitUntilReady();
     }
 
@@ -109,8 +111,14 @@ public sealed class Azurite : IDisposable
     {
         if (_disposed) return;
         _disposed = true;
+        AppDomain.CurrentDomain.ProcessExit -= StopAtExit;
         Stop();
         _process.Dispose();
+    }
+
+    private void StopAtExit(object? sender, EventArgs e)
+    {
+        if (!_disposed) Stop();
     }
 
     private const int SigInt = 2;

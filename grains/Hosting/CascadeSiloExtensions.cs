@@ -10,6 +10,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -21,12 +22,20 @@ public static class CascadeSiloExtensions
     /// <summary>The key of the <see cref="TimeProvider"/> behind the domain's clock (tests replace it).</summary>
     public const string ClockKey = "cascade";
 
+    /// <summary>How long a grain call may take before it fails; long enough for a province's start-up.</summary>
+    public static readonly TimeSpan ResponseTimeout = TimeSpan.FromMinutes(2);
+
     /// <summary>A whole Cascade node: grains, storage and localhost clustering from configuration.</summary>
     public static ISiloBuilder AddCascadeSilo(this ISiloBuilder silo, IConfiguration configuration)
     {
         var cluster = configuration.GetSection(CascadeClusterOptions.Section).Get<CascadeClusterOptions>() ?? new();
         var primary = cluster.PrimarySiloPort is { } port ? new IPEndPoint(IPAddress.Loopback, port) : null;
         silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, primary, cluster.ServiceId, cluster.ClusterId);
+        // A start after a restart activates every unit inside the organization grain's activation
+        // (it reads each unit's node; each unit waits for its children's reports), and the first
+        // calls wait for all of it: 20-30 s for a province of 100,000 units on 2 cores, where
+        // Orleans' default of 30 s failed the start (bench "alerts", docs/benchmarks.md).
+        silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout);
         return silo.AddCascadeGrains();
     }
 

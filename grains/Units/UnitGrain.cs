@@ -178,7 +178,13 @@ public sealed partial class UnitGrain(
         {
             _publishedVersion = 0; // a new watcher gets the current summary at once
             _changes.TakeForFeed();
+            // ... and the alerts as they stand: one may have fired, or resolved, between the
+            // wall's snapshot and this call, while nothing was collected for walls.
             _alertChanges.Clear();
+            var recently = clock.Now - TimeSpan.FromMinutes(2);
+            _alertChanges.AddRange(Book.Open);
+            _alertChanges.AddRange(Book.EscalatedHere.Values);
+            _alertChanges.AddRange(Book.Resolved.Where(a => a.ResolvedAt >= recently));
             if (Exists) Flush();
         }
         return Task.CompletedTask;

@@ -64,6 +64,9 @@ public static class CascadeSiloExtensions
             sp.GetRequiredService<SqliteDatabase>(),
             new OrleansGrainStorageSerializer(sp.GetRequiredService<Serializer>())));
         silo.UseInMemoryReminderService();
+        // Grain calls carry the caller's trace (W3C traceparent in the request context); spans are
+        // made only while a tracer listens (CascadeTelemetryExtensions).
+        silo.AddActivityPropagation();
         return silo;
     }
 }

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Threading.Channels;
+using Cascade.Telemetry;
 using Microsoft.Data.Sqlite;
 
 namespace Cascade.Storage;
@@ -34,6 +36,7 @@ internal sealed class SqliteWriter : IDisposable
     /// <summary>Queues a write and completes when its transaction committed, with what it answered.</summary>
     public Task<bool> Enqueue(SqliteWrite operation)
     {
+        if (CascadeTelemetry.StorageWriteDuration.Enabled) operation.Enqueued = Stopwatch.GetTimestamp();
         if (!_queue.Writer.TryWrite(operation))
             operation.Completion.TrySetException(new ObjectDisposedException(nameof(SqliteWriter)));
         return operation.Completion.Task;
@@ -64,7 +67,14 @@ internal sealed class SqliteWriter : IDisposable
             foreach (var op in batch) op.Completion.TrySetException(error);
             return;
         }
-        for (var i = 0; i < batch.Count; i++) batch[i].Completion.TrySetResult(results[i]);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var op = batch[i];
+            if (op.Enqueued != 0)
+                CascadeTelemetry.StorageWriteDuration.Record(Stopwatch.GetElapsedTime(op.Enqueued).TotalSeconds,
+                    new KeyValuePair<string, object?>(CascadeTelemetry.Tags.Kind, op.Kind));
+            op.Completion.TrySetResult(results[i]);
+        }
     }
 
     /// <summary>A prepared command per SQL text, bound to the current transaction.</summary>

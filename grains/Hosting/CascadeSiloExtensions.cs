@@ -58,6 +58,7 @@ public static class CascadeSiloExtensions
 
         // One database file: grain states and the audit trail share its group-commit writer.
         services.TryAddSingleton<SqliteDatabase>();
+        services.TryAddSingleton<IStorageProbe>(sp => sp.GetRequiredService<SqliteDatabase>());
         services.TryAddSingleton<IAuditStore, SqliteAuditStore>();
         services.AddHostedService<AuditCheckpoints>();
         services.AddGrainStorage(StorageNames.Default, (sp, _) => new SqliteGrainStorage(

@@ -19,6 +19,7 @@ internal sealed class SqliteWriter : IDisposable
     private readonly int _maxBatch;
     private readonly Task _loop;
     private readonly Dictionary<string, SqliteCommand> _commands = [];
+    private volatile Exception? _lastFailure;
 
     public SqliteWriter(string connectionString, string synchronous, int maxBatch)
     {
@@ -32,6 +33,9 @@ internal sealed class SqliteWriter : IDisposable
         }
         _loop = Task.Factory.StartNew(Run, TaskCreationOptions.LongRunning).Unwrap();
     }
+
+    /// <summary>Why the latest commit failed; null once one commits again (readiness reads it).</summary>
+    public Exception? LastFailure => _lastFailure;
 
     /// <summary>Queues a write and completes when its transaction committed, with what it answered.</summary>
     public Task<bool> Enqueue(SqliteWrite operation)
@@ -64,9 +68,11 @@ internal sealed class SqliteWriter : IDisposable
         }
         catch (Exception error)
         {
+            _lastFailure = error;
             foreach (var op in batch) op.Completion.TrySetException(error);
             return;
         }
+        _lastFailure = null;
         for (var i = 0; i < batch.Count; i++)
         {
             var op = batch[i];

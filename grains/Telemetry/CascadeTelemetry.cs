@@ -24,10 +24,10 @@ public static class CascadeTelemetry
         tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
 
     public static readonly Counter<long> WallPushes = Meter.CreateCounter<long>(
-        "cascade.wall.pushes", "{message}", "Messages handed to wall connections, by hub method (summaries, changes, alerts, structure).");
+        "cascade.wall.pushes", "{message}", "Messages written to wall connections, by hub method (summaries, changes, alerts, structure).");
 
     public static readonly Counter<long> WallPushBytes = Meter.CreateCounter<long>(
-        "cascade.wall.push.bytes", "By", "Bytes of the messages handed to wall connections, as serialized for each connection's protocol.");
+        "cascade.wall.push.bytes", "By", "Bytes of the messages written to wall connections, as serialized for each connection's protocol.");
 
     // Current counts are kept here and observed at collection, so a reader that starts late (or a
     // second host in the same process) still reads the whole count, never a sum of deltas it saw.

@@ -429,19 +429,27 @@ public sealed partial class WallPush(
     private void Start(WallConnection wall, (string Method, SerializedHubMessage Message) message)
     {
         var written = connections.Send(wall.Connection, message.Method, message.Message);
-        Count(wall, message);
-        if (written.IsCompletedSuccessfully) return;
+        if (written.IsCompletedSuccessfully)
+        {
+            Count(wall, message);
+            return;
+        }
         var send = written.AsTask();
         wall.Sending = send;
         wall.SendingSince = Now();
-        send.ContinueWith(_ =>
+        send.ContinueWith(sent =>
         {
+            if (sent.IsCompletedSuccessfully) Count(wall, message);
             lock (_gate) if (wall.Sending == send) wall.Sending = null;
             _wake.Release();
         }, TaskScheduler.Default);
     }
 
-    /// <summary>cascade.wall.pushes and .push.bytes: the message was serialized for this wall's protocol when it was written, so its size is at hand.</summary>
+    /// <summary>
+    /// cascade.wall.pushes and .push.bytes, once a message has left for the transport: it was
+    /// serialized for this wall's protocol on the way, so its size is at hand (and a message a
+    /// stuck wall never takes is never counted).
+    /// </summary>
     private static void Count(WallConnection wall, (string Method, SerializedHubMessage Message) message)
     {
         var method = new KeyValuePair<string, object?>(CascadeTelemetry.Tags.Message, message.Method);

@@ -4,6 +4,7 @@ using Cascade.Audit;
 using Cascade.Identity;
 using Cascade.Rollup;
 using Cascade.Storage;
+using Cascade.Telemetry;
 using Cascade.Time;
 using Cascade.Wall;
 using Microsoft.Extensions.Configuration;
@@ -27,6 +28,10 @@ public static class CascadeSiloExtensions
         var cluster = configuration.GetSection(CascadeClusterOptions.Section).Get<CascadeClusterOptions>() ?? new();
         var primary = cluster.PrimarySiloPort is { } port ? new IPEndPoint(IPAddress.Loopback, port) : null;
         silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, primary, cluster.ServiceId, cluster.ClusterId);
+        // Grain calls carry the caller's trace (W3C traceparent in the request context) while
+        // traces are exported. Only then: any grain call filter costs every call about 2 µs and
+        // 1.2 KB here, even with no span recorded.
+        if (CascadeTelemetryExtensions.ExportsOtlp(configuration)) silo.AddActivityPropagation();
         return silo.AddCascadeGrains();
     }
 
@@ -65,9 +70,6 @@ public static class CascadeSiloExtensions
             sp.GetRequiredService<SqliteDatabase>(),
             new OrleansGrainStorageSerializer(sp.GetRequiredService<Serializer>())));
         silo.UseInMemoryReminderService();
-        // Grain calls carry the caller's trace (W3C traceparent in the request context); spans are
-        // made only while a tracer listens (CascadeTelemetryExtensions).
-        silo.AddActivityPropagation();
         return silo;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry;
@@ -15,12 +16,15 @@ public static class CascadeTelemetryExtensions
     /// <summary>Orleans' meter (grain calls, activations, messaging, storage).</summary>
     public const string OrleansMeter = "Microsoft.Orleans";
 
+    /// <summary>Whether logs, metrics and traces go out over OTLP: the one case in which a node traces.</summary>
+    public static bool ExportsOtlp(IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration[OtlpEndpoint]);
+
     /// <summary>
     /// What a Cascade node traces and measures: the <c>Cascade</c> source and meter, and Orleans'
     /// grain-call sources and meter. This only describes them; a provider exists where something
     /// reads it: OTLP (logs, metrics and traces) when <see cref="OtlpEndpoint"/> is set, and the web
-    /// host's <c>/metrics</c>. Without a tracer nobody listens to the sources, so no span is made
-    /// and the hot paths pay nothing for tracing.
+    /// host's <c>/metrics</c>. Without OTLP no tracer runs and grain calls carry no trace (see
+    /// <c>AddCascadeSilo</c>), so the hot paths pay nothing for tracing.
     /// </summary>
     public static OpenTelemetryBuilder AddCascadeTelemetry(this IHostApplicationBuilder builder)
     {
@@ -28,7 +32,7 @@ public static class CascadeTelemetryExtensions
             CascadeTelemetry.Name, ActivitySources.ApplicationGrainActivitySourceName, ActivitySources.RuntimeActivitySourceName));
         builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(CascadeTelemetry.Name, OrleansMeter));
         var telemetry = builder.Services.AddOpenTelemetry();
-        if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpoint])) telemetry.UseOtlpExporter();
+        if (ExportsOtlp(builder.Configuration)) telemetry.UseOtlpExporter();
         return telemetry;
     }
 }

@@ -12,18 +12,36 @@ namespace Cascade.Tests.Operations;
 
 /// <summary>
 /// Issue 6: a trace of one task update shows every hop from HTTP to the push, in one trace. The
-/// product's own tracing configuration, with an in-memory exporter where OTLP would be.
+/// product traces when it exports over OTLP: it gets a stand-in collector, and the test reads the
+/// same spans through an in-memory exporter added beside the product's OTLP one.
 /// </summary>
 public sealed class TaskUpdateTraceTests(TaskUpdateTraceTests.App app, ITestOutputHelper output) : IClassFixture<TaskUpdateTraceTests.App>
 {
     public sealed class App : ApiApp
     {
+        public App() : this(new OtlpCollector()) { }
+
+        private App(OtlpCollector collector) : base(new()
+        {
+            [CascadeTelemetryExtensions.OtlpEndpoint] = collector.Address,
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "100",
+            ["OTEL_METRIC_EXPORT_INTERVAL"] = "500",
+        }) => Collector = collector;
+
+        public OtlpCollector Collector { get; }
         public LockedList<Activity> Spans { get; } = new();
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
             builder.ConfigureServices(services => services.AddOpenTelemetry().WithTracing(tracing => tracing.AddInMemoryExporter(Spans)));
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            base.Dispose(disposing);
+            if (disposing) Collector.Dispose();
         }
     }
 
@@ -58,6 +76,8 @@ public sealed class TaskUpdateTraceTests(TaskUpdateTraceTests.App app, ITestOutp
         Assert.Contains(spans, s => s.OperationName == CascadeTelemetry.Spans.StorageWrite);
         await Eventually.True(() => Task.FromResult(branch.Wall.Summaries().Any(s => s.GetProperty("unitId").GetString() == branch.Id
             && s.GetProperty("summary").GetProperty("all").GetProperty("progress").GetDouble() > 0)), "the wall got the update");
+        await Eventually.True(() => Task.FromResult(app.Collector.Exports("/v1/traces") > 0 && app.Collector.Exports("/v1/metrics") > 0),
+            "traces and metrics went out over OTLP");
     }
 
     /// <summary>The span and its ancestors within the trace, ending at the one whose parent is not in it (the request's).</summary>

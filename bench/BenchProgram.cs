@@ -1,3 +1,4 @@
+using Cascade.Bench.Alerts;
 using Cascade.Bench.Rollup;
 using Cascade.Bench.Wall;
 
@@ -29,15 +30,27 @@ public static class BenchProgram
                     return 2;
                 }
                 return await WallBenchmark.RunAsync(wall);
+            case "alerts" when !help:
+                if (!AlertBenchOptions.TryParse(args.AsSpan(1), out var alerts, out var alertsError))
+                {
+                    Console.Error.WriteLine(alertsError);
+                    Console.Error.WriteLine(AlertBenchOptions.Usage);
+                    return 2;
+                }
+                return await AlertsBenchmark.RunAsync(alerts);
             case "rollup":
                 Console.WriteLine(BenchOptions.Usage);
                 return 0;
             case "wall":
                 Console.WriteLine(WallOptions.Usage);
                 return 0;
+            case "alerts":
+                Console.WriteLine(AlertBenchOptions.Usage);
+                return 0;
             default:
                 Console.WriteLine(BenchOptions.Usage);
                 Console.WriteLine(WallOptions.Usage);
+                Console.WriteLine(AlertBenchOptions.Usage);
                 return args.Length == 0 || args[0] is "-h" or "--help" ? 0 : 2;
         }
     }

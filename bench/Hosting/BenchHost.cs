@@ -30,15 +30,19 @@ public sealed class BenchHost : IAsyncDisposable
     }
 
     public Uri Address { get; }
+    /// <summary>Where the database lives; kept after disposal when the host was started with <c>keepData</c>.</summary>
+    public string Folder => _folder;
     public string DatabasePath => Path.Combine(_folder, "cascade.db");
     public IServiceProvider Services => _app.Services;
     public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
 
     /// <param name="settings">Configuration that overrides the bench's defaults, e.g. <c>Cascade:Demo:Seed=true</c>.</param>
     /// <param name="services">Registrations after the product's own, to observe it (never to change what it does).</param>
-    public static async Task<BenchHost> StartAsync(bool keepData, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    /// <param name="folder">The folder of an earlier host's database, to start again on it (a restart); by default a fresh one.</param>
+    public static async Task<BenchHost> StartAsync(bool keepData, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null,
+        string? folder = null)
     {
-        var folder = Path.Combine(Path.GetTempPath(), $"cascade-bench-{Guid.NewGuid():N}");
+        folder ??= Path.Combine(Path.GetTempPath(), $"cascade-bench-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {

@@ -1,12 +1,16 @@
 using Cascade.Audit;
 using System.Diagnostics;
 using Cascade.Bench.Reporting;
+using Cascade.Tasks;
 using Cascade.Units;
 
 namespace Cascade.Bench.Shared;
 
-/// <summary>Builds the planned organization through the real grains: ImportUnits in batches, then ImportTasks in parallel.</summary>
-public sealed class TreeBuilder(IGrainFactory grains, TreePlan plan, LeafTasks leafTasks)
+/// <summary>
+/// Builds the planned organization through the real grains: ImportUnits in batches, then
+/// ImportTasks in parallel, with the plan's tasks or those of <paramref name="tasksOf"/>.
+/// </summary>
+public sealed class TreeBuilder(IGrainFactory grains, TreePlan plan, LeafTasks? leafTasks, Func<int, List<TaskDraft>>? tasksOf = null)
 {
     /// <summary>Sum of all task weights as seeded, the root's expected <c>All.Weight</c>.</summary>
     public double TotalWeight { get; private set; }
@@ -34,14 +38,15 @@ public sealed class TreeBuilder(IGrainFactory grains, TreePlan plan, LeafTasks l
     {
         var meter = PhaseMeter.Start();
         var done = 0;
+        var tasks = 0L;
         var total = 0.0;
         var gate = new object();
         await Parallel.ForEachAsync(Enumerable.Range(0, plan.Units.Length),
             new ParallelOptions { MaxDegreeOfParallelism = parallelism },
             async (unit, _) =>
             {
-                var drafts = plan.TasksOf(unit);
-                leafTasks.Seeded(unit, drafts);
+                var drafts = tasksOf?.Invoke(unit) ?? plan.TasksOf(unit);
+                leafTasks?.Seeded(unit, drafts);
                 var result = await grains.GetGrain<IUnitGrain>(plan.Units[unit].Id).ImportTasks(drafts, AuditActions.System);
                 if (!result.Succeeded) throw new InvalidOperationException($"ImportTasks of {plan.Units[unit].Id} failed: {result.Outcome} {result.Detail}");
                 var weight = drafts.Sum(d => d.Weight);
@@ -49,13 +54,14 @@ public sealed class TreeBuilder(IGrainFactory grains, TreePlan plan, LeafTasks l
                 lock (gate)
                 {
                     total += weight;
+                    tasks += drafts.Count;
                     count = ++done;
                 }
                 if (count % 20_000 == 0)
                     log($"  tasks of {count,9:N0} units  at {meter.Elapsed.TotalSeconds,6:F1} s");
             });
         TotalWeight = total;
-        return meter.Stop(plan.TaskCount);
+        return meter.Stop(tasks);
     }
 
     /// <summary>How long after now the root shows every task and the whole weight; null if it never did.</summary>

@@ -27,6 +27,9 @@ public sealed class ServerSendLog
     /// <summary>Per connection: the most sends within any one second.</summary>
     public IReadOnlyList<int> MostInOneSecond() => _sends.Values.Select(l => Busiest(l).Count).ToList();
 
+    /// <summary>Per connection: the most sends within any one second between two timestamps.</summary>
+    public IReadOnlyList<int> MostInOneSecond(long from, long to) => _sends.Values.Select(l => Busiest(l, from, to).Count).ToList();
+
     /// <summary>The sends of the busiest connection from the start of its busiest second, for two seconds: "ms method".</summary>
     public string DescribeBusiest()
     {
@@ -37,10 +40,10 @@ public sealed class ServerSendLog
                 .Select(s => $"{Stopwatch.GetElapsedTime(busiest.Window.At, s.At).TotalMilliseconds:F0} {s.Method}"));
     }
 
-    private static (int Count, long At) Busiest(List<(long At, string Method)> list)
+    private static (int Count, long At) Busiest(List<(long At, string Method)> list, long from = long.MinValue, long to = long.MaxValue)
     {
         long[] sends;
-        lock (list) sends = list.Select(s => s.At).ToArray();
+        lock (list) sends = list.Select(s => s.At).Where(at => at >= from && at < to).ToArray();
         var (most, at, first) = (0, 0L, 0);
         for (var last = 0; last < sends.Length; last++)
         {

@@ -28,6 +28,7 @@ public sealed class WallClient : IAsyncDisposable
     private readonly List<long> _arrivals = [];
     private readonly Dictionary<string, (long Messages, long Bytes)> _received = [];
     private long _clientNanoseconds;
+    private long _alertItems;
     private double _rootWeight = double.NaN;
     private int _lost;
     private volatile bool _disposing;
@@ -44,7 +45,7 @@ public sealed class WallClient : IAsyncDisposable
         _connection = builder.Build();
         _connection.On<JsonElement>("summaries", Summaries);
         _connection.On<JsonElement>("changes", _ => { });
-        _connection.On<JsonElement>("alerts", _ => { });
+        _connection.On<JsonElement>("alerts", alerts => Interlocked.Add(ref _alertItems, alerts.GetArrayLength()));
         _connection.On<JsonElement>("structure", _ => Rewatch());
         _connection.Closed += _ =>
         {
@@ -60,6 +61,8 @@ public sealed class WallClient : IAsyncDisposable
     public long ItemsApplied { get; private set; }
     public long ItemsIgnored { get; private set; }
     public long RootVersion { get; private set; }
+    /// <summary>Alerts received in all <c>alerts</c> messages so far (one message carries many).</summary>
+    public long AlertItems => Interlocked.Read(ref _alertItems);
     /// <summary>CPU this client spent parsing and applying what it received (<see cref="ThreadCpu"/>).</summary>
     public TimeSpan ClientCpu => TimeSpan.FromTicks(Interlocked.Read(ref _clientNanoseconds) / 100);
 
@@ -168,10 +171,13 @@ public sealed class WallClient : IAsyncDisposable
     }
 
     /// <summary>The most pushes that arrived within any one second (a sliding window), and when that window began.</summary>
-    public (int Count, long At) MostInOneSecond()
+    public (int Count, long At) MostInOneSecond() => MostInOneSecond(long.MinValue, long.MaxValue);
+
+    /// <summary>As <see cref="MostInOneSecond()"/>, counting only the pushes that arrived between two timestamps.</summary>
+    public (int Count, long At) MostInOneSecond(long from, long to)
     {
         long[] arrivals;
-        lock (_gate) arrivals = [.. _arrivals];
+        lock (_gate) arrivals = [.. _arrivals.Where(a => a >= from && a < to)];
         var (most, at, first) = (0, 0L, 0);
         for (var last = 0; last < arrivals.Length; last++)
         {

@@ -11,7 +11,7 @@ namespace Cascade.Storage;
 /// use, so a wrong connection string is reported by <see cref="AzureTableCheck"/> with the
 /// setting's name instead of failing the composition of services.
 /// </summary>
-public sealed class AzureTables(IOptions<AzureTableOptions> options)
+public sealed class AzureTables(IOptions<AzureTableOptions> options) : IStorageProbe
 {
     public const string GrainState = "GrainState";
     public const string Cluster = "Cluster";
@@ -53,10 +53,17 @@ public sealed class AzureTables(IOptions<AzureTableOptions> options)
         return client;
     }
 
+    /// <summary>For <c>/readyz</c>: one point read of a row that does not exist, which needs the storage and the credentials.</summary>
+    public async Task ProbeAsync(CancellationToken cancellationToken)
+    {
+        var audit = await Table(Audit);
+        await audit.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>("probe", "probe", ["PartitionKey"], cancellationToken);
+    }
+
     /// <summary>
-    /// Retries stay well inside Orleans' 30 s call timeout (3 tries of at most 8 s), so a storage
-    /// that hangs fails the write, and the caller gets a 503, instead of the call timing out
-    /// while the write may still land.
+    /// Retries stay well inside a grain call's timeout (3 tries of at most 8 s), so a storage that
+    /// hangs fails the write, and the caller gets a 503, instead of the call timing out while the
+    /// write may still land.
     /// </summary>
     private static TableServiceClient Connect(string? connectionString)
     {

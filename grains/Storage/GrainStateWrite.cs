@@ -11,6 +11,8 @@ internal sealed class GrainStateWrite(string id, long? expectedEtag, long newEta
 
     public byte[]? Data => data;
 
+    public override string Kind => "grainState";
+
     public override bool Apply(Func<string, SqliteTransaction, SqliteCommand> command, SqliteTransaction transaction)
     {
         var sql = data is null ? command(Delete, transaction) : expectedEtag is null ? command(Insert, transaction) : command(Update, transaction);

@@ -131,6 +131,8 @@ public sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
     /// </summary>
     private sealed class AuditWrite(IReadOnlyList<AuditEntry> entries, bool redelivered) : SqliteWrite
     {
+        public override string Kind => "audit";
+
         private const string Exists = "SELECT 1 FROM audit WHERE at = $at AND chain = $chain AND seq = $seq;";
         private const string Insert = $"INSERT INTO audit({Columns}) VALUES ($chain, $seq, $at, $actor, $action, $unit, $task, $before, $after, $prev, $hash, $ref);";
 
@@ -169,6 +171,8 @@ public sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
 
     private sealed class CheckpointWrite(IReadOnlyList<AuditCheckpoint> checkpoints, long watermark) : SqliteWrite
     {
+        public override string Kind => "auditCheckpoint";
+
         private const string Insert = "INSERT OR IGNORE INTO audit_checkpoint(chain, seq, hash, at) VALUES ($chain, $seq, $hash, $at);";
         private const string Mark = "INSERT INTO audit_watermark(id, last_rowid) VALUES (1, $rowid) ON CONFLICT(id) DO UPDATE SET last_rowid = MAX(last_rowid, excluded.last_rowid);";
 

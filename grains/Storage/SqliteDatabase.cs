@@ -8,14 +8,23 @@ namespace Cascade.Storage;
 /// storage and the audit store so both commit in the same group transactions. The web host's
 /// Data Protection keys live here too, so every node on the file shares one key ring.
 /// </summary>
-public sealed class SqliteDatabase : IDisposable
+public sealed class SqliteDatabase : IStorageProbe, IDisposable
 {
+    private readonly string _path;
+    private readonly string _probeConnectionString;
+
     public SqliteDatabase(IOptions<SqliteStorageOptions> options)
     {
         var settings = options.Value;
-        var path = Path.GetFullPath(settings.Path);
+        var path = _path = Path.GetFullPath(settings.Path);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         ConnectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
+        // The probe opens the file afresh: a pooled connection would still read a file that was
+        // deleted or whose volume went away, and ReadWriteCreate would make a new empty one.
+        _probeConnectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path, Pooling = false, Mode = SqliteOpenMode.ReadWrite, DefaultTimeout = 2,
+        }.ToString();
         using (var connection = new SqliteConnection(ConnectionString))
         {
             connection.Open();
@@ -78,6 +87,28 @@ public sealed class SqliteDatabase : IDisposable
         var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync();
         return connection;
+    }
+
+    /// <summary>
+    /// Opens the file by its path and reads one index page; fails when the file or its folder is
+    /// gone or unreadable, or when the writer's latest commit failed (a full disk, an I/O error).
+    /// </summary>
+    public async Task ProbeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = new SqliteConnection(_probeConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM grain_state WHERE id = '';";
+            await command.ExecuteScalarAsync(cancellationToken);
+        }
+        catch (SqliteException error)
+        {
+            throw new IOException($"The SQLite database {_path} cannot be read: {error.Message}", error);
+        }
+        if (Writer.LastFailure is { } failure)
+            throw new IOException($"The latest write to the SQLite database {_path} failed: {failure.Message}", failure);
     }
 
     public void Dispose() => Writer.Dispose();

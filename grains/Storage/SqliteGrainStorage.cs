@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Cascade.Telemetry;
 using Microsoft.Data.Sqlite;
 using Orleans.Storage;
 
@@ -32,6 +34,8 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, IGrainStorageSer
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        using var activity = CascadeTelemetry.Source.StartActivity(CascadeTelemetry.Spans.StorageWrite, ActivityKind.Client)?
+            .SetTag("db.system.name", "sqlite").SetTag(CascadeTelemetry.Tags.Grain, grainId.ToString());
         var expected = grainState.ETag is null ? (long?)null : long.Parse(grainState.ETag);
         var next = (expected ?? 0) + 1;
         var data = serializer.Serialize(grainState.State).ToArray();

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Threading.Channels;
+using Cascade.Telemetry;
 using Microsoft.Data.Sqlite;
 
 namespace Cascade.Storage;
@@ -17,6 +19,7 @@ internal sealed class SqliteWriter : IDisposable
     private readonly int _maxBatch;
     private readonly Task _loop;
     private readonly Dictionary<string, SqliteCommand> _commands = [];
+    private volatile Exception? _lastFailure;
 
     public SqliteWriter(string connectionString, string synchronous, int maxBatch)
     {
@@ -31,9 +34,13 @@ internal sealed class SqliteWriter : IDisposable
         _loop = Task.Factory.StartNew(Run, TaskCreationOptions.LongRunning).Unwrap();
     }
 
+    /// <summary>Why the latest commit failed; null once one commits again (readiness reads it).</summary>
+    public Exception? LastFailure => _lastFailure;
+
     /// <summary>Queues a write and completes when its transaction committed, with what it answered.</summary>
     public Task<bool> Enqueue(SqliteWrite operation)
     {
+        if (CascadeTelemetry.StorageWriteDuration.Enabled) operation.Enqueued = Stopwatch.GetTimestamp();
         if (!_queue.Writer.TryWrite(operation))
             operation.Completion.TrySetException(new ObjectDisposedException(nameof(SqliteWriter)));
         return operation.Completion.Task;
@@ -61,10 +68,19 @@ internal sealed class SqliteWriter : IDisposable
         }
         catch (Exception error)
         {
+            _lastFailure = error;
             foreach (var op in batch) op.Completion.TrySetException(error);
             return;
         }
-        for (var i = 0; i < batch.Count; i++) batch[i].Completion.TrySetResult(results[i]);
+        _lastFailure = null;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var op = batch[i];
+            if (op.Enqueued != 0)
+                CascadeTelemetry.StorageWriteDuration.Record(Stopwatch.GetElapsedTime(op.Enqueued).TotalSeconds,
+                    new KeyValuePair<string, object?>(CascadeTelemetry.Tags.Kind, op.Kind));
+            op.Completion.TrySetResult(results[i]);
+        }
     }
 
     /// <summary>A prepared command per SQL text, bound to the current transaction.</summary>

@@ -3,12 +3,15 @@ using Cascade.Alerts;
 using Cascade.Audit;
 using Cascade.Rollup;
 using Cascade.Tasks;
+using Cascade.Telemetry;
 
 namespace Cascade.Units;
 
 public sealed partial class UnitGrain
 {
     private AlertBook Book => state.State.Alerts;
+    /// <summary>What this activation has added to cascade.alerts.open, by severity: taken back when it deactivates.</summary>
+    private int _meteredAmber, _meteredRed;
 
     /// <summary>The unit's alerts: open ones, and with <paramref name="resolved"/> the latest resolved ones too.</summary>
     public Task<IReadOnlyList<Alert>> GetAlerts(bool resolved) =>
@@ -187,6 +190,29 @@ public sealed partial class UnitGrain
     {
         _own = _own with { OpenAlerts = Book.Open.Count };
         Combine();
+        MeterOpenAlerts();
+    }
+
+    /// <summary>
+    /// Brings this activation's share of cascade.alerts.open in line with its open alerts: every unit
+    /// is active while it has a clock, so the shares of a cluster's processes add up to the whole.
+    /// </summary>
+    private void MeterOpenAlerts()
+    {
+        int amber = 0, red = 0;
+        if (Exists)
+            foreach (var alert in Book.Open)
+                if (alert.Severity == AlertSeverity.Red) red++;
+                else amber++;
+        MeterOpenAlerts(amber, red);
+    }
+
+    private void UnmeterOpenAlerts() => MeterOpenAlerts(0, 0);
+
+    private void MeterOpenAlerts(int amber, int red)
+    {
+        CascadeTelemetry.AlertsOpened(amber - _meteredAmber, red - _meteredRed);
+        (_meteredAmber, _meteredRed) = (amber, red);
     }
 
     private DateTimeOffset TaskSince(string rule, TaskItem task) => rule switch

@@ -72,6 +72,7 @@ public sealed partial class UnitGrain
         await WriteState();
         await Audit.Flush();
         _summary = null;
+        MeterOpenAlerts();
         return Result<bool>.Ok(true);
     }
 }

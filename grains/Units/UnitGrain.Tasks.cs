@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Cascade.Audit;
 using Cascade.Tasks;
+using Cascade.Telemetry;
 using Cascade.Wall;
 
 namespace Cascade.Units;
@@ -28,6 +29,7 @@ public sealed partial class UnitGrain
         state.State.Tasks.Add(created.Value!);
         Record(Stamp(by), AuditActions.TaskCreate, id, null, AuditSnapshots.Task(Id, created.Value!));
         await Persist();
+        CascadeTelemetry.TaskChanged("create");
         return created;
     }
 
@@ -48,6 +50,7 @@ public sealed partial class UnitGrain
                 new ChangePoint(stored.Status, stored.Progress), new ChangePoint(next.Status, next.Progress), by)
             : null;
         await Persist(reported);
+        CascadeTelemetry.TaskChanged("update");
         return Result<TaskItem>.Ok(next);
     }
 
@@ -58,6 +61,7 @@ public sealed partial class UnitGrain
         state.State.Tasks.RemoveAt(IndexOf(taskId));
         Record(Stamp(by), AuditActions.TaskDelete, taskId, AuditSnapshots.Task(Id, stored!), null);
         await Persist();
+        CascadeTelemetry.TaskChanged("delete");
         return Result<TaskItem>.Ok(stored!);
     }
 
@@ -80,6 +84,7 @@ public sealed partial class UnitGrain
         state.State.Tasks.AddRange(added);
         Record(Stamp(by, now), AuditActions.TaskImport, null, null, AuditSnapshots.Import(added));
         await Persist();
+        CascadeTelemetry.TaskChanged("import", added.Count);
         return Result<int>.Ok(added.Count);
     }
 

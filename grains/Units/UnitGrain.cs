@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using Cascade.Alerts;
 using Cascade.Audit;
 using Cascade.Hosting;
 using Cascade.Rollup;
 using Cascade.Tasks;
+using Cascade.Telemetry;
 using Cascade.Time;
 using Cascade.Wall;
 using Microsoft.Extensions.Options;
@@ -46,6 +48,13 @@ public sealed partial class UnitGrain(
     /// <summary>Changed alerts that sit above this unit, to announce there once stored, and where they sat before.</summary>
     private readonly List<Alert> _announce = [];
     private readonly Dictionary<string, string?> _satBefore = [];
+    /// <summary>The trace of the first change waiting for the window's end: the deferred flush continues it.</summary>
+    private ActivityContext _windowTrace;
+    /// <summary>Origins (<see cref="ChildReport.Origin"/>) of children's reports not summed yet, then of those just summed; 0: none.</summary>
+    private long _childOrigin;
+    private long _summedOrigin;
+    /// <summary>The oldest origin in this unit's summary that the parent has not been told of; 0: none.</summary>
+    private long _unreportedOrigin;
 
     private string Id => this.GetPrimaryKeyString();
     private bool Exists => state.State.Info is not null;
@@ -67,6 +76,13 @@ public sealed partial class UnitGrain(
         Flush();
         await SettleAlerts(escalate: true); // after a restart, what the clock made true fires now
         await ReconcileEscalatedAlerts();
+        MeterOpenAlerts();
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        UnmeterOpenAlerts();
+        return Task.CompletedTask;
     }
 
     private async Task LoadChildReports(IEnumerable<string> childIds)
@@ -96,8 +112,13 @@ public sealed partial class UnitGrain(
         return Task.CompletedTask;
     }
 
-    private ChildReport? CurrentReport() =>
-        _summary is null ? null : new ChildReport(Id, _version, _totals, _summary.Health);
+    /// <summary>The report a parent reads directly (adopting or activating): it then holds every change so far.</summary>
+    private ChildReport? CurrentReport()
+    {
+        if (_summary is null) return null;
+        _unreportedOrigin = 0;
+        return new ChildReport(Id, _version, _totals, _summary.Health);
+    }
 
     public Task ChildChanged(ChildReport report)
     {
@@ -106,6 +127,7 @@ public sealed partial class UnitGrain(
             return Task.CompletedTask;
         _children[report.ChildId] = report;
         _childrenDirty = true;
+        _childOrigin = Oldest(_childOrigin, report.Origin > 0 ? report.Origin : report.Version);
         if (report.Changes is { Count: > 0 } changes) _changes.AddRange(changes);
         Flush();
         return _childrenDirty ? Task.CompletedTask : SettleAlerts(); // else the window's end settles them
@@ -140,6 +162,7 @@ public sealed partial class UnitGrain(
             if (!_flushScheduled && pending)
             {
                 _flushScheduled = true;
+                _windowTrace = CascadeTelemetry.CurrentTrace();
                 _window?.Change(TimeSpan.FromMilliseconds(due - now), Timeout.InfiniteTimeSpan);
             }
             return;
@@ -154,8 +177,9 @@ public sealed partial class UnitGrain(
         if (_summary is null) return;
         if (parentId is not null && _version != _reportedVersion)
         {
-            Unit(parentId).ChildChanged(new ChildReport(Id, _version, _totals, _summary.Health, _changes.TakeForParent())).Ignore();
+            Unit(parentId).ChildChanged(new ChildReport(Id, _version, _totals, _summary.Health, _changes.TakeForParent(), _unreportedOrigin)).Ignore();
             _reportedVersion = _version;
+            _unreportedOrigin = 0;
             flushed = true;
         }
         if (watched && (_version != _publishedVersion || _alertChanges.Count > 0))
@@ -178,7 +202,13 @@ public sealed partial class UnitGrain(
         {
             _publishedVersion = 0; // a new watcher gets the current summary at once
             _changes.TakeForFeed();
+            // ... and the alerts as they stand: one may have fired, or resolved, between the
+            // wall's snapshot and this call, while nothing was collected for walls.
             _alertChanges.Clear();
+            var recently = clock.Now - TimeSpan.FromMinutes(2);
+            _alertChanges.AddRange(Book.Open);
+            _alertChanges.AddRange(Book.EscalatedHere.Values);
+            _alertChanges.AddRange(Book.Resolved.Where(a => a.ResolvedAt >= recently));
             if (Exists) Flush();
         }
         return Task.CompletedTask;
@@ -186,12 +216,14 @@ public sealed partial class UnitGrain(
 
     public Task<IReadOnlyList<TaskChange>> GetRecentChanges() => Task.FromResult(_changes.Recent());
 
-    private Task OnWindowEnd()
+    private async Task OnWindowEnd()
     {
         _flushScheduled = false;
-        if (!Exists) return Task.CompletedTask;
+        using var activity = CascadeTelemetry.Continue(CascadeTelemetry.Spans.RollupWindow, _windowTrace)?.SetTag(CascadeTelemetry.Tags.Unit, Id);
+        _windowTrace = default;
+        if (!Exists) return;
         Flush();
-        return SettleAlerts();
+        await SettleAlerts();
     }
 
     /// <summary>
@@ -228,6 +260,8 @@ public sealed partial class UnitGrain(
                 sum += RollupMath.AsChild(report.Totals, report.Health);
         _childrenTotals = sum;
         _childrenDirty = false;
+        _summedOrigin = _childOrigin;
+        _childOrigin = 0;
     }
 
     /// <summary>Combines own and children's totals; the version grows when any figure changed.</summary>
@@ -240,7 +274,23 @@ public sealed partial class UnitGrain(
             // Derived from the clock so versions keep growing across restarts and moves
             // without being stored; stays below 2^53 until the year 2255.
             _version = Math.Max(_version + 1, TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds() * 1000);
+            NoteOrigin();
         }
+        _summedOrigin = 0;
         _summary = RollupMath.ToSummary(Id, _totals, health.Value, _version, _ownAt);
     }
+
+    /// <summary>
+    /// Roll-up propagation, measured with the versions themselves (they are timestamps): a change
+    /// of this unit's own originates at the version it just took, a change summed from below keeps
+    /// the origin it came with. A unit passes the oldest one up with its next report; the root
+    /// records how long ago it was (cascade.rollup.propagation).
+    /// </summary>
+    private void NoteOrigin()
+    {
+        if (state.State.Info?.ParentId is not null) _unreportedOrigin = Oldest(_unreportedOrigin, Oldest(_summedOrigin, _version));
+        else if (_summedOrigin > 0 && Exists) CascadeTelemetry.RollupPropagation.Record(Math.Max(0, _version - _summedOrigin) / 1e6);
+    }
+
+    private static long Oldest(long a, long b) => a == 0 ? b : b == 0 ? a : Math.Min(a, b);
 }

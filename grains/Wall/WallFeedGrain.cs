@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Cascade.Telemetry;
 using Cascade.Units;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,8 @@ public sealed class WallFeedGrain(ILogger<WallFeedGrain> logger, IOptions<WallOp
     private IGrainTimer? _timer;
     private long _lastFlush = long.MinValue / 2;
     private bool _scheduled;
+    /// <summary>The trace of the first update waiting for the window's end: the deferred batch continues it.</summary>
+    private ActivityContext _windowTrace;
 
     private int Partition => (int)this.GetPrimaryKeyLong();
 
@@ -75,6 +78,8 @@ public sealed class WallFeedGrain(ILogger<WallFeedGrain> logger, IOptions<WallOp
     private Task OnTimer()
     {
         _scheduled = false;
+        using var activity = CascadeTelemetry.Continue(CascadeTelemetry.Spans.FeedWindow, _windowTrace);
+        _windowTrace = default;
         Flush();
         return Task.CompletedTask;
     }
@@ -89,6 +94,7 @@ public sealed class WallFeedGrain(ILogger<WallFeedGrain> logger, IOptions<WallOp
             if (!_scheduled)
             {
                 _scheduled = true;
+                _windowTrace = CascadeTelemetry.CurrentTrace();
                 _timer?.Change(TimeSpan.FromMilliseconds(due - now), Timeout.InfiniteTimeSpan);
             }
             return;

@@ -114,12 +114,12 @@ public sealed class WebProcess : IAsyncDisposable
             if (_process.HasExited) Assert.Fail($"Cascade.Web exited with {_process.ExitCode}:\n{Output}");
             try
             {
-                if ((await Client.GetAsync("/healthz")).IsSuccessStatusCode) return;
+                if ((await Client.GetAsync("/readyz")).IsSuccessStatusCode) return;
             }
             catch (HttpRequestException) { }
             await Task.Delay(100);
         }
-        Assert.Fail($"Cascade.Web did not answer /healthz within 60 s:\n{Output}");
+        Assert.Fail($"Cascade.Web was not ready (/readyz) within 60 s:\n{Output}");
     }
 
     /// <summary>The first admin's password in every child process; <see cref="Client"/> signs in as that admin.</summary>

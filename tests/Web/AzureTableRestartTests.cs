@@ -8,7 +8,8 @@ namespace Cascade.Tests.Web;
 /// <summary>
 /// The product on Azure Table Storage (Azurite), in a real process: what it answered 2xx is there
 /// after a kill -9 and a new start, the organization's wake reminder is stored (durable, unlike the
-/// embedded mode's in-memory one), and the key ring in storage still opens the first run's token.
+/// embedded mode's in-memory one), the key ring in storage still opens the first run's token, and
+/// /readyz probes the Azure storage.
 /// </summary>
 [Collection(Cascade.Tests.E2E.Serial.Name)]
 public sealed class AzureTableRestartTests
@@ -47,6 +48,8 @@ public sealed class AzureTableRestartTests
         Assert.Equal(0.6, summary.GetProperty("all").GetProperty("progress").GetDouble(), 3);
         var audit = await second.Client.GetFromJsonAsync<JsonElement[]>("/api/v1/audit?unit=bgs");
         Assert.Equal(["task.update", "task.create", "unit.create"], audit!.Select(e => e.GetProperty("action").GetString()));
+        var ready = await second.Client.GetFromJsonAsync<JsonElement>("/readyz");
+        Assert.Equal("ok", ready.GetProperty("checks").GetProperty("storage").GetString());
         var verify = await second.Client.GetFromJsonAsync<JsonElement>("/api/v1/audit/verify");
         Assert.True(verify.GetProperty("ok").GetBoolean(), verify.GetRawText());
     }

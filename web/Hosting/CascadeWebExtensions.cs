@@ -4,6 +4,7 @@ using Cascade.Hosting;
 using Cascade.Web.Access;
 using Cascade.Web.Api;
 using Cascade.Web.Demo;
+using Cascade.Web.Operations;
 using Cascade.Web.Wall;
 using Cascade.Web.Workbench;
 using Microsoft.AspNetCore.Http.Json;
@@ -29,6 +30,7 @@ public static class CascadeWebExtensions
         builder.AddCascadeAccess();
         builder.AddCascadeDemo();
         builder.AddCascadeWall();
+        builder.AddCascadeOperations();
         builder.Services.AddHostedService<StartupPass>();
         return builder;
     }
@@ -48,7 +50,7 @@ public static class CascadeWebExtensions
         // The wall's page and files first: they carry no data and need no sign-in.
         app.MapCascadeWall();
         app.UseCascadeAccess();
-        app.MapGet("/healthz", () => TypedResults.Text("ok")).AllowAnonymous();
+        app.MapCascadeOperations();
         app.MapLoginPage();
         app.MapCascadeWorkbench();
         app.MapGroup("/api/v1").MapAuthApi().MapUsersApi().MapKiosksApi().MapUnitsApi().MapTasksApi().MapAlertsApi().MapAuditApi();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Cascade.Wall;
 using Microsoft.AspNetCore.SignalR;
 
@@ -35,6 +36,10 @@ internal sealed class WallGroup(WatchKey key, HashSet<string> view)
     public bool HasTicker => Changes.Count > 0 || Alerts.Count > 0 || Connections.Any(c => c.MissedAlerts.Count > 0);
 
     public bool HasPending => HasSummaries || HasTicker;
+
+    /// <summary>The trace of the first summary, and of the first ticker item or alert, waiting for the group's next message.</summary>
+    public ActivityContext SummariesTrace { get; set; }
+    public ActivityContext TickerTrace { get; set; }
 
     public void Touch(long now) => FirstPending ??= now;
 }

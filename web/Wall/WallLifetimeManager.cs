@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Cascade.Telemetry;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Cascade.Web.Wall;
@@ -19,12 +20,13 @@ public class WallLifetimeManager(ILogger<DefaultHubLifetimeManager<WallHub>> log
     public override Task OnConnectedAsync(HubConnectionContext connection)
     {
         _connections[connection.ConnectionId] = connection;
+        CascadeTelemetry.WallConnected(1);
         return base.OnConnectedAsync(connection);
     }
 
     public override Task OnDisconnectedAsync(HubConnectionContext connection)
     {
-        _connections.TryRemove(connection.ConnectionId, out _);
+        if (_connections.TryRemove(connection.ConnectionId, out _)) CascadeTelemetry.WallConnected(-1);
         return base.OnDisconnectedAsync(connection);
     }
 

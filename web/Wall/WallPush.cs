@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using Cascade.Telemetry;
 using Cascade.Units;
 using Cascade.Wall;
 using Microsoft.AspNetCore.SignalR;
@@ -48,7 +49,7 @@ public sealed partial class WallPush(
     /// </summary>
     private const long Gather = 15;
 
-    private readonly Channel<WallBatch> _inbox = Channel.CreateBounded<WallBatch>(
+    private readonly Channel<Arrival> _inbox = Channel.CreateBounded<Arrival>(
         new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
     private readonly SemaphoreSlim _wake = new(0);
     private readonly Lock _gate = new();
@@ -65,9 +66,12 @@ public sealed partial class WallPush(
 
     public Task OnBatch(WallBatch batch)
     {
-        _inbox.Writer.TryWrite(batch);
+        _inbox.Writer.TryWrite(new Arrival(batch, CascadeTelemetry.CurrentTrace()));
         return Task.CompletedTask;
     }
+
+    /// <summary>A batch with the trace it arrived in: the message that carries it to walls continues that trace.</summary>
+    private readonly record struct Arrival(WallBatch Batch, ActivityContext Trace);
 
     /// <summary>Puts a connection in the group of <paramref name="key"/>, leaving any earlier one.</summary>
     public void Watch(string connectionId, WatchKey key)
@@ -165,8 +169,9 @@ public sealed partial class WallPush(
         var now = Now();
         lock (_gate)
         {
-            while (_inbox.Reader.TryRead(out var batch))
+            while (_inbox.Reader.TryRead(out var arrival))
             {
+                var (batch, trace) = arrival;
                 structure.AddRange(batch.Structure);
                 foreach (var update in batch.Updates)
                 foreach (var group in _groups.Values)
@@ -177,14 +182,19 @@ public sealed partial class WallPush(
                         group.Latest[update.UnitId] = new SummaryMessage(update.UnitId, update.Version, update.Summary);
                         group.Changed.Add(update.UnitId);
                         group.Touch(now);
+                        if (group.SummariesTrace == default) group.SummariesTrace = trace;
                     }
                     if (update.Alerts is { Count: > 0 } alerts)
+                    {
                         foreach (var alert in alerts) group.Alerts[alert.Id] = alert;
+                        if (group.TickerTrace == default) group.TickerTrace = trace;
+                    }
                     // The watched unit's own updates carry its whole subtree's changes.
                     if (update.UnitId == group.Key.UnitId && update.Changes.Count > 0)
                     {
                         group.Changes.AddRange(update.Changes);
                         if (group.Changes.Count > MaxTickerItems) group.Changes.RemoveRange(0, group.Changes.Count - MaxTickerItems);
+                        if (group.TickerTrace == default) group.TickerTrace = trace;
                     }
                 }
             }
@@ -279,8 +289,12 @@ public sealed partial class WallPush(
     {
         if (group.HasSummaries && SummariesDue(group) <= now)
         {
-            if (group.Structure) SendStructure(group);
-            else SendSummaries(group);
+            using (StartPush(group, group.Structure ? "structure" : "summaries", group.SummariesTrace))
+            {
+                if (group.Structure) SendStructure(group);
+                else SendSummaries(group);
+            }
+            group.SummariesTrace = default;
             // Spacing counts from when the last wall's message was handed over, not from when
             // the loop woke: a pause (GC, a busy CPU) in between must not let the next one go early.
             group.SummariesSent = Now();
@@ -289,8 +303,13 @@ public sealed partial class WallPush(
         if (group.HasTicker && TickerDue(group) <= now)
         {
             // Alerts take the ticker's slot before ticker items: the budget of messages stays the same.
-            if (group.Alerts.Count > 0 || group.Connections.Any(c => c.MissedAlerts.Count > 0)) SendAlerts(group);
-            else SendTicker(group);
+            var alerts = group.Alerts.Count > 0 || group.Connections.Any(c => c.MissedAlerts.Count > 0);
+            using (StartPush(group, alerts ? "alerts" : "changes", group.TickerTrace))
+            {
+                if (alerts) SendAlerts(group);
+                else SendTicker(group);
+            }
+            group.TickerTrace = default;
         }
     }
 
@@ -322,6 +341,18 @@ public sealed partial class WallPush(
 
     private static List<AlertDto> AlertsOf(Dictionary<string, Cascade.Alerts.Alert> alerts) =>
         [.. alerts.Values.OrderBy(a => a.FiredAt).Select(AlertDto.From)];
+
+    /// <summary>
+    /// The span of one message to a group's walls: it continues the trace of the first change the
+    /// message carries (a task update's trace then reaches its push); later changes folded into the
+    /// same message keep their own traces up to the batch they arrived in.
+    /// </summary>
+    private static Activity? StartPush(WallGroup group, string method, ActivityContext trace) =>
+        CascadeTelemetry.Source.StartActivity(CascadeTelemetry.Spans.WallPush, ActivityKind.Producer, trace)?
+            .SetTag(CascadeTelemetry.Tags.Message, method)
+            .SetTag(CascadeTelemetry.Tags.Unit, group.Key.UnitId)
+            .SetTag(CascadeTelemetry.Tags.Depth, group.Key.Depth)
+            .SetTag(CascadeTelemetry.Tags.Connections, group.Connections.Count);
 
     private void SendStructure(WallGroup group)
     {
@@ -398,15 +429,33 @@ public sealed partial class WallPush(
     private void Start(WallConnection wall, (string Method, SerializedHubMessage Message) message)
     {
         var written = connections.Send(wall.Connection, message.Method, message.Message);
-        if (written.IsCompletedSuccessfully) return;
+        if (written.IsCompletedSuccessfully)
+        {
+            Count(wall, message);
+            return;
+        }
         var send = written.AsTask();
         wall.Sending = send;
         wall.SendingSince = Now();
-        send.ContinueWith(_ =>
+        send.ContinueWith(sent =>
         {
+            if (sent.IsCompletedSuccessfully) Count(wall, message);
             lock (_gate) if (wall.Sending == send) wall.Sending = null;
             _wake.Release();
         }, TaskScheduler.Default);
+    }
+
+    /// <summary>
+    /// cascade.wall.pushes and .push.bytes, once a message has left for the transport: it was
+    /// serialized for this wall's protocol on the way, so its size is at hand (and a message a
+    /// stuck wall never takes is never counted).
+    /// </summary>
+    private static void Count(WallConnection wall, (string Method, SerializedHubMessage Message) message)
+    {
+        var method = new KeyValuePair<string, object?>(CascadeTelemetry.Tags.Message, message.Method);
+        CascadeTelemetry.WallPushes.Add(1, method);
+        if (CascadeTelemetry.WallPushBytes.Enabled)
+            CascadeTelemetry.WallPushBytes.Add(message.Message.GetSerializedMessage(wall.Connection.Protocol).Length, method);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The wall push loop failed; retrying in a second")]

@@ -25,9 +25,10 @@ public sealed class ClusterTests
     }
 
     /// <summary>
-    /// The embedded cluster: every node on one SQLite file, joined through the first node's silo
-    /// port (localhost clustering). The node killed is not that one: with localhost clustering
-    /// the primary is where membership lives.
+    /// A node's own ports and place. With azureTable the nodes find each other in the membership
+    /// table; the embedded cluster (every node on one SQLite file) joins through the first node's
+    /// silo port (localhost clustering), so the node killed is never that one: with localhost
+    /// clustering the primary is where membership lives.
     /// </summary>
     private static string[] Node(int siloPort, int? primary, bool seed) =>
     [
@@ -38,7 +39,21 @@ public sealed class ClusterTests
     ];
 
     [Fact]
-    public async Task Killing_a_web_node_mid_stream_loses_no_acknowledged_write_and_every_wall_converges()
+    public async Task On_azure_table_storage_killing_a_web_node_mid_stream_loses_no_acknowledged_write_and_every_wall_converges()
+    {
+        using var azurite = new Azurite();
+        using var folder = new TempDirectory();
+        var storage = azurite.Arguments(Azurite.NewPrefix());
+        var database = folder.File("unused.db"); // WebProcess names one; azureTable never opens it
+        await using var a = await WebProcess.StartAsync(folder.Path, database, [.. storage, .. Node(FreePort.Next(), null, seed: true)]);
+        await using var b = await WebProcess.StartAsync(folder.Path, database, [.. storage, .. Node(FreePort.Next(), null, seed: false)]);
+        await using var silo = await SiloProcess.StartAsync(folder.Path, [.. storage, .. Node(FreePort.Next(), null, seed: false)]);
+        await KillingAWebNode(a, b);
+        Assert.False(File.Exists(database), "nothing went to SQLite");
+    }
+
+    [Fact]
+    public async Task On_one_sqlite_file_killing_a_web_node_mid_stream_loses_no_acknowledged_write_and_every_wall_converges()
     {
         using var folder = new TempDirectory();
         var database = folder.File("cascade.db");
@@ -46,6 +61,12 @@ public sealed class ClusterTests
         await using var a = await WebProcess.StartAsync(folder.Path, database, Node(primary, null, seed: true));
         await using var b = await WebProcess.StartAsync(folder.Path, database, Node(FreePort.Next(), primary, seed: false));
         await using var silo = await SiloProcess.StartAsync(folder.Path, [$"--Cascade:Storage:Sqlite:Path={database}", .. Node(FreePort.Next(), primary, seed: false)]);
+        await KillingAWebNode(a, b);
+    }
+
+    /// <summary>A cluster of web node A (seeded), web node B and a silo node: B dies mid-stream.</summary>
+    private static async Task KillingAWebNode(WebProcess a, WebProcess b)
+    {
         var token = a.AdminToken!;
 
         // One cluster: a wall on A sees a write made through B.
@@ -123,7 +144,7 @@ public sealed class ClusterTests
                 summaries[id] = await a.Client.GetFromJsonAsync<JsonElement>($"/api/v1/units/{id}/summary");
             }
             return Same(wallA, summaries) && Same(wallB, summaries) && wallB.ConnectedTo == a.Address;
-        }, "both walls hold exactly the summaries the API answers", TimeSpan.FromSeconds(60));
+        }, "both walls hold exactly the summaries the API answers", TimeSpan.FromSeconds(90));
         var converged = clock.Elapsed;
 
         var tasks = new Dictionary<string, JsonElement[]>();
@@ -144,7 +165,7 @@ public sealed class ClusterTests
             Assert.True(Math.Abs(progress - all.GetProperty("progress").GetDouble()) < 1e-9,
                 $"{id}: progress {all.GetProperty("progress").GetDouble()}, recomputed {progress}");
         }
-        Console.WriteLine($"cluster: walls exact {converged.TotalSeconds:F1} s after the kill; {streams.Sum(s => s.Acknowledged)} acknowledged progress points");
+        Console.WriteLine($"cluster ({b.Address}): walls exact {converged.TotalSeconds:F1} s after the kill; {streams.Sum(s => s.Acknowledged)} acknowledged progress points");
     }
 
     private static bool Within(Dictionary<string, string?> parents, string unit, string ancestor)

@@ -19,7 +19,7 @@ WEB1_PORT=${WEB1_PORT:-5001}
 WEB2_PORT=${WEB2_PORT:-5002}
 AZURITE_PORT=${AZURITE_PORT:-10002}
 CONFIGURATION=${CONFIGURATION:-Release}
-DATA=data/cluster
+DATA=$PWD/data/cluster
 mkdir -p "$DATA/azurite" "$DATA/logs"
 
 command -v dotnet >/dev/null || { echo "The .NET SDK (10.0) is required" >&2; exit 1; }
@@ -45,6 +45,7 @@ stop() {
     kill -INT "$AZURITE_PID" 2>/dev/null || true # SIGINT: it loses recent writes on SIGTERM
     wait "$AZURITE_PID" 2>/dev/null || true
   fi
+  exit 0
 }
 trap stop INT TERM EXIT
 
@@ -64,6 +65,9 @@ export Cascade__Storage__Provider=azureTable
 export Cascade__Storage__AzureTable__ConnectionString="$CONNECTION"
 export ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production
 
+run_in() { # folder, program, arguments...: only ever run in start_node's background subshell,
+  cd "$1" && shift && exec "$@" # which the program then replaces, so $! is the program's pid
+}
 start_node() { # name, log, command...
   local name=$1 log=$2; shift 2
   "$@" >"$log" 2>&1 &
@@ -80,12 +84,16 @@ ready() { # url
 }
 
 echo "Starting the cluster (Azurite on 127.0.0.1:$AZURITE_PORT) ..."
-start_node "web node 1" "$DATA/logs/web1.log" dotnet run --project web -c "$CONFIGURATION" --no-build -- \
+# The built programs themselves (not `dotnet run`, which does not pass SIGTERM on), each from its
+# project folder, where the web node finds its pages.
+WEB="./bin/$CONFIGURATION/net10.0/Cascade.Web"
+SILO="./bin/$CONFIGURATION/net10.0/Cascade.Silo"
+start_node "web node 1" "$DATA/logs/web1.log" run_in web "$WEB" \
   --urls "http://$HOST:$WEB1_PORT" --Cascade:Cluster:SiloPort=11111 --Cascade:Cluster:GatewayPort=30000
 ready "http://127.0.0.1:$WEB1_PORT"
-start_node "web node 2" "$DATA/logs/web2.log" dotnet run --project web -c "$CONFIGURATION" --no-build -- \
+start_node "web node 2" "$DATA/logs/web2.log" run_in web "$WEB" \
   --urls "http://$HOST:$WEB2_PORT" --Cascade:Cluster:SiloPort=11112 --Cascade:Cluster:GatewayPort=30001 --Cascade:Demo:Seed=false
-start_node "silo node" "$DATA/logs/silo.log" dotnet run --project silo -c "$CONFIGURATION" --no-build -- \
+start_node "silo node" "$DATA/logs/silo.log" run_in silo "$SILO" \
   --Cascade:Cluster:SiloPort=11113 --Cascade:Cluster:GatewayPort=30002
 ready "http://127.0.0.1:$WEB2_PORT"
 

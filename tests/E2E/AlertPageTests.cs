@@ -25,31 +25,11 @@ public sealed class FastEscalationServer : WorkbenchServer
 [Collection(Serial.Name)]
 public sealed class AlertPageTests(Chromium chromium, FastEscalationServer server) : IClassFixture<Chromium>, IClassFixture<FastEscalationServer>
 {
-    private readonly List<string> _violations = [];
+    private readonly WorkbenchBrowser _browser = new(chromium, server);
 
-    private async Task<IPage> NewPage(int width = 1920, int height = 1080)
-    {
-        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = width, Height = height } });
-        var page = await context.NewPageAsync();
-        page.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) _violations.Add(message.Text);
-        };
-        page.PageError += (_, error) => _violations.Add(error);
-        return page;
-    }
+    private Task<IPage> NewPage(int width = 1920, int height = 1080) => _browser.NewPage(new() { Width = width, Height = height });
 
-    private async Task SignIn(IPage page, string username, string path)
-    {
-        await page.GotoAsync(server.Url(path));
-        await page.WaitForURLAsync(new Regex("/login\\?returnUrl="));
-        await page.FillAsync("input[name=username]", username);
-        await page.FillAsync("input[name=password]", WorkbenchServer.Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(new Regex(Regex.Escape(path) + "$"));
-        await Assertions.Expect(page.Locator("#cover")).ToBeHiddenAsync();
-        await Assertions.Expect(page.Locator("body")).ToHaveAttributeAsync("data-live", "true");
-    }
+    private Task SignIn(IPage page, string username, string path) => _browser.SignIn(page, username, path);
 
     private static string Today(int days = 0) => DateTime.UtcNow.AddDays(days).ToString("yyyy-MM-dd");
 
@@ -151,7 +131,7 @@ public sealed class AlertPageTests(Chromium chromium, FastEscalationServer serve
         else await Assertions.Expect(wall.Locator("#org-alerts .amber")).ToHaveTextAsync($"! {amberBefore}");
         Assert.Empty(await Alerts($"unit={branch}"));
         Assert.Equal("resolved", Assert.Single(await Alerts($"unit={branch}&state=resolved")).GetProperty("state").GetString());
-        Assert.True(_violations.Count == 0, string.Join("\n", _violations));
+        _browser.NoViolations();
     }
 
     [Fact]
@@ -176,7 +156,7 @@ public sealed class AlertPageTests(Chromium chromium, FastEscalationServer serve
         Assert.Equal((int)HttpStatusCode.Forbidden, status);
         Assert.Equal("firing", Assert.Single(await Alerts($"unit={branch}")).GetProperty("state").GetString());
         Assert.Equal(0, await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth"));
-        Assert.True(_violations.Count == 0, string.Join("\n", _violations));
+        _browser.NoViolations();
 
         // Leave no open alert behind to climb during the other test.
         (await server.Admin.PatchAsJsonAsync(Api.Task(branch, "t1"), new { status = "inProgress" })).EnsureSuccessStatusCode();

@@ -13,38 +13,13 @@ public sealed class WorkbenchPageTests(Chromium chromium, WorkbenchServer server
     private static readonly ViewportSize Desktop = new() { Width = 1920, Height = 1080 };
     private static readonly ViewportSize Phone = new() { Width = 375, Height = 667 };
 
-    /// <summary>What the console said about the content security policy, and any script error.</summary>
-    private readonly List<string> _violations = [];
+    private readonly WorkbenchBrowser _browser = new(chromium, server);
 
-    private async Task<IPage> NewPage(ViewportSize size)
-    {
-        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = size, HasTouch = size.Width < 600 });
-        var page = await context.NewPageAsync();
-        page.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) _violations.Add(message.Text);
-        };
-        page.PageError += (_, error) => _violations.Add(error);
-        return page;
-    }
+    private Task<IPage> NewPage(ViewportSize size) => _browser.NewPage(size);
 
-    /// <summary>Opens <paramref name="path"/>, is sent to the sign-in form, signs in and comes back to the live page.</summary>
-    private async Task SignIn(IPage page, string username, string path)
-    {
-        await page.GotoAsync(server.Url(path));
-        await page.WaitForURLAsync(new Regex("/login\\?returnUrl="));
-        await page.FillAsync("input[name=username]", username);
-        await page.FillAsync("input[name=password]", WorkbenchServer.Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(new Regex(Regex.Escape(path) + "$"));
-        await Live(page);
-    }
+    private Task SignIn(IPage page, string username, string path) => _browser.SignIn(page, username, path);
 
-    private static async Task Live(IPage page)
-    {
-        await Assertions.Expect(page.Locator("#cover")).ToBeHiddenAsync();
-        await Assertions.Expect(page.Locator("body")).ToHaveAttributeAsync("data-live", "true");
-    }
+    private static Task Live(IPage page) => WorkbenchBrowser.Live(page);
 
     private static ILocator Row(IPage page, string taskId) => page.Locator($".task[data-task='{taskId}']");
 
@@ -52,7 +27,7 @@ public sealed class WorkbenchPageTests(Chromium chromium, WorkbenchServer server
     private static string Percent(JsonElement fraction) =>
         fraction.ValueKind == JsonValueKind.Null ? "—" : $"{Math.Floor(fraction.GetDouble() * 100 + 0.5)}%";
 
-    private void NoViolations() => Assert.True(_violations.Count == 0, string.Join("\n", _violations));
+    private void NoViolations() => _browser.NoViolations();
 
     [Fact]
     public async Task An_editor_signs_in_and_lands_on_their_units_tasks_grouped_by_track_with_the_walls_figures()

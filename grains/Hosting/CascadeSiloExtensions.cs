@@ -6,6 +6,7 @@ using Cascade.Rollup;
 using Cascade.Storage;
 using Cascade.Telemetry;
 using Cascade.Time;
+using Cascade.Units;
 using Cascade.Wall;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -85,6 +86,9 @@ public static class CascadeSiloExtensions
         services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddHostedService<AuditCheckpoints>();
+        services.TryAddSingleton<LocalUnits>();
+        services.TryAddSingleton<RollupRepair>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<RollupRepair>());
         if (string.Equals(provider, StorageOptions.AzureTable, StringComparison.OrdinalIgnoreCase)) silo.AddCascadeAzureTableStorage();
         else silo.AddCascadeSqliteStorage();
         return silo;

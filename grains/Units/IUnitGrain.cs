@@ -51,6 +51,12 @@ public interface IUnitGrain : IGrainWithStringKey
     [OneWay] Task AlertMoved(Cascade.Alerts.Alert alert);
     /// <summary>Acknowledges one of the unit's alerts (audited); a repeat keeps the first acknowledgement.</summary>
     Task<Result<Cascade.Alerts.Alert>> AcknowledgeAlert(string alertId, string by, string note);
+    /// <summary>
+    /// Reads every child's report again, publishes the summary again to walls watching, and checks
+    /// the alerts that climbed here: one-way messages lost while a node died no longer count.
+    /// Called on every active unit after the cluster changed (<see cref="RollupRepair"/>).
+    /// </summary>
+    Task Reconcile();
     /// <summary>Activates the unit so its clock runs; sent after a restart.</summary>
     [OneWay] Task Wake();
 

@@ -23,7 +23,8 @@ public sealed partial class UnitGrain(
     IOptions<ClockOptions> clockOptions,
     IAuditStore auditStore,
     AlertRules alertRules,
-    IOptions<AlertOptions> alertOptions) : Grain, IUnitGrain
+    IOptions<AlertOptions> alertOptions,
+    LocalUnits localUnits) : Grain, IUnitGrain
 {
     private readonly Dictionary<string, ChildReport> _children = [];
     /// <summary>The stored children as a set, so checking a report's sender costs O(1).</summary>
@@ -65,6 +66,7 @@ public sealed partial class UnitGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        localUnits.Add(Id);
         if (state.State.Audit.Count > 0) Audit.Send(); // entries stored by an earlier activation, maybe not delivered
         if (!Exists) return;
         _childIds.UnionWith(state.State.Children);
@@ -81,7 +83,13 @@ public sealed partial class UnitGrain(
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        localUnits.Remove(Id);
         UnmeterOpenAlerts();
+        if (Exists && _flushScheduled)
+        {
+            _lastFlush = long.MinValue / 2; // what waits for the window's end goes now, or it would go with this activation
+            Flush();
+        }
         return Task.CompletedTask;
     }
 
@@ -90,6 +98,21 @@ public sealed partial class UnitGrain(
         var reports = await Task.WhenAll(childIds.Select(c => Unit(c).GetReport()));
         foreach (var report in reports)
             if (report is not null) _children[report.ChildId] = report;
+    }
+
+    /// <summary>
+    /// The repair pass after the cluster changed (<see cref="RollupRepair"/>): a report sent up to
+    /// this unit, or a publish to a wall's feed, may have been lost with a node.
+    /// </summary>
+    public async Task Reconcile()
+    {
+        if (!Exists) return;
+        await LoadChildReports(state.State.Children);
+        RecomputeChildren();
+        Combine();
+        if (Environment.TickCount64 < _watchedUntil) _publishedVersion = 0;
+        Flush();
+        await ReconcileEscalatedAlerts();
     }
 
     private void StartClocks()

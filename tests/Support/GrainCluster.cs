@@ -13,7 +13,7 @@ namespace Cascade.Tests.Support;
 /// <see cref="AzureTableGrainCluster"/>, over Azure Table Storage on Azurite),
 /// with the domain clock on a <see cref="FakeTimeProvider"/> the test moves.
 /// </summary>
-public class GrainCluster : IAsyncLifetime
+public class GrainCluster : IAsyncLifetime, IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 6, 15, 2, 0, 0, TimeSpan.Zero);
 
@@ -52,7 +52,10 @@ public class GrainCluster : IAsyncLifetime
 
     protected virtual void ConfigureStorage(IServiceCollection services) { }
 
-    /// <summary>A service of the (one) silo, such as its grain storage.</summary>
+    /// <summary>Another silo joins the cluster (same storage): the cluster's set of nodes changes.</summary>
+    public Task AddSiloAsync() => _cluster!.StartAdditionalSiloAsync();
+
+    /// <summary>A service of the first silo, such as its grain storage.</summary>
     public IServiceProvider SiloServices => _cluster!.Silos[0].ServiceProvider;
 
     public virtual async Task DisposeAsync()
@@ -60,4 +63,6 @@ public class GrainCluster : IAsyncLifetime
         if (_cluster is not null) await _cluster.DisposeAsync();
         _folder.Dispose();
     }
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
 }

@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+
+namespace Cascade.Units;
+
+/// <summary>
+/// The reconciliation pass that repairs a lost report (design.md, data flow step 3). Reports go
+/// up the tree one-way, and a one-way message is lost when it was sent to a node that died, or
+/// by a node that had not yet heard of the death; nothing sends it again until its sender
+/// changes, so a parent on a surviving node could keep a stale figure for good. So whenever the
+/// cluster's set of active nodes changes, and once the change has had <see cref="Settle"/> to
+/// reach every node, each node asks every unit active on it to read its children's reports
+/// again (<see cref="IUnitGrain.Reconcile"/>). Reading a child that lived on the dead node
+/// activates it from its stored tasks, so the whole tree is exact again after one pass.
+/// </summary>
+public sealed partial class RollupRepair(IClusterMembershipService membership, IGrainFactory grains, LocalUnits units,
+    ILogger<RollupRepair> logger) : ILifecycleParticipant<ISiloLifecycle>
+{
+    /// <summary>
+    /// How long a change of the cluster is given to reach every node before the pass: a report
+    /// sent later goes where the survivors now agree the grain lives.
+    /// </summary>
+    public static readonly TimeSpan Settle = TimeSpan.FromSeconds(2);
+
+    /// <summary>Units reconciling at once: each reads its children in parallel already.</summary>
+    private const int InFlight = 32;
+
+    private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly CancellationTokenSource _stop = new();
+    private Task _work = Task.CompletedTask;
+
+    public void Participate(ISiloLifecycle lifecycle) =>
+        lifecycle.Subscribe(nameof(RollupRepair), ServiceLifecycleStage.Active, OnStart, OnStop);
+
+    private Task OnStart(CancellationToken cancellationToken)
+    {
+        _work = Task.WhenAll(Task.Run(() => Watch(_stop.Token)), Task.Run(() => Repair(_stop.Token)));
+        return Task.CompletedTask;
+    }
+
+    private async Task OnStop(CancellationToken cancellationToken)
+    {
+        await _stop.CancelAsync();
+        await _work.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    /// <summary>Notes each change of the set of active nodes (one joined, left or was declared dead).</summary>
+    private async Task Watch(CancellationToken stop)
+    {
+        HashSet<SiloAddress>? active = null;
+        try
+        {
+            await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(stop))
+            {
+                var now = snapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress).ToHashSet();
+                if (active is not null && !active.SetEquals(now)) _changes.Writer.TryWrite(true);
+                active = now;
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
+    }
+
+    /// <summary>One pass per settled change: changes that come while one settles are covered by the same pass.</summary>
+    private async Task Repair(CancellationToken stop)
+    {
+        try
+        {
+            while (await _changes.Reader.WaitToReadAsync(stop))
+            {
+                _changes.Reader.TryRead(out _);
+                await Task.Delay(Settle, stop);
+                if (_changes.Reader.TryPeek(out _)) continue; // another change: let it settle too
+                await Pass(stop);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
+    }
+
+    private async Task Pass(CancellationToken stop)
+    {
+        var ids = units.Snapshot();
+        var clock = Stopwatch.StartNew();
+        var failed = 0;
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = InFlight, CancellationToken = stop }, async (id, _) =>
+        {
+            try
+            {
+                await grains.GetGrain<IUnitGrain>(id).Reconcile();
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                // Its activation failed (storage away, say): the next activation reads its children anyway.
+                Interlocked.Increment(ref failed);
+                LogUnitFailed(id, error);
+            }
+        });
+        LogPass(ids.Count, failed, clock.ElapsedMilliseconds);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The cluster changed: {Units} units on this node read their children's reports again in {Milliseconds} ms ({Failed} failed)")]
+    private partial void LogPass(int units, int failed, long milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Unit {UnitId} could not reconcile after the cluster changed")]
+    private partial void LogUnitFailed(string unitId, Exception error);
+}

@@ -1,4 +1,5 @@
 using Cascade.Bench.Alerts;
+using Cascade.Bench.Cluster;
 using Cascade.Bench.Rollup;
 using Cascade.Bench.Wall;
 
@@ -38,6 +39,17 @@ public static class BenchProgram
                     return 2;
                 }
                 return await AlertsBenchmark.RunAsync(alerts);
+            case "cluster" when !help:
+                if (!ClusterOptions.TryParse(args.AsSpan(1), out var cluster, out var clusterError))
+                {
+                    Console.Error.WriteLine(clusterError);
+                    Console.Error.WriteLine(ClusterOptions.Usage);
+                    return 2;
+                }
+                return await ClusterBenchmark.RunAsync(cluster);
+            case "cluster":
+                Console.WriteLine(ClusterOptions.Usage);
+                return 0;
             case "rollup":
                 Console.WriteLine(BenchOptions.Usage);
                 return 0;
@@ -51,6 +63,7 @@ public static class BenchProgram
                 Console.WriteLine(BenchOptions.Usage);
                 Console.WriteLine(WallOptions.Usage);
                 Console.WriteLine(AlertBenchOptions.Usage);
+                Console.WriteLine(ClusterOptions.Usage);
                 return args.Length == 0 || args[0] is "-h" or "--help" ? 0 : 2;
         }
     }

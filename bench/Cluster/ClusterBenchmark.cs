@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using Azure.Data.Tables;
+using Cascade.Bench.Hosting;
+using Cascade.Bench.Reporting;
+using Cascade.Bench.Rollup;
+using Cascade.Bench.Shared;
+using Cascade.Bench.Wall;
+using Cascade.Storage;
+using Cascade.Tests.Support;
+using Cascade.Time;
+using Cascade.Units;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cascade.Bench.Cluster;
+
+/// <summary>
+/// Issue 6's benchmark: the roll-up and the wall on Azure Table Storage (Azurite), with two nodes
+/// in one cluster. Azurite's own write rate, measured before and after in the same run with rows
+/// shaped like Cascade's, is the yardstick: one Azurite process is the bottleneck here, so what
+/// counts is the share of its rate that turns into task updates.
+/// </summary>
+public static class ClusterBenchmark
+{
+    private static readonly long Started = Stopwatch.GetTimestamp();
+
+    private static void Log(string line) => Console.WriteLine($"[{Stopwatch.GetElapsedTime(Started).TotalSeconds,7:F1}s] {line}");
+
+    public static async Task<int> RunAsync(ClusterOptions options)
+    {
+        Log($"Cascade cluster benchmark: two nodes on Azurite, {options.Units:N0} units x {options.TasksPerUnit} tasks, {options.Seconds} s of updates at {options.Concurrency} in flight");
+        Log($"Machine: {Machine.Describe()}");
+        var described = SourceVersion.Describe();
+        var version = string.Join(' ', described.Split(' ').Take(4)) + (described.Contains("plus uncommitted") ? ", plus uncommitted changes" : ""); // without the subject
+        Log($"Product: {described}");
+
+        using var azurite = new Azurite();
+        var settings = azurite.Settings("bench" + Guid.NewGuid().ToString("N")[..8]);
+        Log($"Azurite (in memory) on port {azurite.Port}");
+        await using var a = await BenchHost.StartAsync(false, settings);
+        await using var b = await BenchHost.StartAsync(false, settings);
+        var hosts = await a.Grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
+        Log($"Node A at {a.Address}, node B at {b.Address}: {hosts.Count} silos active in one cluster");
+        if (hosts.Count != 2) throw new InvalidOperationException("The two nodes did not form one cluster.");
+
+        // 1. The tree, built through node A.
+        var clock = a.Services.GetRequiredService<DomainClock>();
+        var plan = TreePlan.Create(options.Units, options.TasksPerUnit, options.Seed, clock.Today.Year);
+        var leafTasks = new LeafTasks(plan, a.Address);
+        var builder = new TreeBuilder(a.Grains, plan, leafTasks);
+        var units = await builder.ImportUnitsAsync(2000, Log);
+        var tasks = await builder.ImportTasksAsync(64, Log);
+        var root = a.Grains.GetGrain<IUnitGrain>(plan.RootId);
+        var settled = await TreeBuilder.WaitForRootAsync(root, plan.TaskCount, builder.TotalWeight, TimeSpan.FromSeconds(300));
+        Log($"Build: units {units.Elapsed.TotalSeconds:F1} s ({units.Rate:N0}/s), tasks of every unit {tasks.Elapsed.TotalSeconds:F1} s ({tasks.Rate:N0} units/s); " +
+            $"root exact {(settled is { } s ? $"{s.TotalMilliseconds:N0} ms later" : "NEVER (gave up after 300 s)")}");
+
+        // 2. Azurite's own rate, with rows like Cascade's.
+        var tables = a.Services.GetRequiredService<AzureTables>();
+        var template = await RawWrites.TemplateAsync(tables.Service.GetTableClient(tables.Name(AzureTables.GrainState)));
+        var raw = tables.Service.GetTableClient(tables.Name("Raw"));
+        Log($"Raw rows: copies of a stored unit of {RawWrites.Size(template):N0} bytes (the median of the first 500)");
+        var (rawBefore, rawBeforeCpu) = await MeasureAzurite(() => RawWrites.RunAsync(raw, template, plan.Units.Length, options.Concurrency, TimeSpan.FromSeconds(options.RawSeconds), options.Seed));
+        Log($"Azurite raw, before: {rawBefore.Rate:N0} writes/s, latency {rawBefore.Latency.Describe()}, failures {rawBefore.DescribeFailures()}; Azurite {rawBeforeCpu * 1e6 / rawBefore.Succeeded:F0} µs CPU per write");
+
+        // 3. Walls on both nodes, updates through both, the write-to-wall probe alongside.
+        var kiosk = await WallSetup.KioskAsync(a, plan.RootId, 2);
+        var walls = new[] { a, b }.Select(n => new WallClient(new Uri(n.Address, $"/hubs/wall?kiosk={Uri.EscapeDataString(kiosk)}"), plan.RootId, 2)).ToList();
+        LoadResult updates;
+        WallProbe probe;
+        double updateCpu;
+        try
+        {
+            await Task.WhenAll(walls.Select(w => w.StartAsync(CancellationToken.None)));
+            Log($"Walls on node A and node B watching the root at depth 2: {walls[0].SnapshotUnits} units in view");
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            var total = (await root.GetSummary())!.All.Weight;
+            using var probeHttp = BenchHttp.Create(2);
+            await using var feedTap = new FeedTap(a.Grains, plan.RootId);
+            await feedTap.StartAsync();
+            probe = new WallProbe(probeHttp, root, new Uri(b.Address, $"/api/v1/units/{plan.Units[plan.ProbeUnit].Id}/tasks/{TreePlan.ProbeTaskId}").ToString(),
+                total, walls, feedTap, 250, options.Seed);
+            using var http = BenchHttp.Create(options.Concurrency);
+            var nodeA = a.Address.GetLeftPart(UriPartial.Authority);
+            var nodeB = b.Address.GetLeftPart(UriPartial.Authority);
+            Task<int> Update(Random random)
+            {
+                var (url, body) = leafTasks.Next(random);
+                if (random.Next(2) == 1) url = nodeB + url[nodeA.Length..];
+                return BenchHttp.PatchAsync(http, url, body);
+            }
+            using var stopProbe = new CancellationTokenSource();
+            var probing = probe.RunAsync(stopProbe.Token);
+            Log($"Updating through both nodes for {options.Seconds} s ...");
+            (updates, updateCpu) = await MeasureAzurite(() => ClosedLoop.RunAsync(options.Concurrency, TimeSpan.FromSeconds(options.Seconds), options.Seed, Update));
+            stopProbe.Cancel();
+            await probing;
+        }
+        finally
+        {
+            foreach (var wall in walls) await wall.DisposeAsync();
+        }
+        Log($"Updates: {updates.Succeeded:N0} 2xx in {updates.Stats.Elapsed.TotalSeconds:F1} s = {updates.Rate:N0} updates/s; failures {updates.DescribeFailures()}");
+        Log($"  HTTP latency {updates.Latency.Describe()}; Azurite {updateCpu * 1e6 / updates.Succeeded:F0} µs CPU per update; bench process {updates.Stats.Describe()}");
+        Log($"Write-to-wall (probe PATCHed through node B): {probe.Latency.Describe()}; first wall {new Percentiles(probe.FirstWall).Describe()}, last wall {new Percentiles(probe.LastWall).Describe()}; " +
+            $"{probe.WallTimeouts} wall timeouts, {probe.Failures} failed probe PATCHes");
+
+        // 4. Every summary exact?
+        var check = await new SummaryCheck(a.Grains, plan, clock).RunAsync(TimeSpan.FromSeconds(5), 256);
+        Log($"Summaries: {(check.Exact ? "OK" : "DIFFERENCES")} - {check.Compared:N0} units compared against a recomputation from every task, {check.Attempts} comparison(s)");
+        foreach (var difference in check.Differences.Take(10)) Log($"  {difference}");
+
+        // 5. Azurite's own rate again, now that it holds everything the run wrote.
+        var (rawAfter, rawAfterCpu) = await MeasureAzurite(() => RawWrites.RunAsync(raw, template, plan.Units.Length, options.Concurrency, TimeSpan.FromSeconds(options.RawSeconds), options.Seed + 1));
+        Log($"Azurite raw, after: {rawAfter.Rate:N0} writes/s, latency {rawAfter.Latency.Describe()}, failures {rawAfter.DescribeFailures()}; Azurite {rawAfterCpu * 1e6 / rawAfter.Succeeded:F0} µs CPU per write");
+
+        var rawRate = (rawBefore.Rate + rawAfter.Rate) / 2;
+        var rawCpu = (rawBeforeCpu + rawAfterCpu) / (rawBefore.Succeeded + rawAfter.Succeeded);
+        var perUpdate = updateCpu / updates.Succeeded / rawCpu;
+        Console.WriteLine();
+        Console.WriteLine($"| cluster (two nodes, Azurite) | {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {version} |");
+        Console.WriteLine("|---|---|");
+        Console.WriteLine($"| Tree | {options.Units:N0} units x {options.TasksPerUnit} tasks, depth 5 |");
+        Console.WriteLine($"| Azurite raw write rate (rows of {RawWrites.Size(template):N0} bytes, {options.Concurrency} in flight) | {rawBefore.Rate:N0}/s before, {rawAfter.Rate:N0}/s after, mean {rawRate:N0}/s |");
+        Console.WriteLine($"| Cascade updates through both nodes | {updates.Rate:N0}/s, p50 {updates.Latency.At(50):F0} ms, p99 {updates.Latency.At(99):F0} ms, failures {updates.DescribeFailures()} |");
+        Console.WriteLine($"| Update rate / raw write rate (goal >= 70 %) | {updates.Rate / rawRate:P0} |");
+        Console.WriteLine($"| Azurite's work per update, in raw writes | {perUpdate:F2} (its CPU per update over its CPU per raw write) |");
+        Console.WriteLine($"| Write-to-wall, walls on both nodes | p50 {probe.Latency.At(50):F0} ms, p99 {probe.Latency.At(99):F0} ms, {probe.Probes} probes, {probe.WallTimeouts} timeouts |");
+        Console.WriteLine($"| Every summary equals a recomputation | {(check.Exact ? "yes" : $"NO, {check.Differences.Count} units differ")} |");
+        Console.WriteLine($"| Machine | {Machine.Describe()} |");
+        return check.Exact ? 0 : 1;
+    }
+
+    /// <summary>Runs a phase and returns what it did with the CPU seconds Azurite (this process's <c>node</c> child) spent meanwhile.</summary>
+    private static async Task<(LoadResult Result, double AzuriteCpu)> MeasureAzurite(Func<Task<LoadResult>> phase)
+    {
+        var before = ChildProcesses.CpuSeconds("node");
+        var result = await phase();
+        return (result, ChildProcesses.CpuSeconds("node") - before);
+    }
+}

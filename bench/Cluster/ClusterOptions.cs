@@ -1,0 +1,48 @@
+namespace Cascade.Bench.Cluster;
+
+/// <summary>Command-line options of <c>cluster</c>.</summary>
+public sealed record ClusterOptions
+{
+    public int Units { get; init; } = 10_000;
+    public int TasksPerUnit { get; init; } = 10;
+    public int Seconds { get; init; } = 60;
+    public int RawSeconds { get; init; } = 15;
+    public int Concurrency { get; init; } = 64;
+    public int Seed { get; init; } = 42;
+
+    public const string Usage = """
+        usage: dotnet run -c Release --project bench -- cluster [options]
+          --units N              units in the tree, depth 5 (default 10000)
+          --tasks-per-unit N     tasks of every unit (default 10)
+          --seconds N            length of the measured update run (default 60)
+          --raw-seconds N        length of each of Azurite's raw write runs, before and after (default 15)
+          --concurrency N        requests (and raw writes) in flight (default 64)
+          --seed N               random seed (default 42)
+        """;
+
+    public static bool TryParse(ReadOnlySpan<string> args, out ClusterOptions options, out string? error)
+    {
+        var parsed = new ClusterOptions();
+        var setters = new Dictionary<string, Func<ClusterOptions, int, ClusterOptions>>
+        {
+            ["--units"] = (o, v) => o with { Units = v },
+            ["--tasks-per-unit"] = (o, v) => o with { TasksPerUnit = v },
+            ["--seconds"] = (o, v) => o with { Seconds = v },
+            ["--raw-seconds"] = (o, v) => o with { RawSeconds = v },
+            ["--concurrency"] = (o, v) => o with { Concurrency = v },
+            ["--seed"] = (o, v) => o with { Seed = v },
+        };
+        options = parsed;
+        error = null;
+        for (var i = 0; i < args.Length; i += 2)
+        {
+            if (!setters.TryGetValue(args[i], out var set)) { error = $"Unknown option {args[i]}."; return false; }
+            if (i + 1 >= args.Length || !int.TryParse(args[i + 1], out var value) || value <= 0) { error = $"{args[i]} needs a positive whole number."; return false; }
+            parsed = set(parsed, value);
+        }
+        if (parsed.Units < 100) { error = "--units must be at least 100."; return false; }
+        if (parsed.TasksPerUnit > 1000) { error = "--tasks-per-unit must be at most 1000."; return false; }
+        options = parsed;
+        return true;
+    }
+}

@@ -262,10 +262,27 @@ public sealed partial class UnitGrain(
     }
 
 
-    /// <summary>Writes the state, then delivers the audit entries it carries.</summary>
+    /// <summary>
+    /// Writes the state, then delivers the audit entries it carries. A write can land while its
+    /// answer is lost (Azure Table Storage under load: the SDK's network timeout, then its retry
+    /// of the same insert or conditional update, which then conflicts with the write itself).
+    /// A conflict is therefore checked against what storage holds: if that is this very write,
+    /// it succeeded; anything else is a real conflict and fails.
+    /// </summary>
     private async Task WriteState()
     {
-        await state.WriteStateAsync();
+        var written = state.State;
+        written.WriteId = Guid.NewGuid();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Orleans.Storage.InconsistentStateException)
+        {
+            await state.ReadStateAsync();
+            if (state.State.WriteId != written.WriteId) throw;
+            state.State = written; // equal to what is stored (now with its ETag), and the objects this activation holds
+        }
         Audit.Send();
     }
 

@@ -22,4 +22,6 @@ public sealed class UnitState
     [Id(4)] public AuditChainHead? AuditHead { get; set; }
     /// <summary>The unit's alerts (domain.md "Alerts"): source data, stored before an answer like the tasks.</summary>
     [Id(5)] public AlertBook Alerts { get; set; } = new();
+    /// <summary>Marks each write, so a write whose answer was lost is recognised when read back (UnitGrain.WriteState).</summary>
+    [Id(6)] public Guid WriteId { get; set; }
 }

@@ -24,7 +24,7 @@ public sealed class AzureTables(IOptions<AzureTableOptions> options) : IStorageP
     /// <summary>Tables Cascade creates itself (Orleans creates its own three).</summary>
     public static readonly IReadOnlyList<string> Own = [Audit, AuditTime, AuditChains, Keys];
 
-    private readonly Lazy<TableServiceClient> _service = new(() => Connect(options.Value.ConnectionString));
+    private readonly Lazy<TableServiceClient> _service = new(() => Connect(options.Value.ConnectionString, options.Value.TablePrefix));
     private readonly ConcurrentDictionary<string, Task<TableClient>> _tables = new(StringComparer.Ordinal);
 
     public TableServiceClient Service => _service.Value;
@@ -65,7 +65,7 @@ public sealed class AzureTables(IOptions<AzureTableOptions> options) : IStorageP
     /// hangs fails the write, and the caller gets a 503, instead of the call timing out while the
     /// write may still land.
     /// </summary>
-    private static TableServiceClient Connect(string? connectionString)
+    private static TableServiceClient Connect(string? connectionString, string tablePrefix)
     {
         if (string.IsNullOrWhiteSpace(connectionString))
             throw new StorageUnavailableException($"{AzureTableOptions.ConnectionStringSetting} is empty; Cascade:Storage:Provider=azureTable needs it.");
@@ -75,6 +75,7 @@ public sealed class AzureTables(IOptions<AzureTableOptions> options) : IStorageP
         clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(500);
         clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(2);
         clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(8);
+        clientOptions.AddPolicy(new StorageRequestCounter(tablePrefix), HttpPipelinePosition.PerRetry);
         try
         {
             return new TableServiceClient(connectionString, clientOptions);

@@ -45,6 +45,9 @@ public static class CascadeTelemetry
         "cascade.storage.write.duration", "s", "From a write joining the SQLite queue to its transaction committing (group commit), by kind (grainState, audit, auditCheckpoint).",
         tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5] });
 
+    public static readonly Counter<long> StorageRequests = Meter.CreateCounter<long>(
+        "cascade.storage.requests", "{request}", "Requests sent to Azure Table Storage (each try of a retry counts), by table (without the prefix) and HTTP method: what the account bills and what limits its rate.");
+
     /// <summary>Activity names: each hop of a task update that is Cascade's own (Orleans and ASP.NET Core name theirs).</summary>
     public static class Spans
     {
@@ -68,6 +71,8 @@ public static class CascadeTelemetry
         public const string Grain = "cascade.grain";
         public const string Depth = "cascade.wall.depth";
         public const string Connections = "cascade.wall.connections";
+        public const string Table = "table";
+        public const string Method = "method";
     }
 
     /// <summary>Counts accepted task writes (<see cref="TaskUpdates"/>).</summary>

@@ -10,61 +10,37 @@ namespace Cascade.Bench;
 /// </summary>
 public static class BenchProgram
 {
-    public static async Task<int> Main(string[] args)
+    private delegate bool TryParse<T>(ReadOnlySpan<string> args, out T options, out string? error);
+
+    public static async Task<int> Main(string[] args) => args.FirstOrDefault() switch
     {
-        var help = args.Length > 1 && args[1] is "-h" or "--help";
-        switch (args.FirstOrDefault())
+        "rollup" => await Run<BenchOptions>(args, BenchOptions.TryParse, BenchOptions.Usage, RollupBenchmark.RunAsync),
+        "wall" => await Run<WallOptions>(args, WallOptions.TryParse, WallOptions.Usage, WallBenchmark.RunAsync),
+        "alerts" => await Run<AlertBenchOptions>(args, AlertBenchOptions.TryParse, AlertBenchOptions.Usage, AlertsBenchmark.RunAsync),
+        "cluster" => await Run<ClusterOptions>(args, ClusterOptions.TryParse, ClusterOptions.Usage, ClusterBenchmark.RunAsync),
+        _ => Usage(args),
+    };
+
+    /// <summary>One benchmark: its usage for <c>-h</c>, its options parsed (usage and exit code 2 when they are wrong), then its run.</summary>
+    private static async Task<int> Run<T>(string[] args, TryParse<T> parse, string usage, Func<T, Task<int>> run)
+    {
+        if (args.Length > 1 && args[1] is "-h" or "--help")
         {
-            case "rollup" when !help:
-                if (!BenchOptions.TryParse(args.AsSpan(1), out var options, out var error))
-                {
-                    Console.Error.WriteLine(error);
-                    Console.Error.WriteLine(BenchOptions.Usage);
-                    return 2;
-                }
-                return await RollupBenchmark.RunAsync(options);
-            case "wall" when !help:
-                if (!WallOptions.TryParse(args.AsSpan(1), out var wall, out var wallError))
-                {
-                    Console.Error.WriteLine(wallError);
-                    Console.Error.WriteLine(WallOptions.Usage);
-                    return 2;
-                }
-                return await WallBenchmark.RunAsync(wall);
-            case "alerts" when !help:
-                if (!AlertBenchOptions.TryParse(args.AsSpan(1), out var alerts, out var alertsError))
-                {
-                    Console.Error.WriteLine(alertsError);
-                    Console.Error.WriteLine(AlertBenchOptions.Usage);
-                    return 2;
-                }
-                return await AlertsBenchmark.RunAsync(alerts);
-            case "cluster" when !help:
-                if (!ClusterOptions.TryParse(args.AsSpan(1), out var cluster, out var clusterError))
-                {
-                    Console.Error.WriteLine(clusterError);
-                    Console.Error.WriteLine(ClusterOptions.Usage);
-                    return 2;
-                }
-                return await ClusterBenchmark.RunAsync(cluster);
-            case "cluster":
-                Console.WriteLine(ClusterOptions.Usage);
-                return 0;
-            case "rollup":
-                Console.WriteLine(BenchOptions.Usage);
-                return 0;
-            case "wall":
-                Console.WriteLine(WallOptions.Usage);
-                return 0;
-            case "alerts":
-                Console.WriteLine(AlertBenchOptions.Usage);
-                return 0;
-            default:
-                Console.WriteLine(BenchOptions.Usage);
-                Console.WriteLine(WallOptions.Usage);
-                Console.WriteLine(AlertBenchOptions.Usage);
-                Console.WriteLine(ClusterOptions.Usage);
-                return args.Length == 0 || args[0] is "-h" or "--help" ? 0 : 2;
+            Console.WriteLine(usage);
+            return 0;
         }
+        if (!parse(args.AsSpan(1), out var options, out var error))
+        {
+            Console.Error.WriteLine(error);
+            Console.Error.WriteLine(usage);
+            return 2;
+        }
+        return await run(options);
+    }
+
+    private static int Usage(string[] args)
+    {
+        foreach (var usage in new[] { BenchOptions.Usage, WallOptions.Usage, AlertBenchOptions.Usage, ClusterOptions.Usage }) Console.WriteLine(usage);
+        return args.Length == 0 || args[0] is "-h" or "--help" ? 0 : 2;
     }
 }

@@ -86,6 +86,8 @@ public static class CascadeSiloExtensions
         services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddHostedService<AuditCheckpoints>();
+        services.TryAddSingleton<ClusterChanges>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ClusterChanges>());
         services.TryAddSingleton<LocalUnits>();
         services.TryAddSingleton<RollupRepair>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<RollupRepair>());

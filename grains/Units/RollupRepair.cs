@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using Cascade.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Cascade.Units;
@@ -9,13 +10,12 @@ namespace Cascade.Units;
 /// up the tree one-way, and a one-way message is lost when it was sent to a node that died, or
 /// by a node that had not yet heard of the death; nothing sends it again until its sender
 /// changes, so a parent on a surviving node could keep a stale figure for good. So whenever the
-/// cluster's set of active nodes changes, and once the change has had <see cref="Settle"/> to
+/// cluster's set of active nodes changes (<see cref="ClusterChanges"/>), and once the change has had <see cref="Settle"/> to
 /// reach every node, each node asks every unit active on it to read its children's reports
 /// again (<see cref="IUnitGrain.Reconcile"/>). Reading a child that lived on the dead node
 /// activates it from its stored tasks, so the whole tree is exact again after one pass.
 /// </summary>
-public sealed partial class RollupRepair(IClusterMembershipService membership, IGrainFactory grains, LocalUnits units,
-    ILogger<RollupRepair> logger) : ILifecycleParticipant<ISiloLifecycle>
+public sealed partial class RollupRepair : ILifecycleParticipant<ISiloLifecycle>
 {
     /// <summary>
     /// How long a change of the cluster is given to reach every node before the pass: a report
@@ -26,16 +26,25 @@ public sealed partial class RollupRepair(IClusterMembershipService membership, I
     /// <summary>Units reconciling at once: each reads its children in parallel already.</summary>
     private const int InFlight = 32;
 
+    private readonly IGrainFactory grains;
+    private readonly LocalUnits units;
+    private readonly ILogger<RollupRepair> logger;
     private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly CancellationTokenSource _stop = new();
     private Task _work = Task.CompletedTask;
+
+    public RollupRepair(ClusterChanges cluster, IGrainFactory grains, LocalUnits units, ILogger<RollupRepair> logger)
+    {
+        (this.grains, this.units, this.logger) = (grains, units, logger);
+        cluster.Subscribe(() => _changes.Writer.TryWrite(true));
+    }
 
     public void Participate(ISiloLifecycle lifecycle) =>
         lifecycle.Subscribe(nameof(RollupRepair), ServiceLifecycleStage.Active, OnStart, OnStop);
 
     private Task OnStart(CancellationToken cancellationToken)
     {
-        _work = Task.WhenAll(Task.Run(() => Watch(_stop.Token)), Task.Run(() => Repair(_stop.Token)));
+        _work = Task.Run(() => Repair(_stop.Token));
         return Task.CompletedTask;
     }
 
@@ -43,22 +52,6 @@ public sealed partial class RollupRepair(IClusterMembershipService membership, I
     {
         await _stop.CancelAsync();
         await _work.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-    }
-
-    /// <summary>Notes each change of the set of active nodes (one joined, left or was declared dead).</summary>
-    private async Task Watch(CancellationToken stop)
-    {
-        HashSet<SiloAddress>? active = null;
-        try
-        {
-            await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(stop))
-            {
-                var now = snapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress).ToHashSet();
-                if (active is not null && !active.SetEquals(now)) _changes.Writer.TryWrite(true);
-                active = now;
-            }
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
     }
 
     /// <summary>One pass per settled change: changes that come while one settles are covered by the same pass.</summary>

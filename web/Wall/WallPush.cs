@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using Cascade.Hosting;
 using Cascade.Telemetry;
 using Cascade.Units;
 using Cascade.Wall;
@@ -26,7 +27,7 @@ namespace Cascade.Web.Wall;
 /// </para>
 /// </summary>
 public sealed partial class WallPush(
-    IClusterClient client, WallLifetimeManager connections, IOptions<WallOptions> options, ILogger<WallPush> logger)
+    IClusterClient client, WallLifetimeManager connections, IOptions<WallOptions> options, ClusterChanges cluster, ILogger<WallPush> logger)
     : BackgroundService, IWallObserver
 {
     public const int MessagesPerSecond = 4;
@@ -118,6 +119,13 @@ public sealed partial class WallPush(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _reference = client.CreateObjectReference<IWallObserver>(this);
+        // A feed partition that lived on a node that died comes back without this host's
+        // subscription: subscribe again at once, not at the next renewal up to 30 s later.
+        cluster.Subscribe(() =>
+        {
+            lock (_gate) _watchChanged = true;
+            _wake.Release();
+        });
         await ReloadDirectory();
         _ready.TrySetResult();
         var nextRenewal = DateTime.UtcNow;

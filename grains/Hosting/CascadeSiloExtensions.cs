@@ -89,8 +89,7 @@ public static class CascadeSiloExtensions
         services.TryAddSingleton<ClusterChanges>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ClusterChanges>());
         services.TryAddSingleton<LocalUnits>();
-        services.TryAddSingleton<RollupRepair>();
-        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<RollupRepair>());
+        services.AddHostedService<RollupRepair>(); // passes only after ClusterChanges, which runs once the silo is active
         if (string.Equals(provider, StorageOptions.AzureTable, StringComparison.OrdinalIgnoreCase)) silo.AddCascadeAzureTableStorage();
         else silo.AddCascadeSqliteStorage();
         return silo;

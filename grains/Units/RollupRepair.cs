@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Cascade.Hosting;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Cascade.Units;
@@ -15,7 +16,7 @@ namespace Cascade.Units;
 /// again (<see cref="IUnitGrain.Reconcile"/>). Reading a child that lived on the dead node
 /// activates it from its stored tasks, so the whole tree is exact again after one pass.
 /// </summary>
-public sealed partial class RollupRepair : ILifecycleParticipant<ISiloLifecycle>
+public sealed partial class RollupRepair : BackgroundService
 {
     /// <summary>
     /// How long a change of the cluster is given to reach every node before the pass: a report
@@ -30,8 +31,6 @@ public sealed partial class RollupRepair : ILifecycleParticipant<ISiloLifecycle>
     private readonly LocalUnits units;
     private readonly ILogger<RollupRepair> logger;
     private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-    private readonly CancellationTokenSource _stop = new();
-    private Task _work = Task.CompletedTask;
 
     public RollupRepair(ClusterChanges cluster, IGrainFactory grains, LocalUnits units, ILogger<RollupRepair> logger)
     {
@@ -39,23 +38,8 @@ public sealed partial class RollupRepair : ILifecycleParticipant<ISiloLifecycle>
         cluster.Subscribe(() => _changes.Writer.TryWrite(true));
     }
 
-    public void Participate(ISiloLifecycle lifecycle) =>
-        lifecycle.Subscribe(nameof(RollupRepair), ServiceLifecycleStage.Active, OnStart, OnStop);
-
-    private Task OnStart(CancellationToken cancellationToken)
-    {
-        _work = Task.Run(() => Repair(_stop.Token));
-        return Task.CompletedTask;
-    }
-
-    private async Task OnStop(CancellationToken cancellationToken)
-    {
-        await _stop.CancelAsync();
-        await _work.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-    }
-
     /// <summary>One pass per settled change: changes that come while one settles are covered by the same pass.</summary>
-    private async Task Repair(CancellationToken stop)
+    protected override async Task ExecuteAsync(CancellationToken stop)
     {
         try
         {

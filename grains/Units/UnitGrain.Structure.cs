@@ -42,9 +42,7 @@ public sealed partial class UnitGrain
             _childIds.UnionWith(added);
             await WriteState();
         }
-        await LoadChildReports(childIds);
-        RecomputeChildren();
-        Combine();
+        await ReadChildren(childIds);
         Flush();
     }
 

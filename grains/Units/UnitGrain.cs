@@ -100,6 +100,16 @@ public sealed partial class UnitGrain(
             if (report is not null) _children[report.ChildId] = report;
     }
 
+    /// <summary>Reads these children's reports as they stand and sums them into the summary at once.</summary>
+    private async Task ReadChildren(IEnumerable<string> childIds)
+    {
+        await LoadChildReports(childIds);
+        RecomputeChildren();
+        Combine();
+    }
+
+    private bool Watched => Environment.TickCount64 < _watchedUntil;
+
     /// <summary>
     /// The repair pass after the cluster changed (<see cref="RollupRepair"/>): a report sent up to
     /// this unit, or a publish to a wall's feed, may have been lost with a node.
@@ -107,10 +117,8 @@ public sealed partial class UnitGrain(
     public async Task Reconcile()
     {
         if (!Exists) return;
-        await LoadChildReports(state.State.Children);
-        RecomputeChildren();
-        Combine();
-        if (Environment.TickCount64 < _watchedUntil) _publishedVersion = 0;
+        await ReadChildren(state.State.Children);
+        if (Watched) _publishedVersion = 0;
         Flush();
         await ReconcileEscalatedAlerts();
     }
@@ -174,7 +182,7 @@ public sealed partial class UnitGrain(
     private void Flush()
     {
         var parentId = state.State.Info?.ParentId;
-        var watched = Environment.TickCount64 < _watchedUntil;
+        var watched = Watched;
         var now = Environment.TickCount64;
         var due = _lastFlush + (long)rollup.Value.Window.TotalMilliseconds;
         if (now < due)
@@ -219,7 +227,7 @@ public sealed partial class UnitGrain(
 
     public Task SetWatched(TimeSpan lease, bool republish)
     {
-        var wasWatched = Environment.TickCount64 < _watchedUntil;
+        var wasWatched = Watched;
         _watchedUntil = Environment.TickCount64 + (long)lease.TotalMilliseconds;
         if (!wasWatched || republish)
         {

@@ -5,24 +5,48 @@ using Cascade.Audit;
 namespace Cascade.Storage;
 
 /// <summary>
-/// How audit entries sit in Azure Tables. In the chain's partition an entry's row key is its
-/// seq, zero-padded so rows sort in chain order; the time index's row key starts with the
-/// entry's time inverted, so a partition reads newest first. Before and after are split over
-/// properties of at most 32K characters (the service's limit for one string).
+/// How the audit trail sits in Azure Tables: one table, one partition per shard of the chains
+/// (<see cref="Shards"/>), so a node can write the entries of many chains in one entity group
+/// transaction. A chain's rows all sit in its shard's partition, told apart by the start of the
+/// row key:
+/// <list type="bullet">
+/// <item><c>c!{chain}!{seq}</c>: an entry, the seq zero-padded, so a chain's entries sort in
+/// seq order and chains in ordinal order of their names ('!' sorts before every character of
+/// a chain's name).</item>
+/// <item><c>t!{time inverted}!{chain}!{seq inverted}</c>: a pointer to the entry (its chain,
+/// seq and time) in time order, newest first, for <c>GET /audit?from=&amp;to=</c>. Only the
+/// pointer: the entry's text is what an insert costs.</item>
+/// <item><c>r!{chain}!{ref}</c>: the seq of the entry that carries a ref.</item>
+/// <item><c>a!{id}</c>: one per transaction, the newest seq and hash it stored of each chain:
+/// what the checkpoint pass reads, then deletes.</item>
+/// <item><c>k!{chain}</c>: the chain's newest checkpoint.</item>
+/// </list>
+/// Before and after are split over properties of at most 32K characters (the service's limit
+/// for one string).
 /// </summary>
 internal static class AuditEntities
 {
     private const int MaxChars = 32 * 1024;
-    /// <summary>A row key starting with this sorts after every padded seq: the head and ref rows.</summary>
-    public const string AfterEntries = ":";
-    public const string Head = "head";
     public const int Shards = 16;
+    /// <summary>Sorts after every character of a seq, an inverted time or a name: the end of a prefix's range.</summary>
+    public const string End = "~";
+    public const string Appended = "a!";
+    public const string Checkpoints = "k!";
+    public const string Entries = "c!";
+    public const string ByTime = "t!";
 
     public static string SeqKey(long seq) => seq.ToString("D19", CultureInfo.InvariantCulture);
 
-    public static string RefKey(string reference) => "r." + reference;
+    /// <summary>The start of a chain's entry rows; the chain's range ends at this plus <see cref="End"/>.</summary>
+    public static string ChainKey(string chain) => $"{Entries}{chain}!";
 
-    /// <summary>A stable shard of a chain (not <c>string.GetHashCode</c>, which differs per process).</summary>
+    public static string EntryKey(string chain, long seq) => ChainKey(chain) + SeqKey(seq);
+
+    public static string RefKey(string chain, string reference) => $"r!{chain}!{reference}";
+
+    public static string CheckpointKey(string chain) => Checkpoints + chain;
+
+    /// <summary>A stable shard of a chain (not <c>string.GetHashCode</c>, which differs per process): its partition.</summary>
     public static string Shard(string chain)
     {
         var hash = 2166136261u;
@@ -32,18 +56,17 @@ internal static class AuditEntities
 
     public static IEnumerable<string> AllShards => Enumerable.Range(0, Shards).Select(s => s.ToString("x", CultureInfo.InvariantCulture));
 
+    /// <summary>The rows of <paramref name="shard"/> whose key starts with <paramref name="prefix"/>.</summary>
+    public static string Range(string shard, string prefix) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {shard} and RowKey ge {prefix} and RowKey lt {prefix + End}");
+
     public static long Ticks(string at) =>
         DateTime.ParseExact(at, "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture,
             DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal).Ticks;
 
     public static string Inverted(long value) => (long.MaxValue - value).ToString("D19", CultureInfo.InvariantCulture);
 
-    /// <summary>The hour an entry falls in: its time-index partitions and its row in the hours directory.</summary>
-    public static string Hour(string at) => at[..13].Replace("-", "").Replace("T", "");
-
-    public static string TimePartition(string hour, string chain) => $"{hour}.{Shard(chain)}";
-
-    public static string TimeKey(AuditEntry e) => $"{Inverted(Ticks(e.At))}.{e.Chain}.{Inverted(e.Seq)}";
+    public static string TimeKey(AuditEntry e) => $"{ByTime}{Inverted(Ticks(e.At))}!{e.Chain}!{Inverted(e.Seq)}";
 
     public static TableEntity ToEntity(string partitionKey, string rowKey, AuditEntry e)
     {
@@ -85,35 +108,5 @@ internal static class AuditEntities
         var text = new System.Text.StringBuilder(first);
         while (entity.GetString($"{name}{part}") is { } next) { text.Append(next); part++; }
         return text.ToString();
-    }
-
-    /// <summary>
-    /// Submits actions on one partition as entity group transactions of at most 100 actions and
-    /// about 3 MB each: each transaction is all or nothing, and they go in order, so a failure
-    /// leaves a prefix stored, which a redelivery completes.
-    /// </summary>
-    public static async Task Submit(TableClient table, IEnumerable<TableTransactionAction> actions, Func<IReadOnlyList<TableTransactionAction>, TableTransactionAction?>? closing = null)
-    {
-        var batch = new List<TableTransactionAction>();
-        var size = 0;
-        foreach (var action in actions)
-        {
-            var actionSize = Size((TableEntity)action.Entity);
-            if (batch.Count > 0 && (batch.Count >= 99 || size + actionSize > 3_000_000))
-            {
-                await Flush();
-                size = 0;
-            }
-            batch.Add(action);
-            size += actionSize;
-        }
-        if (batch.Count > 0) await Flush();
-
-        async Task Flush()
-        {
-            if (closing?.Invoke(batch) is { } last) batch.Add(last);
-            await table.SubmitTransactionAsync(batch);
-            batch = [];
-        }
     }
 }

@@ -7,178 +7,263 @@ using static Cascade.Storage.AuditEntities;
 namespace Cascade.Storage;
 
 /// <summary>
-/// The audit trail in Azure Tables, with the guarantees of <see cref="SqliteAuditStore"/>:
+/// The audit trail in Azure Tables (layout: <see cref="AuditEntities"/>), with the guarantees of
+/// <see cref="SqliteAuditStore"/>, at about one storage request per many appends:
 /// <list type="bullet">
-/// <item><c>Audit</c>: one partition per chain, an entry per row keyed by its padded seq, inserted
-/// (never replaced) together with the chain's <c>head</c> row (newest seq and hash, and the newest
-/// entry that carries a ref) and a row per ref, in entity group transactions. A redelivery reads
-/// the range it covers first and skips what is there.</item>
-/// <item><c>AuditTime</c>: a copy of each entry for <c>GET /audit?from=&amp;to=</c>, partitioned by
-/// hour and by a shard of the chain (16 partitions an hour, so no partition is a hot spot), row keys
-/// newest first; the partition <c>hours</c> lists the hours that have entries.</item>
-/// <item><c>AuditChains</c>: a row per chain with its newest checkpoint and a <c>Grew</c> flag that
-/// every append sets; the checkpoint pass visits the flagged rows only and clears each flag on the
-/// condition that nothing appended since it read it (its ETag).</item>
+/// <item>Appends are group-committed per shard: what the node's grains hand in during
+/// <see cref="AzureTableOptions.AuditWindow"/> (and while the shard's previous transaction is
+/// under way) goes in one entity group transaction: each entry, its copy in time order, its ref
+/// row, and one row naming the newest seq of each chain in it. All or nothing, so nothing can
+/// hold an entry without its copy. The caller's records are already durable in its own state
+/// (<see cref="AuditOutbox{T}"/>), so the wait costs no request any time.</item>
+/// <item>A redelivery reads the range it covers first and stores only what is missing.</item>
+/// <item>The checkpoint pass reads each shard's transaction rows, moves each chain's checkpoint
+/// forward (conditionally, so two passes at once cannot move one back), and only then deletes the
+/// rows it read: a row stored after the read waits for the next pass.</item>
 /// </list>
 /// </summary>
 public sealed class AzureTableAuditStore(AzureTables tables) : IAuditStore
 {
-    private const string Hours = "hours";
-    private readonly ConcurrentDictionary<string, bool> _knownHours = new(StringComparer.Ordinal);
+    private const int MaxActions = 100;
+    private const int MaxBytes = 3_000_000;
+    private readonly ConcurrentDictionary<string, ShardWriter> _writers = new(StringComparer.Ordinal);
 
-    public async Task<AuditEntry?> GetHeadAsync(string chain)
-    {
-        var audit = await tables.Table(AzureTables.Audit);
-        var head = await audit.GetEntityIfExistsAsync<TableEntity>(chain, Head);
-        if (!head.HasValue || head.Value!.GetInt64("RefSeq") is not { } seq) return null;
-        var entry = await audit.GetEntityIfExistsAsync<TableEntity>(chain, SeqKey(seq));
-        return entry.HasValue ? ToEntry(entry.Value!) : null;
-    }
-
-    public async Task<IReadOnlySet<string>> FindRefsAsync(string chain, IReadOnlyCollection<string> refs)
-    {
-        var audit = await tables.Table(AzureTables.Audit);
-        var found = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-        await Parallel.ForEachAsync(refs, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (reference, cancel) =>
-        {
-            var row = await audit.GetEntityIfExistsAsync<TableEntity>(chain, RefKey(reference), ["Seq"], cancel);
-            if (row.HasValue) found[reference] = true;
-        });
-        return found.Keys.ToHashSet(StringComparer.Ordinal);
-    }
+    private Task<TableClient> Trail() => tables.Table(AzureTables.AuditTrail);
 
     public async Task<int> AppendAsync(IReadOnlyList<AuditEntry> entries, bool redelivered)
     {
         if (entries.Count == 0) return 0;
         var chain = entries[0].Chain;
-        var audit = await tables.Table(AzureTables.Audit);
-        int inserted;
-        if (!redelivered)
+        if (redelivered) return await InsertMissing(chain, entries);
+        var writer = _writers.GetOrAdd(Shard(chain), shard => new ShardWriter(this, shard, tables.Settings.AuditWindow));
+        try
         {
-            try
-            {
-                inserted = await Insert(audit, chain, entries.Select(e => (e, SeqKey(e.Seq))).ToList(), headSeq: 0);
-            }
-            catch (TableTransactionFailedException conflict) when (conflict.Status == 409)
-            {
-                inserted = await InsertMissing(audit, chain, entries); // some were stored after all: take each once
-            }
+            return await writer.Append(new Rows(entries.Select(e => new Row(e, EntryKey(chain, e.Seq), Head: true, Fresh: true)).ToList()));
         }
-        else inserted = await InsertMissing(audit, chain, entries);
-        await IndexByTime(entries);
-        // Last, so a checkpoint pass that read the flag before these entries were stored sees it move.
-        var chains = await tables.Table(AzureTables.AuditChains);
-        await chains.UpsertEntityAsync(new TableEntity(Shard(chain), chain) { ["Grew"] = true }, TableUpdateMode.Merge);
-        return inserted;
+        catch (TableTransactionFailedException conflict) when (conflict.Status == 409)
+        {
+            // An entry of the transaction is there already (the SDK retried a transaction that had
+            // been stored): this caller's entries may be stored, so take each once.
+            return await InsertMissing(chain, entries);
+        }
     }
 
     /// <summary>Skips entries stored with the same seq and time; one with the same seq and another time is kept too, beside it, for verify to report.</summary>
-    private async Task<int> InsertMissing(TableClient audit, string chain, IReadOnlyList<AuditEntry> entries)
+    private async Task<int> InsertMissing(string chain, IReadOnlyList<AuditEntry> entries)
     {
+        var trail = await Trail();
         var (low, high) = (entries.Min(e => e.Seq), entries.Max(e => e.Seq));
         var stored = new Dictionary<long, HashSet<string>>();
-        await foreach (var row in audit.QueryAsync<TableEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {chain} and RowKey ge {SeqKey(low)} and RowKey lt {SeqKey(high + 1)}"), select: ["Seq", "At"]))
+        await foreach (var row in trail.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {Shard(chain)} and RowKey ge {EntryKey(chain, low)} and RowKey lt {EntryKey(chain, high + 1)}"),
+            select: ["Seq", "At"]))
         {
             var seq = row.GetInt64("Seq")!.Value;
             (stored.TryGetValue(seq, out var times) ? times : stored[seq] = []).Add(row.GetString("At"));
         }
         var missing = entries
             .Where(e => !(stored.TryGetValue(e.Seq, out var times) && times.Contains(e.At)))
-            .Select(e => (e, stored.ContainsKey(e.Seq) ? $"{SeqKey(e.Seq)}~{e.Hash[..16]}" : SeqKey(e.Seq)))
+            .Select(e => stored.ContainsKey(e.Seq)
+                ? new Row(e, $"{EntryKey(chain, e.Seq)}~{e.Hash[..16]}", Head: false, Fresh: false)
+                : new Row(e, EntryKey(chain, e.Seq), Head: true, Fresh: false))
             .ToList();
         if (missing.Count == 0) return 0;
-        var head = await audit.GetEntityIfExistsAsync<TableEntity>(chain, Head, ["Seq"]);
-        return await Insert(audit, chain, missing, head.HasValue ? head.Value!.GetInt64("Seq") ?? 0 : 0);
+        var rows = new Rows(missing);
+        await Write(Shard(chain), [rows]);
+        return await rows.Done.Task;
     }
 
-    /// <summary>Inserts the entries and their refs; each transaction also moves the chain's head forward (never back).</summary>
-    private static async Task<int> Insert(TableClient audit, string chain, List<(AuditEntry Entry, string Key)> entries, long headSeq)
+    /// <summary>
+    /// Writes the shard's waiting appends in as few transactions as the service's limits allow
+    /// (100 actions, 4 MB), in order, each with its row of the newest seqs. An append is answered
+    /// when the transaction with its last entry is stored; when one fails, every append not yet
+    /// answered fails with it (transactions before it stay stored: a redelivery completes them).
+    /// </summary>
+    private async Task Write(string shard, IReadOnlyList<Rows> appends)
     {
-        var actions = new List<TableTransactionAction>();
-        foreach (var (entry, key) in entries)
+        try
         {
-            actions.Add(new(TableTransactionActionType.Add, ToEntity(chain, key, entry)));
-            if (entry.Ref is not null)
-                actions.Add(new(TableTransactionActionType.UpsertReplace, new TableEntity(chain, RefKey(entry.Ref)) { ["Seq"] = entry.Seq }));
+            var trail = await Trail();
+            var transaction = new Transaction(shard);
+            foreach (var append in appends)
+            {
+                foreach (var row in append.List)
+                {
+                    var actions = Actions(shard, row);
+                    var size = actions.Sum(a => Size((TableEntity)a.Entity));
+                    if (!transaction.Fits(actions.Count, size))
+                    {
+                        await transaction.Commit(trail);
+                        transaction = new Transaction(shard);
+                    }
+                    transaction.Add(actions, size, row);
+                }
+                transaction.Answers(append);
+            }
+            await transaction.Commit(trail);
         }
-        await Submit(audit, actions, batch =>
+        catch (Exception error)
         {
-            var added = batch.Select(a => (TableEntity)a.Entity).Where(e => e.RowKey != Head && !e.RowKey.StartsWith("r.", StringComparison.Ordinal)).ToList();
-            var newest = added.MaxBy(e => e.GetInt64("Seq"));
-            if (newest is null || newest.GetInt64("Seq") <= headSeq) return null;
-            headSeq = newest.GetInt64("Seq")!.Value;
-            var head = new TableEntity(chain, Head) { ["Seq"] = headSeq, ["Hash"] = newest.GetString("Hash") };
-            if (added.Where(e => e.GetString("Ref") is not null).MaxBy(e => e.GetInt64("Seq")) is { } withRef)
-                head["RefSeq"] = withRef.GetInt64("Seq");
-            return new(TableTransactionActionType.UpsertMerge, head);
+            foreach (var append in appends) append.Done.TrySetException(error);
+        }
+    }
+
+    private static List<TableTransactionAction> Actions(string shard, Row row)
+    {
+        var actions = new List<TableTransactionAction>(3)
+        {
+            new(TableTransactionActionType.Add, ToEntity(shard, row.Key, row.Entry)),
+            // A redelivered entry's pointer may be there without it (the entry itself lost or deleted).
+            new(row.Fresh ? TableTransactionActionType.Add : TableTransactionActionType.UpsertReplace,
+                new TableEntity(shard, TimeKey(row.Entry)) { ["Chain"] = row.Entry.Chain, ["Seq"] = row.Entry.Seq, ["At"] = row.Entry.At }),
+        };
+        if (row.Entry.Ref is { } reference)
+            actions.Add(new(TableTransactionActionType.UpsertReplace, new TableEntity(shard, RefKey(row.Entry.Chain, reference)) { ["Seq"] = row.Entry.Seq }));
+        return actions;
+    }
+
+    public async Task<AuditEntry?> GetHeadAsync(string chain)
+    {
+        var trail = await Trail();
+        for (var high = await HeadSeq(trail, chain); high >= 1; high -= 100)
+        {
+            var rows = await ReadChain(trail, chain, Math.Max(1, high - 99), high);
+            if (rows.Where(e => e.Ref is not null).MaxBy(e => e.Seq) is { } withRef) return withRef;
+        }
+        return null;
+    }
+
+    public async Task<IReadOnlySet<string>> FindRefsAsync(string chain, IReadOnlyCollection<string> refs)
+    {
+        var trail = await Trail();
+        var found = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(refs, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (reference, cancel) =>
+        {
+            var row = await trail.GetEntityIfExistsAsync<TableEntity>(Shard(chain), RefKey(chain, reference), ["Seq"], cancel);
+            if (row.HasValue) found[reference] = true;
         });
-        return entries.Count;
+        return found.Keys.ToHashSet(StringComparer.Ordinal);
     }
 
-    /// <summary>Upserts, so a redelivery repairs an index row lost between the two writes.</summary>
-    private async Task IndexByTime(IReadOnlyList<AuditEntry> entries)
+    /// <summary>
+    /// The newest seq of a chain: its checkpoint, then whatever was appended after it (at most a
+    /// checkpoint period's worth of rows).
+    /// </summary>
+    private static async Task<long> HeadSeq(TableClient trail, string chain)
     {
-        var time = await tables.Table(AzureTables.AuditTime);
-        foreach (var hour in entries.Select(e => Hour(e.At)).Distinct())
-        {
-            if (_knownHours.ContainsKey(hour)) continue;
-            await time.UpsertEntityAsync(new TableEntity(Hours, Inverted(long.Parse(hour))) { ["Hour"] = hour }, TableUpdateMode.Replace);
-            _knownHours[hour] = true;
-        }
-        foreach (var partition in entries.GroupBy(e => TimePartition(Hour(e.At), e.Chain)))
-            await Submit(time, partition.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(partition.Key, TimeKey(e), e))));
+        var shard = Shard(chain);
+        var checkpoint = await trail.GetEntityIfExistsAsync<TableEntity>(shard, CheckpointKey(chain), ["Seq"]);
+        var seq = checkpoint.HasValue ? checkpoint.Value!.GetInt64("Seq") ?? 0 : 0;
+        await foreach (var row in trail.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {shard} and RowKey ge {EntryKey(chain, seq + 1)} and RowKey lt {ChainKey(chain) + End}"), select: ["Seq"]))
+            seq = Math.Max(seq, row.GetInt64("Seq")!.Value);
+        return seq;
+    }
+
+    private static async Task<List<AuditEntry>> ReadChain(TableClient trail, string chain, long low, long high)
+    {
+        var rows = new List<AuditEntry>();
+        await foreach (var row in trail.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {Shard(chain)} and RowKey ge {EntryKey(chain, low)} and RowKey lt {EntryKey(chain, high + 1)}")))
+            rows.Add(ToEntry(row));
+        return rows;
     }
 
     public async Task<int> CheckpointAsync(DateTimeOffset at)
     {
-        var (audit, chains) = (await tables.Table(AzureTables.Audit), await tables.Table(AzureTables.AuditChains));
+        var trail = await Trail();
         var time = AuditEntry.FormatTime(at);
-        var counts = await Task.WhenAll(AllShards.Select(async shard =>
-        {
-            var count = 0;
-            await foreach (var row in chains.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {shard} and Grew eq true")))
-            {
-                var head = await audit.GetEntityIfExistsAsync<TableEntity>(row.RowKey, Head, ["Seq", "Hash"]);
-                var seq = head.HasValue ? head.Value!.GetInt64("Seq") ?? 0 : 0;
-                var update = new TableEntity(row.PartitionKey, row.RowKey) { ["Grew"] = false };
-                var grew = seq > (row.GetInt64("CheckpointSeq") ?? 0);
-                if (grew)
-                {
-                    update["CheckpointSeq"] = seq;
-                    update["CheckpointHash"] = head.Value!.GetString("Hash");
-                    update["CheckpointAt"] = time;
-                }
-                try
-                {
-                    await chains.UpdateEntityAsync(update, row.ETag, TableUpdateMode.Merge);
-                    if (grew) count++;
-                }
-                catch (RequestFailedException moved) when (moved.Status == 412)
-                {
-                    // Appended to since it was read: the next pass checkpoints it.
-                }
-            }
-            return count;
-        }));
+        var counts = await Task.WhenAll(AllShards.Select(shard => Checkpoint(trail, shard, time)));
         return counts.Sum();
+    }
+
+    private static async Task<int> Checkpoint(TableClient trail, string shard, string time)
+    {
+        var appended = new List<TableEntity>();
+        var newest = new Dictionary<string, (long Seq, string Hash)>(StringComparer.Ordinal);
+        await foreach (var row in trail.QueryAsync<TableEntity>(Range(shard, Appended)))
+        {
+            appended.Add(row);
+            foreach (var (chain, seq, hash) in Transaction.Heads(row))
+                if (!newest.TryGetValue(chain, out var known) || seq > known.Seq) newest[chain] = (seq, hash);
+        }
+        if (appended.Count == 0) return 0;
+        var stored = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+        await foreach (var row in trail.QueryAsync<TableEntity>(Range(shard, Checkpoints), select: ["Chain", "Seq"]))
+            stored[row.GetString("Chain")] = row;
+        var moves = new List<TableTransactionAction>();
+        foreach (var (chain, (seq, hash)) in newest)
+        {
+            var had = stored.GetValueOrDefault(chain);
+            if (had is not null && had.GetInt64("Seq") >= seq) continue;
+            var checkpoint = new TableEntity(shard, CheckpointKey(chain)) { ["Chain"] = chain, ["Seq"] = seq, ["Hash"] = hash, ["At"] = time };
+            moves.Add(had is null
+                ? new(TableTransactionActionType.Add, checkpoint)
+                : new(TableTransactionActionType.UpdateReplace, checkpoint, had.ETag));
+        }
+        var moved = 0;
+        try
+        {
+            foreach (var chunk in moves.Chunk(MaxActions))
+            {
+                await trail.SubmitTransactionAsync(chunk);
+                moved += chunk.Length;
+            }
+            // Only once every checkpoint they imply is stored.
+            foreach (var chunk in appended.Chunk(MaxActions))
+                await trail.SubmitTransactionAsync(chunk.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row, row.ETag)));
+        }
+        catch (TableTransactionFailedException raced) when (raced.Status is 404 or 409 or 412)
+        {
+            // Another node's pass at the same moment: what is left, the next pass finishes.
+        }
+        return moved;
     }
 
     public async Task<IReadOnlyList<AuditCheckpoint>> LatestCheckpointsAsync()
     {
-        var chains = await tables.Table(AzureTables.AuditChains);
+        var trail = await Trail();
         var checkpoints = new List<AuditCheckpoint>();
-        await foreach (var row in chains.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"CheckpointSeq gt {0L}")))
-            checkpoints.Add(new AuditCheckpoint(row.RowKey, row.GetInt64("CheckpointSeq")!.Value, row.GetString("CheckpointHash"), row.GetString("CheckpointAt")));
+        foreach (var shard in AllShards)
+            await foreach (var row in trail.QueryAsync<TableEntity>(Range(shard, Checkpoints)))
+                checkpoints.Add(new AuditCheckpoint(row.GetString("Chain"), row.GetInt64("Seq")!.Value, row.GetString("Hash"), row.GetString("At")));
         return checkpoints;
     }
 
+    /// <summary>
+    /// Each shard's entries come chain by chain in ordinal order of their names, each in seq order;
+    /// the shards are merged by the name of the chain each is at.
+    /// </summary>
     public async IAsyncEnumerable<AuditEntry> ReadAllAsync()
     {
-        var audit = await tables.Table(AzureTables.Audit);
-        // Partitions come in key order, rows in seq order: chain by chain, as verify walks them.
-        await foreach (var row in audit.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey lt {AfterEntries}")))
-            yield return ToEntry(row);
+        var trail = await Trail();
+        var shards = new List<IAsyncEnumerator<TableEntity>>();
+        try
+        {
+            foreach (var shard in AllShards)
+            {
+                var rows = trail.QueryAsync<TableEntity>(Range(shard, Entries)).GetAsyncEnumerator();
+                shards.Add(rows);
+                if (!await rows.MoveNextAsync()) shards.Remove(rows);
+            }
+            while (shards.Count > 0)
+            {
+                var next = shards.MinBy(s => s.Current.GetString("Chain"), StringComparer.Ordinal)!;
+                var chain = next.Current.GetString("Chain");
+                bool more;
+                do
+                {
+                    yield return ToEntry(next.Current);
+                    more = await next.MoveNextAsync();
+                }
+                while (more && next.Current.GetString("Chain") == chain);
+                if (!more) shards.Remove(next);
+            }
+        }
+        finally
+        {
+            foreach (var rows in shards) await rows.DisposeAsync();
+        }
     }
 
     public async Task<IReadOnlyList<AuditEntry>> QueryAsync(AuditQuery query)
@@ -200,17 +285,12 @@ public sealed class AzureTableAuditStore(AzureTables tables) : IAuditStore
     /// </summary>
     private async Task<List<AuditEntry>> QueryChain(string unit, string? from, string? to, int limit)
     {
-        var audit = await tables.Table(AzureTables.Audit);
-        var head = await audit.GetEntityIfExistsAsync<TableEntity>(unit, Head, ["Seq"]);
+        var trail = await Trail();
         var found = new List<AuditEntry>();
         var window = Math.Max(limit, 100);
-        for (var high = head.HasValue ? head.Value!.GetInt64("Seq") ?? 0 : 0; high >= 1 && found.Count < limit; high -= window)
+        for (var high = await HeadSeq(trail, unit); high >= 1 && found.Count < limit; high -= window)
         {
-            var low = Math.Max(1, high - window + 1);
-            var rows = new List<AuditEntry>();
-            await foreach (var row in audit.QueryAsync<TableEntity>(
-                TableClient.CreateQueryFilter($"PartitionKey eq {unit} and RowKey ge {SeqKey(low)} and RowKey lt {SeqKey(high + 1)}")))
-                rows.Add(ToEntry(row));
+            var rows = await ReadChain(trail, unit, Math.Max(1, high - window + 1), high);
             found.AddRange(rows.Where(e => e.UnitId == unit && Within(e, from, to)));
             if (from is not null && rows.All(e => string.CompareOrdinal(e.At, from) < 0)) break;
         }
@@ -218,42 +298,139 @@ public sealed class AzureTableAuditStore(AzureTables tables) : IAuditStore
     }
 
     /// <summary>
-    /// The whole trail by time: the hours that have entries, newest first, and in each hour its 16
-    /// partitions, each read newest first up to the limit (and the rest of the last millisecond,
-    /// so ties are ordered as SQLite orders them), until the limit is reached.
+    /// The whole trail by time: each shard's pointers newest first, up to the limit (and the rest of
+    /// the last millisecond, so ties are ordered as SQLite orders them); then the entries they
+    /// point to, read as one range of seqs per chain (a chain's entries are in time order, so the
+    /// newest of the whole trail are the newest of each chain).
     /// </summary>
     private async Task<List<AuditEntry>> QueryTime(string? from, string? to, int limit)
     {
-        var time = await tables.Table(AzureTables.AuditTime);
-        var hoursFilter = $"PartitionKey eq '{Hours}'";
-        if (to is not null) hoursFilter += $" and RowKey ge '{Inverted(long.Parse(Hour(to)))}'";
-        if (from is not null) hoursFilter += $" and RowKey le '{Inverted(long.Parse(Hour(from)))}'";
-        var upper = to is null ? null : Inverted(Ticks(to));
-        var lower = from is null ? null : Inverted(Ticks(from)) + "/"; // '/' sorts after the '.' that follows the time
-        var found = new List<AuditEntry>();
-        await foreach (var hour in time.QueryAsync<TableEntity>(hoursFilter, select: ["Hour"]))
+        var trail = await Trail();
+        var upper = ByTime + (to is null ? "" : Inverted(Ticks(to)));
+        var lower = ByTime + (from is null ? "" : Inverted(Ticks(from))) + End;
+        var parts = await Task.WhenAll(AllShards.Select(shard => Newest(trail, shard, upper, lower, limit)));
+        var chosen = parts.SelectMany(p => p)
+            .OrderByDescending(p => p.At, StringComparer.Ordinal).ThenByDescending(p => p.Chain, StringComparer.Ordinal).ThenByDescending(p => p.Seq)
+            .Take(limit).ToHashSet();
+        var found = new ConcurrentBag<AuditEntry>();
+        await Parallel.ForEachAsync(chosen.GroupBy(p => p.Chain), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (chain, _) =>
         {
-            var parts = await Task.WhenAll(AllShards.Select(shard => Newest(time, $"{hour.GetString("Hour")}.{shard}", upper, lower, limit)));
-            found.AddRange(parts.SelectMany(p => p));
-            if (found.Count >= limit) break; // every older hour holds only older entries
-        }
-        return found;
+            foreach (var entry in await ReadChain(trail, chain.Key, chain.Min(p => p.Seq), chain.Max(p => p.Seq)))
+                if (chosen.Contains(new Pointer(entry.At, entry.Chain, entry.Seq))) found.Add(entry);
+        });
+        return [.. found];
     }
 
-    private static async Task<List<AuditEntry>> Newest(TableClient time, string partition, string? upper, string? lower, int limit)
+    private static async Task<List<Pointer>> Newest(TableClient trail, string shard, string upper, string lower, int limit)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
-        if (upper is not null) filter += TableClient.CreateQueryFilter($" and RowKey ge {upper}");
-        if (lower is not null) filter += TableClient.CreateQueryFilter($" and RowKey lt {lower}");
-        var entries = new List<AuditEntry>();
-        string? lastTime = null;
-        await foreach (var row in time.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(1000, limit + 1)))
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {shard} and RowKey ge {upper} and RowKey lt {lower}");
+        var pointers = new List<Pointer>();
+        await foreach (var row in trail.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(1000, limit + 1), select: ["Chain", "Seq", "At"]))
         {
-            var rowTime = row.RowKey[..19];
-            if (entries.Count >= limit && rowTime != lastTime) break;
-            entries.Add(ToEntry(row));
-            lastTime = rowTime;
+            var pointer = new Pointer(row.GetString("At"), row.GetString("Chain"), row.GetInt64("Seq")!.Value);
+            if (pointers.Count >= limit && pointer.At != pointers[^1].At) break;
+            pointers.Add(pointer);
         }
-        return entries;
+        return pointers;
+    }
+
+    /// <summary>An entry's row in time order: where it is, and when.</summary>
+    private sealed record Pointer(string At, string Chain, long Seq);
+
+    /// <summary>
+    /// An entry and its row key (a second entry with a stored seq sits beside it, and is no
+    /// chain's head); fresh when first delivered, so nothing of it can be stored yet.
+    /// </summary>
+    private sealed record Row(AuditEntry Entry, string Key, bool Head, bool Fresh);
+
+    /// <summary>One caller's entries, answered with how many were stored.</summary>
+    private sealed class Rows(List<Row> list)
+    {
+        public List<Row> List => list;
+        public TaskCompletionSource<int> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    /// <summary>One entity group transaction being filled, with its row of the newest seq of each chain in it.</summary>
+    private sealed class Transaction(string shard)
+    {
+        private readonly List<TableTransactionAction> _actions = [];
+        private readonly Dictionary<string, (long Seq, string Hash)> _heads = new(StringComparer.Ordinal);
+        private readonly List<Rows> _answers = [];
+        private int _size;
+
+        /// <summary>Room for these actions and the heads row (one action, at most ~1 KB per chain).</summary>
+        public bool Fits(int actions, int size) =>
+            _actions.Count == 0 || (_actions.Count + actions + 1 <= MaxActions && _size + size + (_heads.Count + 1) * 1024 <= MaxBytes);
+
+        public void Add(List<TableTransactionAction> actions, int size, Row row)
+        {
+            _actions.AddRange(actions);
+            _size += size;
+            if (row.Head && (!_heads.TryGetValue(row.Entry.Chain, out var head) || row.Entry.Seq > head.Seq))
+                _heads[row.Entry.Chain] = (row.Entry.Seq, row.Entry.Hash);
+        }
+
+        /// <summary>The caller's last entry is in this transaction: answer it once this is stored.</summary>
+        public void Answers(Rows rows) => _answers.Add(rows);
+
+        public async Task Commit(TableClient trail)
+        {
+            if (_actions.Count > 0)
+            {
+                if (_heads.Count > 0)
+                    _actions.Add(new(TableTransactionActionType.Add, new TableEntity(shard, Appended + Guid.NewGuid().ToString("N"))
+                    {
+                        ["Heads"] = string.Join('\n', _heads.Select(h => $"{h.Key} {h.Value.Seq} {h.Value.Hash}")),
+                    }));
+                await trail.SubmitTransactionAsync(_actions);
+            }
+            foreach (var rows in _answers) rows.Done.TrySetResult(rows.List.Count);
+        }
+
+        public static IEnumerable<(string Chain, long Seq, string Hash)> Heads(TableEntity appended) =>
+            appended.GetString("Heads").Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(' '))
+                .Select(parts => (parts[0], long.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture), parts[2]));
+    }
+
+    /// <summary>
+    /// The appends waiting for one shard's next transaction. The first to arrive waits the window,
+    /// so others can join it; while a transaction is under way, the next one fills.
+    /// </summary>
+    private sealed class ShardWriter(AzureTableAuditStore store, string shard, TimeSpan window)
+    {
+        private readonly Lock _lock = new();
+        private List<Rows> _waiting = [];
+        private bool _running;
+
+        public Task<int> Append(Rows rows)
+        {
+            lock (_lock)
+            {
+                _waiting.Add(rows);
+                if (_running) return rows.Done.Task;
+                _running = true;
+            }
+            _ = Task.Run(Run);
+            return rows.Done.Task;
+        }
+
+        private async Task Run()
+        {
+            if (window > TimeSpan.Zero) await Task.Delay(window);
+            while (true)
+            {
+                List<Rows> appends;
+                lock (_lock)
+                {
+                    if (_waiting.Count == 0)
+                    {
+                        _running = false;
+                        return;
+                    }
+                    (appends, _waiting) = (_waiting, []);
+                }
+                await store.Write(shard, appends);
+            }
+        }
     }
 }

@@ -16,18 +16,18 @@ public sealed class AzureTables(IOptions<AzureTableOptions> options) : IStorageP
     public const string GrainState = "GrainState";
     public const string Cluster = "Cluster";
     public const string Reminders = "Reminders";
-    public const string Audit = "Audit";
-    public const string AuditTime = "AuditTime";
-    public const string AuditChains = "AuditChains";
+    public const string AuditTrail = "AuditTrail";
     public const string Keys = "Keys";
 
     /// <summary>Tables Cascade creates itself (Orleans creates its own three).</summary>
-    public static readonly IReadOnlyList<string> Own = [Audit, AuditTime, AuditChains, Keys];
+    public static readonly IReadOnlyList<string> Own = [AuditTrail, Keys];
 
     private readonly Lazy<TableServiceClient> _service = new(() => Connect(options.Value.ConnectionString, options.Value.TablePrefix));
     private readonly ConcurrentDictionary<string, Task<TableClient>> _tables = new(StringComparer.Ordinal);
 
     public TableServiceClient Service => _service.Value;
+
+    public AzureTableOptions Settings => options.Value;
 
     public string Name(string table) => options.Value.TablePrefix + table;
 
@@ -56,8 +56,8 @@ public sealed class AzureTables(IOptions<AzureTableOptions> options) : IStorageP
     /// <summary>For <c>/readyz</c>: one point read of a row that does not exist, which needs the storage and the credentials.</summary>
     public async Task ProbeAsync(CancellationToken cancellationToken)
     {
-        var audit = await Table(Audit);
-        await audit.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>("probe", "probe", ["PartitionKey"], cancellationToken);
+        var trail = await Table(AuditTrail);
+        await trail.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>("probe", "probe", ["PartitionKey"], cancellationToken);
     }
 
     /// <summary>

@@ -1,40 +1,39 @@
 using Azure.Data.Tables;
+using Cascade.Storage;
 
 namespace Cascade.Tests.Audit;
 
-/// <summary>The chain's rows in the <c>{prefix}Audit</c> table (partition: chain, row key: padded seq).</summary>
+/// <summary>A chain's rows in the <c>{prefix}AuditTrail</c> table (<see cref="AuditEntities"/>: partition the chain's shard, entries keyed <c>c!{chain}!{seq}</c>).</summary>
 public sealed class AzureTableTrail(string connectionString, string prefix) : StoredTrail
 {
-    private readonly TableClient _audit = new(connectionString, prefix + "Audit");
-    private readonly TableClient _chains = new(connectionString, prefix + "AuditChains");
-
-    private static string Key(long seq) => seq.ToString("D19");
+    private readonly TableClient _trail = new(connectionString, prefix + AzureTables.AuditTrail);
 
     public override async Task SetActor(string chain, long seq, string actor, string? hash = null)
     {
-        var entity = new TableEntity(chain, Key(seq)) { ["Actor"] = actor };
+        var entity = new TableEntity(AuditEntities.Shard(chain), AuditEntities.EntryKey(chain, seq)) { ["Actor"] = actor };
         if (hash is not null) entity["Hash"] = hash;
-        await _audit.UpdateEntityAsync(entity, Azure.ETag.All, TableUpdateMode.Merge);
+        await _trail.UpdateEntityAsync(entity, Azure.ETag.All, TableUpdateMode.Merge);
     }
 
     public override async Task ReplaceInAfter(string chain, long seq, string text, string replacement)
     {
-        var entity = (await _audit.GetEntityAsync<TableEntity>(chain, Key(seq))).Value;
+        var entity = (await _trail.GetEntityAsync<TableEntity>(AuditEntities.Shard(chain), AuditEntities.EntryKey(chain, seq))).Value;
         entity["After"] = entity.GetString("After").Replace(text, replacement);
-        await _audit.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace);
+        await _trail.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace);
     }
 
     public override async Task Delete(string chain, long fromSeq = 1, long? toSeq = null)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {chain} and RowKey ge {Key(fromSeq)} and RowKey lt {Key(toSeq is { } to ? to + 1 : long.MaxValue)}");
-        await foreach (var row in _audit.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"]))
-            await _audit.DeleteEntityAsync(row.PartitionKey, row.RowKey);
+        var last = toSeq is { } to ? AuditEntities.EntryKey(chain, to + 1) : AuditEntities.ChainKey(chain) + AuditEntities.End;
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {AuditEntities.Shard(chain)} and RowKey ge {AuditEntities.EntryKey(chain, fromSeq)} and RowKey lt {last}");
+        await foreach (var row in _trail.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"]))
+            await _trail.DeleteEntityAsync(row.PartitionKey, row.RowKey);
     }
 
     public override async Task<long> CheckpointSeq(string chain)
     {
-        await foreach (var row in _chains.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {chain}")))
-            return row.GetInt64("CheckpointSeq") ?? 0;
-        return 0;
+        var row = await _trail.GetEntityIfExistsAsync<TableEntity>(AuditEntities.Shard(chain), AuditEntities.CheckpointKey(chain), ["Seq"]);
+        return row.HasValue ? row.Value!.GetInt64("Seq") ?? 0 : 0;
     }
 }

@@ -6,8 +6,8 @@ public sealed class StorageRequestCounterTests
 {
     [Theory]
     [InlineData("/devstoreaccount1/cascadeGrainState(PartitionKey='a',RowKey='b')", "GrainState")]
-    [InlineData("/devstoreaccount1/cascadeAudit()", "Audit")]
-    [InlineData("/cascadeAuditTime", "AuditTime")]
+    [InlineData("/devstoreaccount1/cascadeAuditTrail()", "AuditTrail")]
+    [InlineData("/cascadeKeys", "Keys")]
     [InlineData("/devstoreaccount1/$batch", "$batch")]
     [InlineData("/devstoreaccount1/Tables", "Tables")]
     [InlineData("/devstoreaccount1/othertable", "othertable")]

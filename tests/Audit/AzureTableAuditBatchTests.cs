@@ -1,0 +1,112 @@
+using Azure.Data.Tables;
+using Cascade.Audit;
+using Cascade.Storage;
+using Cascade.Tests.Support;
+using Microsoft.Extensions.Options;
+
+namespace Cascade.Tests.Audit;
+
+/// <summary>
+/// The Azure audit store's group commit: appends of many chains that arrive together share a
+/// transaction per shard, and one chain's conflict costs no other chain its entries.
+/// </summary>
+public sealed class AzureTableAuditBatchTests(Azurite azurite) : IClassFixture<Azurite>
+{
+    private readonly string _prefix = Azurite.NewPrefix();
+
+    private AzureTableAuditStore Store(TimeSpan window) =>
+        new(new AzureTables(Options.Create(new AzureTableOptions { ConnectionString = azurite.ConnectionString, TablePrefix = _prefix, AuditWindow = window })));
+
+    private TableClient Trail => new(azurite.ConnectionString, _prefix + AzureTables.AuditTrail);
+
+    private static List<AuditEntry> Chain(string chain, int count, int first = 0)
+    {
+        var head = AuditChainHead.Empty;
+        var entries = new List<AuditEntry>();
+        for (var i = 0; i < first + count; i++)
+        {
+            var entry = head.Link(new AuditDraft(null, chain, GrainCluster.Start.AddSeconds(i), "tester", AuditActions.TaskUpdate, chain, "t1",
+                AuditSnapshots.SignIn($"before {i}"), AuditSnapshots.SignIn($"after {i}")));
+            if (i >= first) entries.Add(entry);
+            head = AuditChainHead.Of(entry);
+        }
+        return entries;
+    }
+
+    /// <summary>The transactions stored since the last checkpoint pass: each leaves one row of the chains it moved.</summary>
+    private async Task<int> Transactions()
+    {
+        var count = 0;
+        await foreach (var _ in Trail.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey ge {AuditEntities.Appended} and RowKey lt {AuditEntities.Appended + AuditEntities.End}"), select: ["RowKey"]))
+            count++;
+        return count;
+    }
+
+    [Fact]
+    public async Task Appends_of_many_chains_at_once_share_one_transaction_per_shard()
+    {
+        var store = Store(TimeSpan.FromMilliseconds(300));
+        var chains = Enumerable.Range(0, 64).Select(i => Chain($"g{i}", 2)).ToList();
+
+        var stored = await Task.WhenAll(chains.Select(c => store.AppendAsync(c, redelivered: false)));
+
+        Assert.All(stored, n => Assert.Equal(2, n));
+        var shards = chains.Select(c => AuditEntities.Shard(c[0].Chain)).Distinct().Count();
+        Assert.Equal(shards, await Transactions());
+        var verification = await AuditVerifier.VerifyAsync(store);
+        Assert.True(verification.Ok, verification.Problem);
+        Assert.Equal(128, verification.Entries);
+        Assert.Equal(128, (await store.QueryAsync(new AuditQuery(null, null, null, 1000))).Count);
+
+        Assert.Equal(64, await store.CheckpointAsync(GrainCluster.Start));
+        Assert.Equal(0, await Transactions());
+        Assert.Equal(64, (await store.LatestCheckpointsAsync()).Count(c => c.Seq == 2));
+        Assert.Equal(0, await store.CheckpointAsync(GrainCluster.Start));
+    }
+
+    [Fact]
+    public async Task An_append_stored_before_its_answer_was_lost_costs_the_chain_beside_it_nothing()
+    {
+        var store = Store(TimeSpan.FromMilliseconds(300));
+        var names = Enumerable.Range(0, 200).Select(i => $"s{i}").GroupBy(AuditEntities.Shard).First(g => g.Count() >= 2).Take(2).ToArray();
+        var stored = Chain(names[0], 3);
+        Assert.Equal(3, await store.AppendAsync(stored, redelivered: false));
+
+        // The same entries again, not marked as redelivered (as when the SDK retries a transaction
+        // that was stored), in the same transaction as another chain's first entries.
+        var again = store.AppendAsync(stored, redelivered: false);
+        var beside = store.AppendAsync(Chain(names[1], 2), redelivered: false);
+
+        Assert.Equal(0, await again);
+        Assert.Equal(2, await beside);
+        var verification = await AuditVerifier.VerifyAsync(store);
+        Assert.True(verification.Ok, verification.Problem);
+        Assert.Equal(5, verification.Entries);
+        Assert.Equal(2, await store.CheckpointAsync(GrainCluster.Start));
+        Assert.Equal(new Dictionary<string, long> { [names[0]] = 3, [names[1]] = 2 },
+            (await store.LatestCheckpointsAsync()).ToDictionary(c => c.Chain, c => c.Seq));
+    }
+
+    [Fact]
+    public async Task A_checkpoint_never_moves_back_and_a_chain_read_after_it_finds_its_newest_entries()
+    {
+        var store = Store(TimeSpan.Zero);
+        var entries = Chain("k", 5);
+        await store.AppendAsync(entries[..3], redelivered: false);
+        Assert.Equal(1, await store.CheckpointAsync(GrainCluster.Start));
+        await store.AppendAsync(entries[3..], redelivered: false);
+        Assert.Equal(1, await store.CheckpointAsync(GrainCluster.Start.AddMinutes(1)));
+
+        // Entry 2 lost, then delivered again: its transaction names 2 as the newest of the chain.
+        await new AzureTableTrail(azurite.ConnectionString, _prefix).Delete("k", 2, 2);
+        Assert.Equal(1, await store.AppendAsync(entries[..3], redelivered: true));
+        Assert.Equal(0, await store.CheckpointAsync(GrainCluster.Start.AddMinutes(2)));
+        Assert.Equal(5, (await store.LatestCheckpointsAsync()).Single().Seq);
+        Assert.Equal(0, await Transactions());
+
+        await store.AppendAsync(Chain("k", 1, first: 5), redelivered: false);
+        var newest = await store.QueryAsync(new AuditQuery("k", null, null, 2));
+        Assert.Equal([6L, 5L], newest.Select(e => e.Seq));
+        Assert.True((await AuditVerifier.VerifyAsync(store)).Ok);
+    }
+}

@@ -36,11 +36,13 @@ public static class ClusterBenchmark
         using var requests = new StorageRequests();
         using var azurite = new Azurite();
         var settings = azurite.Settings("bench" + Guid.NewGuid().ToString("N")[..8]);
+        if (options.AuditWindowMs is { } window) settings[$"{AzureTableOptions.Section}:AuditWindow"] = TimeSpan.FromMilliseconds(window).ToString("c");
         Log($"Azurite (in memory) on port {azurite.Port}");
         await using var a = await BenchHost.StartAsync(false, settings);
         await using var b = await BenchHost.StartAsync(false, settings);
         var hosts = await a.Grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
-        Log($"Node A at {a.Address}, node B at {b.Address}: {hosts.Count} silos active in one cluster");
+        Log($"Node A at {a.Address}, node B at {b.Address}: {hosts.Count} silos active in one cluster; " +
+            $"audit window {a.Services.GetRequiredService<AzureTables>().Settings.AuditWindow.TotalMilliseconds:N0} ms");
         if (hosts.Count != 2) throw new InvalidOperationException("The two nodes did not form one cluster.");
 
         // 1. The tree, built through node A.

@@ -13,6 +13,8 @@ public sealed record ClusterOptions
     public int RawSeconds { get; init; } = 15;
     public int Concurrency { get; init; } = 64;
     public int Seed { get; init; } = 42;
+    /// <summary>Cascade:Storage:AzureTable:AuditWindow in ms; null: the product's default.</summary>
+    public int? AuditWindowMs { get; init; }
 
     public const string Usage = """
         usage: dotnet run -c Release --project bench -- cluster [options]
@@ -22,6 +24,7 @@ public sealed record ClusterOptions
           --raw-seconds N        length of each of Azurite's raw write runs, before and after (default 15)
           --concurrency N        requests (and raw writes) in flight (default 64)
           --seed N               random seed (default 42)
+          --audit-window-ms N    Cascade:Storage:AzureTable:AuditWindow of both nodes (default: the product's)
         """;
 
     public static bool TryParse(ReadOnlySpan<string> args, out ClusterOptions options, out string? error)
@@ -35,6 +38,7 @@ public sealed record ClusterOptions
             ["--raw-seconds"] = (o, v) => o with { RawSeconds = v },
             ["--concurrency"] = (o, v) => o with { Concurrency = v },
             ["--seed"] = (o, v) => o with { Seed = v },
+            ["--audit-window-ms"] = (o, v) => o with { AuditWindowMs = v },
         };
         options = parsed;
         error = null;

@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Cascade.Audit;
 
 /// <summary>
@@ -5,13 +7,24 @@ namespace Cascade.Audit;
 /// sign-in). It holds only the chain's head in memory, read from the store on activation: the
 /// store is the truth, so nothing here can disagree with it. (A unit's chain has one source,
 /// the unit grain, which keeps the head in its own state instead.)
+/// <para>
+/// Calls interleave and one loop writes: the drafts that arrive while a write is under way
+/// (a sign-in storm, or the store's group-commit window) are linked and appended together in
+/// the next one, in arrival order, so the chain's rate does not depend on the store's latency.
+/// After a failed write the activation stops taking drafts and goes: what the store holds is
+/// read again by the next one, and the senders deliver their drafts again.
+/// </para>
 /// </summary>
+[Reentrant]
 public sealed class AuditChainGrain(IAuditStore store) : Grain, IAuditChainGrain
 {
     private const int RecentRefs = 4096;
     private readonly HashSet<string> _recent = new(StringComparer.Ordinal);
     private readonly Queue<string> _recentOrder = new();
+    private readonly List<(List<AuditDraft> Drafts, TaskCompletionSource Done)> _waiting = [];
+    private Task _writing = Task.CompletedTask;
     private AuditChainHead _head = AuditChainHead.Empty;
+    private Exception? _broken;
 
     private string Chain => this.GetPrimaryKeyString();
 
@@ -29,22 +42,47 @@ public sealed class AuditChainGrain(IAuditStore store) : Grain, IAuditChainGrain
             fresh.RemoveAll(d => known.Contains(d.Ref!));
         }
         if (fresh.Count == 0) return;
-        var entries = new List<AuditEntry>(fresh.Count);
-        var head = _head;
-        foreach (var draft in fresh)
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _waiting.Add((fresh, done));
+        if (_writing.IsCompleted) _writing = Write();
+        await done.Task;
+    }
+
+    /// <summary>Runs on the grain's scheduler, so it and the calls never run at once.</summary>
+    private async Task Write()
+    {
+        while (_waiting.Count > 0)
         {
-            var entry = head.Link(draft);
-            entries.Add(entry);
-            head = AuditChainHead.Of(entry);
+            var batch = _waiting.ToList();
+            _waiting.Clear();
+            try
+            {
+                if (_broken is not null) throw _broken;
+                var entries = new List<AuditEntry>();
+                var linked = new HashSet<string>(StringComparer.Ordinal);
+                var head = _head;
+                foreach (var draft in batch.SelectMany(b => b.Drafts))
+                {
+                    // Stored meanwhile, or twice in this batch (a redelivery racing its first delivery).
+                    if (_recent.Contains(draft.Ref!) || !linked.Add(draft.Ref!)) continue;
+                    var entry = head.Link(draft);
+                    entries.Add(entry);
+                    head = AuditChainHead.Of(entry);
+                }
+                if (entries.Count > 0 && await store.AppendAsync(entries, redelivered: false) != entries.Count)
+                    throw new InvalidOperationException($"Audit chain '{Chain}' moved under this writer; the drafts will be delivered again.");
+                _head = head;
+                foreach (var reference in linked) Remember(reference);
+                foreach (var (_, done) in batch) done.TrySetResult();
+            }
+            catch (Exception error)
+            {
+                // Not all were stored, or not known to be: start again from what the store really holds.
+                _broken ??= error;
+                DeactivateOnIdle();
+                foreach (var (_, done) in batch) done.TrySetException(error);
+            }
         }
-        if (await store.AppendAsync(entries, redelivered: false) != entries.Count)
-        {
-            // Not all were stored: start again from what the store really holds.
-            DeactivateOnIdle();
-            throw new InvalidOperationException($"Audit chain '{Chain}' moved under this writer; the drafts will be delivered again.");
-        }
-        _head = head;
-        foreach (var draft in fresh) Remember(draft.Ref!);
     }
 
     private void Remember(string reference)

@@ -13,9 +13,10 @@ namespace Cascade.Storage;
 /// <item><c>c!{chain}!{seq}</c>: an entry, the seq zero-padded, so a chain's entries sort in
 /// seq order and chains in ordinal order of their names ('!' sorts before every character of
 /// a chain's name).</item>
-/// <item><c>t!{time inverted}!{chain}!{seq inverted}</c>: a pointer to the entry (its chain,
-/// seq and time) in time order, newest first, for <c>GET /audit?from=&amp;to=</c>. Only the
-/// pointer: the entry's text is what an insert costs.</item>
+/// <item><c>p!{newest time inverted}!{id}</c>: a page of the time index, one per transaction
+/// and minute: the time, chain and seq of each entry it stored in that minute, so
+/// <c>GET /audit?from=&amp;to=</c> reads pages newest first. A page and not a row per entry:
+/// Azurite's work, and the account's entity rate, go by rows.</item>
 /// <item><c>r!{chain}!{ref}</c>: the seq of the entry that carries a ref.</item>
 /// <item><c>a!{id}</c>: one per transaction, the newest seq and hash it stored of each chain:
 /// what the checkpoint pass reads, then deletes.</item>
@@ -33,7 +34,7 @@ internal static class AuditEntities
     public const string Appended = "a!";
     public const string Checkpoints = "k!";
     public const string Entries = "c!";
-    public const string ByTime = "t!";
+    public const string Pages = "p!";
 
     public static string SeqKey(long seq) => seq.ToString("D19", CultureInfo.InvariantCulture);
 
@@ -66,7 +67,10 @@ internal static class AuditEntities
 
     public static string Inverted(long value) => (long.MaxValue - value).ToString("D19", CultureInfo.InvariantCulture);
 
-    public static string TimeKey(AuditEntry e) => $"{ByTime}{Inverted(Ticks(e.At))}!{e.Chain}!{Inverted(e.Seq)}";
+    /// <summary>The minute an entry's time falls in: a page holds entries of one minute, so none spans more.</summary>
+    public static string Minute(string at) => at[..16];
+
+    public static string PageKey(string newestAt) => $"{Pages}{Inverted(Ticks(newestAt))}!{Guid.NewGuid():N}";
 
     public static TableEntity ToEntity(string partitionKey, string rowKey, AuditEntry e)
     {

@@ -12,9 +12,9 @@ namespace Cascade.Storage;
 /// <list type="bullet">
 /// <item>Appends are group-committed per shard: what the node's grains hand in during
 /// <see cref="AzureTableOptions.AuditWindow"/> (and while the shard's previous transaction is
-/// under way) goes in one entity group transaction: each entry, its copy in time order, its ref
-/// row, and one row naming the newest seq of each chain in it. All or nothing, so nothing can
-/// hold an entry without its copy. The caller's records are already durable in its own state
+/// under way) goes in one entity group transaction: each entry and its ref row, a page of the
+/// time index per minute, and one row naming the newest seq of each chain in it. All or nothing,
+/// so the index cannot miss an entry. A unit's entries are already durable in its own state
 /// (<see cref="AuditOutbox{T}"/>), so the wait costs no request any time.</item>
 /// <item>A redelivery reads the range it covers first and stores only what is missing.</item>
 /// <item>The checkpoint pass reads each shard's transaction rows, moves each chain's checkpoint
@@ -38,7 +38,7 @@ public sealed class AzureTableAuditStore(AzureTables tables) : IAuditStore
         var writer = _writers.GetOrAdd(Shard(chain), shard => new ShardWriter(this, shard, tables.Settings.AuditWindow));
         try
         {
-            return await writer.Append(new Rows(entries.Select(e => new Row(e, EntryKey(chain, e.Seq), Head: true, Fresh: true)).ToList()));
+            return await writer.Append(new Rows(entries.Select(e => new Row(e, EntryKey(chain, e.Seq), Head: true)).ToList()));
         }
         catch (TableTransactionFailedException conflict) when (conflict.Status == 409)
         {
@@ -64,8 +64,8 @@ public sealed class AzureTableAuditStore(AzureTables tables) : IAuditStore
         var missing = entries
             .Where(e => !(stored.TryGetValue(e.Seq, out var times) && times.Contains(e.At)))
             .Select(e => stored.ContainsKey(e.Seq)
-                ? new Row(e, $"{EntryKey(chain, e.Seq)}~{e.Hash[..16]}", Head: false, Fresh: false)
-                : new Row(e, EntryKey(chain, e.Seq), Head: true, Fresh: false))
+                ? new Row(e, $"{EntryKey(chain, e.Seq)}~{e.Hash[..16]}", Head: false)
+                : new Row(e, EntryKey(chain, e.Seq), Head: true))
             .ToList();
         if (missing.Count == 0) return 0;
         var rows = new Rows(missing);
@@ -110,12 +110,9 @@ public sealed class AzureTableAuditStore(AzureTables tables) : IAuditStore
 
     private static List<TableTransactionAction> Actions(string shard, Row row)
     {
-        var actions = new List<TableTransactionAction>(3)
+        var actions = new List<TableTransactionAction>(2)
         {
             new(TableTransactionActionType.Add, ToEntity(shard, row.Key, row.Entry)),
-            // A redelivered entry's pointer may be there without it (the entry itself lost or deleted).
-            new(row.Fresh ? TableTransactionActionType.Add : TableTransactionActionType.UpsertReplace,
-                new TableEntity(shard, TimeKey(row.Entry)) { ["Chain"] = row.Entry.Chain, ["Seq"] = row.Entry.Seq, ["At"] = row.Entry.At }),
         };
         if (row.Entry.Ref is { } reference)
             actions.Add(new(TableTransactionActionType.UpsertReplace, new TableEntity(shard, RefKey(row.Entry.Chain, reference)) { ["Seq"] = row.Entry.Seq }));
@@ -298,17 +295,16 @@ public sealed class AzureTableAuditStore(AzureTables tables) : IAuditStore
     }
 
     /// <summary>
-    /// The whole trail by time: each shard's pointers newest first, up to the limit (and the rest of
-    /// the last millisecond, so ties are ordered as SQLite orders them); then the entries they
-    /// point to, read as one range of seqs per chain (a chain's entries are in time order, so the
-    /// newest of the whole trail are the newest of each chain).
+    /// The whole trail by time: each shard's pages newest first, until the limit is reached by
+    /// entries newer than every later page (and the rest of their millisecond, so ties are ordered
+    /// as SQLite orders them); then the entries they point to, read as one range of seqs per chain
+    /// (a chain's entries are in time order, so the newest of the whole trail are the newest of
+    /// each chain).
     /// </summary>
     private async Task<List<AuditEntry>> QueryTime(string? from, string? to, int limit)
     {
         var trail = await Trail();
-        var upper = ByTime + (to is null ? "" : Inverted(Ticks(to)));
-        var lower = ByTime + (from is null ? "" : Inverted(Ticks(from))) + End;
-        var parts = await Task.WhenAll(AllShards.Select(shard => Newest(trail, shard, upper, lower, limit)));
+        var parts = await Task.WhenAll(AllShards.Select(shard => Newest(trail, shard, from, to, limit)));
         var chosen = parts.SelectMany(p => p)
             .OrderByDescending(p => p.At, StringComparer.Ordinal).ThenByDescending(p => p.Chain, StringComparer.Ordinal).ThenByDescending(p => p.Seq)
             .Take(limit).ToHashSet();
@@ -321,27 +317,41 @@ public sealed class AzureTableAuditStore(AzureTables tables) : IAuditStore
         return [.. found];
     }
 
-    private static async Task<List<Pointer>> Newest(TableClient trail, string shard, string upper, string lower, int limit)
+    /// <summary>
+    /// A page holds one minute, so pages newer than a minute after <paramref name="to"/> hold
+    /// nothing up to it; once <paramref name="limit"/> entries are newer than a page's newest,
+    /// no later page can add one.
+    /// </summary>
+    private static async Task<List<Pointer>> Newest(TableClient trail, string shard, string? from, string? to, int limit)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {shard} and RowKey ge {upper} and RowKey lt {lower}");
+        var start = Pages + (to is null ? "" : Inverted(Ticks(to) + TimeSpan.TicksPerMinute));
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {shard} and RowKey ge {start} and RowKey lt {Pages + End}");
         var pointers = new List<Pointer>();
-        await foreach (var row in trail.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(1000, limit + 1), select: ["Chain", "Seq", "At"]))
+        await foreach (var page in trail.QueryAsync<TableEntity>(filter, select: ["Newest", "Entries"]))
         {
-            var pointer = new Pointer(row.GetString("At"), row.GetString("Chain"), row.GetInt64("Seq")!.Value);
-            if (pointers.Count >= limit && pointer.At != pointers[^1].At) break;
-            pointers.Add(pointer);
+            var newest = page.GetString("Newest");
+            if (from is not null && string.CompareOrdinal(newest, from) < 0) break;
+            if (pointers.Count >= limit)
+            {
+                pointers.Sort((x, y) => string.CompareOrdinal(y.At, x.At));
+                if (string.CompareOrdinal(newest, pointers[limit - 1].At) < 0) break;
+            }
+            foreach (var line in page.GetString("Entries").Split('\n'))
+            {
+                var parts = line.Split(' ');
+                var pointer = new Pointer(parts[0], parts[1], long.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture));
+                if ((from is null || string.CompareOrdinal(pointer.At, from) >= 0) && (to is null || string.CompareOrdinal(pointer.At, to) <= 0))
+                    pointers.Add(pointer);
+            }
         }
         return pointers;
     }
 
-    /// <summary>An entry's row in time order: where it is, and when.</summary>
+    /// <summary>An entry's line in a page of the time index: where it is, and when.</summary>
     private sealed record Pointer(string At, string Chain, long Seq);
 
-    /// <summary>
-    /// An entry and its row key (a second entry with a stored seq sits beside it, and is no
-    /// chain's head); fresh when first delivered, so nothing of it can be stored yet.
-    /// </summary>
-    private sealed record Row(AuditEntry Entry, string Key, bool Head, bool Fresh);
+    /// <summary>An entry and its row key (a second entry with a stored seq sits beside it, and is no chain's head).</summary>
+    private sealed record Row(AuditEntry Entry, string Key, bool Head);
 
     /// <summary>One caller's entries, answered with how many were stored.</summary>
     private sealed class Rows(List<Row> list)
@@ -355,12 +365,14 @@ public sealed class AzureTableAuditStore(AzureTables tables) : IAuditStore
     {
         private readonly List<TableTransactionAction> _actions = [];
         private readonly Dictionary<string, (long Seq, string Hash)> _heads = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<AuditEntry>> _pages = new(StringComparer.Ordinal);
         private readonly List<Rows> _answers = [];
         private int _size;
 
-        /// <summary>Room for these actions and the heads row (one action, at most ~1 KB per chain).</summary>
+        /// <summary>Room for these actions, the heads row, and the pages (one more, should the entry start a minute); at most ~1 KB per chain or entry in them.</summary>
         public bool Fits(int actions, int size) =>
-            _actions.Count == 0 || (_actions.Count + actions + 1 <= MaxActions && _size + size + (_heads.Count + 1) * 1024 <= MaxBytes);
+            _actions.Count == 0 || (_actions.Count + actions + 1 + _pages.Count + 1 <= MaxActions
+                && _size + size + (_heads.Count + _actions.Count + 2) * 1024 <= MaxBytes);
 
         public void Add(List<TableTransactionAction> actions, int size, Row row)
         {
@@ -368,6 +380,8 @@ public sealed class AzureTableAuditStore(AzureTables tables) : IAuditStore
             _size += size;
             if (row.Head && (!_heads.TryGetValue(row.Entry.Chain, out var head) || row.Entry.Seq > head.Seq))
                 _heads[row.Entry.Chain] = (row.Entry.Seq, row.Entry.Hash);
+            var minute = Minute(row.Entry.At);
+            (_pages.TryGetValue(minute, out var page) ? page : _pages[minute] = []).Add(row.Entry);
         }
 
         /// <summary>The caller's last entry is in this transaction: answer it once this is stored.</summary>
@@ -382,6 +396,15 @@ public sealed class AzureTableAuditStore(AzureTables tables) : IAuditStore
                     {
                         ["Heads"] = string.Join('\n', _heads.Select(h => $"{h.Key} {h.Value.Seq} {h.Value.Hash}")),
                     }));
+                foreach (var page in _pages.Values)
+                {
+                    var newest = page.Select(e => e.At).Max(StringComparer.Ordinal)!;
+                    _actions.Add(new(TableTransactionActionType.Add, new TableEntity(shard, PageKey(newest))
+                    {
+                        ["Newest"] = newest,
+                        ["Entries"] = string.Join('\n', page.Select(e => $"{e.At} {e.Chain} {e.Seq}")),
+                    }));
+                }
                 await trail.SubmitTransactionAsync(_actions);
             }
             foreach (var rows in _answers) rows.Done.TrySetResult(rows.List.Count);
@@ -393,8 +416,9 @@ public sealed class AzureTableAuditStore(AzureTables tables) : IAuditStore
     }
 
     /// <summary>
-    /// The appends waiting for one shard's next transaction. The first to arrive waits the window,
-    /// so others can join it; while a transaction is under way, the next one fills.
+    /// The appends waiting for one shard's next transaction: the node writes a shard at most once
+    /// per window (the window, then the write), so what arrives meanwhile, during the write too,
+    /// shares the next transaction; the writer stops when a window passed with nothing to write.
     /// </summary>
     private sealed class ShardWriter(AzureTableAuditStore store, string shard, TimeSpan window)
     {
@@ -416,9 +440,9 @@ public sealed class AzureTableAuditStore(AzureTables tables) : IAuditStore
 
         private async Task Run()
         {
-            if (window > TimeSpan.Zero) await Task.Delay(window);
             while (true)
             {
+                if (window > TimeSpan.Zero) await Task.Delay(window);
                 List<Rows> appends;
                 lock (_lock)
                 {

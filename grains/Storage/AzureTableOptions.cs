@@ -25,7 +25,7 @@ public sealed class AzureTableOptions
     /// the wait, with the unit's state.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:10", ErrorMessage = "Cascade:Storage:AzureTable:AuditWindow must be between 0 and 10 s.")]
-    public TimeSpan AuditWindow { get; set; } = TimeSpan.FromMilliseconds(500);
+    public TimeSpan AuditWindow { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>How long a starting node waits for the storage to answer before it refuses to start.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "Cascade:Storage:AzureTable:ConnectTimeout must be between 0 and one day.")]

@@ -122,10 +122,16 @@ public sealed partial class OrganizationGrain
         return outcome;
     }
 
+    /// <summary>
+    /// Unit writes under way at once during an import: enough for the storage's batching (SQLite's
+    /// group commit), few enough that none waits behind so many others that it outlasts the Azure
+    /// SDK's 8 s network timeout on a slow account.
+    /// </summary>
+    private const int ImportInFlight = 200;
+
     private async Task ApplyCreates(List<StructureChange> creates)
     {
-        foreach (var chunk in creates.Chunk(1000))
-            await Task.WhenAll(chunk.Select(c => Unit(c.Unit.Id).Initialize(c.Unit, c.Stamp)));
+        await InFlight(creates, c => Unit(c.Unit.Id).Initialize(c.Unit, c.Stamp));
         var units = creates.Select(c => c.Unit).ToList();
         foreach (var unit in units)
         {
@@ -138,8 +144,24 @@ public sealed partial class OrganizationGrain
         var byParent = units.Where(u => u.ParentId is not null).GroupBy(u => u.ParentId!)
             .GroupBy(g => Depth(g.Key)).OrderByDescending(level => level.Key);
         foreach (var level in byParent)
-            foreach (var chunk in level.Chunk(1000))
-                await Task.WhenAll(chunk.Select(g => Unit(g.Key).AddChildren(g.Select(u => u.Id).ToList())));
+            await InFlight(level, g => Unit(g.Key).AddChildren(g.Select(u => u.Id).ToList()));
+    }
+
+    /// <summary>Calls <paramref name="call"/> for each item, at most <see cref="ImportInFlight"/> under way at once, on the grain's scheduler.</summary>
+    private static async Task InFlight<T>(IEnumerable<T> items, Func<T, Task> call)
+    {
+        var running = new List<Task>(ImportInFlight);
+        foreach (var item in items)
+        {
+            if (running.Count == ImportInFlight)
+            {
+                var done = await Task.WhenAny(running);
+                running.Remove(done);
+                await done; // its failure fails the import, as before
+            }
+            running.Add(call(item));
+        }
+        await Task.WhenAll(running);
     }
 
     /// <summary>Records a parent link in the in-memory directory (idempotent, for replays).</summary>

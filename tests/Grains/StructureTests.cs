@@ -20,6 +20,23 @@ public sealed class StructureTests(GrainCluster cluster) : IClassFixture<GrainCl
     }
 
     [Fact]
+    public async Task An_import_larger_than_the_writes_kept_under_way_creates_and_links_every_unit()
+    {
+        await cluster.EnsureRoot();
+        var parents = Enumerable.Range(0, 250).Select(i => new UnitDraft($"imp-{i}", TreeFixture.Root, $"imp-{i}", UnitKind.GeneralBranch)).ToList();
+        var children = parents.Select(p => new UnitDraft($"{p.Id}-c", p.Id, $"{p.Id}-c", UnitKind.Branch)).ToList();
+
+        var imported = await cluster.Organization.ImportUnits([.. parents, .. children], "tester");
+
+        Assert.True(imported.Succeeded, imported.Detail);
+        Assert.Equal(500, imported.Value);
+        var root = await cluster.Unit(TreeFixture.Root).GetNode();
+        Assert.Equal(250, root!.Children.Count(c => c.StartsWith("imp-", StringComparison.Ordinal)));
+        foreach (var parent in parents)
+            Assert.Equal([$"{parent.Id}-c"], (await cluster.Unit(parent.Id).GetNode())!.Children);
+    }
+
+    [Fact]
     public async Task Two_concurrent_crossing_moves_never_make_a_cycle()
     {
         var a = await cluster.Chain("cross-a", 1);

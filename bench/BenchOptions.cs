@@ -1,3 +1,4 @@
+using Cascade.Bench.Shared;
 namespace Cascade.Bench;
 
 /// <summary>Command-line options of <c>rollup</c>; the defaults are the province-scale run.</summary>
@@ -32,35 +33,22 @@ public sealed record BenchOptions
           --keep-data            keep the SQLite file
         """;
 
+    private static readonly OptionTable<BenchOptions> Options = new OptionTable<BenchOptions>(new())
+        .Whole("--units", (o, v) => o with { Units = v })
+        .Whole("--tasks-per-unit", (o, v) => o with { TasksPerUnit = v })
+        .Whole("--seconds", (o, v) => o with { Seconds = v })
+        .Whole("--floor-seconds", (o, v) => o with { FloorSeconds = v })
+        .Whole("--concurrency", (o, v) => o with { Concurrency = v })
+        .Whole("--calibration-seconds", (o, v) => o with { CalibrationSeconds = v })
+        .Whole("--unit-batch", (o, v) => o with { UnitBatch = v })
+        .Whole("--import-parallelism", (o, v) => o with { ImportParallelism = v })
+        .Whole("--idle-seconds", (o, v) => o with { IdleSeconds = v })
+        .Whole("--seed", (o, v) => o with { Seed = v })
+        .Flag("--keep-data", o => o with { KeepData = true });
+
     public static bool TryParse(ReadOnlySpan<string> args, out BenchOptions options, out string? error)
     {
-        options = new BenchOptions();
-        error = null;
-        for (var i = 0; i < args.Length; i++)
-        {
-            var name = args[i];
-            if (name == "--keep-data") { options = options with { KeepData = true }; continue; }
-            if (i + 1 >= args.Length || !int.TryParse(args[i + 1], out var value) || value <= 0)
-            {
-                error = $"{name} needs a positive whole number.";
-                return false;
-            }
-            i++;
-            switch (name)
-            {
-                case "--units": options = options with { Units = value }; break;
-                case "--tasks-per-unit": options = options with { TasksPerUnit = value }; break;
-                case "--seconds": options = options with { Seconds = value }; break;
-                case "--floor-seconds": options = options with { FloorSeconds = value }; break;
-                case "--concurrency": options = options with { Concurrency = value }; break;
-                case "--calibration-seconds": options = options with { CalibrationSeconds = value }; break;
-                case "--unit-batch": options = options with { UnitBatch = value }; break;
-                case "--import-parallelism": options = options with { ImportParallelism = value }; break;
-                case "--idle-seconds": options = options with { IdleSeconds = value }; break;
-                case "--seed": options = options with { Seed = value }; break;
-                default: error = $"Unknown option {name}."; return false;
-            }
-        }
+        if (!Options.TryParse(args, out options, out error)) return false;
         if (options.Units < 100) { error = "--units must be at least 100."; return false; }
         if (options.TasksPerUnit > 1000) { error = "--tasks-per-unit must be at most 1000."; return false; }
         return true;

@@ -1,3 +1,4 @@
+using Cascade.Bench.Shared;
 namespace Cascade.Bench.Alerts;
 
 /// <summary>Command-line options of <c>alerts</c>; the defaults are the province-scale run.</summary>
@@ -48,42 +49,28 @@ public sealed record AlertBenchOptions
           --keep-data            keep the SQLite file
         """;
 
+    private static readonly OptionTable<AlertBenchOptions> Options = new OptionTable<AlertBenchOptions>(new())
+        .Whole("--units", (o, v) => o with { Units = v })
+        .Whole("--tasks-per-unit", (o, v) => o with { TasksPerUnit = v })
+        .Whole("--lagging-percent", (o, v) => o with { LaggingPercent = v }, zero: true)
+        .Whole("--clock-seconds", (o, v) => o with { ClockSeconds = v })
+        .Whole("--intervals", (o, v) => o with { Intervals = v })
+        .Whole("--aligned-intervals", (o, v) => o with { AlignedIntervals = v }, zero: true)
+        .Whole("--walls", (o, v) => o with { Walls = v }, zero: true)
+        .Whole("--quiet-seconds", (o, v) => o with { QuietSeconds = v }, zero: true)
+        .Whole("--wave-rate", (o, v) => o with { WaveRate = v })
+        .Whole("--wave-seconds", (o, v) => o with { WaveSeconds = v }, zero: true)
+        .Whole("--churn-rate", (o, v) => o with { ChurnRate = v })
+        .Whole("--churn-seconds", (o, v) => o with { ChurnSeconds = v }, zero: true)
+        .Whole("--unit-batch", (o, v) => o with { UnitBatch = v })
+        .Whole("--import-parallelism", (o, v) => o with { ImportParallelism = v })
+        .Whole("--seed", (o, v) => o with { Seed = v })
+        .Flag("--no-restart", o => o with { Restart = false })
+        .Flag("--keep-data", o => o with { KeepData = true });
+
     public static bool TryParse(ReadOnlySpan<string> args, out AlertBenchOptions options, out string? error)
     {
-        options = new AlertBenchOptions();
-        error = null;
-        for (var i = 0; i < args.Length; i++)
-        {
-            var name = args[i];
-            if (name == "--keep-data") { options = options with { KeepData = true }; continue; }
-            if (name == "--no-restart") { options = options with { Restart = false }; continue; }
-            if (i + 1 >= args.Length || !int.TryParse(args[i + 1], out var value) || value < 0
-                || value == 0 && name is not ("--wave-seconds" or "--churn-seconds" or "--quiet-seconds" or "--aligned-intervals" or "--walls" or "--lagging-percent"))
-            {
-                error = $"{name} needs a positive whole number.";
-                return false;
-            }
-            i++;
-            switch (name)
-            {
-                case "--units": options = options with { Units = value }; break;
-                case "--tasks-per-unit": options = options with { TasksPerUnit = value }; break;
-                case "--lagging-percent": options = options with { LaggingPercent = value }; break;
-                case "--clock-seconds": options = options with { ClockSeconds = value }; break;
-                case "--intervals": options = options with { Intervals = value }; break;
-                case "--aligned-intervals": options = options with { AlignedIntervals = value }; break;
-                case "--walls": options = options with { Walls = value }; break;
-                case "--quiet-seconds": options = options with { QuietSeconds = value }; break;
-                case "--wave-rate": options = options with { WaveRate = value }; break;
-                case "--wave-seconds": options = options with { WaveSeconds = value }; break;
-                case "--churn-rate": options = options with { ChurnRate = value }; break;
-                case "--churn-seconds": options = options with { ChurnSeconds = value }; break;
-                case "--unit-batch": options = options with { UnitBatch = value }; break;
-                case "--import-parallelism": options = options with { ImportParallelism = value }; break;
-                case "--seed": options = options with { Seed = value }; break;
-                default: error = $"Unknown option {name}."; return false;
-            }
-        }
+        if (!Options.TryParse(args, out options, out error)) return false;
         if (options.Units < 100) { error = "--units must be at least 100."; return false; }
         if (options.TasksPerUnit is < 2 or > 1000) { error = "--tasks-per-unit must be from 2 to 1000 (both tracks)."; return false; }
         if (options.LaggingPercent > 100) { error = "--lagging-percent must be at most 100."; return false; }

@@ -1,3 +1,4 @@
+using Cascade.Bench.Shared;
 namespace Cascade.Bench.Cluster;
 
 /// <summary>Command-line options of <c>cluster</c>.</summary>
@@ -27,30 +28,20 @@ public sealed record ClusterOptions
           --audit-window-ms N    Cascade:Storage:AzureTable:AuditWindow of both nodes (default: the product's)
         """;
 
+    private static readonly OptionTable<ClusterOptions> Options = new OptionTable<ClusterOptions>(new())
+        .Whole("--units", (o, v) => o with { Units = v })
+        .Whole("--tasks-per-unit", (o, v) => o with { TasksPerUnit = v })
+        .Whole("--seconds", (o, v) => o with { Seconds = v })
+        .Whole("--raw-seconds", (o, v) => o with { RawSeconds = v })
+        .Whole("--concurrency", (o, v) => o with { Concurrency = v })
+        .Whole("--seed", (o, v) => o with { Seed = v })
+        .Whole("--audit-window-ms", (o, v) => o with { AuditWindowMs = v }, zero: true);
+
     public static bool TryParse(ReadOnlySpan<string> args, out ClusterOptions options, out string? error)
     {
-        var parsed = new ClusterOptions();
-        var setters = new Dictionary<string, Func<ClusterOptions, int, ClusterOptions>>
-        {
-            ["--units"] = (o, v) => o with { Units = v },
-            ["--tasks-per-unit"] = (o, v) => o with { TasksPerUnit = v },
-            ["--seconds"] = (o, v) => o with { Seconds = v },
-            ["--raw-seconds"] = (o, v) => o with { RawSeconds = v },
-            ["--concurrency"] = (o, v) => o with { Concurrency = v },
-            ["--seed"] = (o, v) => o with { Seed = v },
-            ["--audit-window-ms"] = (o, v) => o with { AuditWindowMs = v },
-        };
-        options = parsed;
-        error = null;
-        for (var i = 0; i < args.Length; i += 2)
-        {
-            if (!setters.TryGetValue(args[i], out var set)) { error = $"Unknown option {args[i]}."; return false; }
-            if (i + 1 >= args.Length || !int.TryParse(args[i + 1], out var value) || value <= 0) { error = $"{args[i]} needs a positive whole number."; return false; }
-            parsed = set(parsed, value);
-        }
-        if (parsed.Units < 100) { error = "--units must be at least 100."; return false; }
-        if (parsed.TasksPerUnit > 1000) { error = "--tasks-per-unit must be at most 1000."; return false; }
-        options = parsed;
+        if (!Options.TryParse(args, out options, out error)) return false;
+        if (options.Units < 100) { error = "--units must be at least 100."; return false; }
+        if (options.TasksPerUnit > 1000) { error = "--tasks-per-unit must be at most 1000."; return false; }
         return true;
     }
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Cascade.Bench.Shared;
 
 namespace Cascade.Bench.Wall;
 
@@ -52,55 +52,29 @@ public sealed record WallOptions
           --chromium PATH        the browser (default /usr/lib/chromium/chromium)
         """;
 
+    private static readonly OptionTable<WallOptions> Options = new OptionTable<WallOptions>(new())
+        .Flag("--demo", o => o with { Demo = true })
+        .Flag("--keep-data", o => o with { KeepData = true })
+        .Flag("--soak", o => o with { Soak = true })
+        .Text("--chromium", (o, v) => o with { Chromium = v })
+        .Whole("--units", (o, v) => o with { Units = v })
+        .Whole("--tasks-per-unit", (o, v) => o with { TasksPerUnit = v })
+        .Whole("--walls", (o, v) => o with { Walls = v })
+        .Whole("--depth", (o, v) => o with { Depth = v })
+        .Number("--rate", (o, v) => o with { Rate = v }, zero: true)
+        .Whole("--concurrency", (o, v) => o with { Concurrency = v })
+        .Whole("--max-in-flight", (o, v) => o with { MaxInFlight = v })
+        .Whole("--seconds", (o, v) => o with { Seconds = v })
+        .Whole("--probe-pause-ms", (o, v) => o with { ProbePauseMilliseconds = v }, zero: true)
+        .Whole("--unit-batch", (o, v) => o with { UnitBatch = v })
+        .Whole("--import-parallelism", (o, v) => o with { ImportParallelism = v })
+        .Whole("--seed", (o, v) => o with { Seed = v })
+        .Whole("--minutes", (o, v) => o with { Minutes = v })
+        .Number("--soak-rate", (o, v) => o with { SoakRate = v });
+
     public static bool TryParse(ReadOnlySpan<string> args, out WallOptions options, out string? error)
     {
-        options = new WallOptions();
-        error = null;
-        for (var i = 0; i < args.Length; i++)
-        {
-            var name = args[i];
-            switch (name)
-            {
-                case "--demo": options = options with { Demo = true }; continue;
-                case "--keep-data": options = options with { KeepData = true }; continue;
-                case "--soak": options = options with { Soak = true }; continue;
-            }
-            if (i + 1 >= args.Length)
-            {
-                error = $"{name} needs a value.";
-                return false;
-            }
-            var text = args[++i];
-            if (name == "--chromium")
-            {
-                options = options with { Chromium = text };
-                continue;
-            }
-            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || number < 0 || number == 0 && name is not ("--rate" or "--probe-pause-ms"))
-            {
-                error = $"{name} needs a positive number.";
-                return false;
-            }
-            var whole = (int)number;
-            switch (name)
-            {
-                case "--units": options = options with { Units = whole }; break;
-                case "--tasks-per-unit": options = options with { TasksPerUnit = whole }; break;
-                case "--walls": options = options with { Walls = whole }; break;
-                case "--depth": options = options with { Depth = whole }; break;
-                case "--rate": options = options with { Rate = number }; break;
-                case "--concurrency": options = options with { Concurrency = whole }; break;
-                case "--max-in-flight": options = options with { MaxInFlight = whole }; break;
-                case "--seconds": options = options with { Seconds = whole }; break;
-                case "--probe-pause-ms": options = options with { ProbePauseMilliseconds = whole }; break;
-                case "--unit-batch": options = options with { UnitBatch = whole }; break;
-                case "--import-parallelism": options = options with { ImportParallelism = whole }; break;
-                case "--seed": options = options with { Seed = whole }; break;
-                case "--minutes": options = options with { Minutes = whole }; break;
-                case "--soak-rate": options = options with { SoakRate = number }; break;
-                default: error = $"Unknown option {name}."; return false;
-            }
-        }
+        if (!Options.TryParse(args, out options, out error)) return false;
         if (!options.Demo && options.Units < 100) { error = "--units must be at least 100."; return false; }
         if (options.Depth > 6) { error = "--depth must be at most 6."; return false; }
         return true;

@@ -1,7 +1,4 @@
-using System.Collections.Concurrent;
-using System.Diagnostics.Metrics;
 using Cascade.Tasks;
-using Cascade.Telemetry;
 using Cascade.Tests.Grains;
 using Cascade.Tests.Support;
 
@@ -15,25 +12,11 @@ public sealed class StorageRequestMetricTests(AzureTableGrainCluster cluster) : 
     {
         var unit = cluster.Unit((await cluster.Chain("metered", 1))[0]);
         await unit.CreateTask(TreeFixture.Draft("a"), null);
-        var counts = new ConcurrentDictionary<string, long>();
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Meter.Name == CascadeTelemetry.Name && instrument.Name == "cascade.storage.requests") l.EnableMeasurementEvents(instrument);
-        };
-        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
-        {
-            string? table = null, method = null;
-            foreach (var tag in tags)
-                if (tag.Key == CascadeTelemetry.Tags.Table) table = tag.Value as string;
-                else if (tag.Key == CascadeTelemetry.Tags.Method) method = tag.Value as string;
-            counts.AddOrUpdate($"{method} {table}", value, (_, n) => n + value);
-        });
-        listener.Start();
+        using var requests = new StorageRequests();
 
         Assert.True((await unit.PatchTask("a", new TaskPatch { Progress = 30 }, null, null)).Succeeded);
 
-        await Eventually.True(() => Task.FromResult(counts.GetValueOrDefault("PUT GrainState") >= 1 && counts.GetValueOrDefault("POST $batch") >= 1),
-            "the state write and the audit entry's transaction were counted", detail: () => string.Join(", ", counts.Select(c => $"{c.Key} {c.Value}")));
+        await Eventually.True(() => Task.FromResult(requests.Snapshot().GetValueOrDefault(("GrainState", "PUT")) >= 1 && requests.Snapshot().GetValueOrDefault(("$batch", "POST")) >= 1),
+            "the state write and the audit entry's transaction were counted", detail: () => string.Join(", ", requests.Snapshot().Select(c => $"{c.Key.Method} {c.Key.Table} {c.Value}")));
     }
 }

@@ -2,11 +2,12 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Cascade.Telemetry;
 
-namespace Cascade.Bench.Cluster;
+namespace Cascade.Tests.Support;
 
 /// <summary>
-/// Totals of cascade.storage.requests in this process (both nodes run here), by table and method:
-/// the requests Cascade sent Azurite, read between two moments to attribute them to a phase.
+/// Totals of cascade.storage.requests in this process, by table and method: the requests Cascade
+/// sent Azure Table Storage, read between two moments to attribute them to a phase. Used by the
+/// tests and by <c>bench -- cluster</c> (both nodes run in its process), which links this file.
 /// </summary>
 public sealed class StorageRequests : IDisposable
 {

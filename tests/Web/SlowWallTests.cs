@@ -23,7 +23,7 @@ public sealed class SlowWallTests
     {
         using var folder = new TempDirectory();
         await using var web = await WebProcess.StartAsync(folder.Path, folder.File("cascade.db"),
-            "--Cascade:Demo:Seed=true", "--Cascade:Wall:DropAfter=00:00:02", "--Logging:LogLevel:Microsoft.AspNetCore=Warning");
+            "--Cascade:Demo:Seed=true", "--Cascade:Wall:DropAfter=00:00:06", "--Logging:LogLevel:Microsoft.AspNetCore=Warning");
         await Eventually.True(async () => (await web.Client.GetAsync("/api/v1/units/kjt")).IsSuccessStatusCode, "the demo is seeded");
 
         await using var reader = new HubConnectionBuilder()
@@ -57,13 +57,14 @@ public sealed class SlowWallTests
         }
 
         // The reading wall never waited for the stalled one: had the host waited for the stalled
-        // wall, the reader would have got nothing until the drop, 2 s after the stall (a loaded
-        // machine may still delay a message, so the bound is that, not the 367 ms slot).
+        // wall, the reader would have got nothing until the drop, 6 s after the stall. A loaded
+        // machine may still delay a message by a GC pause or two (2.3 s was seen in CI with the
+        // whole suite running), so the bound sits between the two, not at the 367 ms slot.
         List<DateTime> times;
         lock (received) times = received.Select(r => r.At).Where(t => t > started.AddSeconds(1)).ToList();
         Assert.True(times.Count > 10, $"the reading wall got {times.Count} messages");
         var longest = times.Zip(times.Skip(1), (a, b) => b - a).Max();
-        Assert.True(longest < TimeSpan.FromSeconds(2), $"the reading wall waited {longest.TotalMilliseconds:0} ms between messages");
+        Assert.True(longest < TimeSpan.FromSeconds(4), $"the reading wall waited {longest.TotalMilliseconds:0} ms between messages");
 
         // It holds the root's newest summary.
         var root = await web.Client.GetFromJsonAsync<JsonElement>("/api/v1/units/kjt");

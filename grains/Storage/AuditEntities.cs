@@ -61,6 +61,11 @@ internal static class AuditEntities
     public static string Range(string shard, string prefix) =>
         TableClient.CreateQueryFilter($"PartitionKey eq {shard} and RowKey ge {prefix} and RowKey lt {prefix + End}");
 
+    /// <summary>A chain's entries from <paramref name="low"/> to <paramref name="high"/> (to its end when null), those stored beside a seq included.</summary>
+    public static string ChainRange(string chain, long low, long? high = null) =>
+        TableClient.CreateQueryFilter(
+            $"PartitionKey eq {Shard(chain)} and RowKey ge {EntryKey(chain, low)} and RowKey lt {(high is { } h ? EntryKey(chain, h + 1) : ChainKey(chain) + End)}");
+
     public static long Ticks(string at) =>
         DateTime.ParseExact(at, "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture,
             DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal).Ticks;

@@ -54,9 +54,7 @@ public sealed class AzureTableAuditStore(AzureTables tables) : IAuditStore
         var trail = await Trail();
         var (low, high) = (entries.Min(e => e.Seq), entries.Max(e => e.Seq));
         var stored = new Dictionary<long, HashSet<string>>();
-        await foreach (var row in trail.QueryAsync<TableEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {Shard(chain)} and RowKey ge {EntryKey(chain, low)} and RowKey lt {EntryKey(chain, high + 1)}"),
-            select: ["Seq", "At"]))
+        await foreach (var row in trail.QueryAsync<TableEntity>(ChainRange(chain, low, high), select: ["Seq", "At"]))
         {
             var seq = row.GetInt64("Seq")!.Value;
             (stored.TryGetValue(seq, out var times) ? times : stored[seq] = []).Add(row.GetString("At"));
@@ -121,12 +119,8 @@ public sealed class AzureTableAuditStore(AzureTables tables) : IAuditStore
 
     public async Task<AuditEntry?> GetHeadAsync(string chain)
     {
-        var trail = await Trail();
-        for (var high = await HeadSeq(trail, chain); high >= 1; high -= 100)
-        {
-            var rows = await ReadChain(trail, chain, Math.Max(1, high - 99), high);
+        await foreach (var rows in Backwards(await Trail(), chain, 100))
             if (rows.Where(e => e.Ref is not null).MaxBy(e => e.Seq) is { } withRef) return withRef;
-        }
         return null;
     }
 
@@ -148,20 +142,24 @@ public sealed class AzureTableAuditStore(AzureTables tables) : IAuditStore
     /// </summary>
     private static async Task<long> HeadSeq(TableClient trail, string chain)
     {
-        var shard = Shard(chain);
-        var checkpoint = await trail.GetEntityIfExistsAsync<TableEntity>(shard, CheckpointKey(chain), ["Seq"]);
+        var checkpoint = await trail.GetEntityIfExistsAsync<TableEntity>(Shard(chain), CheckpointKey(chain), ["Seq"]);
         var seq = checkpoint.HasValue ? checkpoint.Value!.GetInt64("Seq") ?? 0 : 0;
-        await foreach (var row in trail.QueryAsync<TableEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {shard} and RowKey ge {EntryKey(chain, seq + 1)} and RowKey lt {ChainKey(chain) + End}"), select: ["Seq"]))
+        await foreach (var row in trail.QueryAsync<TableEntity>(ChainRange(chain, seq + 1), select: ["Seq"]))
             seq = Math.Max(seq, row.GetInt64("Seq")!.Value);
         return seq;
+    }
+
+    /// <summary>A chain read backwards from its head, <paramref name="window"/> seqs at a time; the caller stops when it has enough.</summary>
+    private static async IAsyncEnumerable<List<AuditEntry>> Backwards(TableClient trail, string chain, int window)
+    {
+        for (var high = await HeadSeq(trail, chain); high >= 1; high -= window)
+            yield return await ReadChain(trail, chain, Math.Max(1, high - window + 1), high);
     }
 
     private static async Task<List<AuditEntry>> ReadChain(TableClient trail, string chain, long low, long high)
     {
         var rows = new List<AuditEntry>();
-        await foreach (var row in trail.QueryAsync<TableEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {Shard(chain)} and RowKey ge {EntryKey(chain, low)} and RowKey lt {EntryKey(chain, high + 1)}")))
+        await foreach (var row in trail.QueryAsync<TableEntity>(ChainRange(chain, low, high)))
             rows.Add(ToEntry(row));
         return rows;
     }
@@ -282,14 +280,11 @@ public sealed class AzureTableAuditStore(AzureTables tables) : IAuditStore
     /// </summary>
     private async Task<List<AuditEntry>> QueryChain(string unit, string? from, string? to, int limit)
     {
-        var trail = await Trail();
         var found = new List<AuditEntry>();
-        var window = Math.Max(limit, 100);
-        for (var high = await HeadSeq(trail, unit); high >= 1 && found.Count < limit; high -= window)
+        await foreach (var rows in Backwards(await Trail(), unit, Math.Max(limit, 100)))
         {
-            var rows = await ReadChain(trail, unit, Math.Max(1, high - window + 1), high);
             found.AddRange(rows.Where(e => e.UnitId == unit && Within(e, from, to)));
-            if (from is not null && rows.All(e => string.CompareOrdinal(e.At, from) < 0)) break;
+            if (found.Count >= limit || from is not null && rows.All(e => string.CompareOrdinal(e.At, from) < 0)) break;
         }
         return found;
     }

@@ -24,10 +24,7 @@ public sealed class AzureTableTrail(string connectionString, string prefix) : St
 
     public override async Task Delete(string chain, long fromSeq = 1, long? toSeq = null)
     {
-        var last = toSeq is { } to ? AuditEntities.EntryKey(chain, to + 1) : AuditEntities.ChainKey(chain) + AuditEntities.End;
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {AuditEntities.Shard(chain)} and RowKey ge {AuditEntities.EntryKey(chain, fromSeq)} and RowKey lt {last}");
-        await foreach (var row in _trail.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"]))
+        await foreach (var row in _trail.QueryAsync<TableEntity>(AuditEntities.ChainRange(chain, fromSeq, toSeq), select: ["PartitionKey", "RowKey"]))
             await _trail.DeleteEntityAsync(row.PartitionKey, row.RowKey);
     }
 

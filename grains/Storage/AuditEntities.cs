@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
 using Azure.Data.Tables;
 using Cascade.Audit;
 
@@ -10,42 +13,46 @@ namespace Cascade.Storage;
 /// transaction. A chain's rows all sit in its shard's partition, told apart by the start of the
 /// row key:
 /// <list type="bullet">
-/// <item><c>c!{chain}!{seq}</c>: an entry, the seq zero-padded, so a chain's entries sort in
-/// seq order and chains in ordinal order of their names ('!' sorts before every character of
-/// a chain's name).</item>
-/// <item><c>p!{newest time inverted}!{id}</c>: a page of the time index, one per transaction
-/// and minute: the time, chain and seq of each entry it stored in that minute, so
-/// <c>GET /audit?from=&amp;to=</c> reads pages newest first. A page and not a row per entry:
-/// Azurite's work, and the account's entity rate, go by rows.</item>
-/// <item><c>r!{chain}!{ref}</c>: the seq of the entry that carries a ref.</item>
-/// <item><c>a!{id}</c>: one per transaction, the newest seq and hash it stored of each chain:
-/// what the checkpoint pass reads, then deletes.</item>
+/// <item><c>b!{newest time inverted}!{id}</c>: a bundle, the entries one transaction stored of
+/// one minute, whichever chains they belong to, compressed in one row. Azurite's work, and the
+/// account's entity rate, go by rows, not bytes: one row per transaction instead of one per
+/// entry. Newest first, so <c>GET /audit?from=&amp;to=</c> reads bundles as a time index; one
+/// minute each, so a bundle newer than a minute after <c>to</c> holds nothing up to it.</item>
+/// <item><c>a!{id}</c>: one per transaction, a line for each chain in each of its bundles
+/// (<see cref="Run"/>): what the checkpoint pass reads, indexes, then deletes.</item>
+/// <item><c>x!{chain}!{highest seq inverted}!{id}</c>: the chain's index, written by the
+/// checkpoint pass: which bundles hold which of its seqs, newest first.</item>
 /// <item><c>k!{chain}</c>: the chain's newest checkpoint.</item>
+/// <item><c>r!{chain}!{ref}</c>: the seq of the entry that carries a ref.</item>
 /// </list>
-/// Before and after are split over properties of at most 32K characters (the service's limit
-/// for one string).
+/// A chain's entries are thus found through its index rows and the transactions the pass has not
+/// indexed yet (at most a checkpoint period of them). Long text is split over properties of at
+/// most 32K characters, bytes over properties of at most 64 KB (the service's limits).
 /// </summary>
 internal static class AuditEntities
 {
     private const int MaxChars = 32 * 1024;
+    private const int MaxBinary = 64_000;
     public const int Shards = 16;
     /// <summary>Sorts after every character of a seq, an inverted time or a name: the end of a prefix's range.</summary>
     public const string End = "~";
     public const string Appended = "a!";
+    public const string Bundles = "b!";
     public const string Checkpoints = "k!";
-    public const string Entries = "c!";
-    public const string Pages = "p!";
+    public const string Indexes = "x!";
+    /// <summary>A bundle's entries before compression: far under the service's 1 MB per row once compressed, even as base64.</summary>
+    public const int MaxBundleBytes = 600_000;
+
+    private static readonly JsonSerializerOptions Json = new();
 
     public static string SeqKey(long seq) => seq.ToString("D19", CultureInfo.InvariantCulture);
-
-    /// <summary>The start of a chain's entry rows; the chain's range ends at this plus <see cref="End"/>.</summary>
-    public static string ChainKey(string chain) => $"{Entries}{chain}!";
-
-    public static string EntryKey(string chain, long seq) => ChainKey(chain) + SeqKey(seq);
 
     public static string RefKey(string chain, string reference) => $"r!{chain}!{reference}";
 
     public static string CheckpointKey(string chain) => Checkpoints + chain;
+
+    /// <summary>The start of a chain's index rows; the range ends at this plus <see cref="End"/>.</summary>
+    public static string IndexKey(string chain) => $"{Indexes}{chain}!";
 
     /// <summary>A stable shard of a chain (not <c>string.GetHashCode</c>, which differs per process): its partition.</summary>
     public static string Shard(string chain)
@@ -61,10 +68,10 @@ internal static class AuditEntities
     public static string Range(string shard, string prefix) =>
         TableClient.CreateQueryFilter($"PartitionKey eq {shard} and RowKey ge {prefix} and RowKey lt {prefix + End}");
 
-    /// <summary>A chain's entries from <paramref name="low"/> to <paramref name="high"/> (to its end when null), those stored beside a seq included.</summary>
-    public static string ChainRange(string chain, long low, long? high = null) =>
+    /// <summary>A chain's index rows that name a seq of <paramref name="low"/> or above (they are keyed by their highest seq, inverted).</summary>
+    public static string IndexFrom(string chain, long low) =>
         TableClient.CreateQueryFilter(
-            $"PartitionKey eq {Shard(chain)} and RowKey ge {EntryKey(chain, low)} and RowKey lt {(high is { } h ? EntryKey(chain, h + 1) : ChainKey(chain) + End)}");
+            $"PartitionKey eq {Shard(chain)} and RowKey ge {IndexKey(chain)} and RowKey lt {IndexKey(chain) + Inverted(low) + End}");
 
     public static long Ticks(string at) =>
         DateTime.ParseExact(at, "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture,
@@ -72,50 +79,77 @@ internal static class AuditEntities
 
     public static string Inverted(long value) => (long.MaxValue - value).ToString("D19", CultureInfo.InvariantCulture);
 
-    /// <summary>The minute an entry's time falls in: a page holds entries of one minute, so none spans more.</summary>
+    /// <summary>The minute an entry's time falls in: a bundle holds entries of one minute, so none spans more.</summary>
     public static string Minute(string at) => at[..16];
 
-    public static string PageKey(string newestAt) => $"{Pages}{Inverted(Ticks(newestAt))}!{Guid.NewGuid():N}";
+    public static string BundleKey(string newestAt) => $"{Bundles}{Inverted(Ticks(newestAt))}!{Guid.NewGuid():N}";
 
-    public static TableEntity ToEntity(string partitionKey, string rowKey, AuditEntry e)
+    public static string NewIndexKey(string chain, long high) => $"{IndexKey(chain)}{Inverted(high)}!{Guid.NewGuid():N}";
+
+    /// <summary>A rough upper bound of an entry's size as JSON in UTF-8.</summary>
+    public static int Size(AuditEntry e) =>
+        256 + 3 * (e.Chain.Length + e.Actor.Length + e.Action.Length + (e.UnitId?.Length ?? 0) + (e.TaskId?.Length ?? 0)
+            + (e.Before?.Length ?? 0) + (e.After?.Length ?? 0) + (e.Ref?.Length ?? 0)) + 2 * 64;
+
+    public static TableEntity ToBundle(string shard, string key, IReadOnlyCollection<AuditEntry> entries)
     {
-        var entity = new TableEntity(partitionKey, rowKey)
-        {
-            ["Chain"] = e.Chain, ["Seq"] = e.Seq, ["At"] = e.At, ["Actor"] = e.Actor, ["Action"] = e.Action,
-            ["PrevHash"] = e.PrevHash, ["Hash"] = e.Hash,
-        };
-        if (e.UnitId is not null) entity["UnitId"] = e.UnitId;
-        if (e.TaskId is not null) entity["TaskId"] = e.TaskId;
-        if (e.Ref is not null) entity["Ref"] = e.Ref;
-        PutText(entity, "Before", e.Before);
-        PutText(entity, "After", e.After);
+        var entity = new TableEntity(shard, key) { ["Newest"] = entries.Select(e => e.At).Max(StringComparer.Ordinal)! };
+        var packed = new MemoryStream();
+        using (var brotli = new BrotliStream(packed, CompressionLevel.Fastest, leaveOpen: true))
+            JsonSerializer.Serialize(brotli, entries, Json);
+        var bytes = packed.GetBuffer().AsMemory(0, (int)packed.Length);
+        for (int offset = 0, part = 0; offset < bytes.Length; offset += MaxBinary, part++)
+            entity[part == 0 ? "Entries" : $"Entries{part}"] = bytes.Slice(offset, Math.Min(MaxBinary, bytes.Length - offset)).ToArray();
         return entity;
     }
 
-    public static AuditEntry ToEntry(TableEntity entity) => new(
-        entity.GetString("Chain"), entity.GetInt64("Seq")!.Value, entity.GetString("At"), entity.GetString("Actor"),
-        entity.GetString("Action"), entity.GetString("UnitId"), entity.GetString("TaskId"),
-        GetText(entity, "Before"), GetText(entity, "After"), entity.GetString("PrevHash"), entity.GetString("Hash"),
-        entity.GetString("Ref"));
+    public static List<AuditEntry> FromBundle(TableEntity bundle)
+    {
+        var packed = new MemoryStream();
+        for (var part = 0; bundle.GetBinary(part == 0 ? "Entries" : $"Entries{part}") is { } bytes; part++)
+            packed.Write(bytes);
+        packed.Position = 0;
+        using var brotli = new BrotliStream(packed, CompressionMode.Decompress);
+        return JsonSerializer.Deserialize<List<AuditEntry>>(brotli, Json) ?? [];
+    }
 
-    /// <summary>A rough upper bound of an entity's size on the wire, to keep a transaction under the 4 MB limit.</summary>
-    public static int Size(TableEntity entity) =>
-        512 + ((IDictionary<string, object>)entity).Values.Sum(v => v is string text ? text.Length * 3 : 16);
-
-    private static void PutText(TableEntity entity, string name, string? text)
+    public static void PutText(TableEntity entity, string name, string? text)
     {
         if (text is null) return;
         for (int offset = 0, part = 0; offset < text.Length || part == 0; offset += MaxChars, part++)
             entity[part == 0 ? name : $"{name}{part}"] = text.Substring(offset, Math.Min(MaxChars, text.Length - offset));
     }
 
-    private static string? GetText(TableEntity entity, string name)
+    public static string? GetText(TableEntity entity, string name)
     {
         if (entity.GetString(name) is not { } first) return null;
         var part = 1;
         if (entity.GetString($"{name}{part}") is null) return first;
-        var text = new System.Text.StringBuilder(first);
+        var text = new StringBuilder(first);
         while (entity.GetString($"{name}{part}") is { } next) { text.Append(next); part++; }
         return text.ToString();
+    }
+
+    /// <summary>
+    /// Where some of a chain's entries are: seqs <see cref="Low"/> to <see cref="High"/> of it in
+    /// the bundle <see cref="Bundle"/>. <see cref="Hash"/> is that of entry <see cref="High"/>, or
+    /// null for entries stored beside one of the same seq (a redelivery with another time), which
+    /// are kept for <c>verify</c> to report and are no chain's head.
+    /// </summary>
+    public sealed record Run(string Chain, long Low, long High, string? Hash, string Bundle)
+    {
+        public bool Overlaps(long low, long high) => Low <= high && High >= low;
+
+        public string Line => $"{Chain} {Low} {High} {Hash ?? "-"} {Bundle}";
+
+        public static Run Parse(string line)
+        {
+            var parts = line.Split(' ');
+            return new Run(parts[0], long.Parse(parts[1], CultureInfo.InvariantCulture), long.Parse(parts[2], CultureInfo.InvariantCulture),
+                parts[3] == "-" ? null : parts[3], parts[4]);
+        }
+
+        public static IEnumerable<Run> In(TableEntity row, string property) =>
+            (GetText(row, property) ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(Parse);
     }
 }

@@ -3,29 +3,34 @@ using Azure;
 using Azure.Data.Tables;
 using Cascade.Audit;
 using static Cascade.Storage.AuditEntities;
+using Run = Cascade.Storage.AuditEntities.Run;
 
 namespace Cascade.Storage;
 
 /// <summary>
 /// The audit trail in Azure Tables (layout: <see cref="AuditEntities"/>), with the guarantees of
-/// <see cref="SqliteAuditStore"/>, at about one storage request per many appends:
+/// <see cref="SqliteAuditStore"/>, at about one storage request and one row per many appends:
 /// <list type="bullet">
 /// <item>Appends are group-committed per shard: what the node's grains hand in during
 /// <see cref="AzureTableOptions.AuditWindow"/> (and while the shard's previous transaction is
-/// under way) goes in one entity group transaction: each entry and its ref row, a page of the
-/// time index per minute, and one row naming the newest seq of each chain in it. All or nothing,
-/// so the index cannot miss an entry. A unit's entries are already durable in its own state
-/// (<see cref="AuditOutbox{T}"/>), so the wait costs no request any time.</item>
+/// under way) goes in one entity group transaction: the entries in a bundle per minute, their
+/// ref rows, and one row naming where each chain's entries went. All or nothing, so no entry is
+/// stored without the row that leads to it. A unit's entries are already durable in its own
+/// state (<see cref="AuditOutbox{T}"/>), so the wait costs no request any time.</item>
 /// <item>A redelivery reads the range it covers first and stores only what is missing.</item>
-/// <item>The checkpoint pass reads each shard's transaction rows, moves each chain's checkpoint
-/// forward (conditionally, so two passes at once cannot move one back), and only then deletes the
-/// rows it read: a row stored after the read waits for the next pass.</item>
+/// <item>The checkpoint pass reads each shard's transaction rows, writes each chain's index rows
+/// and moves its checkpoint forward (conditionally, so two passes at once cannot move one back),
+/// and only then deletes the rows it read: a row stored after the read waits for the next pass.</item>
 /// </list>
 /// </summary>
 public sealed class AzureTableAuditStore(AzureTables tables) : IAuditStore
 {
     private const int MaxActions = 100;
-    private const int MaxBytes = 3_000_000;
+    /// <summary>A transaction's entries before compression: its request stays under the service's 4 MB even as base64.</summary>
+    private const int MaxBytes = 2_400_000;
+    private const int MaxEntries = 2_000;
+    /// <summary>Runs in one index row: about 100 characters each, so a row stays far under 1 MB.</summary>
+    private const int RunsPerIndexRow = 300;
     private readonly ConcurrentDictionary<string, ShardWriter> _writers = new(StringComparer.Ordinal);
 
     private Task<TableClient> Trail() => tables.Table(AzureTables.AuditTrail);
@@ -38,11 +43,11 @@ public sealed class AzureTableAuditStore(AzureTables tables) : IAuditStore
         var writer = _writers.GetOrAdd(Shard(chain), shard => new ShardWriter(this, shard, tables.Settings.AuditWindow));
         try
         {
-            return await writer.Append(new Rows(entries.Select(e => new Row(e, EntryKey(chain, e.Seq), Head: true)).ToList()));
+            return await writer.Append(new Rows(entries.Select(e => new Row(e, Head: true)).ToList()));
         }
         catch (TableTransactionFailedException conflict) when (conflict.Status == 409)
         {
-            // An entry of the transaction is there already (the SDK retried a transaction that had
+            // The transaction's rows are there already (the SDK retried a transaction that had
             // been stored): this caller's entries may be stored, so take each once.
             return await InsertMissing(chain, entries);
         }
@@ -54,16 +59,11 @@ public sealed class AzureTableAuditStore(AzureTables tables) : IAuditStore
         var trail = await Trail();
         var (low, high) = (entries.Min(e => e.Seq), entries.Max(e => e.Seq));
         var stored = new Dictionary<long, HashSet<string>>();
-        await foreach (var row in trail.QueryAsync<TableEntity>(ChainRange(chain, low, high), select: ["Seq", "At"]))
-        {
-            var seq = row.GetInt64("Seq")!.Value;
-            (stored.TryGetValue(seq, out var times) ? times : stored[seq] = []).Add(row.GetString("At"));
-        }
+        foreach (var entry in await ReadChain(trail, chain, low, high, await Unindexed(trail, chain)))
+            (stored.TryGetValue(entry.Seq, out var times) ? times : stored[entry.Seq] = []).Add(entry.At);
         var missing = entries
             .Where(e => !(stored.TryGetValue(e.Seq, out var times) && times.Contains(e.At)))
-            .Select(e => stored.ContainsKey(e.Seq)
-                ? new Row(e, $"{EntryKey(chain, e.Seq)}~{e.Hash[..16]}", Head: false)
-                : new Row(e, EntryKey(chain, e.Seq), Head: true))
+            .Select(e => new Row(e, Head: !stored.ContainsKey(e.Seq)))
             .ToList();
         if (missing.Count == 0) return 0;
         var rows = new Rows(missing);
@@ -73,9 +73,9 @@ public sealed class AzureTableAuditStore(AzureTables tables) : IAuditStore
 
     /// <summary>
     /// Writes the shard's waiting appends in as few transactions as the service's limits allow
-    /// (100 actions, 4 MB), in order, each with its row of the newest seqs. An append is answered
-    /// when the transaction with its last entry is stored; when one fails, every append not yet
-    /// answered fails with it (transactions before it stay stored: a redelivery completes them).
+    /// (100 actions, 4 MB), in order. An append is answered when the transaction with its last
+    /// entry is stored; when one fails, every append not yet answered fails with it (transactions
+    /// before it stay stored: a redelivery completes them).
     /// </summary>
     private async Task Write(string shard, IReadOnlyList<Rows> appends)
     {
@@ -87,14 +87,12 @@ public sealed class AzureTableAuditStore(AzureTables tables) : IAuditStore
             {
                 foreach (var row in append.List)
                 {
-                    var actions = Actions(shard, row);
-                    var size = actions.Sum(a => Size((TableEntity)a.Entity));
-                    if (!transaction.Fits(actions.Count, size))
+                    if (!transaction.Fits(row))
                     {
                         await transaction.Commit(trail);
                         transaction = new Transaction(shard);
                     }
-                    transaction.Add(actions, size, row);
+                    transaction.Add(row);
                 }
                 transaction.Answers(append);
             }
@@ -104,17 +102,6 @@ public sealed class AzureTableAuditStore(AzureTables tables) : IAuditStore
         {
             foreach (var append in appends) append.Done.TrySetException(error);
         }
-    }
-
-    private static List<TableTransactionAction> Actions(string shard, Row row)
-    {
-        var actions = new List<TableTransactionAction>(2)
-        {
-            new(TableTransactionActionType.Add, ToEntity(shard, row.Key, row.Entry)),
-        };
-        if (row.Entry.Ref is { } reference)
-            actions.Add(new(TableTransactionActionType.UpsertReplace, new TableEntity(shard, RefKey(row.Entry.Chain, reference)) { ["Seq"] = row.Entry.Seq }));
-        return actions;
     }
 
     public async Task<AuditEntry?> GetHeadAsync(string chain)
@@ -136,33 +123,63 @@ public sealed class AzureTableAuditStore(AzureTables tables) : IAuditStore
         return found.Keys.ToHashSet(StringComparer.Ordinal);
     }
 
-    /// <summary>
-    /// The newest seq of a chain: its checkpoint, then whatever was appended after it (at most a
-    /// checkpoint period's worth of rows).
-    /// </summary>
-    private static async Task<long> HeadSeq(TableClient trail, string chain)
+    /// <summary>Where the chain's entries went in the transactions the checkpoint pass has not indexed yet.</summary>
+    private static async Task<List<Run>> Unindexed(TableClient trail, string chain)
     {
-        var checkpoint = await trail.GetEntityIfExistsAsync<TableEntity>(Shard(chain), CheckpointKey(chain), ["Seq"]);
-        var seq = checkpoint.HasValue ? checkpoint.Value!.GetInt64("Seq") ?? 0 : 0;
-        await foreach (var row in trail.QueryAsync<TableEntity>(ChainRange(chain, seq + 1), select: ["Seq"]))
-            seq = Math.Max(seq, row.GetInt64("Seq")!.Value);
+        var runs = new List<Run>();
+        await foreach (var row in trail.QueryAsync<TableEntity>(Range(Shard(chain), Appended)))
+            runs.AddRange(Run.In(row, "Runs").Where(r => r.Chain == chain));
+        return runs;
+    }
+
+    /// <summary>
+    /// The newest seq of a chain: its newest index row, or a transaction not indexed yet (at most
+    /// a checkpoint period's worth of them).
+    /// </summary>
+    private static async Task<long> HeadSeq(TableClient trail, string chain, List<Run> unindexed)
+    {
+        var seq = unindexed.Where(r => r.Hash is not null).Select(r => r.High).DefaultIfEmpty(0).Max();
+        await foreach (var row in trail.QueryAsync<TableEntity>(Range(Shard(chain), IndexKey(chain)), maxPerPage: 1, select: ["High"]))
+            return Math.Max(seq, row.GetInt64("High")!.Value);
         return seq;
     }
 
     /// <summary>A chain read backwards from its head, <paramref name="window"/> seqs at a time; the caller stops when it has enough.</summary>
     private static async IAsyncEnumerable<List<AuditEntry>> Backwards(TableClient trail, string chain, int window)
     {
-        for (var high = await HeadSeq(trail, chain); high >= 1; high -= window)
-            yield return await ReadChain(trail, chain, Math.Max(1, high - window + 1), high);
+        var unindexed = await Unindexed(trail, chain);
+        for (var high = await HeadSeq(trail, chain, unindexed); high >= 1; high -= window)
+            yield return await ReadChain(trail, chain, Math.Max(1, high - window + 1), high, unindexed);
     }
 
-    private static async Task<List<AuditEntry>> ReadChain(TableClient trail, string chain, long low, long high)
+    /// <summary>
+    /// A chain's entries from <paramref name="low"/> to <paramref name="high"/> in seq order, those
+    /// stored beside a seq included: the bundles its index rows and the unindexed transactions
+    /// name for those seqs.
+    /// </summary>
+    private static async Task<List<AuditEntry>> ReadChain(TableClient trail, string chain, long low, long high, List<Run> unindexed)
     {
-        var rows = new List<AuditEntry>();
-        await foreach (var row in trail.QueryAsync<TableEntity>(ChainRange(chain, low, high)))
-            rows.Add(ToEntry(row));
-        return rows;
+        var runs = new List<Run>(unindexed);
+        await foreach (var row in trail.QueryAsync<TableEntity>(IndexFrom(chain, low)))
+            runs.AddRange(Run.In(row, "Runs"));
+        var bundles = runs.Where(r => r.Overlaps(low, high)).Select(r => r.Bundle).ToHashSet(StringComparer.Ordinal);
+        return Distinct((await ReadBundles(trail, Shard(chain), bundles)).Where(e => e.Chain == chain && e.Seq >= low && e.Seq <= high))
+            .OrderBy(e => e.Seq).ThenBy(e => e.At, StringComparer.Ordinal).ToList();
     }
+
+    private static async Task<List<AuditEntry>> ReadBundles(TableClient trail, string shard, IEnumerable<string> keys)
+    {
+        var entries = new ConcurrentBag<AuditEntry>();
+        await Parallel.ForEachAsync(keys, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (key, cancel) =>
+        {
+            var bundle = await trail.GetEntityIfExistsAsync<TableEntity>(shard, key, cancellationToken: cancel);
+            if (bundle.HasValue) foreach (var entry in FromBundle(bundle.Value!)) entries.Add(entry);
+        });
+        return [.. entries];
+    }
+
+    /// <summary>An entry is one chain, seq, time and hash: should a race have stored one twice, it is read once.</summary>
+    private static IEnumerable<AuditEntry> Distinct(IEnumerable<AuditEntry> entries) => entries.DistinctBy(e => (e.Chain, e.Seq, e.At, e.Hash));
 
     public async Task<int> CheckpointAsync(DateTimeOffset at)
     {
@@ -172,45 +189,76 @@ public sealed class AzureTableAuditStore(AzureTables tables) : IAuditStore
         return counts.Sum();
     }
 
+    /// <summary>
+    /// One shard's pass: for each chain the unindexed transactions name, its index rows (where
+    /// those entries went) and its checkpoint, moved forward only; a chain's rows go in one
+    /// transaction where they fit. Then the transaction rows it read are deleted.
+    /// </summary>
     private static async Task<int> Checkpoint(TableClient trail, string shard, string time)
     {
         var appended = new List<TableEntity>();
-        var newest = new Dictionary<string, (long Seq, string Hash)>(StringComparer.Ordinal);
+        var runs = new List<Run>();
         await foreach (var row in trail.QueryAsync<TableEntity>(Range(shard, Appended)))
         {
             appended.Add(row);
-            foreach (var (chain, seq, hash) in Transaction.Heads(row))
-                if (!newest.TryGetValue(chain, out var known) || seq > known.Seq) newest[chain] = (seq, hash);
+            runs.AddRange(Run.In(row, "Runs"));
         }
         if (appended.Count == 0) return 0;
         var stored = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
         await foreach (var row in trail.QueryAsync<TableEntity>(Range(shard, Checkpoints), select: ["Chain", "Seq"]))
             stored[row.GetString("Chain")] = row;
-        var moves = new List<TableTransactionAction>();
-        foreach (var (chain, (seq, hash)) in newest)
+        var perChain = new List<(List<TableTransactionAction> Actions, bool Moves)>();
+        foreach (var chain in runs.GroupBy(r => r.Chain, StringComparer.Ordinal))
         {
-            var had = stored.GetValueOrDefault(chain);
-            if (had is not null && had.GetInt64("Seq") >= seq) continue;
-            var checkpoint = new TableEntity(shard, CheckpointKey(chain)) { ["Chain"] = chain, ["Seq"] = seq, ["Hash"] = hash, ["At"] = time };
-            moves.Add(had is null
-                ? new(TableTransactionActionType.Add, checkpoint)
-                : new(TableTransactionActionType.UpdateReplace, checkpoint, had.ETag));
+            var actions = new List<TableTransactionAction>();
+            foreach (var part in chain.OrderBy(r => r.High).Chunk(RunsPerIndexRow))
+            {
+                var index = new TableEntity(shard, NewIndexKey(chain.Key, part.Max(r => r.High)))
+                {
+                    ["Chain"] = chain.Key, ["Low"] = part.Min(r => r.Low), ["High"] = part.Max(r => r.High),
+                };
+                PutText(index, "Runs", string.Join('\n', part.Select(r => r.Line)));
+                actions.Add(new(TableTransactionActionType.Add, index));
+            }
+            var head = chain.Where(r => r.Hash is not null).MaxBy(r => r.High);
+            var had = stored.GetValueOrDefault(chain.Key);
+            var moves = head is not null && (had is null || had.GetInt64("Seq") < head.High);
+            if (moves)
+            {
+                var checkpoint = new TableEntity(shard, CheckpointKey(chain.Key)) { ["Chain"] = chain.Key, ["Seq"] = head!.High, ["Hash"] = head.Hash, ["At"] = time };
+                actions.Add(had is null
+                    ? new(TableTransactionActionType.Add, checkpoint)
+                    : new(TableTransactionActionType.UpdateReplace, checkpoint, had.ETag));
+            }
+            perChain.Add((actions, moves));
         }
         var moved = 0;
         try
         {
-            foreach (var chunk in moves.Chunk(MaxActions))
+            // About 30K characters an index row at most, so 60 rows a transaction stay under 4 MB.
+            var batch = new List<TableTransactionAction>();
+            var batchMoves = 0;
+            foreach (var (actions, moves) in perChain)
             {
-                await trail.SubmitTransactionAsync(chunk);
-                moved += chunk.Length;
+                if (batch.Count + actions.Count > 60)
+                {
+                    if (batch.Count > 0) await trail.SubmitTransactionAsync(batch);
+                    moved += batchMoves;
+                    (batch, batchMoves) = ([], 0);
+                }
+                batch.AddRange(actions);
+                if (moves) batchMoves++;
             }
-            // Only once every checkpoint they imply is stored.
+            if (batch.Count > 0) await trail.SubmitTransactionAsync(batch);
+            moved += batchMoves;
+            // Only once every index row and checkpoint they imply is stored.
             foreach (var chunk in appended.Chunk(MaxActions))
                 await trail.SubmitTransactionAsync(chunk.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row, row.ETag)));
         }
         catch (TableTransactionFailedException raced) when (raced.Status is 404 or 409 or 412)
         {
-            // Another node's pass at the same moment: what is left, the next pass finishes.
+            // Another node's pass at the same moment: what is left, the next pass finishes (an
+            // index row written twice names the same bundles twice, which readers take once).
         }
         return moved;
     }
@@ -226,39 +274,43 @@ public sealed class AzureTableAuditStore(AzureTables tables) : IAuditStore
     }
 
     /// <summary>
-    /// Each shard's entries come chain by chain in ordinal order of their names, each in seq order;
-    /// the shards are merged by the name of the chain each is at.
+    /// Chains in ordinal order of their names, each in seq order: every chain's runs are read
+    /// from the index and the unindexed transactions first; then the chains are taken in groups
+    /// of about <c>20,000</c> entries, each group's bundles read once.
     /// </summary>
     public async IAsyncEnumerable<AuditEntry> ReadAllAsync()
     {
         var trail = await Trail();
-        var shards = new List<IAsyncEnumerator<TableEntity>>();
-        try
+        var runs = new Dictionary<string, List<Run>>(StringComparer.Ordinal);
+        foreach (var shard in AllShards)
+            foreach (var prefix in new[] { Indexes, Appended })
+                await foreach (var row in trail.QueryAsync<TableEntity>(Range(shard, prefix)))
+                    foreach (var run in Run.In(row, "Runs"))
+                        (runs.TryGetValue(run.Chain, out var list) ? list : runs[run.Chain] = []).Add(run);
+        var group = new List<string>();
+        var size = 0L;
+        foreach (var chain in runs.Keys.Order(StringComparer.Ordinal))
         {
-            foreach (var shard in AllShards)
-            {
-                var rows = trail.QueryAsync<TableEntity>(Range(shard, Entries)).GetAsyncEnumerator();
-                shards.Add(rows);
-                if (!await rows.MoveNextAsync()) shards.Remove(rows);
-            }
-            while (shards.Count > 0)
-            {
-                var next = shards.MinBy(s => s.Current.GetString("Chain"), StringComparer.Ordinal)!;
-                var chain = next.Current.GetString("Chain");
-                bool more;
-                do
-                {
-                    yield return ToEntry(next.Current);
-                    more = await next.MoveNextAsync();
-                }
-                while (more && next.Current.GetString("Chain") == chain);
-                if (!more) shards.Remove(next);
-            }
+            group.Add(chain);
+            size += runs[chain].Sum(r => r.High - r.Low + 1);
+            if (size < 20_000) continue;
+            foreach (var entry in await ReadGroup(trail, group, runs)) yield return entry;
+            (group, size) = ([], 0);
         }
-        finally
+        foreach (var entry in await ReadGroup(trail, group, runs)) yield return entry;
+    }
+
+    private static async Task<IEnumerable<AuditEntry>> ReadGroup(TableClient trail, List<string> chains, Dictionary<string, List<Run>> runs)
+    {
+        var members = chains.ToHashSet(StringComparer.Ordinal);
+        var entries = new ConcurrentBag<AuditEntry>();
+        await Task.WhenAll(chains.GroupBy(Shard).Select(async shard =>
         {
-            foreach (var rows in shards) await rows.DisposeAsync();
-        }
+            var bundles = shard.SelectMany(chain => runs[chain]).Select(r => r.Bundle).ToHashSet(StringComparer.Ordinal);
+            foreach (var entry in await ReadBundles(trail, shard.Key, bundles))
+                if (members.Contains(entry.Chain)) entries.Add(entry);
+        }));
+        return Distinct(entries).OrderBy(e => e.Chain, StringComparer.Ordinal).ThenBy(e => e.Seq).ThenBy(e => e.At, StringComparer.Ordinal);
     }
 
     public async Task<IReadOnlyList<AuditEntry>> QueryAsync(AuditQuery query)
@@ -266,7 +318,7 @@ public sealed class AzureTableAuditStore(AzureTables tables) : IAuditStore
         var from = query.From is { } f ? AuditEntry.FormatTime(f) : null;
         var to = query.To is { } t ? AuditEntry.FormatTime(t) : null;
         var found = query.UnitId is { } unit ? await QueryChain(unit, from, to, query.Limit) : await QueryTime(from, to, query.Limit);
-        return found.OrderByDescending(e => e.At, StringComparer.Ordinal).ThenByDescending(e => e.Chain, StringComparer.Ordinal)
+        return Distinct(found).OrderByDescending(e => e.At, StringComparer.Ordinal).ThenByDescending(e => e.Chain, StringComparer.Ordinal)
             .ThenByDescending(e => e.Seq).Take(query.Limit).ToList();
     }
 
@@ -290,63 +342,39 @@ public sealed class AzureTableAuditStore(AzureTables tables) : IAuditStore
     }
 
     /// <summary>
-    /// The whole trail by time: each shard's pages newest first, until the limit is reached by
-    /// entries newer than every later page (and the rest of their millisecond, so ties are ordered
-    /// as SQLite orders them); then the entries they point to, read as one range of seqs per chain
-    /// (a chain's entries are in time order, so the newest of the whole trail are the newest of
-    /// each chain).
+    /// The whole trail by time: each shard's bundles newest first, until the limit is reached by
+    /// entries newer than every later bundle (and the rest of their millisecond, so ties are
+    /// ordered as SQLite orders them). A bundle holds one minute, so bundles newer than a minute
+    /// after <paramref name="to"/> hold nothing up to it.
     /// </summary>
     private async Task<List<AuditEntry>> QueryTime(string? from, string? to, int limit)
     {
         var trail = await Trail();
         var parts = await Task.WhenAll(AllShards.Select(shard => Newest(trail, shard, from, to, limit)));
-        var chosen = parts.SelectMany(p => p)
-            .OrderByDescending(p => p.At, StringComparer.Ordinal).ThenByDescending(p => p.Chain, StringComparer.Ordinal).ThenByDescending(p => p.Seq)
-            .Take(limit).ToHashSet();
-        var found = new ConcurrentBag<AuditEntry>();
-        await Parallel.ForEachAsync(chosen.GroupBy(p => p.Chain), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (chain, _) =>
-        {
-            foreach (var entry in await ReadChain(trail, chain.Key, chain.Min(p => p.Seq), chain.Max(p => p.Seq)))
-                if (chosen.Contains(new Pointer(entry.At, entry.Chain, entry.Seq))) found.Add(entry);
-        });
-        return [.. found];
+        return parts.SelectMany(p => p).ToList();
     }
 
-    /// <summary>
-    /// A page holds one minute, so pages newer than a minute after <paramref name="to"/> hold
-    /// nothing up to it; once <paramref name="limit"/> entries are newer than a page's newest,
-    /// no later page can add one.
-    /// </summary>
-    private static async Task<List<Pointer>> Newest(TableClient trail, string shard, string? from, string? to, int limit)
+    private static async Task<List<AuditEntry>> Newest(TableClient trail, string shard, string? from, string? to, int limit)
     {
-        var start = Pages + (to is null ? "" : Inverted(Ticks(to) + TimeSpan.TicksPerMinute));
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {shard} and RowKey ge {start} and RowKey lt {Pages + End}");
-        var pointers = new List<Pointer>();
-        await foreach (var page in trail.QueryAsync<TableEntity>(filter, select: ["Newest", "Entries"]))
+        var start = Bundles + (to is null ? "" : Inverted(Ticks(to) + TimeSpan.TicksPerMinute));
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {shard} and RowKey ge {start} and RowKey lt {Bundles + End}");
+        var found = new List<AuditEntry>();
+        await foreach (var bundle in trail.QueryAsync<TableEntity>(filter))
         {
-            var newest = page.GetString("Newest");
+            var newest = bundle.GetString("Newest");
             if (from is not null && string.CompareOrdinal(newest, from) < 0) break;
-            if (pointers.Count >= limit)
+            if (found.Count >= limit)
             {
-                pointers.Sort((x, y) => string.CompareOrdinal(y.At, x.At));
-                if (string.CompareOrdinal(newest, pointers[limit - 1].At) < 0) break;
+                found.Sort((x, y) => string.CompareOrdinal(y.At, x.At));
+                if (string.CompareOrdinal(newest, found[limit - 1].At) < 0) break;
             }
-            foreach (var line in page.GetString("Entries").Split('\n'))
-            {
-                var parts = line.Split(' ');
-                var pointer = new Pointer(parts[0], parts[1], long.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture));
-                if ((from is null || string.CompareOrdinal(pointer.At, from) >= 0) && (to is null || string.CompareOrdinal(pointer.At, to) <= 0))
-                    pointers.Add(pointer);
-            }
+            found.AddRange(FromBundle(bundle).Where(e => Within(e, from, to)));
         }
-        return pointers;
+        return found;
     }
 
-    /// <summary>An entry's line in a page of the time index: where it is, and when.</summary>
-    private sealed record Pointer(string At, string Chain, long Seq);
-
-    /// <summary>An entry and its row key (a second entry with a stored seq sits beside it, and is no chain's head).</summary>
-    private sealed record Row(AuditEntry Entry, string Key, bool Head);
+    /// <summary>An entry to store; not the head when another entry of its seq is stored already (it goes beside it).</summary>
+    private sealed record Row(AuditEntry Entry, bool Head);
 
     /// <summary>One caller's entries, answered with how many were stored.</summary>
     private sealed class Rows(List<Row> list)
@@ -355,28 +383,39 @@ public sealed class AzureTableAuditStore(AzureTables tables) : IAuditStore
         public TaskCompletionSource<int> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
-    /// <summary>One entity group transaction being filled, with its row of the newest seq of each chain in it.</summary>
+    /// <summary>
+    /// One entity group transaction being filled: its bundles (one open per minute, another when
+    /// one is full), the ref rows, and at commit the row naming where each chain's entries went.
+    /// </summary>
     private sealed class Transaction(string shard)
     {
-        private readonly List<TableTransactionAction> _actions = [];
-        private readonly Dictionary<string, (long Seq, string Hash)> _heads = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, List<AuditEntry>> _pages = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<List<Row>>> _minutes = new(StringComparer.Ordinal);
+        private readonly Dictionary<List<Row>, int> _bundleBytes = [];
+        private readonly List<TableTransactionAction> _refs = [];
         private readonly List<Rows> _answers = [];
-        private int _size;
+        private int _bytes, _entries;
 
-        /// <summary>Room for these actions, the heads row, and the pages (one more, should the entry start a minute); at most ~1 KB per chain or entry in them.</summary>
-        public bool Fits(int actions, int size) =>
-            _actions.Count == 0 || (_actions.Count + actions + 1 + _pages.Count + 1 <= MaxActions
-                && _size + size + (_heads.Count + _actions.Count + 2) * 1024 <= MaxBytes);
+        /// <summary>Room for the entry, a bundle of its own should it need one, its ref row, and the transaction's row.</summary>
+        public bool Fits(Row row) =>
+            _entries == 0 || (_entries < MaxEntries && _bytes + Size(row.Entry) <= MaxBytes
+                && _refs.Count + _bundleBytes.Count + 1 + (row.Entry.Ref is null ? 0 : 1) + 1 <= MaxActions);
 
-        public void Add(List<TableTransactionAction> actions, int size, Row row)
+        public void Add(Row row)
         {
-            _actions.AddRange(actions);
-            _size += size;
-            if (row.Head && (!_heads.TryGetValue(row.Entry.Chain, out var head) || row.Entry.Seq > head.Seq))
-                _heads[row.Entry.Chain] = (row.Entry.Seq, row.Entry.Hash);
+            var size = Size(row.Entry);
             var minute = Minute(row.Entry.At);
-            (_pages.TryGetValue(minute, out var page) ? page : _pages[minute] = []).Add(row.Entry);
+            var bundles = _minutes.TryGetValue(minute, out var list) ? list : _minutes[minute] = [];
+            if (bundles.Count == 0 || _bundleBytes[bundles[^1]] + size > MaxBundleBytes)
+            {
+                bundles.Add([]);
+                _bundleBytes[bundles[^1]] = 0;
+            }
+            bundles[^1].Add(row);
+            _bundleBytes[bundles[^1]] += size;
+            _bytes += size;
+            _entries++;
+            if (row.Entry.Ref is { } reference)
+                _refs.Add(new(TableTransactionActionType.UpsertReplace, new TableEntity(shard, RefKey(row.Entry.Chain, reference)) { ["Seq"] = row.Entry.Seq }));
         }
 
         /// <summary>The caller's last entry is in this transaction: answer it once this is stored.</summary>
@@ -384,30 +423,33 @@ public sealed class AzureTableAuditStore(AzureTables tables) : IAuditStore
 
         public async Task Commit(TableClient trail)
         {
-            if (_actions.Count > 0)
+            if (_entries > 0)
             {
-                if (_heads.Count > 0)
-                    _actions.Add(new(TableTransactionActionType.Add, new TableEntity(shard, Appended + Guid.NewGuid().ToString("N"))
-                    {
-                        ["Heads"] = string.Join('\n', _heads.Select(h => $"{h.Key} {h.Value.Seq} {h.Value.Hash}")),
-                    }));
-                foreach (var page in _pages.Values)
+                var actions = new List<TableTransactionAction>();
+                var runs = new List<Run>();
+                foreach (var bundle in _minutes.Values.SelectMany(b => b))
                 {
-                    var newest = page.Select(e => e.At).Max(StringComparer.Ordinal)!;
-                    _actions.Add(new(TableTransactionActionType.Add, new TableEntity(shard, PageKey(newest))
+                    var key = BundleKey(bundle.Select(r => r.Entry.At).Max(StringComparer.Ordinal)!);
+                    actions.Add(new(TableTransactionActionType.Add, ToBundle(shard, key, bundle.Select(r => r.Entry).ToList())));
+                    foreach (var chain in bundle.GroupBy(r => r.Entry.Chain, StringComparer.Ordinal))
                     {
-                        ["Newest"] = newest,
-                        ["Entries"] = string.Join('\n', page.Select(e => $"{e.At} {e.Chain} {e.Seq}")),
-                    }));
+                        var heads = chain.Where(r => r.Head).Select(r => r.Entry).ToList();
+                        if (heads.Count > 0)
+                        {
+                            var newest = heads.MaxBy(e => e.Seq)!;
+                            runs.Add(new Run(chain.Key, heads.Min(e => e.Seq), newest.Seq, newest.Hash, key));
+                        }
+                        runs.AddRange(chain.Where(r => !r.Head).Select(r => new Run(chain.Key, r.Entry.Seq, r.Entry.Seq, null, key)));
+                    }
                 }
-                await trail.SubmitTransactionAsync(_actions);
+                var appended = new TableEntity(shard, Appended + Guid.NewGuid().ToString("N"));
+                PutText(appended, "Runs", string.Join('\n', runs.Select(r => r.Line)));
+                actions.Add(new(TableTransactionActionType.Add, appended));
+                actions.AddRange(_refs);
+                await trail.SubmitTransactionAsync(actions);
             }
             foreach (var rows in _answers) rows.Done.TrySetResult(rows.List.Count);
         }
-
-        public static IEnumerable<(string Chain, long Seq, string Hash)> Heads(TableEntity appended) =>
-            appended.GetString("Heads").Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(' '))
-                .Select(parts => (parts[0], long.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture), parts[2]));
     }
 
     /// <summary>

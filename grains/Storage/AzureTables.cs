@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 
@@ -22,10 +23,14 @@ public sealed class AzureTables(IOptions<AzureTableOptions> options) : IStorageP
     /// <summary>Tables Cascade creates itself (Orleans creates its own three).</summary>
     public static readonly IReadOnlyList<string> Own = [AuditTrail, Keys];
 
-    private readonly Lazy<TableServiceClient> _service = new(() => Connect(options.Value.ConnectionString, options.Value.TablePrefix));
     private readonly ConcurrentDictionary<string, Task<TableClient>> _tables = new(StringComparer.Ordinal);
+    private TableServiceClient? _service;
 
-    public TableServiceClient Service => _service.Value;
+    public TableServiceClient Service =>
+        LazyInitializer.EnsureInitialized(ref _service, () => Connect(options.Value.ConnectionString, options.Value.TablePrefix, Interceptor));
+
+    /// <summary>The tests': a policy that sees each try of every request, after the SDK's retry policy (as a network fault would).</summary>
+    internal HttpPipelinePolicy? Interceptor { get; init; }
 
     public AzureTableOptions Settings => options.Value;
 
@@ -65,7 +70,7 @@ public sealed class AzureTables(IOptions<AzureTableOptions> options) : IStorageP
     /// hangs fails the write, and the caller gets a 503, instead of the call timing out while the
     /// write may still land.
     /// </summary>
-    private static TableServiceClient Connect(string? connectionString, string tablePrefix)
+    private static TableServiceClient Connect(string? connectionString, string tablePrefix, HttpPipelinePolicy? interceptor)
     {
         if (string.IsNullOrWhiteSpace(connectionString))
             throw new StorageUnavailableException($"{AzureTableOptions.ConnectionStringSetting} is empty; Cascade:Storage:Provider=azureTable needs it.");
@@ -76,6 +81,7 @@ public sealed class AzureTables(IOptions<AzureTableOptions> options) : IStorageP
         clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(2);
         clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(8);
         clientOptions.AddPolicy(new StorageRequestCounter(tablePrefix), HttpPipelinePosition.PerRetry);
+        if (interceptor is not null) clientOptions.AddPolicy(interceptor, HttpPipelinePosition.PerRetry);
         try
         {
             return new TableServiceClient(connectionString, clientOptions);

@@ -1,36 +1,47 @@
 using Azure.Data.Tables;
+using Cascade.Audit;
 using Cascade.Storage;
 
 namespace Cascade.Tests.Audit;
 
-/// <summary>A chain's rows in the <c>{prefix}AuditTrail</c> table (<see cref="AuditEntities"/>: partition the chain's shard, entries keyed <c>c!{chain}!{seq}</c>).</summary>
+/// <summary>
+/// A chain's entries in the <c>{prefix}AuditTrail</c> table (<see cref="AuditEntities"/>: partition
+/// the chain's shard, entries compressed in bundles <c>b!...</c> beside other chains' entries),
+/// changed in place as someone with the storage account's key could.
+/// </summary>
 public sealed class AzureTableTrail(string connectionString, string prefix) : StoredTrail
 {
     private readonly TableClient _trail = new(connectionString, prefix + AzureTables.AuditTrail);
 
-    public override async Task SetActor(string chain, long seq, string actor, string? hash = null)
-    {
-        var entity = new TableEntity(AuditEntities.Shard(chain), AuditEntities.EntryKey(chain, seq)) { ["Actor"] = actor };
-        if (hash is not null) entity["Hash"] = hash;
-        await _trail.UpdateEntityAsync(entity, Azure.ETag.All, TableUpdateMode.Merge);
-    }
+    public override Task SetActor(string chain, long seq, string actor, string? hash = null) =>
+        Edit(chain, seq, seq, e => e with { Actor = actor, Hash = hash ?? e.Hash });
 
-    public override async Task ReplaceInAfter(string chain, long seq, string text, string replacement)
-    {
-        var entity = (await _trail.GetEntityAsync<TableEntity>(AuditEntities.Shard(chain), AuditEntities.EntryKey(chain, seq))).Value;
-        entity["After"] = entity.GetString("After").Replace(text, replacement);
-        await _trail.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace);
-    }
+    public override Task ReplaceInAfter(string chain, long seq, string text, string replacement) =>
+        Edit(chain, seq, seq, e => e with { After = e.After!.Replace(text, replacement) });
 
-    public override async Task Delete(string chain, long fromSeq = 1, long? toSeq = null)
-    {
-        await foreach (var row in _trail.QueryAsync<TableEntity>(AuditEntities.ChainRange(chain, fromSeq, toSeq), select: ["PartitionKey", "RowKey"]))
-            await _trail.DeleteEntityAsync(row.PartitionKey, row.RowKey);
-    }
+    public override Task Delete(string chain, long fromSeq = 1, long? toSeq = null) =>
+        Edit(chain, fromSeq, toSeq ?? long.MaxValue, _ => null);
 
     public override async Task<long> CheckpointSeq(string chain)
     {
         var row = await _trail.GetEntityIfExistsAsync<TableEntity>(AuditEntities.Shard(chain), AuditEntities.CheckpointKey(chain), ["Seq"]);
         return row.HasValue ? row.Value!.GetInt64("Seq") ?? 0 : 0;
+    }
+
+    /// <summary>Rewrites every bundle holding the chain's entries from <paramref name="low"/> to <paramref name="high"/>: each changed, or dropped when null.</summary>
+    private async Task Edit(string chain, long low, long high, Func<AuditEntry, AuditEntry?> change)
+    {
+        var shard = AuditEntities.Shard(chain);
+        var bundles = new List<TableEntity>();
+        await foreach (var bundle in _trail.QueryAsync<TableEntity>(AuditEntities.Range(shard, AuditEntities.Bundles)))
+            bundles.Add(bundle);
+        foreach (var bundle in bundles)
+        {
+            var entries = AuditEntities.FromBundle(bundle);
+            if (!entries.Any(e => e.Chain == chain && e.Seq >= low && e.Seq <= high)) continue;
+            var kept = entries.Select(e => e.Chain == chain && e.Seq >= low && e.Seq <= high ? change(e) : e).OfType<AuditEntry>().ToList();
+            if (kept.Count == 0) await _trail.DeleteEntityAsync(shard, bundle.RowKey, bundle.ETag);
+            else await _trail.UpdateEntityAsync(AuditEntities.ToBundle(shard, bundle.RowKey, kept), bundle.ETag, TableUpdateMode.Replace);
+        }
     }
 }

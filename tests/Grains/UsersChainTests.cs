@@ -29,8 +29,8 @@ public sealed class UsersChainTests(AzureTableGrainCluster cluster) : IClassFixt
         var entries = new List<string>();
         await foreach (var row in trail.QueryAsync<TableEntity>(AuditEntities.Range(AuditEntities.Shard(AuditChains.Users), AuditEntities.Appended)))
             transactions++;
-        await foreach (var row in trail.QueryAsync<TableEntity>(AuditEntities.Range(AuditEntities.Shard(AuditChains.Users), AuditEntities.ChainKey(AuditChains.Users))))
-            entries.Add(row.GetString("Actor"));
+        await foreach (var row in trail.QueryAsync<TableEntity>(AuditEntities.Range(AuditEntities.Shard(AuditChains.Users), AuditEntities.Bundles)))
+            entries.AddRange(AuditEntities.FromBundle(row).Where(e => e.Chain == AuditChains.Users).Select(e => e.Actor));
         Assert.Equal(drafts.Select(d => d.Actor).Order(), entries.Order());
         Assert.InRange(transactions, 1, 4);
     }

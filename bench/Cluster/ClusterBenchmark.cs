@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Azure.Data.Tables;
+using Cascade.Audit;
 using Cascade.Bench.Hosting;
 using Cascade.Bench.Reporting;
 using Cascade.Bench.Rollup;
@@ -27,7 +28,7 @@ public static class ClusterBenchmark
 
     public static async Task<int> RunAsync(ClusterOptions options)
     {
-        Log($"Cascade cluster benchmark: two nodes on Azurite, {options.Units:N0} units x {options.TasksPerUnit} tasks, {options.Seconds} s of updates at {options.Concurrency} in flight");
+        Log($"Cascade cluster benchmark: two nodes on Azurite, {options.Units:N0} units x {options.TasksPerUnit} tasks, {options.WarmupSeconds} s of warm-up, then {options.Rounds} rounds of {options.Seconds} s of updates at {options.Concurrency} in flight");
         Log($"Machine: {Machine.Describe()}");
         var described = SourceVersion.Describe();
         var version = string.Join(' ', described.Split(' ').Take(4)) + (described.Contains("plus uncommitted") ? ", plus uncommitted changes" : ""); // without the subject
@@ -57,22 +58,25 @@ public static class ClusterBenchmark
         Log($"Build: units {units.Elapsed.TotalSeconds:F1} s ({units.Rate:N0}/s), tasks of every unit {tasks.Elapsed.TotalSeconds:F1} s ({tasks.Rate:N0} units/s); " +
             $"root exact {(settled is { } s ? $"{s.TotalMilliseconds:N0} ms later" : "NEVER (gave up after 300 s)")}");
 
-        // 2. Azurite's own rate, with rows like Cascade's.
+        // 2. Azurite's own rate, with rows like Cascade's, between the rounds of updates (3).
         var tables = a.Services.GetRequiredService<AzureTables>();
         var template = await RawWrites.TemplateAsync(tables.Service.GetTableClient(tables.Name(AzureTables.GrainState)));
         var raw = tables.Service.GetTableClient(tables.Name("Raw"));
         Log($"Raw rows: copies of a stored unit of {RawWrites.Size(template):N0} bytes (the median of the first 500)");
-        var (rawBefore, rawBeforeCpu) = await MeasureAzurite(() => RawWrites.RunAsync(raw, template, plan.Units.Length, options.Concurrency, TimeSpan.FromSeconds(options.RawSeconds), options.Seed));
-        Log($"Azurite raw, before: {rawBefore.Rate:N0} writes/s, latency {rawBefore.Latency.Describe()}, failures {rawBefore.DescribeFailures()}; Azurite {rawBeforeCpu * 1e6 / rawBefore.Succeeded:F0} µs CPU per write");
+        var raws = new List<(LoadResult Result, double Cpu)>();
+        async Task MeasureRaw(string when)
+        {
+            var (result, cpu) = await MeasureAzurite(() => RawWrites.RunAsync(raw, template, plan.Units.Length, options.Concurrency, TimeSpan.FromSeconds(options.RawSeconds), options.Seed + raws.Count));
+            raws.Add((result, cpu));
+            Log($"Azurite raw, {when}: {result.Rate:N0} writes/s, latency {result.Latency.Describe()}, failures {result.DescribeFailures()}; Azurite {cpu * 1e6 / result.Succeeded:F0} µs CPU per write");
+        }
 
-        // 3. Walls on both nodes, updates through both, the write-to-wall probe alongside.
+        // 3. Walls on both nodes, rounds of updates through both, the write-to-wall probe alongside.
         var kiosk = await WallSetup.KioskAsync(a, plan.RootId, 2);
         var walls = new[] { a, b }.Select(n => new WallClient(new Uri(n.Address, $"/hubs/wall?kiosk={Uri.EscapeDataString(kiosk)}"), plan.RootId, 2)).ToList();
-        LoadResult updates;
+        var rounds = new List<(LoadResult Result, double Cpu)>();
         WallProbe probe;
-        double updateCpu;
-        Dictionary<(string Table, string Method), long> requestsBefore = [];
-        List<((string Table, string Method) Key, long Count)> requestsDuring = [];
+        var requestsDuring = new Dictionary<(string Table, string Method), long>();
         try
         {
             await Task.WhenAll(walls.Select(w => w.StartAsync(CancellationToken.None)));
@@ -93,24 +97,47 @@ public static class ClusterBenchmark
                 if (random.Next(2) == 1) url = nodeB + url[nodeA.Length..];
                 return BenchHttp.PatchAsync(http, url, body);
             }
-            using var stopProbe = new CancellationTokenSource();
-            var probing = probe.RunAsync(stopProbe.Token);
-            Log($"Updating through both nodes for {options.Seconds} s ...");
-            requestsBefore = requests.Snapshot();
-            (updates, updateCpu) = await MeasureAzurite(() => ClosedLoop.RunAsync(options.Concurrency, TimeSpan.FromSeconds(options.Seconds), options.Seed, Update));
-            requestsDuring = requests.Since(requestsBefore);
-            stopProbe.Cancel();
-            await probing;
+            // Both processes start cold (tiered JIT in the nodes, V8 in Azurite): a round of updates
+            // and of raw writes first, not counted, so the rounds measure the sustained rate.
+            if (options.WarmupSeconds > 0)
+            {
+                Log($"Warm-up: updating for {options.WarmupSeconds} s, not counted ...");
+                var warm = await ClosedLoop.RunAsync(options.Concurrency, TimeSpan.FromSeconds(options.WarmupSeconds), options.Seed - 1, Update);
+                Log($"  warm-up: {warm.Rate:N0} updates/s; failures {warm.DescribeFailures()}; bench process {warm.Stats.Describe()}");
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+            await MeasureRaw("before the rounds");
+            for (var round = 1; round <= options.Rounds; round++)
+            {
+                Log($"Round {round} of {options.Rounds}: updating through both nodes for {options.Seconds} s ...");
+                using var stopProbe = new CancellationTokenSource();
+                var probing = probe.RunAsync(stopProbe.Token);
+                var requestsBefore = requests.Snapshot();
+                var (updates, cpu) = await MeasureAzurite(() => ClosedLoop.RunAsync(options.Concurrency, TimeSpan.FromSeconds(options.Seconds), options.Seed + round, Update));
+                foreach (var (key, count) in requests.Since(requestsBefore)) requestsDuring[key] = requestsDuring.GetValueOrDefault(key) + count;
+                stopProbe.Cancel();
+                await probing;
+                rounds.Add((updates, cpu));
+                Log($"  {updates.Succeeded:N0} 2xx in {updates.Stats.Elapsed.TotalSeconds:F1} s = {updates.Rate:N0} updates/s; failures {updates.DescribeFailures()}; " +
+                    $"HTTP latency {updates.Latency.Describe()}; Azurite {cpu * 1e6 / updates.Succeeded:F0} µs CPU per update; bench process {updates.Stats.Describe()}");
+                await Task.Delay(TimeSpan.FromSeconds(1)); // the round's last outboxes, before Azurite is measured alone
+                await MeasureRaw($"after round {round}");
+            }
         }
         finally
         {
             foreach (var wall in walls) await wall.DisposeAsync();
         }
-        Log($"Updates: {updates.Succeeded:N0} 2xx in {updates.Stats.Elapsed.TotalSeconds:F1} s = {updates.Rate:N0} updates/s; failures {updates.DescribeFailures()}");
-        Log($"  HTTP latency {updates.Latency.Describe()}; Azurite {updateCpu * 1e6 / updates.Succeeded:F0} µs CPU per update; bench process {updates.Stats.Describe()}");
-        var sentDuring = requestsDuring.Sum(r => r.Count);
-        Log($"Storage requests while updating: {sentDuring:N0} = {sentDuring / updates.Stats.Elapsed.TotalSeconds:N0}/s, {(double)sentDuring / updates.Succeeded:F2} per update: " +
-            string.Join(", ", requestsDuring.Select(r => $"{r.Key.Method} {r.Key.Table} {(double)r.Count / updates.Succeeded:F2}")));
+        var updated = rounds.Sum(r => r.Result.Succeeded);
+        var updateSeconds = rounds.Sum(r => r.Result.Stats.Elapsed.TotalSeconds);
+        var updateRate = updated / updateSeconds;
+        var updateCpu = rounds.Sum(r => r.Cpu);
+        var updateLatency = new Percentiles(rounds.SelectMany(r => r.Result.Latency.Samples));
+        var updateFailures = string.Join("; ", rounds.Select(r => r.Result.DescribeFailures()).Distinct());
+        Log($"Updates: {updated:N0} 2xx in {updateSeconds:F1} s = {updateRate:N0} updates/s; failures {updateFailures}; HTTP latency {updateLatency.Describe()}");
+        var sentDuring = requestsDuring.Values.Sum();
+        var requestMix = requestsDuring.OrderByDescending(r => r.Value).Select(r => $"{r.Key.Method} {r.Key.Table} {(double)r.Value / updated:F2}").ToList();
+        Log($"Storage requests while updating: {sentDuring:N0} = {sentDuring / updateSeconds:N0}/s, {(double)sentDuring / updated:F2} per update: {string.Join(", ", requestMix)}");
         Log($"Write-to-wall (probe PATCHed through node B): {probe.Latency.Describe()}; first wall {new Percentiles(probe.FirstWall).Describe()}, last wall {new Percentiles(probe.LastWall).Describe()}; " +
             $"{probe.WallTimeouts} wall timeouts, {probe.Failures} failed probe PATCHes");
 
@@ -119,28 +146,35 @@ public static class ClusterBenchmark
         Log($"Summaries: {(check.Exact ? "OK" : "DIFFERENCES")} - {check.Compared:N0} units compared against a recomputation from every task, {check.Attempts} comparison(s)");
         foreach (var difference in check.Differences.Take(10)) Log($"  {difference}");
 
-        // 5. Azurite's own rate again, now that it holds everything the run wrote.
-        var (rawAfter, rawAfterCpu) = await MeasureAzurite(() => RawWrites.RunAsync(raw, template, plan.Units.Length, options.Concurrency, TimeSpan.FromSeconds(options.RawSeconds), options.Seed + 1));
-        Log($"Azurite raw, after: {rawAfter.Rate:N0} writes/s, latency {rawAfter.Latency.Describe()}, failures {rawAfter.DescribeFailures()}; Azurite {rawAfterCpu * 1e6 / rawAfter.Succeeded:F0} µs CPU per write");
+        // 5. The audit trail whole: every chain unbroken, nothing lost in the group commits.
+        await Task.Delay(TimeSpan.FromSeconds(2)); // the last outboxes' window
+        var verifyWatch = Stopwatch.StartNew();
+        var audit = await AuditVerifier.VerifyAsync(a.Services.GetRequiredService<IAuditStore>());
+        Log($"Audit trail: {(audit.Ok ? "verify ok" : $"BROKEN at {audit.Chain} {audit.FirstBadSeq}: {audit.Problem}")}, {audit.Entries:N0} entries read in {verifyWatch.Elapsed.TotalSeconds:F1} s");
 
-        var rawRate = (rawBefore.Rate + rawAfter.Rate) / 2;
-        var rawCpu = (rawBeforeCpu + rawAfterCpu) / (rawBefore.Succeeded + rawAfter.Succeeded);
-        var perUpdate = updateCpu / updates.Succeeded / rawCpu;
+        // Each round against the raw rates measured just before and after it (Azurite's rate drifts
+        // within a run); the whole against the mean of every raw phase.
+        var rawRate = raws.Average(r => r.Result.Rate);
+        var rawCpu = raws.Sum(r => r.Cpu) / raws.Sum(r => r.Result.Succeeded);
+        var perUpdate = updateCpu / updated / rawCpu;
+        var roundRatios = rounds.Select((r, i) => r.Result.Rate / ((raws[i].Result.Rate + raws[i + 1].Result.Rate) / 2)).ToList();
         Console.WriteLine();
         Console.WriteLine($"| cluster (two nodes, Azurite) | {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {version} |");
         Console.WriteLine("|---|---|");
         Console.WriteLine($"| Tree | {options.Units:N0} units x {options.TasksPerUnit} tasks, depth 5 |");
-        Console.WriteLine($"| Azurite raw write rate (rows of {RawWrites.Size(template):N0} bytes, {options.Concurrency} in flight) | {rawBefore.Rate:N0}/s before, {rawAfter.Rate:N0}/s after, mean {rawRate:N0}/s |");
-        Console.WriteLine($"| Cascade updates through both nodes | {updates.Rate:N0}/s, p50 {updates.Latency.At(50):F0} ms, p99 {updates.Latency.At(99):F0} ms, failures {updates.DescribeFailures()} |");
-        Console.WriteLine($"| Update rate / raw write rate (goal >= 70 %) | {updates.Rate / rawRate:P0} |");
-        Console.WriteLine($"| Storage requests per update (all nodes' requests while updating / updates) | {(double)sentDuring / updates.Succeeded:F2}: " +
-            string.Join(", ", requestsDuring.Take(6).Select(r => $"{r.Key.Method} {r.Key.Table} {(double)r.Count / updates.Succeeded:F2}")) + " |");
-        Console.WriteLine($"| Storage requests/s while updating / raw write rate | {sentDuring / updates.Stats.Elapsed.TotalSeconds / rawRate:P0} |");
+        Console.WriteLine($"| Azurite raw write rate (rows of {RawWrites.Size(template):N0} bytes, {options.Concurrency} in flight), before, between and after the rounds | " +
+            $"{string.Join(" / ", raws.Select(r => r.Result.Rate.ToString("N0")))}/s, mean {rawRate:N0}/s |");
+        Console.WriteLine($"| Cascade updates through both nodes, {rounds.Count} rounds of {options.Seconds} s | {updateRate:N0}/s ({string.Join(" / ", rounds.Select(r => r.Result.Rate.ToString("N0")))}), " +
+            $"p50 {updateLatency.At(50):F0} ms, p99 {updateLatency.At(99):F0} ms, failures {updateFailures} |");
+        Console.WriteLine($"| Update rate / raw write rate (goal >= 70 %) | {updateRate / rawRate:P0} (rounds, each against the raw phases beside it: {string.Join(" / ", roundRatios.Select(r => r.ToString("P0")))}) |");
+        Console.WriteLine($"| Storage requests per update (all nodes' requests while updating / updates) | {(double)sentDuring / updated:F2}: {string.Join(", ", requestMix.Take(6))} |");
+        Console.WriteLine($"| Storage requests/s while updating / raw write rate | {sentDuring / updateSeconds / rawRate:P0} |");
         Console.WriteLine($"| Azurite's work per update, in raw writes | {perUpdate:F2} (its CPU per update over its CPU per raw write) |");
         Console.WriteLine($"| Write-to-wall, walls on both nodes | p50 {probe.Latency.At(50):F0} ms, p99 {probe.Latency.At(99):F0} ms, {probe.Probes} probes, {probe.WallTimeouts} timeouts |");
         Console.WriteLine($"| Every summary equals a recomputation | {(check.Exact ? "yes" : $"NO, {check.Differences.Count} units differ")} |");
+        Console.WriteLine($"| Audit trail verified after the run | {(audit.Ok ? "ok" : "BROKEN")}, {audit.Entries:N0} entries |");
         Console.WriteLine($"| Machine | {Machine.Describe()} |");
-        return check.Exact ? 0 : 1;
+        return check.Exact && audit.Ok ? 0 : 1;
     }
 
     /// <summary>Runs a phase and returns what it did with the CPU seconds Azurite (this process's <c>node</c> child) spent meanwhile.</summary>

@@ -10,8 +10,12 @@ public sealed record ClusterOptions
     /// </summary>
     public int Units { get; init; } = 2_000;
     public int TasksPerUnit { get; init; } = 10;
-    public int Seconds { get; init; } = 60;
-    public int RawSeconds { get; init; } = 15;
+    /// <summary>Updates are measured in rounds with Azurite's raw rate before, between and after them: its rate drifts within a run.</summary>
+    public int Rounds { get; init; } = 3;
+    /// <summary>Updates before the first round, not counted: the first 20 s ran at half the rate of the third round (tiered JIT, Azurite's V8).</summary>
+    public int WarmupSeconds { get; init; } = 20;
+    public int Seconds { get; init; } = 20;
+    public int RawSeconds { get; init; } = 10;
     public int Concurrency { get; init; } = 64;
     public int Seed { get; init; } = 42;
     /// <summary>Cascade:Storage:AzureTable:AuditWindow in ms; null: the product's default.</summary>
@@ -21,8 +25,10 @@ public sealed record ClusterOptions
         usage: dotnet run -c Release --project bench -- cluster [options]
           --units N              units in the tree, depth 5 (default 2000)
           --tasks-per-unit N     tasks of every unit (default 10)
-          --seconds N            length of the measured update run (default 60)
-          --raw-seconds N        length of each of Azurite's raw write runs, before and after (default 15)
+          --warmup-seconds N     updates before the measured rounds, not counted (default 20)
+          --rounds N             rounds of updates, with Azurite's raw rate measured before, between and after them (default 3)
+          --seconds N            length of each round of updates (default 20)
+          --raw-seconds N        length of each of Azurite's raw write runs (default 10)
           --concurrency N        requests (and raw writes) in flight (default 64)
           --seed N               random seed (default 42)
           --audit-window-ms N    Cascade:Storage:AzureTable:AuditWindow of both nodes (default: the product's)
@@ -31,6 +37,8 @@ public sealed record ClusterOptions
     private static readonly OptionTable<ClusterOptions> Options = new OptionTable<ClusterOptions>(new())
         .Whole("--units", (o, v) => o with { Units = v })
         .Whole("--tasks-per-unit", (o, v) => o with { TasksPerUnit = v })
+        .Whole("--warmup-seconds", (o, v) => o with { WarmupSeconds = v }, zero: true)
+        .Whole("--rounds", (o, v) => o with { Rounds = v })
         .Whole("--seconds", (o, v) => o with { Seconds = v })
         .Whole("--raw-seconds", (o, v) => o with { RawSeconds = v })
         .Whole("--concurrency", (o, v) => o with { Concurrency = v })

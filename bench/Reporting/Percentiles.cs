@@ -12,6 +12,8 @@ public sealed class Percentiles
     }
 
     public int Count => _sorted.Length;
+    /// <summary>The sample in ascending order (to pool samples of several phases).</summary>
+    public IReadOnlyList<double> Samples => _sorted;
     public double Max => _sorted.Length == 0 ? double.NaN : _sorted[^1];
 
     public double At(double percent)

@@ -5,7 +5,9 @@ namespace Cascade.Audit;
 /// the state (the change and its record in one durable write); then <see cref="Send"/> delivers
 /// the records in the background, in order, retrying until they were taken, and removes them
 /// from the list, so the next state write no longer carries them. Records loaded with the state
-/// may already have been delivered: they go as redelivered, and the receiver takes each once.
+/// may already have been delivered: they go as redelivered, and the receiver takes each once
+/// (which costs it a read); records this activation added and has not tried to deliver go as
+/// new, so a grain activated by its first write (an import's units) costs the receiver no read.
 /// A unit grain's records are whole entries, delivered to the store; a user's or kiosk's are
 /// drafts, delivered to the users chain.
 /// </summary>
@@ -16,14 +18,20 @@ public sealed class AuditOutbox<T>(Func<List<T>> records, Func<T, string> key, F
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan FlushWait = TimeSpan.FromSeconds(5);
     private Task? _delivery;
-    private bool _redeliver = true;
+    /// <summary>Null until the activation first adds or sends: then whether records were loaded with the state.</summary>
+    private bool? _redeliver;
 
-    public void Add(T record) => records().Add(record);
+    public void Add(T record)
+    {
+        _redeliver ??= records().Count > 0;
+        records().Add(record);
+    }
 
     /// <summary>Starts delivering unless a delivery is under way (it then takes the new records too).</summary>
     public void Send()
     {
         if (_delivery is { IsCompleted: false } || records().Count == 0) return;
+        _redeliver ??= true;
         _delivery = Deliver();
     }
 
@@ -61,7 +69,7 @@ public sealed class AuditOutbox<T>(Func<List<T>> records, Func<T, string> key, F
             var batch = pending.GetRange(0, Math.Min(pending.Count, MaxBatch)).ToArray();
             try
             {
-                await deliver(batch, _redeliver);
+                await deliver(batch, _redeliver!.Value);
             }
             catch (Exception)
             {

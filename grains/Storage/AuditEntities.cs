@@ -33,7 +33,7 @@ internal static class AuditEntities
 {
     private const int MaxChars = 32 * 1024;
     private const int MaxBinary = 64_000;
-    public const int Shards = 16;
+    public const int Shards = 4;
     /// <summary>Sorts after every character of a seq, an inverted time or a name: the end of a prefix's range.</summary>
     public const string End = "~";
     public const string Appended = "a!";

@@ -32,6 +32,7 @@ public sealed class AzureTableAuditStore(AzureTables tables) : IAuditStore
     /// <summary>Runs in one index row: about 100 characters each, so a row stays far under 1 MB.</summary>
     private const int RunsPerIndexRow = 300;
     private readonly ConcurrentDictionary<string, ShardWriter> _writers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SharedRead<List<Run>>> _unindexed = new(StringComparer.Ordinal);
 
     private Task<TableClient> Trail() => tables.Table(AzureTables.AuditTrail);
 
@@ -123,13 +124,23 @@ public sealed class AzureTableAuditStore(AzureTables tables) : IAuditStore
         return found.Keys.ToHashSet(StringComparer.Ordinal);
     }
 
-    /// <summary>Where the chain's entries went in the transactions the checkpoint pass has not indexed yet.</summary>
-    private static async Task<List<Run>> Unindexed(TableClient trail, string chain)
+    /// <summary>
+    /// Where the chain's entries went in the transactions the checkpoint pass has not indexed yet.
+    /// Every chain of a shard reads the same rows, and units woken together (a node's grains moving
+    /// to the survivors, a start-up) redeliver together: reads of a shard are shared by the
+    /// callers that arrive while one is under way (<see cref="SharedRead{T}"/>).
+    /// </summary>
+    private async Task<List<Run>> Unindexed(TableClient trail, string chain)
     {
-        var runs = new List<Run>();
-        await foreach (var row in trail.QueryAsync<TableEntity>(Range(Shard(chain), Appended)))
-            runs.AddRange(Run.In(row, "Runs").Where(r => r.Chain == chain));
-        return runs;
+        var shard = Shard(chain);
+        var read = _unindexed.GetOrAdd(shard, _ => new SharedRead<List<Run>>(async () =>
+        {
+            var runs = new List<Run>();
+            await foreach (var row in trail.QueryAsync<TableEntity>(Range(shard, Appended)))
+                runs.AddRange(Run.In(row, "Runs"));
+            return runs;
+        }));
+        return (await read.Get()).Where(r => r.Chain == chain).ToList();
     }
 
     /// <summary>
@@ -145,7 +156,7 @@ public sealed class AzureTableAuditStore(AzureTables tables) : IAuditStore
     }
 
     /// <summary>A chain read backwards from its head, <paramref name="window"/> seqs at a time; the caller stops when it has enough.</summary>
-    private static async IAsyncEnumerable<List<AuditEntry>> Backwards(TableClient trail, string chain, int window)
+    private async IAsyncEnumerable<List<AuditEntry>> Backwards(TableClient trail, string chain, int window)
     {
         var unindexed = await Unindexed(trail, chain);
         for (var high = await HeadSeq(trail, chain, unindexed); high >= 1; high -= window)

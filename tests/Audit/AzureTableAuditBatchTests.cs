@@ -92,6 +92,45 @@ public sealed class AzureTableAuditBatchTests(Azurite azurite) : IClassFixture<A
         Assert.Equal([3L, 2L, 1L], (await store.QueryAsync(new AuditQuery(names[0], null, null, 10))).Select(e => e.Seq));
     }
 
+    [Fact]
+    public async Task Redeliveries_of_many_chains_of_a_shard_at_once_share_their_reads_of_the_unindexed_transactions()
+    {
+        var counting = new CountUnindexedReads();
+        var store = new AzureTableAuditStore(new AzureTables(Options.Create(new AzureTableOptions
+        {
+            ConnectionString = azurite.ConnectionString, TablePrefix = _prefix, AuditWindow = TimeSpan.FromMilliseconds(50),
+        })) { Interceptor = counting });
+        var chains = Enumerable.Range(0, 400).Select(i => $"w{i}").Where(n => AuditEntities.Shard(n) == "0").Take(40).Select(n => Chain(n, 2)).ToList();
+        await Task.WhenAll(chains.Select(c => store.AppendAsync(c, redelivered: false)));
+
+        // Units woken together (a node's grains moving to the survivors) deliver again what their
+        // states still hold: each must read what its shard stored, but not each on its own.
+        counting.Reads = 0;
+        var stored = await Task.WhenAll(chains.Select(c => store.AppendAsync(c, redelivered: true)));
+
+        Assert.All(stored, n => Assert.Equal(0, n));
+        Assert.InRange(counting.Reads, 1, 4);
+        var verification = await AuditVerifier.VerifyAsync(store);
+        Assert.True(verification.Ok, verification.Problem);
+        Assert.Equal(80, verification.Entries);
+    }
+
+    /// <summary>Counts the queries of a shard's unindexed transaction rows (<c>a!</c>).</summary>
+    private sealed class CountUnindexedReads : HttpPipelinePolicy
+    {
+        private int _reads;
+        public int Reads { get => _reads; set => _reads = value; }
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) => throw new NotSupportedException();
+
+        public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            if (Uri.UnescapeDataString(message.Request.Uri.Query).Contains($"RowKey ge '{AuditEntities.Appended}'", StringComparison.Ordinal))
+                Interlocked.Increment(ref _reads);
+            return ProcessNextAsync(message, pipeline);
+        }
+    }
+
     /// <summary>Once armed, lets the next transaction through and then loses its answer, as a network fault would; counts the transactions sent since.</summary>
     private sealed class LoseOneAnswer : HttpPipelinePolicy
     {

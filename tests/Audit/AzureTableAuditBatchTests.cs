@@ -16,8 +16,13 @@ public sealed class AzureTableAuditBatchTests(Azurite azurite) : IClassFixture<A
 {
     private readonly string _prefix = Azurite.NewPrefix();
 
-    private AzureTableAuditStore Store(TimeSpan window) =>
-        new(new AzureTables(Options.Create(new AzureTableOptions { ConnectionString = azurite.ConnectionString, TablePrefix = _prefix, AuditWindow = window })));
+    /// <summary>A store on this test's tables; <paramref name="interceptor"/> sees each try of every request.</summary>
+    private AzureTableAuditStore Store(TimeSpan window, HttpPipelinePolicy? interceptor = null, int readAllGroup = 20_000) =>
+        new(new AzureTables(Options.Create(new AzureTableOptions { ConnectionString = azurite.ConnectionString, TablePrefix = _prefix, AuditWindow = window }))
+        {
+            Interceptor = interceptor,
+        })
+        { ReadAllGroup = readAllGroup };
 
     private TableClient Trail => new(azurite.ConnectionString, _prefix + AzureTables.AuditTrail);
 
@@ -70,10 +75,7 @@ public sealed class AzureTableAuditBatchTests(Azurite azurite) : IClassFixture<A
     public async Task A_transaction_stored_before_its_answer_was_lost_stores_each_entry_of_every_chain_in_it_once()
     {
         var losing = new LoseOneAnswer();
-        var store = new AzureTableAuditStore(new AzureTables(Options.Create(new AzureTableOptions
-        {
-            ConnectionString = azurite.ConnectionString, TablePrefix = _prefix, AuditWindow = TimeSpan.FromMilliseconds(300),
-        })) { Interceptor = losing });
+        var store = Store(TimeSpan.FromMilliseconds(300), losing);
         var names = Enumerable.Range(0, 200).Select(i => $"s{i}").GroupBy(AuditEntities.Shard).First(g => g.Count() >= 2).Take(2).ToArray();
         Assert.Equal(1, await store.AppendAsync(Chain(names[0], 1), redelivered: false));
 
@@ -96,10 +98,7 @@ public sealed class AzureTableAuditBatchTests(Azurite azurite) : IClassFixture<A
     public async Task Redeliveries_of_many_chains_of_a_shard_at_once_share_their_reads_of_the_unindexed_transactions()
     {
         var counting = new CountUnindexedReads();
-        var store = new AzureTableAuditStore(new AzureTables(Options.Create(new AzureTableOptions
-        {
-            ConnectionString = azurite.ConnectionString, TablePrefix = _prefix, AuditWindow = TimeSpan.FromMilliseconds(50),
-        })) { Interceptor = counting });
+        var store = Store(TimeSpan.FromMilliseconds(50), counting);
         var chains = Enumerable.Range(0, 400).Select(i => $"w{i}").Where(n => AuditEntities.Shard(n) == "0").Take(40).Select(n => Chain(n, 2)).ToList();
         await Task.WhenAll(chains.Select(c => store.AppendAsync(c, redelivered: false)));
 
@@ -182,10 +181,7 @@ public sealed class AzureTableAuditBatchTests(Azurite azurite) : IClassFixture<A
         using var folder = new TempDirectory();
         using var database = new SqliteDatabase(Options.Create(new SqliteStorageOptions { Path = folder.File("audit.db") }));
         var sqlite = new SqliteAuditStore(database);
-        var azure = new AzureTableAuditStore(new AzureTables(Options.Create(new AzureTableOptions
-        {
-            ConnectionString = azurite.ConnectionString, TablePrefix = _prefix, AuditWindow = TimeSpan.FromMilliseconds(50),
-        }))) { ReadAllGroup = 7 };
+        var azure = Store(TimeSpan.FromMilliseconds(50), readAllGroup: 7);
         var random = new Random(7);
         var start = GrainCluster.Start;
         // 12 chains, 400 entries over about 20 minutes, some at the same millisecond, delivered in

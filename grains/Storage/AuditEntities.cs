@@ -45,8 +45,6 @@ internal static class AuditEntities
 
     private static readonly JsonSerializerOptions Json = new();
 
-    public static string SeqKey(long seq) => seq.ToString("D19", CultureInfo.InvariantCulture);
-
     public static string RefKey(string chain, string reference) => $"r!{chain}!{reference}";
 
     public static string CheckpointKey(string chain) => Checkpoints + chain;

@@ -136,46 +136,60 @@ public sealed class AzureTableAuditStore(AzureTables tables) : IAuditStore
     private async Task<List<Run>> Unindexed(TableClient trail, string chain)
     {
         var shard = Shard(chain);
-        var read = _unindexed.GetOrAdd(shard, _ => new SharedRead<List<Run>>(async () =>
-        {
-            var runs = new List<Run>();
-            await foreach (var row in trail.QueryAsync<TableEntity>(Range(shard, Appended)))
-                runs.AddRange(Run.In(row, "Runs"));
-            return runs;
-        }));
+        var read = _unindexed.GetOrAdd(shard, _ => new SharedRead<List<Run>>(async () => (await ReadAppended(trail, shard)).Runs));
         return (await read.Get()).Where(r => r.Chain == chain).ToList();
     }
 
-    /// <summary>
-    /// The newest seq of a chain: its newest index row, or a transaction not indexed yet (at most
-    /// a checkpoint period's worth of them).
-    /// </summary>
-    private static async Task<long> HeadSeq(TableClient trail, string chain, List<Run> unindexed)
+    /// <summary>A shard's transaction rows not indexed yet, and the runs they name.</summary>
+    private static async Task<(List<TableEntity> Rows, List<Run> Runs)> ReadAppended(TableClient trail, string shard)
     {
-        var seq = unindexed.Where(r => r.Hash is not null).Select(r => r.High).DefaultIfEmpty(0).Max();
-        await foreach (var row in trail.QueryAsync<TableEntity>(Range(Shard(chain), IndexKey(chain)), maxPerPage: 1, select: ["High"]))
-            return Math.Max(seq, row.GetInt64("High")!.Value);
-        return seq;
+        var rows = new List<TableEntity>();
+        var runs = new List<Run>();
+        await foreach (var row in trail.QueryAsync<TableEntity>(Range(shard, Appended)))
+        {
+            rows.Add(row);
+            runs.AddRange(Run.In(row, "Runs"));
+        }
+        return (rows, runs);
     }
 
-    /// <summary>A chain read backwards from its head, <paramref name="window"/> seqs at a time; the caller stops when it has enough.</summary>
+    /// <summary>
+    /// A chain read backwards from its head, <paramref name="window"/> seqs at a time; the caller
+    /// stops when it has enough. The head is the newest of the unindexed transactions and the
+    /// first index row; the index is read once, newest first, as far as each window needs (a row
+    /// names no seq above its highest).
+    /// </summary>
     private async IAsyncEnumerable<List<AuditEntry>> Backwards(TableClient trail, string chain, int window)
     {
-        var unindexed = await Unindexed(trail, chain);
-        for (var high = await HeadSeq(trail, chain, unindexed); high >= 1; high -= window)
-            yield return await ReadChain(trail, chain, Math.Max(1, high - window + 1), high, unindexed);
+        var runs = await Unindexed(trail, chain);
+        var head = runs.Where(r => r.Hash is not null).Select(r => r.High).DefaultIfEmpty(0).Max();
+        await using var index = trail.QueryAsync<TableEntity>(Range(Shard(chain), IndexKey(chain)), maxPerPage: 100).GetAsyncEnumerator();
+        var more = await index.MoveNextAsync();
+        if (more) head = Math.Max(head, index.Current.GetInt64("High")!.Value);
+        for (var high = head; high >= 1; high -= window)
+        {
+            var low = Math.Max(1, high - window + 1);
+            for (; more && index.Current.GetInt64("High") >= low; more = await index.MoveNextAsync())
+                runs.AddRange(Run.In(index.Current, "Runs"));
+            yield return await ReadRuns(trail, chain, low, high, runs);
+        }
     }
 
-    /// <summary>
-    /// A chain's entries from <paramref name="low"/> to <paramref name="high"/> in seq order, those
-    /// stored beside a seq included: the bundles its index rows and the unindexed transactions
-    /// name for those seqs.
-    /// </summary>
+    /// <summary>A chain's entries from <paramref name="low"/> to <paramref name="high"/>: its index rows that can name them, and the unindexed transactions.</summary>
     private static async Task<List<AuditEntry>> ReadChain(TableClient trail, string chain, long low, long high, List<Run> unindexed)
     {
         var runs = new List<Run>(unindexed);
         await foreach (var row in trail.QueryAsync<TableEntity>(IndexFrom(chain, low)))
             runs.AddRange(Run.In(row, "Runs"));
+        return await ReadRuns(trail, chain, low, high, runs);
+    }
+
+    /// <summary>
+    /// A chain's entries from <paramref name="low"/> to <paramref name="high"/> in seq order, those
+    /// stored beside a seq included: from the bundles <paramref name="runs"/> name for those seqs.
+    /// </summary>
+    private static async Task<List<AuditEntry>> ReadRuns(TableClient trail, string chain, long low, long high, List<Run> runs)
+    {
         var bundles = runs.Where(r => r.Overlaps(low, high)).Select(r => r.Bundle).ToHashSet(StringComparer.Ordinal);
         return Distinct((await ReadBundles(trail, Shard(chain), bundles)).Where(e => e.Chain == chain && e.Seq >= low && e.Seq <= high))
             .OrderBy(e => e.Seq).ThenBy(e => e.At, StringComparer.Ordinal).ToList();
@@ -210,13 +224,7 @@ public sealed class AzureTableAuditStore(AzureTables tables) : IAuditStore
     /// </summary>
     private static async Task<int> Checkpoint(TableClient trail, string shard, string time)
     {
-        var appended = new List<TableEntity>();
-        var runs = new List<Run>();
-        await foreach (var row in trail.QueryAsync<TableEntity>(Range(shard, Appended)))
-        {
-            appended.Add(row);
-            runs.AddRange(Run.In(row, "Runs"));
-        }
+        var (appended, runs) = await ReadAppended(trail, shard);
         if (appended.Count == 0) return 0;
         var stored = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
         await foreach (var row in trail.QueryAsync<TableEntity>(Range(shard, Checkpoints), select: ["Chain", "Seq"]))
@@ -298,9 +306,8 @@ public sealed class AzureTableAuditStore(AzureTables tables) : IAuditStore
         var trail = await Trail();
         var unindexed = new SortedDictionary<string, List<Run>>(StringComparer.Ordinal);
         foreach (var shard in AllShards)
-            await foreach (var row in trail.QueryAsync<TableEntity>(Range(shard, Appended)))
-                foreach (var run in Run.In(row, "Runs"))
-                    (unindexed.TryGetValue(run.Chain, out var list) ? list : unindexed[run.Chain] = []).Add(run);
+            foreach (var run in (await ReadAppended(trail, shard)).Runs)
+                (unindexed.TryGetValue(run.Chain, out var list) ? list : unindexed[run.Chain] = []).Add(run);
         var group = new Dictionary<string, List<Run>>(StringComparer.Ordinal);
         var size = 0L;
         await foreach (var (chain, runs) in AllChains(trail, unindexed))
@@ -459,8 +466,8 @@ public sealed class AzureTableAuditStore(AzureTables tables) : IAuditStore
     /// </summary>
     private sealed class Transaction(string shard)
     {
-        private readonly Dictionary<string, List<List<Row>>> _minutes = new(StringComparer.Ordinal);
-        private readonly Dictionary<List<Row>, int> _bundleBytes = [];
+        private readonly Dictionary<string, List<Bundle>> _minutes = new(StringComparer.Ordinal);
+        private int _bundles;
         private readonly List<TableTransactionAction> _refs = [];
         private readonly List<Rows> _answers = [];
         private int _bytes, _entries;
@@ -468,24 +475,31 @@ public sealed class AzureTableAuditStore(AzureTables tables) : IAuditStore
         /// <summary>Room for the entry, a bundle of its own should it need one, its ref row, and the transaction's row.</summary>
         public bool Fits(Row row) =>
             _entries == 0 || (_entries < MaxEntries && _bytes + Size(row.Entry) <= MaxBytes
-                && _refs.Count + _bundleBytes.Count + 1 + (row.Entry.Ref is null ? 0 : 1) + 1 <= MaxActions);
+                && _refs.Count + _bundles + 1 + (row.Entry.Ref is null ? 0 : 1) + 1 <= MaxActions);
 
         public void Add(Row row)
         {
             var size = Size(row.Entry);
             var minute = Minute(row.Entry.At);
             var bundles = _minutes.TryGetValue(minute, out var list) ? list : _minutes[minute] = [];
-            if (bundles.Count == 0 || _bundleBytes[bundles[^1]] + size > MaxBundleBytes)
+            if (bundles.Count == 0 || bundles[^1].Bytes + size > MaxBundleBytes)
             {
-                bundles.Add([]);
-                _bundleBytes[bundles[^1]] = 0;
+                bundles.Add(new Bundle());
+                _bundles++;
             }
-            bundles[^1].Add(row);
-            _bundleBytes[bundles[^1]] += size;
+            bundles[^1].Rows.Add(row);
+            bundles[^1].Bytes += size;
             _bytes += size;
             _entries++;
             if (row.Entry.Ref is { } reference)
                 _refs.Add(new(TableTransactionActionType.UpsertReplace, new TableEntity(shard, RefKey(row.Entry.Chain, reference)) { ["Seq"] = row.Entry.Seq }));
+        }
+
+        /// <summary>The rows of one bundle being filled, and their estimated size before compression.</summary>
+        private sealed class Bundle
+        {
+            public List<Row> Rows { get; } = [];
+            public int Bytes { get; set; }
         }
 
         /// <summary>The caller's last entry is in this transaction: answer it once this is stored.</summary>
@@ -497,7 +511,7 @@ public sealed class AzureTableAuditStore(AzureTables tables) : IAuditStore
             {
                 var actions = new List<TableTransactionAction>();
                 var runs = new List<Run>();
-                foreach (var bundle in _minutes.Values.SelectMany(b => b))
+                foreach (var bundle in _minutes.Values.SelectMany(b => b).Select(b => b.Rows))
                 {
                     var key = BundleKey(bundle.Select(r => r.Entry.At).Max(StringComparer.Ordinal)!);
                     actions.Add(new(TableTransactionActionType.Add, ToBundle(shard, key, bundle.Select(r => r.Entry).ToList())));

@@ -19,6 +19,7 @@ public static class AuditActions
     public const string AlertAcknowledge = "alert.acknowledge";
     public const string SignIn = "signIn";
     public const string SignInFailed = "signInFailed";
+    public const string SignOut = "signOut";
 
     /// <summary>The actor of writes no person made: the demo's seeding, imports.</summary>
     public const string System = "system";

@@ -45,4 +45,10 @@ public static class AuditSnapshots
 
     /// <summary><paramref name="reason"/>: <c>refused</c> (unknown user, wrong password, disabled) or <c>locked</c>.</summary>
     public static string SignInFailed(string address, string reason) => new CanonicalObject().Add("address", address).Add("reason", reason).ToString();
+
+    /// <summary>Failed sign-ins of names no account has, from one address within one minute.</summary>
+    public static string UnknownSignIns(string address, DateTimeOffset minute, int count) =>
+        new CanonicalObject().Add("address", address).Add("reason", "unknownUser").Add("minute", minute).Add("count", count).ToString();
+
+    public static string SignOut(string address) => new CanonicalObject().Add("address", address).ToString();
 }

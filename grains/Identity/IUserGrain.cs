@@ -1,9 +1,9 @@
 namespace Cascade.Identity;
 
 /// <summary>
-/// One user, keyed by the lower-case username. It also counts failed sign-ins per client
-/// address (api.md: 5 failures for one account and address lock that pair for 15 minutes),
-/// in memory: a restart forgets them, which only ever lets a locked pair in sooner.
+/// One user, keyed by the lower-case username. It also keeps the account's sign-in protection
+/// (<see cref="SignInThrottle"/>: its lockouts are stored, so a restart keeps them) and the
+/// sessions signed out on the server.
 /// </summary>
 public interface IUserGrain : IGrainWithStringKey
 {
@@ -16,6 +16,11 @@ public interface IUserGrain : IGrainWithStringKey
     /// sign-in), which is not audited.
     /// </summary>
     Task<bool> Update(UserRecord user, string? actor);
+
+    /// <summary>The user while <paramref name="session"/> (a credential's session id; null for credentials made before sessions) has not been signed out.</summary>
+    Task<UserRecord?> GetSession(string? session);
+    /// <summary>Signs a session out: refused until <paramref name="until"/>, when its credential runs out anyway.</summary>
+    Task EndSession(string session, DateTimeOffset until);
 
     Task<SignInCheck> CheckSignIn(string address);
     /// <summary>Counts a failure for the address; answers whether that pair is now locked.</summary>

@@ -14,6 +14,17 @@ public sealed class SignInOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan LockoutFor { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>Failures of one account, from every address, within <see cref="AccountWindow"/> before its password sign-in waits (its usual addresses excepted).</summary>
+    [Range(1, 10_000)]
+    public int AccountMaxFailures { get; set; } = 20;
+
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan AccountWindow { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>An address the account signed in from within this long is one of its usual ones, spared by the account's lockout.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "365.00:00:00")]
+    public TimeSpan UsualFor { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>Sign-in attempts per client address per minute, whatever the account.</summary>
     [Range(1, 100_000)]
     public int PerAddressPerMinute { get; set; } = 300;

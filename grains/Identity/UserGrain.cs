@@ -10,7 +10,7 @@ public sealed class UserGrain(
     DomainClock clock,
     IOptions<SignInOptions> options) : Grain, IUserGrain
 {
-    private readonly Dictionary<string, (int Failures, DateTimeOffset? LockedUntil)> _attempts = [];
+    private SignInThrottle? _throttle;
     private AuditOutbox<AuditDraft>? _audit;
 
     private AuditOutbox<AuditDraft> Audit => _audit ??= AuditChains.UsersOutbox(GrainFactory, () => state.State.Audit);
@@ -52,29 +52,36 @@ public sealed class UserGrain(
         Audit.Add(AuditDraft.Create(AuditChains.Users, clock.Now, actor, action, null, null,
             before is null ? null : AuditSnapshots.User(before), AuditSnapshots.User(after)));
 
-    public Task<SignInCheck> CheckSignIn(string address)
+    public Task<UserRecord?> GetSession(string? session) =>
+        Task.FromResult(session is not null && state.State.EndedSessions.TryGetValue(session, out var until) && until > clock.Now
+            ? null : state.State.User);
+
+    public async Task EndSession(string session, DateTimeOffset until)
     {
+        if (state.State.User is null) return;
         var now = clock.Now;
-        if (_attempts.TryGetValue(address, out var attempt) && attempt.LockedUntil is { } until)
-        {
-            if (until > now) return Task.FromResult(new SignInCheck(false, until));
-            _attempts.Remove(address);
-        }
-        return Task.FromResult(new SignInCheck(true, null));
+        foreach (var (ended, end) in state.State.EndedSessions.ToList())
+            if (end <= now) state.State.EndedSessions.Remove(ended);
+        state.State.EndedSessions[session] = until;
+        await state.WriteStateAsync();
     }
 
-    public Task<SignInCheck> SignInFailed(string address)
+    private SignInThrottle Throttle => _throttle ??= new(options.Value, state.State.SignIns);
+
+    public Task<SignInCheck> CheckSignIn(string address) => Task.FromResult(Throttle.Check(address, clock.Now));
+
+    public async Task<SignInCheck> SignInFailed(string address)
     {
-        var limits = options.Value;
-        var failures = _attempts.GetValueOrDefault(address).Failures + 1;
-        DateTimeOffset? until = failures >= limits.MaxFailures ? clock.Now + limits.LockoutFor : null;
-        _attempts[address] = until is null ? (failures, null) : (0, until);
-        return Task.FromResult(new SignInCheck(until is null, until));
+        var (check, changed) = Throttle.Failed(address, clock.Now);
+        if (changed) await Store();
+        return check;
     }
 
-    public Task SignInSucceeded(string address)
+    public async Task SignInSucceeded(string address)
     {
-        _attempts.Remove(address);
-        return Task.CompletedTask;
+        if (Throttle.Succeeded(address, clock.Now)) await Store();
     }
+
+    /// <summary>Lockouts are kept for accounts that exist; for any other name they stay in memory.</summary>
+    private Task Store() => state.State.User is null ? Task.CompletedTask : state.WriteStateAsync();
 }

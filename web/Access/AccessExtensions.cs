@@ -78,13 +78,19 @@ public static class AccessExtensions
         builder.Services.AddSingleton<AdminAccount>();
         builder.Services.AddSingleton<Credentials>();
         builder.Services.AddSingleton<SignIn>();
+        builder.Services.AddSingleton<SignOut>();
+        builder.Services.AddSingleton<UnknownAccounts>();
+        builder.Services.AddSingleton<UnknownSignInLog>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<UnknownSignInLog>());
+        builder.Services.AddOptions<ForwardedHeadersSettings>().BindConfiguration(ForwardedHeadersSettings.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<Kiosks>();
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.AddPolicy(AuthApi.SignInLimit, context =>
             {
                 var perMinute = context.RequestServices.GetRequiredService<IOptions<SignInOptions>>().Value.PerAddressPerMinute;
-                return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "",
+                return RateLimitPartition.GetFixedWindowLimiter(ClientAddress.Of(context),
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) });
             });
             limiter.OnRejected = async (rejected, cancel) =>

@@ -3,13 +3,18 @@ using Cascade.Identity;
 
 namespace Cascade.Web.Access;
 
-/// <summary>What a signed-in principal carries: who, in which role, bound to which unit, under which stamp.</summary>
+/// <summary>What a signed-in principal carries: who, in which role, bound to which unit, under which stamp, in which session.</summary>
 public static class CascadeClaims
 {
     public const string Unit = "cascade:unit";
     public const string Stamp = "cascade:stamp";
+    /// <summary>One sign-in's id: signing out ends that session on the server, and only that one.</summary>
+    public const string Session = "cascade:session";
 
-    public static ClaimsPrincipal For(UserRecord user, string scheme)
+    /// <summary>A new session id: 128 random bits.</summary>
+    public static string NewSession() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+
+    public static ClaimsPrincipal For(UserRecord user, string scheme, string? session)
     {
         var claims = new List<Claim>
         {
@@ -18,6 +23,7 @@ public static class CascadeClaims
             new(Stamp, user.Stamp.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
         if (user.UnitId is { } unit) claims.Add(new Claim(Unit, unit));
+        if (session is not null) claims.Add(new Claim(Session, session));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));
     }
 
@@ -32,4 +38,6 @@ public static class CascadeClaims
             && System.Enum.TryParse<Role>(name, ignoreCase: true, out var role) ? role : null;
 
     public static string? UnitId(this ClaimsPrincipal user) => user.FindFirstValue(Unit);
+
+    public static string? SessionId(this ClaimsPrincipal user) => user.FindFirstValue(Session);
 }

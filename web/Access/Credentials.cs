@@ -7,8 +7,8 @@ using Cascade.Identity;
 namespace Cascade.Web.Access;
 
 /// <summary>
-/// Whether a signed-in principal still holds: a user must exist, be enabled and carry the
-/// stamp its credential was issued under; a kiosk must not be revoked. Asked on every request
+/// Whether a signed-in principal still holds: a user must exist, be enabled, carry the
+/// stamp its credential was issued under and a session not signed out; a kiosk must not be revoked. Asked on every request
 /// (<see cref="CurrentUserCheck"/>) and every few seconds for open wall connections.
 /// <para>
 /// Answers are remembered for <see cref="Fresh"/>: a script sends thousands of requests a
@@ -31,7 +31,8 @@ public sealed class Credentials(IGrainFactory grains)
         var kioskId = principal.FindFirstValue(Kiosks.KioskClaim);
         var name = kioskId is null ? principal.Username() : null;
         if (kioskId is null && name is null) return null;
-        var key = $"{(kioskId is null ? "u" : "k")}|{kioskId ?? name}|{principal.FindFirstValue(CascadeClaims.Stamp)}|{scheme}";
+        var session = principal.SessionId();
+        var key = $"{(kioskId is null ? "u" : "k")}|{kioskId ?? name}|{principal.FindFirstValue(CascadeClaims.Stamp)}|{scheme}|{session}";
         var now = Stopwatch.GetTimestamp();
         if (_answers.TryGetValue(key, out var known) && known.Until > now) return known.Principal;
 
@@ -40,9 +41,9 @@ public sealed class Credentials(IGrainFactory grains)
             current = await grains.GetGrain<IKioskGrain>(kioskId).Get() is { } kiosk ? Kiosks.Principal(kiosk, scheme) : null;
         else
         {
-            var user = await grains.GetGrain<IUserGrain>(name!).Get();
+            var user = await grains.GetGrain<IUserGrain>(name!).GetSession(session);
             current = user is null || user.Disabled || principal.FindFirstValue(CascadeClaims.Stamp) != user.Stamp.ToString(CultureInfo.InvariantCulture)
-                ? null : CascadeClaims.For(user, scheme);
+                ? null : CascadeClaims.For(user, scheme, session);
         }
         if (_answers.Count >= Capacity) _answers.Clear();
         _answers[key] = (current, now + (long)(Fresh.TotalSeconds * Stopwatch.Frequency));

@@ -20,7 +20,7 @@ public sealed partial class DeniedLog(ILogger<DeniedLog> logger) : IAuthorizatio
 
     public void Denied(HttpContext context, string reason, string? unitId) =>
         LogDenied(context.User.Identity?.Name ?? "(anonymous)", context.Request.Method, context.Request.Path.Value ?? "", unitId ?? "", reason,
-            context.Connection.RemoteIpAddress?.ToString() ?? "");
+            ClientAddress.Of(context));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Denied: {Actor} {Method} {Path} unit '{UnitId}' ({Reason}) from {Address}")]
     private partial void LogDenied(string actor, string method, string path, string unitId, string reason, string address);

@@ -11,20 +11,22 @@ namespace Cascade.Web.Access;
 /// <summary>
 /// <c>/login</c> for browsers: a plain form (no script, so the page keeps to the strict
 /// content security policy), antiforgery-checked, the same sign-in checks as tokens, then the
-/// cookie. <c>POST /logout</c> ends the session.
+/// cookie. <c>POST /logout</c> ends the session, on the server as in the browser.
 /// </summary>
 public static class LoginPage
 {
     public static WebApplication MapLoginPage(this WebApplication app)
     {
         app.MapGet("/login", (HttpContext context, IAntiforgery antiforgery, string? returnUrl, string? lang) =>
-            Page(context, antiforgery, Local(returnUrl), lang, null, StatusCodes.Status200OK)).AllowAnonymous();
+            Page(context, antiforgery, ReturnUrl.Local(returnUrl), lang, null, StatusCodes.Status200OK)).AllowAnonymous();
         app.MapPost("/login", Submit).AllowAnonymous().RequireRateLimiting(AuthApi.SignInLimit);
-        app.MapPost("/logout", async (HttpContext context, IAntiforgery antiforgery) =>
+        app.MapPost("/logout", async (HttpContext context, IAntiforgery antiforgery, SignOut signOut) =>
         {
             // No form fields to bind, so nothing checks the token unless asked.
             if (!await antiforgery.IsRequestValidAsync(context))
                 return Problems.Status(StatusCodes.Status400BadRequest, "Bad Request", "The form's antiforgery token is missing or wrong.");
+            // On the server first: the browser forgetting its cookie would leave every copy of it valid.
+            await signOut.EndAsync(context);
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return TypedResults.Redirect("/login");
         }).AllowAnonymous();
@@ -35,16 +37,16 @@ public static class LoginPage
         HttpContext context, IAntiforgery antiforgery, SignIn signIn,
         [FromForm] string? username, [FromForm] string? password, [FromForm] string? returnUrl, [FromForm] string? lang)
     {
-        var target = Local(returnUrl);
+        var target = ReturnUrl.Local(returnUrl);
         var zh = lang != "en";
         if (string.IsNullOrEmpty(username) || string.IsNullOrEmpty(password))
             return Page(context, antiforgery, target, lang, zh ? "请输入用户名和密码。" : "Enter your username and password.", StatusCodes.Status400BadRequest);
-        var outcome = await signIn.Attempt(username, password, context.Connection.RemoteIpAddress?.ToString() ?? "");
+        var outcome = await signIn.Attempt(username, password, ClientAddress.Of(context));
         switch (outcome)
         {
             case SignIn.Accepted { User: var user }:
                 await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-                    CascadeClaims.For(user, CookieAuthenticationDefaults.AuthenticationScheme));
+                    CascadeClaims.For(user, CookieAuthenticationDefaults.AuthenticationScheme, CascadeClaims.NewSession()));
                 return TypedResults.Redirect(target);
             case SignIn.Locked { Wait: var wait }:
                 var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
@@ -57,14 +59,6 @@ public static class LoginPage
                     StatusCodes.Status401Unauthorized);
         }
     }
-
-    /// <summary>Where a person goes without a target: the workbench, which is what someone signing in wants.</summary>
-    public const string DefaultTarget = "/app";
-
-    /// <summary>Only a path on this site: never an absolute or protocol-relative URL (no open redirect).</summary>
-    private static string Local(string? returnUrl) =>
-        returnUrl is { Length: > 0 } url && url[0] == '/' && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
-            ? url : DefaultTarget;
 
     // Chinese stays readable in the page's source; markup characters are still encoded.
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);

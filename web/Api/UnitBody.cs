@@ -21,6 +21,15 @@ public static class UnitBody
         return fields.HasErrors ? null : new UnitDraft(id!, parentId, name!, kind!.Value, sort);
     }
 
+    /// <summary>
+    /// The parent a create body names, unread and unchecked, for the permission decision that
+    /// comes before the body's rules: "" for a root or a body that names none.
+    /// </summary>
+    public static string ClaimedParent(RequestBody body) =>
+        body.Root is { ValueKind: System.Text.Json.JsonValueKind.Object } root
+            && root.TryGetProperty("parentId", out var parent) && parent.ValueKind == System.Text.Json.JsonValueKind.String
+            ? parent.GetString() ?? "" : "";
+
     public static UnitPatch? ReadPatch(BodyFields fields)
     {
         var name = fields.String("name", trim: true);

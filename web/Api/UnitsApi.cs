@@ -37,11 +37,14 @@ public static class UnitsApi
     {
         var (body, refusal) = await RequestBody.ReadAsync(context);
         if (refusal is not null) return refusal;
+        // The tree's shape is for admins, a root as much as a branch: the permission is decided
+        // before the body's meaning, so a refusal never depends on what the store holds (api.md's
+        // order puts 403 before 400, 404 of a body's id and 409).
+        if (!await access.MayChangeStructure(context, UnitBody.ClaimedParent(body!)))
+            return Problems.Status(StatusCodes.Status403Forbidden, "Forbidden", "Only admins may add units.");
         var fields = new BodyFields(body!);
         var draft = UnitBody.ReadDraft(fields);
         if (draft is null) return Problems.Invalid(fields.Errors);
-        if (draft.ParentId is { } parent && !await access.MayChangeStructure(context, parent))
-            return Problems.Status(StatusCodes.Status403Forbidden, "Forbidden", $"You may not add units under '{parent}'.");
         var result = await Organization(grains).CreateUnit(draft, access.Actor(context));
         if (!result.Succeeded) return Problems.From(result);
         return result.Outcome == Results.Outcome.Created

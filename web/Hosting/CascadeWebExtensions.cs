@@ -37,6 +37,7 @@ public static class CascadeWebExtensions
 
     public static WebApplication MapCascade(this WebApplication app)
     {
+        app.UseCascadeForwardedHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             StatusCodeSelector = error => error switch

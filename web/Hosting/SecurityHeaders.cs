@@ -2,7 +2,8 @@ namespace Cascade.Web.Hosting;
 
 /// <summary>
 /// Headers on every answer: the page may run only the app's own scripts and styles and talk
-/// only to its own origin, never inside another site's frame; no MIME sniffing; no referrer.
+/// only to its own origin, never inside another site's frame; no MIME sniffing; no referrer;
+/// over HTTPS, HSTS for a year.
 /// And the hub's WebSocket handshake (and negotiate) must come from a page of this origin,
 /// since browsers send cookies with cross-site WebSocket requests; so must every API write a
 /// browser sends (the workbench writes with its session cookie): SameSite=Strict already keeps
@@ -23,6 +24,9 @@ public static class SecurityHeaders
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
+            // Over HTTPS only (RFC 6797 ignores it over HTTP): a year, so a browser that once came
+            // securely never again sends the session cookie in the clear.
+            if (context.Request.IsHttps) headers.StrictTransportSecurity = "max-age=31536000";
             if (context.Request.Path.StartsWithSegments("/hubs") && !SameOrigin(context))
             {
                 await Refuse(context, "The hub accepts connections from this site's own pages only.");

@@ -24,7 +24,7 @@ public static partial class TaskRules
     public static readonly DateOnly LastDate = new(9999, 12, 30);
 
     public static string? CheckTitle(string title) =>
-        title.Length is < 1 or > MaxTitle ? $"title must be 1 to {MaxTitle} characters" : null;
+        title.Length is < 1 or > MaxTitle ? $"title must be 1 to {MaxTitle} characters" : Text.DisplayText.Check("title", title);
 
     public static string? CheckWeight(double weight) =>
         !double.IsFinite(weight) || weight <= 0 || weight > MaxWeight

@@ -11,5 +11,5 @@ public static class UnitRules
     public static bool IsValidId(string? id) => TaskRules.IsValidId(id);
 
     public static string? CheckName(string name) =>
-        name.Length is < 1 or > MaxName ? $"name must be 1 to {MaxName} characters (trimmed)" : null;
+        name.Length is < 1 or > MaxName ? $"name must be 1 to {MaxName} characters (trimmed)" : Text.DisplayText.Check("name", name);
 }

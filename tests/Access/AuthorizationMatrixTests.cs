@@ -167,8 +167,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
             ("GET /", "GET /", Rule.Anyone, Nothing, (c, _) => c.GetAsync("/")),
             ("GET wall", "GET /wall", Rule.Anyone, Nothing, (c, _) => c.GetAsync("/wall")),
             ("GET healthz", "GET /healthz", Rule.Anyone, Nothing, (c, _) => c.GetAsync("/healthz")),
-            ("GET readyz", "GET /readyz", Rule.Anyone, Nothing, (c, _) => c.GetAsync("/readyz")),
-            ("GET metrics", "GET /metrics", Rule.Anyone, Nothing, (c, _) => c.GetAsync("/metrics")),
+            ("GET readyz", "* /readyz", Rule.Anyone, Nothing, (c, _) => c.GetAsync("/readyz")),
+            ("GET metrics", "* /metrics", Rule.Anyone, Nothing, (c, _) => c.GetAsync("/metrics")),
         ];
 
     }

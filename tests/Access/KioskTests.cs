@@ -120,4 +120,59 @@ public sealed class KioskTests(KioskTests.App app) : IClassFixture<KioskTests.Ap
         await (await admin.PatchAsJsonAsync($"/api/v1/users/{username}", new { disabled = true })).Expect(HttpStatusCode.OK);
         await closed.Task.WaitAsync(TimeSpan.FromSeconds(10));
     }
+
+    [Fact]
+    public async Task A_kiosk_reads_only_its_units_subtree_to_its_depth_and_no_task_notes()
+    {
+        var admin = await app.Client();
+        var (branch, group, deep, sibling) = (Api.Id("branch"), Api.Id("group"), Api.Id("deep"), Api.Id("sibling"));
+        foreach (var (id, parent) in new[] { (branch, ApiApp.Root), (group, branch), (deep, group), (sibling, ApiApp.Root) })
+            await (await admin.PostAsJsonAsync(Api.Units, new { id, parentId = parent, name = "支部", kind = "branch" })).Expect(HttpStatusCode.Created);
+        foreach (var unit in new[] { branch, group, deep, sibling })
+            await (await admin.PostAsJsonAsync(Api.Tasks(unit), new { id = "t", title = "三会一课", track = "party", start = "2026-01-01", due = "2026-12-31", note = "内部备注" })).Expect(HttpStatusCode.Created);
+        var token = (await NewKiosk(branch, depth: 1)).GetProperty("token").GetString()!;
+        var kiosk = app.CreateAnonymousClient();
+        string Q(string path) => path + (path.Contains('?') ? "&" : "?") + "kiosk=" + Uri.EscapeDataString(token);
+
+        // Inside: the branch and one level below, tasks without notes.
+        await (await kiosk.GetAsync(Q($"{Api.Units}/{branch}/tree?depth=1"))).Expect(HttpStatusCode.OK);
+        await (await kiosk.GetAsync(Q($"{Api.Units}/{group}/summary"))).Expect(HttpStatusCode.OK);
+        var tasks = await (await kiosk.GetAsync(Q(Api.Tasks(group)))).Expect(HttpStatusCode.OK);
+        Assert.Equal("", tasks.EnumerateArray().Single().GetProperty("note").GetString());
+        Assert.Equal("", (await (await kiosk.GetAsync(Q(Api.Task(branch, "t")))).Expect(HttpStatusCode.OK)).GetProperty("note").GetString());
+        var listed = (await (await kiosk.GetAsync(Q(Api.Units))).Expect(HttpStatusCode.OK)).EnumerateArray().Select(u => u.GetProperty("id").GetString()).ToList();
+        Assert.Equal(new[] { branch, group }.Order(), listed.Order());
+        var last = await (await kiosk.GetAsync(Q($"{Api.Units}/{group}"))).Expect(HttpStatusCode.OK);
+        Assert.Equal(0, last.GetProperty("children").GetArrayLength());
+
+        // Outside: deeper than its depth, above it, beside it, or a deeper tree.
+        foreach (var path in new[]
+        {
+            $"{Api.Units}/{branch}/tree?depth=10", $"{Api.Units}/{deep}", $"{Api.Units}/{deep}/summary", Api.Tasks(deep), Api.Task(deep, "t"),
+            $"{Api.Units}/{ApiApp.Root}", $"{Api.Units}/{ApiApp.Root}/tree?depth=1", Api.Tasks(sibling), $"{Api.Units}?parent={group}",
+            $"/api/v1/alerts?unit={ApiApp.Root}&subtree=true", $"/api/v1/alerts?unit={sibling}",
+        })
+        {
+            var answer = await kiosk.GetAsync(Q(path));
+            Assert.True(answer.StatusCode == HttpStatusCode.Forbidden, $"{path}: {(int)answer.StatusCode}");
+        }
+        // A person still reads the notes.
+        Assert.Equal("内部备注", (await (await admin.GetAsync(Api.Task(branch, "t"))).Expect(HttpStatusCode.OK)).GetProperty("note").GetString());
+    }
+
+    [Fact]
+    public async Task A_refused_watch_is_one_warning_line_with_the_input_cut_short()
+    {
+        await app.Client();
+        await using var wall = await WallClient.ConnectAsync(app);
+        var longId = new string('x', 5000);
+        var error = await Assert.ThrowsAsync<HubException>(() => wall.Watch(longId, 1));
+        Assert.True(error.Message.Length < 300, error.Message);
+        await Eventually.True(() => Task.FromResult(app.Logs.Messages.Any(m => m.StartsWith("Warning", StringComparison.Ordinal) && m.Contains("Watch"))), "the refusal is logged");
+        var lines = app.Logs.Messages.Where(m => m.Contains("xxxxxxxxxx")).ToList();
+        Assert.Single(lines);
+        Assert.StartsWith("Warning", lines[0]);
+        Assert.DoesNotContain(new string('x', 101), lines[0]);
+        Assert.DoesNotContain("   at ", lines[0]);
+    }
 }

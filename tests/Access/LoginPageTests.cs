@@ -97,6 +97,12 @@ public sealed partial class LoginPageTests(LoginPageTests.App app) : IClassFixtu
     [InlineData("https://evil.example/")]
     [InlineData("//evil.example/")]
     [InlineData("/\\evil.example")]
+    [InlineData("/\t/evil.example/x")]
+    [InlineData("/\n/evil.example/x")]
+    [InlineData("/app\r\nSet-Cookie: x=1")]
+    [InlineData("/app/\\evil")]
+    [InlineData("javascript:alert(1)")]
+    [InlineData(" //evil.example")]
     [InlineData("")]
     public async Task The_return_address_stays_on_this_site(string returnUrl)
     {
@@ -125,5 +131,19 @@ public sealed partial class LoginPageTests(LoginPageTests.App app) : IClassFixtu
         var signOut = await second.PostAsync("/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
         await (await second.GetAsync("/api/v1/me")).Problem(HttpStatusCode.Unauthorized);
+    }
+
+    [Theory]
+    [InlineData("/app?unit=中文", "/app?unit=%E4%B8%AD%E6%96%87")]
+    [InlineData("/wall?unit=kjt&depth=2", "/wall?unit=kjt&depth=2")]
+    [InlineData("/app?note=a b", "/app?note=a%20b")]
+    public async Task A_local_return_address_is_kept_with_non_ascii_percent_encoded(string returnUrl, string location)
+    {
+        var username = await NewUser();
+        var browser = Browser();
+        var answer = await Submit(browser, await FormToken(browser), username, Password, returnUrl);
+        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+        Assert.Equal(location, answer.Headers.Location!.OriginalString);
+        await (await browser.GetAsync("/api/v1/me")).Expect(HttpStatusCode.OK);
     }
 }

@@ -66,4 +66,13 @@ public sealed class SecurityHeadersTests(SecurityHeadersTests.App app) : IClassF
         own.Headers.Add("Origin", $"{client.BaseAddress!.Scheme}://{client.BaseAddress.Authority}");
         Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(own)).StatusCode);
     }
+
+    [Fact]
+    public async Task Https_answers_carry_hsts_for_a_year_and_plain_http_none()
+    {
+        var secure = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
+        var answer = await secure.GetAsync("/healthz");
+        Assert.Equal("max-age=31536000", answer.Headers.GetValues("Strict-Transport-Security").Single());
+        Assert.False((await (await app.Client()).GetAsync("/healthz")).Headers.Contains("Strict-Transport-Security"));
+    }
 }

@@ -85,6 +85,7 @@ public static class AccessExtensions
         builder.Services.AddOptions<ForwardedHeadersSettings>().BindConfiguration(ForwardedHeadersSettings.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<Kiosks>();
+        builder.Services.AddSingleton<KioskScope>();
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.AddPolicy(AuthApi.SignInLimit, context =>
@@ -97,8 +98,8 @@ public static class AccessExtensions
             {
                 var response = rejected.HttpContext.Response;
                 response.StatusCode = StatusCodes.Status429TooManyRequests;
-                if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-                    SignIn.SetRetryAfter(response, retryAfter);
+                // Every 429 says when to come back; a fixed window always knows, a minute otherwise.
+                SignIn.SetRetryAfter(response, rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1));
                 await Problems.Status(StatusCodes.Status429TooManyRequests, "Too Many Requests",
                     "Too many sign-in attempts from this address; try again later.").ExecuteAsync(rejected.HttpContext);
             };

@@ -23,7 +23,7 @@ public static class AlertsApi
     /// <c>?unit=</c> (default: the root) gives the alerts of that unit and the open ones escalated to it;
     /// <c>subtree=true</c> every alert below it too; <c>state</c> may repeat (default firing and acknowledged).
     /// </summary>
-    private static async Task<IResult> List(HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> List(HttpContext context, IGrainFactory grains, KioskScope scope)
     {
         var query = context.Request.Query;
         var errors = new Dictionary<string, string[]>();
@@ -37,15 +37,17 @@ public static class AlertsApi
         if (query["unit"].Count > 1) errors["unit"] = ["unit may be given once."];
         if (errors.Count > 0) return Problems.Invalid(errors);
 
-        var unit = query["unit"].Count == 1 ? query["unit"].ToString() : await Organization(grains).GetRootId();
+        var unit = query["unit"].Count == 1 ? query["unit"].ToString()
+            : KioskScope.Of(context.User)?.UnitId ?? await Organization(grains).GetRootId();
         if (unit is null) return TypedResults.Ok(Array.Empty<AlertDto>());
         if (!UnitRules.IsValidId(unit) || await Organization(grains).GetUnit(unit) is null) return Problems.NotFound($"Unit '{unit}' does not exist.");
+        if (!await scope.MayRead(context.User, unit)) return KioskScope.Refusal(context.User);
         var resolved = states.Contains(AlertState.Resolved);
         var found = new List<Alert>();
         if (subtree)
         {
             // Every unit below, each with its own alerts (one climbed up is still its unit's).
-            var below = Below(await Organization(grains).ListUnits(null) ?? [], unit);
+            var below = Below(KioskScope.Filter(context.User, await Organization(grains).ListUnits(null) ?? []), unit);
             foreach (var chunk in below.Chunk(512))
                 foreach (var alerts in await Task.WhenAll(chunk.Select(id => grains.GetGrain<IUnitGrain>(id).GetAlerts(resolved))))
                     found.AddRange(alerts.Where(a => states.Contains(a.State)));
@@ -54,6 +56,9 @@ public static class AlertsApi
         {
             // The unit keeps copies of the open alerts that climbed to it: one grain call.
             found.AddRange((await grains.GetGrain<IUnitGrain>(unit).GetAlertsHere(resolved)).Where(a => states.Contains(a.State)));
+            // Alerts that climbed here from deeper than a kiosk shows stay out of its view.
+            if (KioskScope.IsKiosk(context.User))
+                found = [.. (await Task.WhenAll(found.Select(async a => (Alert: a, Shown: await scope.MayRead(context.User, a.UnitId))))).Where(x => x.Shown).Select(x => x.Alert)];
         }
         return TypedResults.Ok(found.OrderByDescending(a => a.FiredAt).ThenBy(a => a.Id, StringComparer.Ordinal).Select(AlertDto.From));
     }

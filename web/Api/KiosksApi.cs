@@ -37,6 +37,7 @@ public static class KiosksApi
         var fields = new BodyFields(body!);
         var name = fields.String("name", required: true, trim: true);
         if (name is not null && (name.Length == 0 || name.Length > MaxName)) fields.Fail("name", $"name is 1 to {MaxName} characters.");
+        else if (name is not null) fields.Check("name", Text.DisplayText.Check("name", name));
         var unitId = fields.String("unitId", required: true);
         if (unitId is not null && !UnitRules.IsValidId(unitId)) fields.Fail("unitId", "unitId is not a unit id.");
         var depth = fields.Integer("depth", required: true);

@@ -26,7 +26,7 @@ public sealed class RequestBody
     public static async Task<(RequestBody? Body, IResult? Refusal)> ReadAsync(HttpContext context, bool mergePatch = false)
     {
         if (!MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var media)
-            || !(media.MediaType == "application/json" || mergePatch && media.MediaType == "application/merge-patch+json"))
+            || !(Is(media, "application/json") || mergePatch && Is(media, "application/merge-patch+json")))
             return (null, Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported Media Type",
                 mergePatch ? "Send the body as application/json or application/merge-patch+json."
                            : "Send the body as application/json."));
@@ -70,6 +70,9 @@ public sealed class RequestBody
             return (new RequestBody(null, NotText), null);
         }
     }
+
+    /// <summary>Media types are case-insensitive (RFC 9110 8.3.1): <c>Application/JSON</c> is JSON.</summary>
+    private static bool Is(MediaTypeHeaderValue media, string type) => string.Equals(media.MediaType, type, StringComparison.OrdinalIgnoreCase);
 
     private const string NotText = "The body escapes a lone surrogate (such as \\ud800); strings must be Unicode text.";
 

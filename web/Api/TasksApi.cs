@@ -23,12 +23,18 @@ public static class TasksApi
     private static IResult UnknownTask(string id, string taskId) => Problems.NotFound($"Task '{taskId}' does not exist in unit '{id}'.");
     private static IResult Forbidden(string id) => Problems.Status(StatusCodes.Status403Forbidden, "Forbidden", $"You may not change the tasks of unit '{id}'.");
 
-    private static async Task<IResult> List(string id, IGrainFactory grains, DomainClock clock)
+    private static async Task<IResult> List(string id, HttpContext context, IGrainFactory grains, DomainClock clock, KioskScope scope)
     {
         if (!UnitRules.IsValidId(id)) return UnknownUnit(id);
         var tasks = await grains.GetGrain<IUnitGrain>(id).GetTasks();
-        return tasks is null ? UnknownUnit(id) : TypedResults.Ok(tasks.Select(t => TaskDto.From(id, t, clock)));
+        if (tasks is null) return UnknownUnit(id);
+        if (!await scope.MayRead(context.User, id)) return KioskScope.Refusal(context.User);
+        var kiosk = KioskScope.IsKiosk(context.User);
+        return TypedResults.Ok(tasks.Select(t => Shown(TaskDto.From(id, t, clock), kiosk)));
     }
+
+    /// <summary>A kiosk sees no notes: they are a branch's working words, not the wall's.</summary>
+    private static TaskDto Shown(TaskDto task, bool kiosk) => kiosk ? task with { Note = "" } : task;
 
     private static async Task<IResult> Create(string id, HttpContext context, IGrainFactory grains, WriteAccess access, DomainClock clock)
     {
@@ -46,12 +52,13 @@ public static class TasksApi
             : TypedResults.Ok(task);
     }
 
-    private static async Task<IResult> Get(string id, string taskId, HttpContext context, IGrainFactory grains, DomainClock clock)
+    private static async Task<IResult> Get(string id, string taskId, HttpContext context, IGrainFactory grains, DomainClock clock, KioskScope scope)
     {
         if (!UnitRules.IsValidId(id)) return UnknownUnit(id);
         if (!TaskRules.IsValidId(taskId)) return UnknownTask(id, taskId);
         var result = await grains.GetGrain<IUnitGrain>(id).GetTask(taskId);
-        return Answer(context, id, result, clock);
+        if (result.Succeeded && !await scope.MayRead(context.User, id)) return KioskScope.Refusal(context.User);
+        return Answer(context, id, result, clock, KioskScope.IsKiosk(context.User));
     }
 
     private static async Task<IResult> Patch(string id, string taskId, HttpContext context, IGrainFactory grains, WriteAccess access, DomainClock clock)
@@ -80,9 +87,9 @@ public static class TasksApi
         context.Request.Headers.IfMatch.Count == 0 ? null : string.Join(",", context.Request.Headers.IfMatch.ToArray());
 
     /// <summary>200 with the task and its ETag, or the problem; a 412 still names the current ETag.</summary>
-    private static IResult Answer(HttpContext context, string id, Results.Result<TaskItem> result, DomainClock clock)
+    private static IResult Answer(HttpContext context, string id, Results.Result<TaskItem> result, DomainClock clock, bool kiosk = false)
     {
         if (result.Value is { } current) context.Response.Headers.ETag = $"\"{current.Version}\"";
-        return result.Succeeded ? TypedResults.Ok(TaskDto.From(id, result.Value!, clock)) : Problems.From(result);
+        return result.Succeeded ? TypedResults.Ok(Shown(TaskDto.From(id, result.Value!, clock), kiosk)) : Problems.From(result);
     }
 }

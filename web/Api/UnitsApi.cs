@@ -26,11 +26,13 @@ public static class UnitsApi
 
     private static IResult UnknownUnit(string id) => Problems.NotFound($"Unit '{id}' does not exist.");
 
-    private static async Task<IResult> List(string? parent, IGrainFactory grains)
+    private static async Task<IResult> List(string? parent, HttpContext context, IGrainFactory grains, KioskScope scope)
     {
         if (parent is not null && !UnitRules.IsValidId(parent)) return UnknownUnit(parent);
         var list = await Organization(grains).ListUnits(parent);
-        return list is null ? UnknownUnit(parent!) : TypedResults.Ok(list);
+        if (list is null) return UnknownUnit(parent!);
+        if (parent is null) return TypedResults.Ok(KioskScope.Filter(context.User, list));
+        return await scope.MayRead(context.User, parent, below: 1) ? TypedResults.Ok(list) : KioskScope.Refusal(context.User);
     }
 
     private static async Task<IResult> Create(HttpContext context, IGrainFactory grains, WriteAccess access)
@@ -52,11 +54,15 @@ public static class UnitsApi
             : TypedResults.Ok(result.Value);
     }
 
-    private static async Task<IResult> Get(string id, IGrainFactory grains)
+    private static async Task<IResult> Get(string id, HttpContext context, IGrainFactory grains, KioskScope scope)
     {
         if (!UnitRules.IsValidId(id)) return UnknownUnit(id);
         var view = await grains.GetGrain<IUnitGrain>(id).Get();
-        return view is null ? UnknownUnit(id) : TypedResults.Ok(UnitDetailDto.From(view));
+        if (view is null) return UnknownUnit(id);
+        if (!await scope.MayRead(context.User, id)) return KioskScope.Refusal(context.User);
+        var unit = UnitDetailDto.From(view);
+        // A kiosk at the last level it shows does not learn the ids below.
+        return TypedResults.Ok(await scope.MayRead(context.User, id, below: 1) ? unit : unit with { Children = [] });
     }
 
     private static async Task<IResult> Update(string id, HttpContext context, IGrainFactory grains, WriteAccess access)
@@ -82,20 +88,22 @@ public static class UnitsApi
         return result.Succeeded ? TypedResults.NoContent() : Problems.From(result);
     }
 
-    private static async Task<IResult> GetSummary(string id, IGrainFactory grains)
+    private static async Task<IResult> GetSummary(string id, HttpContext context, IGrainFactory grains, KioskScope scope)
     {
         if (!UnitRules.IsValidId(id)) return UnknownUnit(id);
         var summary = await grains.GetGrain<IUnitGrain>(id).GetSummary();
-        return summary is null ? UnknownUnit(id) : TypedResults.Ok(summary);
+        if (summary is null) return UnknownUnit(id);
+        return await scope.MayRead(context.User, id) ? TypedResults.Ok(summary) : KioskScope.Refusal(context.User);
     }
 
-    private static async Task<IResult> GetTree(string id, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> GetTree(string id, HttpContext context, IGrainFactory grains, KioskScope scope)
     {
         if (!UnitRules.IsValidId(id) || await Organization(grains).GetUnit(id) is null) return UnknownUnit(id);
         var depth = 1;
         if (context.Request.Query.TryGetValue("depth", out var given)
             && (given.Count != 1 || !int.TryParse(given[0], NumberStyles.None, CultureInfo.InvariantCulture, out depth) || depth is < 0 or > MaxTreeDepth))
             return Problems.Invalid(new() { ["depth"] = [$"depth must be an integer from 0 to {MaxTreeDepth}."] });
+        if (!await scope.MayRead(context.User, id, below: depth)) return KioskScope.Refusal(context.User);
         var tree = await Organization(grains).GetTree(id, depth);
         return tree is null ? UnknownUnit(id) : TypedResults.Ok(tree);
     }

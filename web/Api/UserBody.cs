@@ -53,6 +53,7 @@ public static partial class UserBody
         var name = fields.String("displayName", required: required, trim: true);
         if (name is not null && (name.Length == 0 || name.Length > MaxDisplayName))
             fields.Fail("displayName", $"displayName is 1 to {MaxDisplayName} characters.");
+        else if (name is not null) fields.Check("displayName", Text.DisplayText.Check("displayName", name));
         return name;
     }
 

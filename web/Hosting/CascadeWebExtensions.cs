@@ -17,7 +17,12 @@ public static class CascadeWebExtensions
     public static WebApplicationBuilder AddCascade(this WebApplicationBuilder builder)
     {
         builder.AddCascadeNode();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 10 * 1024 * 1024);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = 10 * 1024 * 1024;
+            kestrel.Limits.MaxRequestLineSize = LongUrls.KestrelLimit;
+            kestrel.Limits.MaxRequestHeadersTotalSize = LongUrls.KestrelLimit + 32 * 1024;
+        });
         builder.Services.AddExceptionHandler<StorageFailures>();
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
             context.ProblemDetails.Detail ??= $"{context.HttpContext.Request.Method} {context.HttpContext.Request.Path} answered {context.ProblemDetails.Status}.");
@@ -48,6 +53,7 @@ public static class CascadeWebExtensions
         });
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
+        app.UseLongUrlRefusal();
         // The wall's page and files first: they carry no data and need no sign-in.
         app.MapCascadeWall();
         app.UseCascadeAccess();

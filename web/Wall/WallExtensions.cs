@@ -11,11 +11,12 @@ public static class WallExtensions
     /// <summary>The hub, the host's end of the push path and what they share.</summary>
     public static WebApplicationBuilder AddCascadeWall(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSignalR().AddJsonProtocol(o =>
+        builder.Services.AddSignalR(o => o.AddFilter<WallHubLog>()).AddJsonProtocol(o =>
         {
             o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
             o.PayloadSerializerOptions.Converters.Add(new UtcTimeConverter());
         });
+        builder.Logging.AddFilter(WallHubLog.DispatcherCategory, LogLevel.Critical);
         builder.Services.TryAddSingleton<WallLifetimeManager>();
         builder.Services.AddSingleton<HubLifetimeManager<WallHub>>(sp => sp.GetRequiredService<WallLifetimeManager>());
         builder.Services.AddSingleton<ServerBuild>();

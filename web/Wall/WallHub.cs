@@ -21,7 +21,7 @@ public sealed class WallHub(IGrainFactory grains, WallPush push, ServerBuild bui
         if (depth is < 0 or > WatchKey.MaxDepth)
             throw new HubException($"depth must be from 0 to {WatchKey.MaxDepth}.");
         if (!UnitRules.IsValidId(unitId))
-            throw new HubException($"Unit '{unitId}' does not exist.");
+            throw new HubException($"Unit '{WallHubLog.Cut(unitId)}' does not exist.");
         var organization = grains.GetGrain<IOrganizationGrain>(IOrganizationGrain.Key);
         if (await organization.GetUnit(unitId) is null)
             throw new HubException($"Unit '{unitId}' does not exist.");

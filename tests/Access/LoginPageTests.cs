@@ -146,4 +146,32 @@ public sealed partial class LoginPageTests(LoginPageTests.App app) : IClassFixtu
         Assert.Equal(location, answer.Headers.Location!.OriginalString);
         await (await browser.GetAsync("/api/v1/me")).Expect(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task A_copied_cookie_is_refused_after_sign_out()
+    {
+        var username = await NewUser();
+        var browser = Browser();
+        var signedIn = await browser.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = await FormToken(browser),
+            ["username"] = username,
+            ["password"] = Password,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        var cookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("cascade=", StringComparison.Ordinal)).Split(';')[0];
+
+        // Another device of the same person, and the copy an attacker took.
+        var other = app.CreateClient(await app.SignIn(username, Password));
+        var copy = app.CreateAnonymousClient();
+        copy.DefaultRequestHeaders.Add("Cookie", cookie);
+        await (await copy.GetAsync("/api/v1/me")).Expect(HttpStatusCode.OK);
+
+        var token = await FormToken(browser);
+        var signedOut = await browser.PostAsync("/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+
+        await (await copy.GetAsync("/api/v1/me")).Problem(HttpStatusCode.Unauthorized);
+        await (await other.GetAsync("/api/v1/me")).Expect(HttpStatusCode.OK);
+    }
 }

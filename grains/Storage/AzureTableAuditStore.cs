@@ -316,7 +316,7 @@ public sealed class AzureTableAuditStore(AzureTables tables) : IAuditStore
         foreach (var shard in AllShards)
         {
             var unsigned = new List<TableEntity>();
-            await foreach (var row in trail.QueryAsync<TableEntity>(Range(shard, Checkpoints), select: ["Signature"]))
+            await foreach (var row in trail.QueryAsync<TableEntity>(Range(shard, Checkpoints), select: ["PartitionKey", "RowKey", "Signature"]))
                 if (row.GetString("Signature") is null) unsigned.Add(row);
             foreach (var chunk in unsigned.Chunk(MaxActions))
                 await trail.SubmitTransactionAsync(chunk.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row, row.ETag)));

@@ -19,7 +19,8 @@ namespace Cascade.Audit;
 public sealed partial class AuditCheckpoints(IAuditStore store, AuditKey key, AuditAnchors anchors, IOptions<AuditOptions> options,
     DomainClock clock, IClusterMembershipService membership, ILocalSiloDetails silo, ILogger<AuditCheckpoints> logger) : BackgroundService
 {
-    private DateTimeOffset _anchored = DateTimeOffset.MinValue;
+    private DateTimeOffset _stamped = DateTimeOffset.MinValue;
+    private long _passes;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -42,12 +43,25 @@ public sealed partial class AuditCheckpoints(IAuditStore store, AuditKey key, Au
     {
         try
         {
-            await store.CheckpointAsync(clock.Now, key);
+            await store.CheckpointAsync(Stamp(), key);
         }
         catch (Exception error)
         {
             LogFailed(error); // the next period covers this one's entries too
         }
+    }
+
+    /// <summary>
+    /// The domain clock's time, but always a millisecond after the previous stamp: an anchor
+    /// derives its chain heads from the checkpoints stamped up to its own time, so no two may
+    /// share one (the clock may stand still, as in tests, or step back).
+    /// </summary>
+    private DateTimeOffset Stamp()
+    {
+        var now = clock.Now;
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond)); // stamps are written to the millisecond
+        _stamped = now > _stamped ? now : _stamped.AddMilliseconds(1);
+        return _stamped;
     }
 
     /// <summary>Not while the anchor file has lines: those were written under the key, so the trail had it already.</summary>
@@ -56,7 +70,7 @@ public sealed partial class AuditCheckpoints(IAuditStore store, AuditKey key, Au
         if (anchors.HasLines()) return;
         try
         {
-            if (await AuditMigration.SealAsync(store, key, clock.Now) is var sealedChains and > 0) LogSealed(sealedChains, key.Id);
+            if (await AuditMigration.SealAsync(store, key, Stamp()) is var sealedChains and > 0) LogSealed(sealedChains, key.Id);
         }
         catch (Exception error)
         {
@@ -64,14 +78,18 @@ public sealed partial class AuditCheckpoints(IAuditStore store, AuditKey key, Au
         }
     }
 
+    /// <summary>
+    /// Every AnchorEvery, counted in passes (the pass's own timer, whatever the domain clock
+    /// does), starting with the first. The anchor's time follows its pass's: it covers the
+    /// checkpoints stamped up to it and none of a later pass's.
+    /// </summary>
     private async Task Anchor()
     {
-        var now = clock.Now;
-        if (!anchors.Enabled || now - _anchored < options.Value.AnchorEvery) return;
+        var every = Math.Max(1, (long)Math.Ceiling(options.Value.AnchorEvery / options.Value.CheckpointEvery));
+        if (!anchors.Enabled || _passes++ % every != 0) return;
         try
         {
-            await anchors.AppendAsync(store, now);
-            _anchored = now;
+            await anchors.AppendAsync(store, Stamp());
         }
         catch (Exception error)
         {

@@ -18,11 +18,27 @@ public static partial class AuditKeys
     {
         services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuditOptions>, AuditOptionsValidation>());
-        services.TryAddSingleton(sp => Load(sp.GetRequiredService<IOptions<AuditOptions>>().Value,
-            sp.GetRequiredService<IOptions<SqliteStorageOptions>>().Value.Path,
+        services.TryAddSingleton(sp => Load(Options(sp), sp.GetRequiredService<IOptions<SqliteStorageOptions>>().Value.Path,
             sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AuditKeys).FullName!)));
         services.TryAddSingleton<AuditAnchors>();
         return services;
+    }
+
+    /// <summary>
+    /// The key is first needed while the host builds its services, before any start phase: an
+    /// unusable setting then refuses the start with its one message and no stack trace, as an
+    /// unusable storage does.
+    /// </summary>
+    private static AuditOptions Options(IServiceProvider services)
+    {
+        try
+        {
+            return services.GetRequiredService<IOptions<AuditOptions>>().Value;
+        }
+        catch (OptionsValidationException invalid)
+        {
+            throw new StorageUnavailableException(string.Join(" ", invalid.Failures));
+        }
     }
 
     public static AuditKey Load(AuditOptions options, string databasePath, ILogger logger)

@@ -25,6 +25,7 @@ public sealed partial class AuditCheckpoints(IAuditStore store, AuditKey key, Au
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.CheckpointEvery);
+        await Task.Yield(); // the seal reads the whole trail once: not inside the host's start
         try
         {
             await Migrate();

@@ -12,10 +12,10 @@ namespace Cascade.Audit;
 /// </summary>
 public static partial class AuditVerifier
 {
-    /// <summary>How many entries between two progress lines in the log.</summary>
+    /// <summary>How many entries between two progress lines in the log, by default.</summary>
     public const long ProgressEvery = 1_000_000;
 
-    public static async Task<AuditVerification> VerifyAsync(IAuditStore store, AuditKey key, ILogger? logger = null)
+    public static async Task<AuditVerification> VerifyAsync(IAuditStore store, AuditKey key, ILogger? logger = null, long progressEvery = ProgressEvery)
     {
         await using var checkpoints = new ChainGroups(store.ReadCheckpointsAsync());
         var walk = new AuditChainWalk(key);
@@ -32,7 +32,7 @@ public static partial class AuditVerifier
                 if (walk.Start(chain, await checkpoints.Of(chain)).Problem is { } broken) return broken;
             }
             if (walk.Next(entry) is { } bad) return bad;
-            if (logger is not null && walk.Entries % ProgressEvery == 0) LogProgress(logger, walk.Entries, entry.Chain);
+            if (logger is not null && walk.Entries % progressEvery == 0) LogProgress(logger, walk.Entries, entry.Chain);
         }
         if (walk.Finish() is { } last) return last;
         await foreach (var (gone, held) in checkpoints.Before(null))

@@ -151,6 +151,18 @@ public abstract class KeyedTrailTests(IAuditStore store, StoredTrail trail) : ID
     }
 
     [Fact]
+    public async Task Verify_logs_its_progress_every_so_many_entries()
+    {
+        await _store.AppendAsync(Entries("a", 1, 5, TestKeys.Sha256), false);
+        await _store.AppendAsync(Entries("b", 1, 4, TestKeys.Sha256), false);
+        using var logs = new CollectedLogs();
+        var verification = await AuditVerifier.VerifyAsync(_store, TestKeys.Sha256, logs.CreateLogger("verify"), progressEvery: 4);
+        Assert.True(verification.Ok, verification.Problem);
+        Assert.Equal(["4 entries checked, now at chain a", "8 entries checked, now at chain b", "Verified the audit trail: 9 entries"],
+            logs.Messages.Select(m => m.Contains("checked") ? m[(m.IndexOf("trail: ", StringComparison.Ordinal) + 7)..] : m[(m.IndexOf("Verified", StringComparison.Ordinal))..m.IndexOf(", every", StringComparison.Ordinal)]));
+    }
+
+    [Fact]
     public async Task An_anchor_line_changed_in_the_file_is_not_signed()
     {
         var file = _folder.File("audit.anchor");

@@ -10,6 +10,7 @@ internal sealed class AuditChainWalk(AuditKey key)
     private string? _chain;
     private List<AuditCheckpoint> _checkpoints = [];
     private List<AuditCheckpoint> _signed = [];
+    private HashSet<AuditCheckpoint> _valid = [];
     private int _next, _cover;
     private long _seq, _plainUpTo;
     private string _prevHash = AuditEntry.Genesis;
@@ -24,6 +25,7 @@ internal sealed class AuditChainWalk(AuditKey key)
         (_chain, _seq, _prevHash, _next, _cover, Problem) = (chain, 0, AuditEntry.Genesis, 0, 0, null);
         _checkpoints = checkpoints;
         _signed = checkpoints.Where(key.Signed).ToList();
+        _valid = new HashSet<AuditCheckpoint>(_signed, ReferenceEqualityComparer.Instance);
         _plainUpTo = _signed.Where(c => c.Scheme == AuditSchemes.Plain).Select(c => c.Seq).DefaultIfEmpty(0).Max();
         // A seal is made once, before the chain's first keyed entry: one above a keyed checkpoint
         // was made again later, to pass off entries rewritten with the public hash.
@@ -53,7 +55,7 @@ internal sealed class AuditChainWalk(AuditKey key)
         for (; _next < _checkpoints.Count && _checkpoints[_next].Seq <= seq; _next++)
         {
             var checkpoint = _checkpoints[_next];
-            if (!key.Signed(checkpoint)) return Unsigned(checkpoint);
+            if (!_valid.Contains(checkpoint)) return Unsigned(checkpoint);
             if (checkpoint.Hash != entry.Hash) return Bad(seq, $"entry {seq} differs from the checkpoint of {checkpoint.At}.");
         }
         _prevHash = entry.Hash;
@@ -65,7 +67,7 @@ internal sealed class AuditChainWalk(AuditKey key)
     {
         if (_chain is null || _next >= _checkpoints.Count) return Problem;
         var checkpoint = _checkpoints[_next];
-        return key.Signed(checkpoint)
+        return _valid.Contains(checkpoint)
             ? Bad(_seq + 1, _seq + 1 == checkpoint.Seq
                 ? $"entry {checkpoint.Seq} is missing: the checkpoint of {checkpoint.At} saw it."
                 : $"entries {_seq + 1} to {checkpoint.Seq} are missing: the checkpoint of {checkpoint.At} saw them.")

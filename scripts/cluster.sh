@@ -6,7 +6,7 @@
 #   silo node   grains only, no HTTP
 # The wall and the workbench answer on both web nodes; stop a node (kill -9 its pid, printed
 # below) and its walls reconnect to the other. Ctrl+C stops everything, Azurite last.
-# Data lives in data/cluster/ (delete it to start over).
+# Data lives in data/cluster/ (delete it to start over), the audit key in data/cluster/keys/.
 #
 # Settings (environment): CLUSTER_HOST (127.0.0.1; 0.0.0.0 for walls on other machines),
 # WEB1_PORT (5001), WEB2_PORT (5002), AZURITE_PORT (10002), CASCADE_ADMIN_PASSWORD (generated
@@ -64,6 +64,18 @@ CONNECTION="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKe
 export Cascade__Storage__Provider=azureTable
 export Cascade__Storage__AzureTable__ConnectionString="$CONNECTION"
 export ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production
+
+# The audit key, the same for every node (a shared store refuses to start without one): made on
+# the first run into the data folder, readable by this user only, and kept with the data, so the
+# trail written by earlier runs still verifies. The anchor file sits beside it, outside Azurite.
+KEY_FILE="$DATA/keys/audit.key"
+if [ ! -s "$KEY_FILE" ]; then
+  mkdir -p "$DATA/keys" && chmod 700 "$DATA/keys"
+  (umask 077 && head -c 32 /dev/urandom | base64 >"$KEY_FILE")
+  echo "Made the audit key $KEY_FILE (in production keep the key outside the data's machine, and back it up)"
+fi
+export Cascade__Audit__KeyFile="$KEY_FILE"
+export Cascade__Audit__AnchorFile="$DATA/audit.anchor"
 
 run_in() { # folder, program, arguments...: only ever run in start_node's background subshell,
   cd "$1" && shift && exec "$@" # which the program then replaces, so $! is the program's pid

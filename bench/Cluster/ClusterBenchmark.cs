@@ -153,7 +153,7 @@ public static class ClusterBenchmark
         // 5. The audit trail whole: every chain unbroken, nothing lost in the group commits.
         await Task.Delay(TimeSpan.FromSeconds(2)); // the last outboxes' window
         var verifyWatch = Stopwatch.StartNew();
-        var audit = await AuditVerifier.VerifyAsync(a.Services.GetRequiredService<IAuditStore>());
+        var audit = await AuditVerifier.VerifyAsync(a.Services.GetRequiredService<IAuditStore>(), a.Services.GetRequiredService<AuditKey>());
         Log($"Audit trail: {(audit.Ok ? "verify ok" : $"BROKEN at {audit.Chain} {audit.FirstBadSeq}: {audit.Problem}")}, {audit.Entries:N0} entries read in {verifyWatch.Elapsed.TotalSeconds:F1} s");
 
         // Each round against the raw rates measured just before and after it (Azurite's rate drifts

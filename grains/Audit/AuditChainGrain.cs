@@ -16,7 +16,7 @@ namespace Cascade.Audit;
 /// </para>
 /// </summary>
 [Reentrant]
-public sealed class AuditChainGrain(IAuditStore store) : Grain, IAuditChainGrain
+public sealed class AuditChainGrain(IAuditStore store, AuditKey key) : Grain, IAuditChainGrain
 {
     private const int RecentRefs = 4096;
     private readonly HashSet<string> _recent = new(StringComparer.Ordinal);
@@ -65,7 +65,7 @@ public sealed class AuditChainGrain(IAuditStore store) : Grain, IAuditChainGrain
                 {
                     // Stored meanwhile, or twice in this batch (a redelivery racing its first delivery).
                     if (_recent.Contains(draft.Ref!) || !linked.Add(draft.Ref!)) continue;
-                    var entry = head.Link(draft);
+                    var entry = head.Link(draft, key);
                     entries.Add(entry);
                     head = AuditChainHead.Of(entry);
                 }

@@ -13,5 +13,5 @@ public sealed record AuditChainHead([property: Id(0)] long Seq, [property: Id(1)
     public static AuditChainHead Of(AuditEntry entry) => new(entry.Seq, entry.Hash);
 
     /// <summary>The draft as the next entry of the chain.</summary>
-    public AuditEntry Link(AuditDraft draft) => AuditEntry.Link(draft, Seq + 1, Hash);
+    public AuditEntry Link(AuditDraft draft, AuditKey key) => AuditEntry.Link(draft, Seq + 1, Hash, key);
 }

@@ -6,9 +6,11 @@ using System.Text;
 namespace Cascade.Audit;
 
 /// <summary>
-/// One link of an audit chain (api.md "Audit"). <see cref="Hash"/> is the lowercase hex SHA-256
-/// of <see cref="HashInput"/>: the canonical JSON of chain, seq, at, actor, action, unitId,
-/// taskId, before, after and prevHash, in that order.
+/// One link of an audit chain. <see cref="Hash"/> is the lowercase hex HMAC (SHA-256, or SM3 by
+/// <c>Cascade:Audit:Algorithm</c>) under the <see cref="AuditKey"/> of <see cref="HashInput"/>:
+/// the canonical JSON of chain, seq, at, actor, action, unitId, taskId, before, after and
+/// prevHash, in that order. Entries written before the key existed have the plain SHA-256 of
+/// the same input, accepted only up to the checkpoint that sealed them.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("cascade.audit-entry")]
 public sealed record AuditEntry(
@@ -29,20 +31,26 @@ public sealed record AuditEntry(
     public static readonly string Genesis = new('0', 64);
 
     /// <summary>Gives <paramref name="draft"/> its place after (<paramref name="seq"/> - 1, <paramref name="prevHash"/>).</summary>
-    public static AuditEntry Link(AuditDraft draft, long seq, string prevHash)
+    public static AuditEntry Link(AuditDraft draft, long seq, string prevHash, AuditKey key)
     {
         var at = FormatTime(draft.At);
         var entry = new AuditEntry(draft.Chain, seq, at, draft.Actor, draft.Action, draft.UnitId, draft.TaskId,
             draft.Before, draft.After, prevHash, "", draft.Ref);
-        return entry with { Hash = entry.ComputeHash() };
+        return entry with { Hash = entry.ComputeHash(key.Scheme, key) };
     }
 
     /// <summary>ISO 8601 UTC with milliseconds and a Z, as every time in the API.</summary>
     public static string FormatTime(DateTimeOffset at) =>
         at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
+    /// <summary>The hash under the key's own scheme.</summary>
+    public string ComputeHash(AuditKey key) => ComputeHash(key.Scheme, key);
+
+    /// <summary>The hash trails had before the audit key existed: anyone can compute it.</summary>
+    public string PlainHash() => ComputeHash(AuditSchemes.Plain, null);
+
     /// <summary>Made on every write: the input is built in a reused builder and hashed from a pooled buffer.</summary>
-    public string ComputeHash()
+    public string ComputeHash(string scheme, AuditKey? key)
     {
         var json = TextBuffers.Rent();
         WriteHashInput(json);
@@ -51,8 +59,10 @@ public sealed record AuditEntry(
         {
             var length = 0;
             foreach (var chunk in json.GetChunks()) length += Encoding.UTF8.GetBytes(chunk.Span, bytes.AsSpan(length));
-            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-            SHA256.HashData(bytes.AsSpan(0, length), hash);
+            Span<byte> hash = stackalloc byte[AuditMac.Size];
+            if (key is not null) key.Hash(scheme, bytes.AsSpan(0, length), hash);
+            else if (scheme == AuditSchemes.Plain) SHA256.HashData(bytes.AsSpan(0, length), hash);
+            else throw new ArgumentNullException(nameof(key), $"The scheme {scheme} needs the audit key.");
             return Convert.ToHexStringLower(hash);
         }
         finally

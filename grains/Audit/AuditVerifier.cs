@@ -1,79 +1,82 @@
+using Microsoft.Extensions.Logging;
+
 namespace Cascade.Audit;
 
 /// <summary>
-/// Walks every chain in one ordered pass: each entry must sit at the next seq, name the
-/// previous entry's hash and hash to its own <c>hash</c>; then the chain must still reach its
-/// newest checkpoint with the same hash there, so entries deleted from the end are found as
-/// well as changed ones. Chains are taken in ordinal order of their names.
+/// Walks every chain in one ordered pass, in bounded memory: the entries stream chain by chain,
+/// and each chain's checkpoints are read beside them as the walk reaches the chain. Each entry
+/// must sit at the next seq, name the previous entry's hash and hash to its own under the audit
+/// key (<see cref="AuditChainWalk"/>); every checkpoint must be signed by the key and still match
+/// the chain, so entries deleted from the end are found as well as changed ones. Chains are
+/// taken in ordinal order of their names.
 /// </summary>
-public static class AuditVerifier
+public static partial class AuditVerifier
 {
-    public static async Task<AuditVerification> VerifyAsync(IAuditStore store)
+    /// <summary>How many entries between two progress lines in the log, by default.</summary>
+    public const long ProgressEvery = 1_000_000;
+
+    public static async Task<AuditVerification> VerifyAsync(IAuditStore store, AuditKey key, ILogger? logger = null, long progressEvery = ProgressEvery)
     {
-        var checkpoints = (await store.LatestCheckpointsAsync()).ToDictionary(c => c.Chain, StringComparer.Ordinal);
-        var walk = new Walk(checkpoints);
+        await using var checkpoints = new ChainGroups(store.ReadCheckpointsAsync());
+        var walk = new AuditChainWalk(key);
+        string? chain = null;
         await foreach (var entry in store.ReadAllAsync())
+        {
+            if (entry.Chain != chain)
+            {
+                if (walk.Finish() is { } unfinished) return unfinished;
+                // Checkpointed chains that sort before this one have no entry left at all.
+                await foreach (var (gone, held) in checkpoints.Before(entry.Chain))
+                    if (walk.Start(gone, held).Finish() is { } missing) return missing;
+                chain = entry.Chain;
+                if (walk.Start(chain, await checkpoints.Of(chain)).Problem is { } broken) return broken;
+            }
             if (walk.Next(entry) is { } bad) return bad;
-        return walk.End() ?? new AuditVerification(true, walk.Entries, null, null, null);
+            if (logger is not null && walk.Entries % progressEvery == 0) LogProgress(logger, walk.Entries, entry.Chain);
+        }
+        if (walk.Finish() is { } last) return last;
+        await foreach (var (gone, held) in checkpoints.Before(null))
+            if (walk.Start(gone, held).Finish() is { } missing) return missing;
+        if (logger is not null) LogDone(logger, walk.Entries);
+        return new AuditVerification(true, walk.Entries, null, null, null);
     }
 
-    /// <summary>The state of the pass: the chain being walked and where it got to.</summary>
-    private sealed class Walk(Dictionary<string, AuditCheckpoint> checkpoints)
+    [LoggerMessage(Level = LogLevel.Information, Message = "Verifying the audit trail: {Entries} entries checked, now at chain {Chain}")]
+    private static partial void LogProgress(ILogger logger, long entries, string chain);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Verified the audit trail: {Entries} entries, every checkpoint signed and matched")]
+    private static partial void LogDone(ILogger logger, long entries);
+
+    /// <summary>A stream of checkpoints in chain order, taken one chain's group at a time.</summary>
+    private sealed class ChainGroups(IAsyncEnumerable<AuditCheckpoint> checkpoints) : IAsyncDisposable
     {
-        private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
-        private string? _chain;
-        private long _seq;
-        private string _prevHash = AuditEntry.Genesis;
+        private readonly IAsyncEnumerator<AuditCheckpoint> _next = checkpoints.GetAsyncEnumerator();
+        private bool? _more;
 
-        public long Entries { get; private set; }
-
-        public AuditVerification? Next(AuditEntry entry)
+        /// <summary>The checkpoints of <paramref name="chain"/>, once the groups before it were taken.</summary>
+        public async Task<List<AuditCheckpoint>> Of(string chain)
         {
-            if (entry.Chain != _chain)
+            var group = new List<AuditCheckpoint>();
+            while (await More() && _next.Current.Chain == chain)
             {
-                if (Finish() is { } unfinished) return unfinished;
-                (_chain, _seq, _prevHash) = (entry.Chain, 0, AuditEntry.Genesis);
-                _seen.Add(entry.Chain);
+                group.Add(_next.Current);
+                _more = null;
             }
-            Entries++;
-            var seq = ++_seq;
-            checkpoints.TryGetValue(entry.Chain, out var checkpoint);
-            if (entry.Seq != seq)
-                return Bad(seq, entry.Seq < seq
-                    ? $"entry {entry.Seq} appears twice."
-                    : $"entry {seq} is missing (the next stored entry is {entry.Seq}).");
-            if (entry.PrevHash != _prevHash)
-                // An entry that still hashes to its own hash kept its content: then the one before it
-                // was changed and given a new hash, which is what broke the link.
-                return entry.ComputeHash() == entry.Hash
-                    ? Bad(seq - 1, $"entry {seq - 1} was changed and rehashed: entry {seq} names its original hash.")
-                    : Bad(seq, $"entry {seq} was changed: it does not name the hash of entry {seq - 1}.");
-            if (entry.ComputeHash() != entry.Hash)
-                return Bad(seq, $"entry {seq} was changed: its content does not hash to its hash.");
-            if (checkpoint is not null && entry.Seq == checkpoint.Seq && entry.Hash != checkpoint.Hash)
-                return Bad(seq, $"entry {seq} differs from the checkpoint of {checkpoint.At}.");
-            _prevHash = entry.Hash;
-            return null;
+            return group;
         }
 
-        /// <summary>After the last entry: the last chain's end, and chains whose every entry is gone.</summary>
-        public AuditVerification? End()
+        /// <summary>The groups of the chains that sort before <paramref name="chain"/> (all that are left when null).</summary>
+        public async IAsyncEnumerable<(string Chain, List<AuditCheckpoint> Checkpoints)> Before(string? chain)
         {
-            if (Finish() is { } bad) return bad;
-            foreach (var checkpoint in checkpoints.Values.Where(c => !_seen.Contains(c.Chain)).OrderBy(c => c.Chain, StringComparer.Ordinal))
+            while (await More() && (chain is null || string.CompareOrdinal(_next.Current.Chain, chain) < 0))
             {
-                _chain = checkpoint.Chain;
-                return Bad(1, $"entries 1 to {checkpoint.Seq} are missing: the checkpoint of {checkpoint.At} saw them.");
+                var name = _next.Current.Chain;
+                yield return (name, await Of(name));
             }
-            return null;
         }
 
-        /// <summary>The chain just walked must reach its newest checkpoint.</summary>
-        private AuditVerification? Finish() =>
-            _chain is not null && checkpoints.TryGetValue(_chain, out var checkpoint) && checkpoint.Seq > _seq
-                ? Bad(_seq + 1, $"entries {_seq + 1} to {checkpoint.Seq} are missing: the checkpoint of {checkpoint.At} saw them.")
-                : null;
+        private async ValueTask<bool> More() => _more ??= await _next.MoveNextAsync();
 
-        private AuditVerification Bad(long seq, string problem) => new(false, Entries, seq, _chain, problem);
+        public ValueTask DisposeAsync() => _next.DisposeAsync();
     }
 }

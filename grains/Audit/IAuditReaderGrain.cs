@@ -7,4 +7,6 @@ public interface IAuditReaderGrain : IGrainWithIntegerKey
 {
     Task<IReadOnlyList<AuditEntry>> Query(AuditQuery query);
     Task<AuditVerification> Verify();
+    /// <summary>Also against the anchor file, when <paramref name="withAnchors"/> and one is configured.</summary>
+    Task<AuditVerification> Verify(bool withAnchors);
 }

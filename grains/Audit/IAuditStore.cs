@@ -18,9 +18,15 @@ public interface IAuditStore
     Task<int> AppendAsync(IReadOnlyList<AuditEntry> entries, bool redelivered);
     /// <summary>
     /// Records, as of <paramref name="at"/>, the newest entry of every chain that grew since the
-    /// last checkpoint; answers how many chains that was.
+    /// last checkpoint, signed by <paramref name="key"/>; answers how many chains that was.
     /// </summary>
-    Task<int> CheckpointAsync(DateTimeOffset at);
+    Task<int> CheckpointAsync(DateTimeOffset at, AuditKey key);
+    /// <summary>
+    /// Stores the signed checkpoints that seal each chain's plain-SHA-256 entries (the first start
+    /// with a key, <see cref="AuditMigration"/>) and drops every unsigned checkpoint, which no
+    /// longer counts.
+    /// </summary>
+    Task SealAsync(IReadOnlyList<AuditCheckpoint> seals);
 
     /// <summary>Newest first, at most <see cref="AuditQuery.Limit"/>.</summary>
     Task<IReadOnlyList<AuditEntry>> QueryAsync(AuditQuery query);
@@ -28,4 +34,6 @@ public interface IAuditStore
     IAsyncEnumerable<AuditEntry> ReadAllAsync();
     /// <summary>The newest checkpoint of each chain.</summary>
     Task<IReadOnlyList<AuditCheckpoint>> LatestCheckpointsAsync();
+    /// <summary>Every checkpoint held, chain by chain (ordinal order of their names), each chain's in order of seq.</summary>
+    IAsyncEnumerable<AuditCheckpoint> ReadCheckpointsAsync();
 }

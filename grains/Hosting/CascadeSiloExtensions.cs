@@ -83,7 +83,7 @@ public static class CascadeSiloExtensions
 
         services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(sp => new AlertRules(sp.GetRequiredService<IOptions<AlertOptions>>().Value));
-        services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddCascadeAuditKey();
 
         services.AddHostedService<AuditCheckpoints>();
         services.TryAddSingleton<ClusterChanges>();

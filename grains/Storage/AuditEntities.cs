@@ -22,7 +22,11 @@ namespace Cascade.Storage;
 /// (<see cref="Run"/>): what the checkpoint pass reads, indexes, then deletes.</item>
 /// <item><c>x!{chain}!{highest seq inverted}!{id}</c>: the chain's index, written by the
 /// checkpoint pass: which bundles hold which of its seqs, newest first.</item>
-/// <item><c>k!{chain}</c>: the chain's newest checkpoint.</item>
+/// <item><c>k!{chain}</c>: the chain's newest checkpoint, signed. Each pass's index row of the
+/// chain carries the checkpoint that pass made too (<see cref="PutCheckpoint"/> with a prefix), so
+/// every checkpoint is kept without a row of its own.</item>
+/// <item><c>s!{chain}</c>: the signed seal of the chain's plain-SHA-256 entries, written once at
+/// the first start with the audit key.</item>
 /// <item><c>r!{chain}!{ref}</c>: the seq of the entry that carries a ref.</item>
 /// </list>
 /// A chain's entries are thus found through its index rows and the transactions the pass has not
@@ -39,6 +43,9 @@ internal static class AuditEntities
     public const string Appended = "a!";
     public const string Bundles = "b!";
     public const string Checkpoints = "k!";
+    public const string Seals = "s!";
+    /// <summary>The prefix of the checkpoint's properties in an index row.</summary>
+    public const string IndexCheckpoint = "C";
     public const string Indexes = "x!";
     /// <summary>A bundle's entries before compression: far under the service's 1 MB per row once compressed, even as base64.</summary>
     public const int MaxBundleBytes = 600_000;
@@ -48,6 +55,32 @@ internal static class AuditEntities
     public static string RefKey(string chain, string reference) => $"r!{chain}!{reference}";
 
     public static string CheckpointKey(string chain) => Checkpoints + chain;
+
+    public static string SealKey(string chain) => Seals + chain;
+
+    /// <summary>A checkpoint's fields as properties whose names start with <paramref name="prefix"/>.</summary>
+    public static void PutCheckpoint(TableEntity entity, AuditCheckpoint c, string prefix = "")
+    {
+        entity[prefix + "Chain"] = c.Chain;
+        entity[prefix + "Seq"] = c.Seq;
+        entity[prefix + "Hash"] = c.Hash;
+        entity[prefix + "At"] = c.At;
+        entity[prefix + "Scheme"] = c.Scheme;
+        entity[prefix + "Mac"] = c.Mac;
+        entity[prefix + "KeyId"] = c.KeyId;
+        entity[prefix + "Signature"] = c.Signature;
+    }
+
+    /// <summary>Null for an index row written before checkpoints were kept in them.</summary>
+    public static AuditCheckpoint? GetCheckpoint(TableEntity e, string prefix = "") =>
+        e.GetInt64(prefix + "Seq") is { } seq
+            ? new AuditCheckpoint(e.GetString(prefix + "Chain"), seq, e.GetString(prefix + "Hash"), e.GetString(prefix + "At"),
+                e.GetString(prefix + "Scheme"), e.GetString(prefix + "Mac"), e.GetString(prefix + "KeyId"), e.GetString(prefix + "Signature"))
+            : null;
+
+    /// <summary>The properties <see cref="GetCheckpoint"/> reads.</summary>
+    public static string[] CheckpointProperties(string prefix = "") =>
+        [.. new[] { "Chain", "Seq", "Hash", "At", "Scheme", "Mac", "KeyId", "Signature" }.Select(p => prefix + p)];
 
     /// <summary>The start of a chain's index rows; the range ends at this plus <see cref="End"/>.</summary>
     public static string IndexKey(string chain) => $"{Indexes}{chain}!";

@@ -209,20 +209,21 @@ public sealed class AzureTableAuditStore(AzureTables tables) : IAuditStore
     /// <summary>An entry is one chain, seq, time and hash: should a race have stored one twice, it is read once.</summary>
     private static IEnumerable<AuditEntry> Distinct(IEnumerable<AuditEntry> entries) => entries.DistinctBy(e => (e.Chain, e.Seq, e.At, e.Hash));
 
-    public async Task<int> CheckpointAsync(DateTimeOffset at)
+    public async Task<int> CheckpointAsync(DateTimeOffset at, AuditKey key)
     {
         var trail = await Trail();
         var time = AuditEntry.FormatTime(at);
-        var counts = await Task.WhenAll(AllShards.Select(shard => Checkpoint(trail, shard, time)));
+        var counts = await Task.WhenAll(AllShards.Select(shard => Checkpoint(trail, shard, time, key)));
         return counts.Sum();
     }
 
     /// <summary>
     /// One shard's pass: for each chain the unindexed transactions name, its index rows (where
     /// those entries went) and its checkpoint, moved forward only; a chain's rows go in one
-    /// transaction where they fit. Then the transaction rows it read are deleted.
+    /// transaction where they fit. Then the transaction rows it read are deleted. The checkpoint,
+    /// signed, is also kept in the chain's newest index row of the pass: the chain's history.
     /// </summary>
-    private static async Task<int> Checkpoint(TableClient trail, string shard, string time)
+    private static async Task<int> Checkpoint(TableClient trail, string shard, string time, AuditKey key)
     {
         var (appended, runs) = await ReadAppended(trail, shard);
         if (appended.Count == 0) return 0;
@@ -233,6 +234,7 @@ public sealed class AzureTableAuditStore(AzureTables tables) : IAuditStore
         foreach (var chain in runs.GroupBy(r => r.Chain, StringComparer.Ordinal))
         {
             var actions = new List<TableTransactionAction>();
+            var indexes = new List<TableEntity>();
             foreach (var part in chain.OrderBy(r => r.High).Chunk(RunsPerIndexRow))
             {
                 var index = new TableEntity(shard, NewIndexKey(chain.Key, part.Max(r => r.High)))
@@ -240,6 +242,7 @@ public sealed class AzureTableAuditStore(AzureTables tables) : IAuditStore
                     ["Chain"] = chain.Key, ["Low"] = part.Min(r => r.Low), ["High"] = part.Max(r => r.High),
                 };
                 PutText(index, "Runs", string.Join('\n', part.Select(r => r.Line)));
+                indexes.Add(index);
                 actions.Add(new(TableTransactionActionType.Add, index));
             }
             var head = chain.Where(r => r.Hash is not null).MaxBy(r => r.High);
@@ -247,7 +250,10 @@ public sealed class AzureTableAuditStore(AzureTables tables) : IAuditStore
             var moves = head is not null && (had is null || had.GetInt64("Seq") < head.High);
             if (moves)
             {
-                var checkpoint = new TableEntity(shard, CheckpointKey(chain.Key)) { ["Chain"] = chain.Key, ["Seq"] = head!.High, ["Hash"] = head.Hash, ["At"] = time };
+                var signed = key.Sign(new AuditCheckpoint(chain.Key, head!.High, head.Hash!, time));
+                PutCheckpoint(indexes[^1], signed, IndexCheckpoint);
+                var checkpoint = new TableEntity(shard, CheckpointKey(chain.Key));
+                PutCheckpoint(checkpoint, signed);
                 actions.Add(had is null
                     ? new(TableTransactionActionType.Add, checkpoint)
                     : new(TableTransactionActionType.UpdateReplace, checkpoint, had.ETag));
@@ -291,8 +297,62 @@ public sealed class AzureTableAuditStore(AzureTables tables) : IAuditStore
         var checkpoints = new List<AuditCheckpoint>();
         foreach (var shard in AllShards)
             await foreach (var row in trail.QueryAsync<TableEntity>(Range(shard, Checkpoints)))
-                checkpoints.Add(new AuditCheckpoint(row.GetString("Chain"), row.GetInt64("Seq")!.Value, row.GetString("Hash"), row.GetString("At")));
+                checkpoints.Add(GetCheckpoint(row)!);
         return checkpoints;
+    }
+
+    /// <summary>Each seal in its own row, then the unsigned newest checkpoints (made before the key) deleted.</summary>
+    public async Task SealAsync(IReadOnlyList<AuditCheckpoint> seals)
+    {
+        var trail = await Trail();
+        foreach (var shard in seals.GroupBy(s => Shard(s.Chain)))
+            foreach (var chunk in shard.Chunk(MaxActions))
+                await trail.SubmitTransactionAsync(chunk.Select(seal =>
+                {
+                    var row = new TableEntity(shard.Key, SealKey(seal.Chain));
+                    PutCheckpoint(row, seal);
+                    return new TableTransactionAction(TableTransactionActionType.UpsertReplace, row);
+                }));
+        foreach (var shard in AllShards)
+        {
+            var unsigned = new List<TableEntity>();
+            await foreach (var row in trail.QueryAsync<TableEntity>(Range(shard, Checkpoints), select: ["PartitionKey", "RowKey", "Signature"]))
+                if (row.GetString("Signature") is null) unsigned.Add(row);
+            foreach (var chunk in unsigned.Chunk(MaxActions))
+                await trail.SubmitTransactionAsync(chunk.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row, row.ETag)));
+        }
+    }
+
+    /// <summary>
+    /// The seals, the newest checkpoints and the index rows' checkpoints of every shard, merged by
+    /// chain name: each range is read in key order, a chain at a time.
+    /// </summary>
+    public async IAsyncEnumerable<AuditCheckpoint> ReadCheckpointsAsync()
+    {
+        var trail = await Trail();
+        var streams = AllShards.SelectMany(shard => new[]
+        {
+            CheckpointGroups(trail, shard, Seals, ""), CheckpointGroups(trail, shard, Checkpoints, ""), CheckpointGroups(trail, shard, Indexes, IndexCheckpoint),
+        });
+        await foreach (var (_, group) in ChainMerge.Merge(streams))
+            foreach (var checkpoint in group.DistinctBy(c => (c.Seq, c.Hash, c.Signature)).OrderBy(c => c.Seq))
+                yield return checkpoint;
+    }
+
+    private static async IAsyncEnumerable<(string Chain, List<AuditCheckpoint> Group)> CheckpointGroups(TableClient trail, string shard, string prefix, string properties)
+    {
+        var group = new List<AuditCheckpoint>();
+        await foreach (var row in trail.QueryAsync<TableEntity>(Range(shard, prefix), select: CheckpointProperties(properties)))
+        {
+            if (GetCheckpoint(row, properties) is not { } checkpoint) continue;
+            if (group.Count > 0 && group[0].Chain != checkpoint.Chain)
+            {
+                yield return (group[0].Chain, group);
+                group = [];
+            }
+            group.Add(checkpoint);
+        }
+        if (group.Count > 0) yield return (group[0].Chain, group);
     }
 
     /// <summary>

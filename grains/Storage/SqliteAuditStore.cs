@@ -46,7 +46,7 @@ public sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
     /// checkpoint are those of the rows past its watermark. The heads are read on a reader
     /// connection; the writer then stores them and the new watermark in one transaction.
     /// </summary>
-    public async Task<int> CheckpointAsync(DateTimeOffset at)
+    public async Task<int> CheckpointAsync(DateTimeOffset at, AuditKey key)
     {
         var heads = new List<AuditCheckpoint>();
         long upTo;
@@ -72,11 +72,13 @@ public sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
             command.Parameters.AddWithValue("$upTo", upTo);
             var time = AuditEntry.FormatTime(at);
             await using var rows = await command.ExecuteReaderAsync();
-            while (await rows.ReadAsync()) heads.Add(new AuditCheckpoint(rows.GetString(0), rows.GetInt64(1), rows.GetString(2), time));
+            while (await rows.ReadAsync()) heads.Add(key.Sign(new AuditCheckpoint(rows.GetString(0), rows.GetInt64(1), rows.GetString(2), time)));
         }
-        await database.Writer.Enqueue(new CheckpointWrite(heads, upTo));
+        await database.Writer.Enqueue(new CheckpointWrite(heads, upTo, seal: false));
         return heads.Count;
     }
+
+    public async Task SealAsync(IReadOnlyList<AuditCheckpoint> seals) => await database.Writer.Enqueue(new CheckpointWrite(seals, null, seal: true));
 
     public async Task<IReadOnlyList<AuditEntry>> QueryAsync(AuditQuery query)
     {
@@ -109,13 +111,27 @@ public sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
     {
         await using var connection = await database.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT chain, seq, hash, at FROM audit_checkpoint c WHERE seq = (SELECT MAX(seq) FROM audit_checkpoint WHERE chain = c.chain);";
+        command.CommandText = $"SELECT {CheckpointColumns} FROM audit_checkpoint c WHERE seq = (SELECT MAX(seq) FROM audit_checkpoint WHERE chain = c.chain);";
         var checkpoints = new List<AuditCheckpoint>();
         await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-            checkpoints.Add(new AuditCheckpoint(reader.GetString(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3)));
+        while (await reader.ReadAsync()) checkpoints.Add(ReadCheckpoint(reader));
         return checkpoints;
     }
+
+    /// <summary>In the table's key order: streamed, never held.</summary>
+    public async IAsyncEnumerable<AuditCheckpoint> ReadCheckpointsAsync()
+    {
+        await using var connection = await database.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {CheckpointColumns} FROM audit_checkpoint ORDER BY chain, seq;";
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) yield return ReadCheckpoint(reader);
+    }
+
+    private const string CheckpointColumns = "chain, seq, hash, at, scheme, mac, key_id, signature";
+
+    private static AuditCheckpoint ReadCheckpoint(SqliteDataReader r) => new(
+        r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetString(3), Text(r, 4), Text(r, 5), Text(r, 6), Text(r, 7));
 
     private static AuditEntry Read(SqliteDataReader r) => new(
         r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4),
@@ -169,24 +185,34 @@ public sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
         }
     }
 
-    private sealed class CheckpointWrite(IReadOnlyList<AuditCheckpoint> checkpoints, long watermark) : SqliteWrite
+    /// <summary>
+    /// Checkpoints of the pass (a seq checkpointed already keeps its first, a seal among them), or
+    /// seals, which replace what the seq held and drop every unsigned checkpoint.
+    /// </summary>
+    private sealed class CheckpointWrite(IReadOnlyList<AuditCheckpoint> checkpoints, long? watermark, bool seal) : SqliteWrite
     {
         public override string Kind => "auditCheckpoint";
 
-        private const string Insert = "INSERT OR IGNORE INTO audit_checkpoint(chain, seq, hash, at) VALUES ($chain, $seq, $hash, $at);";
+        private const string Values = "(chain, seq, hash, at, scheme, mac, key_id, signature) VALUES ($chain, $seq, $hash, $at, $scheme, $mac, $key, $signature);";
         private const string Mark = "INSERT INTO audit_watermark(id, last_rowid) VALUES (1, $rowid) ON CONFLICT(id) DO UPDATE SET last_rowid = MAX(last_rowid, excluded.last_rowid);";
 
         public override bool Apply(Func<string, SqliteTransaction, SqliteCommand> command, SqliteTransaction transaction)
         {
+            if (seal) command("DELETE FROM audit_checkpoint WHERE signature IS NULL;", transaction).ExecuteNonQuery();
             foreach (var checkpoint in checkpoints)
             {
-                var sql = command(Insert, transaction);
+                var sql = command((seal ? "INSERT OR REPLACE INTO audit_checkpoint" : "INSERT OR IGNORE INTO audit_checkpoint") + Values, transaction);
                 sql.Parameters.AddWithValue("$chain", checkpoint.Chain);
                 sql.Parameters.AddWithValue("$seq", checkpoint.Seq);
                 sql.Parameters.AddWithValue("$hash", checkpoint.Hash);
                 sql.Parameters.AddWithValue("$at", checkpoint.At);
+                sql.Parameters.AddWithValue("$scheme", Value(checkpoint.Scheme));
+                sql.Parameters.AddWithValue("$mac", Value(checkpoint.Mac));
+                sql.Parameters.AddWithValue("$key", Value(checkpoint.KeyId));
+                sql.Parameters.AddWithValue("$signature", Value(checkpoint.Signature));
                 sql.ExecuteNonQuery();
             }
+            if (watermark is null) return true;
             var mark = command(Mark, transaction);
             mark.Parameters.AddWithValue("$rowid", watermark);
             mark.ExecuteNonQuery();

@@ -56,11 +56,16 @@ public sealed class SqliteDatabase : IStorageProbe, IDisposable
                 CREATE INDEX IF NOT EXISTS audit_time ON audit(at, chain, seq);
                 CREATE INDEX IF NOT EXISTS audit_ref ON audit(ref) WHERE ref IS NOT NULL;
                 CREATE INDEX IF NOT EXISTS audit_ref_chain ON audit(chain, seq) WHERE ref IS NOT NULL;
+                CREATE INDEX IF NOT EXISTS audit_chain ON audit(chain, seq);
                 CREATE TABLE IF NOT EXISTS audit_checkpoint (
                     chain TEXT NOT NULL,
                     seq   INTEGER NOT NULL,
                     hash  TEXT NOT NULL,
                     at    TEXT NOT NULL,
+                    scheme    TEXT,
+                    mac       TEXT,
+                    key_id    TEXT,
+                    signature TEXT,
                     PRIMARY KEY (chain, seq)
                 ) WITHOUT ROWID;
                 CREATE TABLE IF NOT EXISTS audit_watermark (
@@ -73,8 +78,24 @@ public sealed class SqliteDatabase : IStorageProbe, IDisposable
                 );
                 """;
             command.ExecuteNonQuery();
+            SignedCheckpoints(connection);
         }
         Writer = new SqliteWriter(ConnectionString, settings.Synchronous, settings.MaxBatch);
+    }
+
+    /// <summary>Files made before checkpoints were signed gain the columns of the signature (empty: unsigned).</summary>
+    private static void SignedCheckpoints(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM pragma_table_info('audit_checkpoint') WHERE name = 'signature';";
+        if (Convert.ToInt64(command.ExecuteScalar()) > 0) return;
+        command.CommandText = """
+            ALTER TABLE audit_checkpoint ADD COLUMN scheme TEXT;
+            ALTER TABLE audit_checkpoint ADD COLUMN mac TEXT;
+            ALTER TABLE audit_checkpoint ADD COLUMN key_id TEXT;
+            ALTER TABLE audit_checkpoint ADD COLUMN signature TEXT;
+            """;
+        command.ExecuteNonQuery();
     }
 
     public string ConnectionString { get; }

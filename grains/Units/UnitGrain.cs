@@ -22,6 +22,7 @@ public sealed partial class UnitGrain(
     IOptions<RollupOptions> rollup,
     IOptions<ClockOptions> clockOptions,
     IAuditStore auditStore,
+    AuditKey auditKey,
     AlertRules alertRules,
     IOptions<AlertOptions> alertOptions,
     LocalUnits localUnits) : Grain, IUnitGrain
@@ -264,7 +265,7 @@ public sealed partial class UnitGrain(
     private void Record(AuditStamp stamp, string action, string? taskId, string? before, string? after)
     {
         var draft = new AuditDraft(null, AuditChains.ForUnit(Id), stamp.At, stamp.Actor, action, Id, taskId, before, after);
-        var entry = (state.State.AuditHead ?? AuditChainHead.Empty).Link(draft);
+        var entry = (state.State.AuditHead ?? AuditChainHead.Empty).Link(draft, auditKey);
         state.State.AuditHead = AuditChainHead.Of(entry);
         Audit.Add(entry);
     }

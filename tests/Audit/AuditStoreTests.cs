@@ -17,7 +17,7 @@ public abstract class AuditStoreTests(IAuditStore store, StoredTrail trail)
         for (var i = 0; i < count; i++)
         {
             var entry = head.Link(new AuditDraft(null, chain, GrainCluster.Start.AddSeconds(i), "tester", AuditActions.TaskUpdate, chain, "t1",
-                AuditSnapshots.SignIn($"before {i}"), AuditSnapshots.SignIn($"after {i}")));
+                AuditSnapshots.SignIn($"before {i}"), AuditSnapshots.SignIn($"after {i}")), TestKeys.Sha256);
             entries.Add(entry);
             head = AuditChainHead.Of(entry);
         }
@@ -31,7 +31,7 @@ public abstract class AuditStoreTests(IAuditStore store, StoredTrail trail)
         Assert.Equal(3, await _store.AppendAsync(entries[..3], redelivered: false));
         Assert.Equal(2, await _store.AppendAsync(entries, redelivered: true));
         Assert.Equal(0, await _store.AppendAsync(entries, redelivered: true));
-        var verification = await AuditVerifier.VerifyAsync(_store);
+        var verification = await AuditVerifier.VerifyAsync(_store, TestKeys.Sha256);
         Assert.True(verification.Ok, verification.Problem);
         Assert.Equal(5, verification.Entries);
     }
@@ -41,10 +41,10 @@ public abstract class AuditStoreTests(IAuditStore store, StoredTrail trail)
     {
         await _store.AppendAsync(Chain("a", 3), false);
         await _store.AppendAsync(Chain("b", 2), false);
-        Assert.Equal(2, await _store.CheckpointAsync(GrainCluster.Start));
-        Assert.Equal(0, await _store.CheckpointAsync(GrainCluster.Start));
+        Assert.Equal(2, await _store.CheckpointAsync(GrainCluster.Start, TestKeys.Sha256));
+        Assert.Equal(0, await _store.CheckpointAsync(GrainCluster.Start, TestKeys.Sha256));
         await _store.AppendAsync(Chain("c", 1), false);
-        Assert.Equal(1, await _store.CheckpointAsync(GrainCluster.Start));
+        Assert.Equal(1, await _store.CheckpointAsync(GrainCluster.Start, TestKeys.Sha256));
         var latest = (await _store.LatestCheckpointsAsync()).ToDictionary(c => c.Chain, c => c.Seq);
         Assert.Equal(new Dictionary<string, long> { ["a"] = 3, ["b"] = 2, ["c"] = 1 }, latest);
     }
@@ -54,9 +54,9 @@ public abstract class AuditStoreTests(IAuditStore store, StoredTrail trail)
     {
         await _store.AppendAsync(Chain("a", 2), false);
         await _store.AppendAsync(Chain("b", 2), false);
-        await _store.CheckpointAsync(GrainCluster.Start);
+        await _store.CheckpointAsync(GrainCluster.Start, TestKeys.Sha256);
         await trail.Delete("b");
-        var verification = await AuditVerifier.VerifyAsync(_store);
+        var verification = await AuditVerifier.VerifyAsync(_store, TestKeys.Sha256);
         Assert.False(verification.Ok);
         Assert.Equal("b", verification.Chain);
         Assert.Equal(1, verification.FirstBadSeq);

@@ -9,8 +9,8 @@ namespace Cascade.Tests.Audit;
 
 /// <summary>
 /// api.md "Audit": every accepted write and every sign-in appends exactly one entry, in its
-/// chain's order; refused and no-op writes append nothing; the hashes are what anyone can
-/// recompute from the API's answer.
+/// chain's order; refused and no-op writes append nothing; the hashes are what anyone holding
+/// the audit key can recompute from the API's answer.
 /// </summary>
 public sealed class AuditTrailTests(ApiApp app) : IClassFixture<ApiApp>
 {
@@ -47,7 +47,7 @@ public sealed class AuditTrailTests(ApiApp app) : IClassFixture<ApiApp>
             Assert.Equal(wanted, got);
         }
         Assert.DoesNotContain(added, e => e.GetRawText().Contains("password", StringComparison.OrdinalIgnoreCase));
-        await AssertHashesRecomputeInNode(await Entries(admin));
+        await AssertHashesRecomputeInNode(await Entries(admin), Cascade.Audit.AuditKeys.DefaultPath(app.DatabasePath));
     }
 
     [Fact]
@@ -112,10 +112,11 @@ public sealed class AuditTrailTests(ApiApp app) : IClassFixture<ApiApp>
         e.GetProperty(name).ValueKind == JsonValueKind.Null ? null : e.GetProperty(name).GetString();
 
     /// <summary>
-    /// Recomputes every hash the way an outside checker would: Node's JSON.stringify and SHA-256
-    /// over the fields in api.md's order, taken from the API's answer.
+    /// Recomputes every hash the way an outside checker holding the audit key would: Node's
+    /// JSON.stringify and HMAC-SHA256 over the fields in the documented order, taken from the
+    /// API's answer, under the key the node generated beside its database.
     /// </summary>
-    private static async Task AssertHashesRecomputeInNode(List<JsonElement> entries)
+    private static async Task AssertHashesRecomputeInNode(List<JsonElement> entries, string keyFile)
     {
         using var folder = new TempDirectory();
         var input = folder.File("entries.json");
@@ -123,10 +124,11 @@ public sealed class AuditTrailTests(ApiApp app) : IClassFixture<ApiApp>
         const string script = """
             const crypto = require('crypto');
             const entries = JSON.parse(require('fs').readFileSync(process.argv[1], 'utf8'));
+            const key = Buffer.from(require('fs').readFileSync(process.argv[2], 'utf8').trim(), 'base64');
             const keys = ['chain','seq','at','actor','action','unitId','taskId','before','after','prevHash'];
             let bad = entries.filter(e => {
               const input = JSON.stringify(Object.fromEntries(keys.map(k => [k, e[k]])));
-              return crypto.createHash('sha256').update(input, 'utf8').digest('hex') !== e.hash;
+              return crypto.createHmac('sha256', key).update(input, 'utf8').digest('hex') !== e.hash;
             });
             console.log(JSON.stringify({ checked: entries.length, bad: bad.map(e => e.chain + '#' + e.seq) }));
             """;
@@ -134,6 +136,7 @@ public sealed class AuditTrailTests(ApiApp app) : IClassFixture<ApiApp>
         start.ArgumentList.Add("-e");
         start.ArgumentList.Add(script);
         start.ArgumentList.Add(input);
+        start.ArgumentList.Add(keyFile);
         using var node = Process.Start(start)!;
         var output = await node.StandardOutput.ReadToEndAsync();
         await node.WaitForExitAsync();

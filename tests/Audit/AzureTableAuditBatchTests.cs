@@ -33,7 +33,7 @@ public sealed class AzureTableAuditBatchTests(Azurite azurite) : IClassFixture<A
         for (var i = 0; i < first + count; i++)
         {
             var entry = head.Link(new AuditDraft(null, chain, GrainCluster.Start.AddSeconds(i), "tester", AuditActions.TaskUpdate, chain, "t1",
-                AuditSnapshots.SignIn($"before {i}"), AuditSnapshots.SignIn($"after {i}")));
+                AuditSnapshots.SignIn($"before {i}"), AuditSnapshots.SignIn($"after {i}")), TestKeys.Sha256);
             if (i >= first) entries.Add(entry);
             head = AuditChainHead.Of(entry);
         }
@@ -60,15 +60,15 @@ public sealed class AzureTableAuditBatchTests(Azurite azurite) : IClassFixture<A
         Assert.All(stored, n => Assert.Equal(2, n));
         var shards = chains.Select(c => AuditEntities.Shard(c[0].Chain)).Distinct().Count();
         Assert.Equal(shards, await Transactions());
-        var verification = await AuditVerifier.VerifyAsync(store);
+        var verification = await AuditVerifier.VerifyAsync(store, TestKeys.Sha256);
         Assert.True(verification.Ok, verification.Problem);
         Assert.Equal(128, verification.Entries);
         Assert.Equal(128, (await store.QueryAsync(new AuditQuery(null, null, null, 1000))).Count);
 
-        Assert.Equal(64, await store.CheckpointAsync(GrainCluster.Start));
+        Assert.Equal(64, await store.CheckpointAsync(GrainCluster.Start, TestKeys.Sha256));
         Assert.Equal(0, await Transactions());
         Assert.Equal(64, (await store.LatestCheckpointsAsync()).Count(c => c.Seq == 2));
-        Assert.Equal(0, await store.CheckpointAsync(GrainCluster.Start));
+        Assert.Equal(0, await store.CheckpointAsync(GrainCluster.Start, TestKeys.Sha256));
     }
 
     [Fact]
@@ -85,10 +85,10 @@ public sealed class AzureTableAuditBatchTests(Azurite azurite) : IClassFixture<A
         await Task.WhenAll(store.AppendAsync(Chain(names[0], 2, first: 1), redelivered: false), store.AppendAsync(Chain(names[1], 2), redelivered: false));
 
         Assert.Equal(2, losing.TriesSinceArmed); // the lost one and its retry: nothing was written again
-        var verification = await AuditVerifier.VerifyAsync(store);
+        var verification = await AuditVerifier.VerifyAsync(store, TestKeys.Sha256);
         Assert.True(verification.Ok, verification.Problem);
         Assert.Equal(5, verification.Entries);
-        Assert.Equal(2, await store.CheckpointAsync(GrainCluster.Start));
+        Assert.Equal(2, await store.CheckpointAsync(GrainCluster.Start, TestKeys.Sha256));
         Assert.Equal(new Dictionary<string, long> { [names[0]] = 3, [names[1]] = 2 },
             (await store.LatestCheckpointsAsync()).ToDictionary(c => c.Chain, c => c.Seq));
         Assert.Equal([3L, 2L, 1L], (await store.QueryAsync(new AuditQuery(names[0], null, null, 10))).Select(e => e.Seq));
@@ -109,7 +109,7 @@ public sealed class AzureTableAuditBatchTests(Azurite azurite) : IClassFixture<A
 
         Assert.All(stored, n => Assert.Equal(0, n));
         Assert.InRange(counting.Reads, 1, 4);
-        var verification = await AuditVerifier.VerifyAsync(store);
+        var verification = await AuditVerifier.VerifyAsync(store, TestKeys.Sha256);
         Assert.True(verification.Ok, verification.Problem);
         Assert.Equal(80, verification.Entries);
     }
@@ -158,21 +158,21 @@ public sealed class AzureTableAuditBatchTests(Azurite azurite) : IClassFixture<A
         var store = Store(TimeSpan.Zero);
         var entries = Chain("k", 5);
         await store.AppendAsync(entries[..3], redelivered: false);
-        Assert.Equal(1, await store.CheckpointAsync(GrainCluster.Start));
+        Assert.Equal(1, await store.CheckpointAsync(GrainCluster.Start, TestKeys.Sha256));
         await store.AppendAsync(entries[3..], redelivered: false);
-        Assert.Equal(1, await store.CheckpointAsync(GrainCluster.Start.AddMinutes(1)));
+        Assert.Equal(1, await store.CheckpointAsync(GrainCluster.Start.AddMinutes(1), TestKeys.Sha256));
 
         // Entry 2 lost, then delivered again: its transaction names 2 as the newest of the chain.
         await new AzureTableTrail(azurite.ConnectionString, _prefix).Delete("k", 2, 2);
         Assert.Equal(1, await store.AppendAsync(entries[..3], redelivered: true));
-        Assert.Equal(0, await store.CheckpointAsync(GrainCluster.Start.AddMinutes(2)));
+        Assert.Equal(0, await store.CheckpointAsync(GrainCluster.Start.AddMinutes(2), TestKeys.Sha256));
         Assert.Equal(5, (await store.LatestCheckpointsAsync()).Single().Seq);
         Assert.Equal(0, await Transactions());
 
         await store.AppendAsync(Chain("k", 1, first: 5), redelivered: false);
         var newest = await store.QueryAsync(new AuditQuery("k", null, null, 2));
         Assert.Equal([6L, 5L], newest.Select(e => e.Seq));
-        Assert.True((await AuditVerifier.VerifyAsync(store)).Ok);
+        Assert.True((await AuditVerifier.VerifyAsync(store, TestKeys.Sha256)).Ok);
     }
 
     [Fact]
@@ -193,10 +193,10 @@ public sealed class AzureTableAuditBatchTests(Azurite azurite) : IClassFixture<A
             at = at.AddMilliseconds(random.Next(4) == 0 ? 0 : random.Next(1, 6000));
             var c = random.Next(chains.Length);
             var entry = chains[c].Head.Link(new AuditDraft(null, chains[c].Name, at, "tester", AuditActions.TaskUpdate, chains[c].Name, "t1",
-                AuditSnapshots.SignIn($"b{i}"), AuditSnapshots.SignIn($"a{i}")));
+                AuditSnapshots.SignIn($"b{i}"), AuditSnapshots.SignIn($"a{i}")), TestKeys.Sha256);
             chains[c].Head = AuditChainHead.Of(entry);
             chains[c].Pending.Add(entry);
-            if (i == 200) await azure.CheckpointAsync(start); // half the trail indexed, half not
+            if (i == 200) await azure.CheckpointAsync(start, TestKeys.Sha256); // half the trail indexed, half not
             if (random.Next(5) == 0 || i == 399)
                 await Task.WhenAll(chains.Where(x => x.Pending.Count > 0).Select(async x =>
                 {
@@ -207,7 +207,7 @@ public sealed class AzureTableAuditBatchTests(Azurite azurite) : IClassFixture<A
                     if (random.Next(4) == 0) Assert.Equal(0, await azure.AppendAsync(slice, redelivered: true));
                 }));
         }
-        Assert.Equal(400, (await AuditVerifier.VerifyAsync(azure)).Entries);
+        Assert.Equal(400, (await AuditVerifier.VerifyAsync(azure, TestKeys.Sha256)).Entries);
         // The whole trail, read in groups of chains of about 7 entries: SQLite's order exactly.
         var all = new List<string>();
         await foreach (var e in azure.ReadAllAsync()) all.Add($"{e.Chain}/{e.Seq}/{e.Hash}");

@@ -28,6 +28,47 @@ public sealed class AzureTableTrail(string connectionString, string prefix) : St
         return row.HasValue ? row.Value!.GetInt64("Seq") ?? 0 : 0;
     }
 
+    public override Task Replace(AuditEntry entry) => Edit(entry.Chain, entry.Seq, entry.Seq, _ => entry);
+
+    /// <summary>The newest checkpoint's row, the seal's and the index rows that keep the checkpoint of <paramref name="seq"/>.</summary>
+    public override Task SetCheckpointHash(string chain, long seq, string hash) =>
+        EditCheckpoints(chain, seq, seq, (row, prefix) =>
+        {
+            row[prefix + "Hash"] = hash;
+            foreach (var name in new[] { "Scheme", "Mac", "KeyId", "Signature" }) row.Remove(prefix + name);
+            return row;
+        });
+
+    public override Task DeleteCheckpoints(string chain, long fromSeq) =>
+        EditCheckpoints(chain, fromSeq, long.MaxValue, (row, prefix) =>
+        {
+            if (prefix == "") return null;
+            foreach (var name in AuditEntities.CheckpointProperties(prefix)) row.Remove(name);
+            return row;
+        });
+
+    public override Task AddUnsignedCheckpoint(AuditCheckpoint c) =>
+        _trail.UpsertEntityAsync(new TableEntity(AuditEntities.Shard(c.Chain), AuditEntities.CheckpointKey(c.Chain))
+        {
+            ["Chain"] = c.Chain, ["Seq"] = c.Seq, ["Hash"] = c.Hash, ["At"] = c.At,
+        }, TableUpdateMode.Replace);
+
+    /// <summary>Each row keeping one of the chain's checkpoints from <paramref name="low"/> to <paramref name="high"/>: changed, or deleted when null.</summary>
+    private async Task EditCheckpoints(string chain, long low, long high, Func<TableEntity, string, TableEntity?> change)
+    {
+        var shard = AuditEntities.Shard(chain);
+        var rows = new List<(TableEntity Row, string Prefix)>();
+        foreach (var (prefix, properties) in new[] { (AuditEntities.Checkpoints, ""), (AuditEntities.Seals, ""), (AuditEntities.Indexes, AuditEntities.IndexCheckpoint) })
+            await foreach (var row in _trail.QueryAsync<TableEntity>(AuditEntities.Range(shard, prefix)))
+                if (AuditEntities.GetCheckpoint(row, properties) is { } c && c.Chain == chain && c.Seq >= low && c.Seq <= high)
+                    rows.Add((row, properties));
+        foreach (var (row, prefix) in rows)
+        {
+            if (change(row, prefix) is { } changed) await _trail.UpdateEntityAsync(changed, row.ETag, TableUpdateMode.Replace);
+            else await _trail.DeleteEntityAsync(shard, row.RowKey, row.ETag);
+        }
+    }
+
     /// <summary>Rewrites every bundle holding the chain's entries from <paramref name="low"/> to <paramref name="high"/>: each changed, or dropped when null.</summary>
     private async Task Edit(string chain, long low, long high, Func<AuditEntry, AuditEntry?> change)
     {

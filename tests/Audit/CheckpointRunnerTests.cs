@@ -34,10 +34,13 @@ public sealed class CheckpointRunnerTests
         public IAsyncEnumerable<AuditEntry> ReadAllAsync() => store.ReadAllAsync();
         public Task<IReadOnlyList<AuditCheckpoint>> LatestCheckpointsAsync() => store.LatestCheckpointsAsync();
 
-        public Task<int> CheckpointAsync(DateTimeOffset at)
+        public Task SealAsync(IReadOnlyList<AuditCheckpoint> seals) => store.SealAsync(seals);
+        public IAsyncEnumerable<AuditCheckpoint> ReadCheckpointsAsync() => store.ReadCheckpointsAsync();
+
+        public Task<int> CheckpointAsync(DateTimeOffset at, AuditKey key)
         {
             passes.AddOrUpdate(_silo, 1, (_, n) => n + 1);
-            return store.CheckpointAsync(at);
+            return store.CheckpointAsync(at, key);
         }
     }
 

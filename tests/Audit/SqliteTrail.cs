@@ -1,3 +1,4 @@
+using Cascade.Audit;
 using Microsoft.Data.Sqlite;
 
 namespace Cascade.Tests.Audit;
@@ -22,6 +23,21 @@ public sealed class SqliteTrail(string databasePath) : StoredTrail
         command.Parameters.AddWithValue("$c", chain);
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
+
+    public override Task Replace(AuditEntry e) =>
+        Execute("UPDATE audit SET at = $at, actor = $a, action = $action, unit_id = $u, task_id = $t, before = $b, after = $af, prev_hash = $p, hash = $h WHERE chain = $c AND seq = $s",
+            ("$at", e.At), ("$a", e.Actor), ("$action", e.Action), ("$u", (object?)e.UnitId ?? DBNull.Value), ("$t", (object?)e.TaskId ?? DBNull.Value),
+            ("$b", (object?)e.Before ?? DBNull.Value), ("$af", (object?)e.After ?? DBNull.Value), ("$p", e.PrevHash), ("$h", e.Hash), ("$c", e.Chain), ("$s", e.Seq));
+
+    public override Task SetCheckpointHash(string chain, long seq, string hash) =>
+        Execute("UPDATE audit_checkpoint SET hash = $h, scheme = NULL, mac = NULL, key_id = NULL, signature = NULL WHERE chain = $c AND seq = $s",
+            ("$h", hash), ("$c", chain), ("$s", seq));
+
+    public override Task DeleteCheckpoints(string chain, long fromSeq) =>
+        Execute("DELETE FROM audit_checkpoint WHERE chain = $c AND seq >= $s", ("$c", chain), ("$s", fromSeq));
+
+    public override Task AddUnsignedCheckpoint(AuditCheckpoint c) =>
+        Execute("INSERT INTO audit_checkpoint(chain, seq, hash, at) VALUES ($c, $s, $h, $at)", ("$c", c.Chain), ("$s", c.Seq), ("$h", c.Hash), ("$at", c.At));
 
     private async Task Execute(string sql, params (string Name, object Value)[] parameters)
     {

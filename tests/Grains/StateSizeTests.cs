@@ -59,7 +59,7 @@ public sealed class StateSizeTests(AzureTableGrainCluster cluster, ITestOutputHe
             message, Now.AddDays(-3), Now.AddDays(-3), EscalationLevel: escalatedTo is null ? 0 : 1, EscalatedToUnitId: escalatedTo);
 
     private static AuditEntry Entry(AuditChainHead head, string unitId, string action, string? taskId, string? before, string? after) =>
-        head.Link(new AuditDraft(null, unitId, Now, "editor-000001", action, unitId, taskId, before, after));
+        head.Link(new AuditDraft(null, unitId, Now, "editor-000001", action, unitId, taskId, before, after), Audit.TestKeys.Sha256);
 
     /// <summary>
     /// A unit at its limit of 2,000 tasks where every task is overdue and a third are stale too (an

@@ -57,12 +57,16 @@ public sealed class Azurite : IDisposable
     /// <summary>A table prefix nobody used yet, so tests sharing one Azurite never see each other's tables.</summary>
     public static string NewPrefix() => "t" + Guid.NewGuid().ToString("N")[..12];
 
+    /// <summary>The audit key of every product on this Azurite (base64 of 35 bytes).</summary>
+    public const string AuditKeyText = "Y2FzY2FkZS10ZXN0LWF1ZGl0LWtleS0zMi1ieXRlcyEhISE=";
+
     /// <summary>The settings that put a product on this Azurite under its own prefix.</summary>
     public Dictionary<string, string?> Settings(string prefix) => new()
     {
         ["Cascade:Storage:Provider"] = "azureTable",
         ["Cascade:Storage:AzureTable:ConnectionString"] = ConnectionString,
         ["Cascade:Storage:AzureTable:TablePrefix"] = prefix,
+        ["Cascade:Audit:Key"] = AuditKeyText, // a shared store needs one key on every node
     };
 
     /// <summary>The same as command-line arguments of a child process.</summary>

@@ -13,6 +13,7 @@ namespace Cascade.Tests.Web;
 public sealed class StorageStartupTests
 {
     private const string Setting = "Cascade:Storage:AzureTable:ConnectionString";
+    private const string AuditKey = $"--Cascade:Audit:Key={Azurite.AuditKeyText}";
 
     private static Task<string> RefusesToStart(params string[] settings) => RefusesToStart(TimeSpan.FromSeconds(3), settings);
 
@@ -20,7 +21,7 @@ public sealed class StorageStartupTests
     {
         using var folder = new TempDirectory();
         var (exitCode, output) = await WebProcess.RunUntilExitAsync(folder.Path, folder.File("cascade.db"), TimeSpan.FromSeconds(60),
-            ["--Cascade:Storage:Provider=azureTable", $"--Cascade:Storage:AzureTable:ConnectTimeout={connectTimeout}", .. settings]);
+            ["--Cascade:Storage:Provider=azureTable", AuditKey, $"--Cascade:Storage:AzureTable:ConnectTimeout={connectTimeout}", .. settings]);
         Assert.True(exitCode == 1, $"exit code {exitCode}:\n{output}");
         Assert.Contains(Setting, output);
         Assert.DoesNotContain(output.Split('\n'), line => line.TrimStart().StartsWith("at ", StringComparison.Ordinal));
@@ -60,13 +61,27 @@ public sealed class StorageStartupTests
         Assert.DoesNotContain("does not answer", output);
     }
 
+    /// <summary>Nodes that each made a key of their own would write chains the others cannot verify.</summary>
+    [Fact]
+    public async Task Without_an_audit_key_a_node_on_a_shared_store_refuses_to_start_naming_the_setting()
+    {
+        using var azurite = new Azurite();
+        using var folder = new TempDirectory();
+        var (exitCode, output) = await WebProcess.RunUntilExitAsync(folder.Path, folder.File("cascade.db"), TimeSpan.FromSeconds(60),
+            [.. azurite.Arguments(Azurite.NewPrefix()).Where(a => !a.StartsWith("--Cascade:Audit:", StringComparison.Ordinal))]);
+        Assert.True(exitCode == 1, $"exit code {exitCode}:\n{output}");
+        Assert.Contains("Cascade:Audit:Key", output);
+        Assert.DoesNotContain(output.Split('\n'), line => line.TrimStart().StartsWith("at ", StringComparison.Ordinal));
+        Assert.False(File.Exists(folder.File("keys/audit.key")), "no key is made for a shared store");
+    }
+
     [Fact]
     public async Task A_storage_that_comes_up_while_the_node_waits_is_used()
     {
         using var folder = new TempDirectory();
         var port = FreePort.Next();
         var starting = WebProcess.StartAsync(folder.Path, folder.File("cascade.db"),
-            ["--Cascade:Storage:Provider=azureTable", $"--{Setting}={Azurite.ConnectionStringFor(port)}",
+            ["--Cascade:Storage:Provider=azureTable", AuditKey, $"--{Setting}={Azurite.ConnectionStringFor(port)}",
              $"--Cascade:Storage:AzureTable:TablePrefix={Azurite.NewPrefix()}", "--Cascade:Storage:AzureTable:ConnectTimeout=00:00:40"]);
         await Task.Delay(TimeSpan.FromSeconds(3)); // the node is retrying meanwhile
         using var azurite = Azurite.OnPort(port);

@@ -76,6 +76,7 @@ public static class AuditApi
         return null;
     }
 
-    private static async Task<IResult> Verify(IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<IAuditReaderGrain>(0).Verify());
+    /// <summary><c>?anchors=true</c>: also against the anchor file outside the database.</summary>
+    private static async Task<IResult> Verify(IGrainFactory grains, bool? anchors) =>
+        TypedResults.Ok(await grains.GetGrain<IAuditReaderGrain>(0).Verify(anchors ?? false));
 }

@@ -24,4 +24,10 @@ public sealed class UnitState
     [Id(5)] public AlertBook Alerts { get; set; } = new();
     /// <summary>Marks each write, so a write whose answer was lost is recognised when read back (UnitGrain.WriteState).</summary>
     [Id(6)] public Guid WriteId { get; set; }
+    /// <summary>
+    /// No activation of this unit hands out a summary version above this one without first storing
+    /// a higher one, so a new activation starts above it (UnitGrain.Versions.cs). 0 in states
+    /// written before it existed: versions then came from the clock alone.
+    /// </summary>
+    [Id(7)] public long VersionCeiling { get; set; }
 }

@@ -103,6 +103,7 @@ public static class CascadeSiloExtensions
         services.TryAddSingleton(sp => new DomainClock(
             sp.GetRequiredKeyedService<TimeProvider>(ClockKey), sp.GetRequiredService<IOptions<ClockOptions>>()));
         services.TryAddSingleton(new VersionClock(TimeProvider.System)); // never the domain's clock, which tests move
+        services.TryAddSingleton<VersionLeases>();
 
         services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(sp => new AlertRules(sp.GetRequiredService<IOptions<AlertOptions>>().Value));

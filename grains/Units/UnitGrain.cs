@@ -25,7 +25,8 @@ public sealed partial class UnitGrain(
     AlertRules alertRules,
     IOptions<AlertOptions> alertOptions,
     LocalUnits localUnits,
-    VersionClock versionClock) : Grain, IUnitGrain
+    VersionClock versionClock,
+    VersionLeases versionLeases) : Grain, IUnitGrain
 {
     private readonly Dictionary<string, ChildReport> _children = [];
     /// <summary>The stored children as a set, so checking a report's sender costs O(1).</summary>
@@ -72,9 +73,7 @@ public sealed partial class UnitGrain(
         LoadVersions();
         if (!Exists) return;
         _childIds.UnionWith(state.State.Children);
-        // The new ceiling is stored while the children answer: this activation's first version
-        // is above the old one, which an earlier activation may have used up.
-        await Task.WhenAll(Reserve(), LoadChildReports(state.State.Children));
+        await Task.WhenAll(StartAboveLease(), LoadChildReports(state.State.Children));
         StartClocks();
         RecomputeOwn();
         RecomputeChildren();
@@ -187,7 +186,7 @@ public sealed partial class UnitGrain(
     private async Task OnClock()
     {
         if (!Exists) return;
-        if (ReservationLow) await Reserve();
+        if (versionLeases.Low) versionLeases.Renew().Ignore(); // one renewal for the node; a version above the ceiling waits for it in Flush
         RecomputeOwn();
         Combine();
         Flush();
@@ -229,7 +228,7 @@ public sealed partial class UnitGrain(
         if (_summary is null) return;
         if (Unreserved)
         {
-            // Published only once a write reserves it: the window's end stores one, then flushes.
+            // Published only within the cluster's reserved ceiling: the window's end raises it, then flushes.
             if (!_flushScheduled)
             {
                 _flushScheduled = true;
@@ -313,7 +312,7 @@ public sealed partial class UnitGrain(
     {
         var written = state.State;
         written.WriteId = Guid.NewGuid();
-        written.VersionCeiling = CeilingToStore();
+        written.HighWater = Math.Max(written.HighWater, _version);
         try
         {
             await state.WriteStateAsync();
@@ -324,7 +323,6 @@ public sealed partial class UnitGrain(
             if (state.State.WriteId != written.WriteId) throw;
             state.State = written; // equal to what is stored (now with its ETag), and the objects this activation holds
         }
-        _ceiling = written.VersionCeiling;
         Audit.Send();
     }
 

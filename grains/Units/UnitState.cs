@@ -25,9 +25,8 @@ public sealed class UnitState
     /// <summary>Marks each write, so a write whose answer was lost is recognised when read back (UnitGrain.WriteState).</summary>
     [Id(6)] public Guid WriteId { get; set; }
     /// <summary>
-    /// No activation of this unit hands out a summary version above this one without first storing
-    /// a higher one, so a new activation starts above it (UnitGrain.Versions.cs). 0 in states
-    /// written before it existed: versions then came from the clock alone.
+    /// The summary version this unit had reached when the state was last written: a new activation
+    /// starts above it (UnitGrain.Versions.cs). 0 in states written before it existed.
     /// </summary>
-    [Id(7)] public long VersionCeiling { get; set; }
+    [Id(7)] public long HighWater { get; set; }
 }

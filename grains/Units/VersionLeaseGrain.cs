@@ -46,10 +46,13 @@ public sealed class VersionLeaseGrain(
     private Task AtLeast(long ceiling)
     {
         if (ceiling <= _stored) return Task.CompletedTask;
-        if (_writing is { IsCompleted: false } && ceiling <= _writingTo) return _writing;
+        // A write waits its turn behind one under way (even one that just ended, until the
+        // next has begun): two writes at once would conflict on the row's ETag.
+        if (_next is null && _writing is { IsCompleted: false } && ceiling <= _writingTo) return _writing;
         _wanted = Math.Max(_wanted, ceiling);
+        if (_next is not null) return _next;
         if (_writing is null || _writing.IsCompleted) return _writing = Write();
-        return _next ??= After(_writing);
+        return _next = After(_writing);
     }
 
     private async Task After(Task writing)

@@ -1,3 +1,5 @@
+using Cascade.Storage;
+
 namespace Cascade.Units;
 
 /// <summary>
@@ -5,8 +7,22 @@ namespace Cascade.Units;
 /// publish a version only at or below <see cref="Known"/>, and the clock pass renews the ceiling
 /// when less than half of <see cref="Ahead"/> is left, one call for the whole node.
 /// </summary>
-public sealed class VersionLeases(IGrainFactory grains, VersionClock clock)
+public sealed class VersionLeases
 {
+    private readonly IGrainFactory _grains;
+    private readonly VersionClock _clock;
+
+    public VersionLeases(IGrainFactory grains, VersionClock clock)
+    {
+        (_grains, _clock) = (grains, clock);
+        _activations = new SharedRead<VersionLease>(async () =>
+        {
+            var lease = await Lease.Activate(_clock.Now + Ahead);
+            Learn(lease.Ceiling);
+            return lease;
+        });
+    }
+
     /// <summary>
     /// How far ahead of this node's clock a renewal reserves versions, in microseconds: five
     /// minutes, renewed with half of it left, so the clock pass (every minute at most) renews
@@ -19,20 +35,22 @@ public sealed class VersionLeases(IGrainFactory grains, VersionClock clock)
 
     public long Known => Volatile.Read(ref _known);
 
-    public bool Low => clock.Now + Ahead / 2 > Known;
+    public bool Low => _clock.Now + Ahead / 2 > Known;
 
-    private IVersionLeaseGrain Lease => grains.GetGrain<IVersionLeaseGrain>(0);
+    private IVersionLeaseGrain Lease => _grains.GetGrain<IVersionLeaseGrain>(0);
 
-    /// <summary>For an activating unit: answers a version at or above every one handed out so far, anywhere.</summary>
-    public async Task<long> Activate()
-    {
-        var lease = await Lease.Activate(clock.Now + Ahead);
-        Learn(lease.Ceiling);
-        return lease.Before;
-    }
+    /// <summary>
+    /// For an activating unit: answers a version at or above every one handed out so far, anywhere.
+    /// Units activating together (a start, a node's death) share one call: never one already under
+    /// way, which may have read the ceiling before this unit's earlier activation last raised it,
+    /// but the next, which starts when it ends.
+    /// </summary>
+    public async Task<long> Activate() => (await _activations.Get()).Before;
+
+    private readonly SharedRead<VersionLease> _activations;
 
     /// <summary>Reserves up to <paramref name="version"/> at least (and <see cref="Ahead"/> past the clock).</summary>
-    public async Task Raise(long version) => Learn(await Lease.Raise(Math.Max(version, clock.Now + Ahead)));
+    public async Task Raise(long version) => Learn(await Lease.Raise(Math.Max(version, _clock.Now + Ahead)));
 
     /// <summary>One renewal at a time for the whole node: every unit whose clock ticks while it runs shares it.</summary>
     public Task Renew()

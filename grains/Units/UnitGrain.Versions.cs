@@ -16,9 +16,9 @@ namespace Cascade.Units;
 /// above the ceiling known to be stored, and an activation starts above the stored ceiling, which
 /// it raises first. One ceiling for every unit rather than one per unit: a start that wakes
 /// 100,000 units, or a node's death, then costs a few shared writes of the lease instead of a
-/// write of every unit, and renewing it five minutes ahead costs one write every two and a half minutes for the
-/// whole cluster instead of one per unit. The per-unit high-water mark still holds what the unit's
-/// own writes saw, should the lease's row be lost.
+/// write of every unit, and renewing it five minutes ahead costs one write every two and a half
+/// minutes for the whole cluster instead of one per unit. The per-unit high-water mark still holds
+/// what the unit's own writes saw, should the lease's row be lost.
 /// </para>
 /// <para>
 /// The price: after an activation a unit's versions may run up to five minutes (plus the clocks'

@@ -10,7 +10,8 @@ public sealed record ChildReport(
     /// <summary>Task changes reported in the child's subtree since its last report, oldest first.</summary>
     [property: Id(4)] IReadOnlyList<Wall.TaskChange>? Changes = null,
     /// <summary>
-    /// The summary version (microseconds since 1970) at which the oldest change this report carries
-    /// first moved a figure in the subtree: what the root measures roll-up propagation from. 0: none.
+    /// When (microseconds since 1970, on the clock of the node that summed it) the oldest change this
+    /// report carries first moved a figure in the subtree: what the root measures roll-up
+    /// propagation from. 0: none.
     /// </summary>
     [property: Id(5)] long Origin = 0);

@@ -4,8 +4,11 @@ namespace Cascade.Units;
 
 public sealed partial class UnitGrain
 {
-    public Task<UnitView?> Get() => Task.FromResult(
-        Exists && _summary is not null ? new UnitView(state.State.Info!, state.State.Children.ToArray(), _summary) : null);
+    public async Task<UnitView?> Get()
+    {
+        await Reserved();
+        return Exists && _summary is not null ? new UnitView(state.State.Info!, state.State.Children.ToArray(), _summary) : null;
+    }
 
     public Task<UnitNode?> GetNode() => Task.FromResult(
         Exists ? new UnitNode(state.State.Info!, state.State.Children.ToArray()) : null);

@@ -25,7 +25,9 @@ public sealed partial class UnitGrain(
     AuditKey auditKey,
     AlertRules alertRules,
     IOptions<AlertOptions> alertOptions,
-    LocalUnits localUnits) : Grain, IUnitGrain
+    LocalUnits localUnits,
+    VersionClock versionClock,
+    VersionLeases versionLeases) : Grain, IUnitGrain
 {
     private readonly Dictionary<string, ChildReport> _children = [];
     /// <summary>The stored children as a set, so checking a report's sender costs O(1).</summary>
@@ -69,29 +71,38 @@ public sealed partial class UnitGrain(
     {
         localUnits.Add(Id);
         if (state.State.Audit.Count > 0) Audit.Send(); // entries stored by an earlier activation, maybe not delivered
+        LoadVersions();
         if (!Exists) return;
         _childIds.UnionWith(state.State.Children);
-        await LoadChildReports(state.State.Children);
+        await Task.WhenAll(StartAboveLease(), LoadChildReports(state.State.Children));
         StartClocks();
         RecomputeOwn();
         RecomputeChildren();
         Combine();
+        await Reserved();
         Flush();
         await SettleAlerts(escalate: true); // after a restart, what the clock made true fires now
         await ReconcileEscalatedAlerts();
         MeterOpenAlerts();
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         localUnits.Remove(Id);
         UnmeterOpenAlerts();
         if (Exists && _flushScheduled)
         {
             _lastFlush = long.MinValue / 2; // what waits for the window's end goes now, or it would go with this activation
+            try
+            {
+                await Reserved();
+            }
+            catch (Exception)
+            {
+                return; // a version that was not reserved is never published; the next activation reports anew
+            }
             Flush();
         }
-        return Task.CompletedTask;
     }
 
     private async Task LoadChildReports(IEnumerable<string> childIds)
@@ -133,9 +144,17 @@ public sealed partial class UnitGrain(
         this.RegisterGrainTimer(OnClock, new GrainTimerCreationOptions(tick, tick) { KeepAlive = true });
     }
 
-    public Task<Summary?> GetSummary() => Task.FromResult(_summary);
+    public async Task<Summary?> GetSummary()
+    {
+        await Reserved();
+        return _summary;
+    }
 
-    public Task<ChildReport?> GetReport() => Task.FromResult(CurrentReport());
+    public async Task<ChildReport?> GetReport()
+    {
+        await Reserved();
+        return CurrentReport();
+    }
 
     /// <summary>Activated by the call itself; passed on down so the wake fans out over the tree.</summary>
     public Task Wake()
@@ -159,19 +178,20 @@ public sealed partial class UnitGrain(
             return Task.CompletedTask;
         _children[report.ChildId] = report;
         _childrenDirty = true;
-        _childOrigin = Oldest(_childOrigin, report.Origin > 0 ? report.Origin : report.Version);
+        if (report.Origin > 0) _childOrigin = Oldest(_childOrigin, report.Origin);
         if (report.Changes is { Count: > 0 } changes) _changes.AddRange(changes);
         Flush();
         return _childrenDirty ? Task.CompletedTask : SettleAlerts(); // else the window's end settles them
     }
 
-    private Task OnClock()
+    private async Task OnClock()
     {
-        if (!Exists) return Task.CompletedTask;
+        if (!Exists) return;
+        if (versionLeases.Low) versionLeases.Renew().Ignore(); // one renewal for the node; a version above the ceiling waits for it in Flush
         RecomputeOwn();
         Combine();
         Flush();
-        return SettleAlerts(escalate: true);
+        await SettleAlerts(escalate: true);
     }
 
     /// <summary>
@@ -207,6 +227,16 @@ public sealed partial class UnitGrain(
             flushed = true;
         }
         if (_summary is null) return;
+        if (Unreserved)
+        {
+            // Published only within the cluster's reserved ceiling: the window's end raises it, then flushes.
+            if (!_flushScheduled)
+            {
+                _flushScheduled = true;
+                _window?.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+            }
+            return;
+        }
         if (parentId is not null && _version != _reportedVersion)
         {
             Unit(parentId).ChildChanged(new ChildReport(Id, _version, _totals, _summary.Health, _changes.TakeForParent(), _unreportedOrigin)).Ignore();
@@ -254,6 +284,7 @@ public sealed partial class UnitGrain(
         using var activity = CascadeTelemetry.Continue(CascadeTelemetry.Spans.RollupWindow, _windowTrace)?.SetTag(CascadeTelemetry.Tags.Unit, Id);
         _windowTrace = default;
         if (!Exists) return;
+        await Reserved();
         Flush();
         await SettleAlerts();
     }
@@ -282,6 +313,7 @@ public sealed partial class UnitGrain(
     {
         var written = state.State;
         written.WriteId = Guid.NewGuid();
+        written.HighWater = Math.Max(written.HighWater, _version);
         try
         {
             await state.WriteStateAsync();
@@ -312,34 +344,4 @@ public sealed partial class UnitGrain(
         _summedOrigin = _childOrigin;
         _childOrigin = 0;
     }
-
-    /// <summary>Combines own and children's totals; the version grows when any figure changed.</summary>
-    private void Combine()
-    {
-        var totals = _own + _childrenTotals;
-        if (_summary is null || totals != _totals)
-        {
-            _totals = totals;
-            // Derived from the clock so versions keep growing across restarts and moves
-            // without being stored; stays below 2^53 until the year 2255.
-            _version = Math.Max(_version + 1, TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds() * 1000);
-            NoteOrigin();
-        }
-        _summedOrigin = 0;
-        _summary = RollupMath.ToSummary(Id, _totals, health.Value, _version, _ownAt);
-    }
-
-    /// <summary>
-    /// Roll-up propagation, measured with the versions themselves (they are timestamps): a change
-    /// of this unit's own originates at the version it just took, a change summed from below keeps
-    /// the origin it came with. A unit passes the oldest one up with its next report; the root
-    /// records how long ago it was (cascade.rollup.propagation).
-    /// </summary>
-    private void NoteOrigin()
-    {
-        if (state.State.Info?.ParentId is not null) _unreportedOrigin = Oldest(_unreportedOrigin, Oldest(_summedOrigin, _version));
-        else if (_summedOrigin > 0 && Exists) CascadeTelemetry.RollupPropagation.Record(Math.Max(0, _version - _summedOrigin) / 1e6);
-    }
-
-    private static long Oldest(long a, long b) => a == 0 ? b : b == 0 ? a : Math.Min(a, b);
 }

@@ -24,4 +24,9 @@ public sealed class UnitState
     [Id(5)] public AlertBook Alerts { get; set; } = new();
     /// <summary>Marks each write, so a write whose answer was lost is recognised when read back (UnitGrain.WriteState).</summary>
     [Id(6)] public Guid WriteId { get; set; }
+    /// <summary>
+    /// The summary version this unit had reached when the state was last written: a new activation
+    /// starts above it (UnitGrain.Versions.cs). 0 in states written before it existed.
+    /// </summary>
+    [Id(7)] public long HighWater { get; set; }
 }

@@ -139,10 +139,19 @@ public sealed class ClusterTests
         var killedAt = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
         await kill();
+        // Kill -> every acknowledged task reads back (issue 14, item 8): GETs sent after the kill
+        // through the survivor A, each waiting out the dead node and the 503s of its units' moves.
+        var recovery = ReadBack();
+        async Task<TimeSpan> ReadBack()
+        {
+            await Task.WhenAll(streams.Select(s => Read<JsonElement>(a, $"/api/v1/units/{s.UnitId}/tasks/{s.TaskId}")));
+            return clock.Elapsed;
+        }
         await Task.Delay(TimeSpan.FromSeconds(8)); // the stream goes on through the survivors
         stop.Cancel();
         await Task.WhenAll(writers); // a request waiting for a grain on B ends when B is declared dead
         var streamEnded = clock.Elapsed;
+        var readBack = await recovery;
 
         // Every acknowledged write is there.
         foreach (var s in streams)
@@ -178,7 +187,7 @@ public sealed class ClusterTests
             return wrong.Count == 0 && Same(wallA, summaries) && Same(wallB, summaries) && wallB.ConnectedTo == (webNodeDies ? a.Address : b.Address);
         }, "both walls hold exactly the summaries the API answers, and they equal a recomputation", TimeSpan.FromSeconds(90),
             () => $"Differences from a recomputation: {(wrong.Count == 0 ? "none" : string.Join("; ", wrong))}; wall on B at {wallB.ConnectedTo}.");
-        Console.WriteLine($"cluster, {(webNodeDies ? "web node B" : "the silo node")} killed: the stream ended {streamEnded.TotalSeconds:F1} s (the last request waiting on the dead node answered) and walls were exact {clock.Elapsed.TotalSeconds:F1} s after the kill; {streams.Sum(s => s.Acknowledged)} acknowledged progress points");
+        Console.WriteLine($"cluster, {(webNodeDies ? "web node B" : "the silo node")} killed: every acknowledged task read back {readBack.TotalSeconds:F1} s after the kill; the stream ended {streamEnded.TotalSeconds:F1} s (the last request waiting on the dead node answered) and walls were exact {clock.Elapsed.TotalSeconds:F1} s after the kill; {streams.Sum(s => s.Acknowledged)} acknowledged progress points");
         foreach (var (name, node) in new[] { ("A", a), ("B", b) })
             foreach (var line in node.Output.Split('\n').Where(l => l.Contains("The cluster changed"))) Console.WriteLine($"node {name}: {line.Trim()}");
     }

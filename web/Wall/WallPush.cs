@@ -120,11 +120,15 @@ public sealed partial class WallPush(
     {
         _reference = client.CreateObjectReference<IWallObserver>(this);
         // A feed partition that lived on a node that died comes back without this host's
-        // subscription: subscribe again at once, not at the next renewal up to 30 s later.
+        // subscription: subscribe again at once, not at the next renewal up to 30 s later; and
+        // again once the cluster has settled (RollupRepair waits as long), since a call made at
+        // the moment of the change may still reach the dead node's partition. With deaths
+        // declared within seconds, walls on one SQLite file otherwise waited for the renewal.
         cluster.Subscribe(() =>
         {
-            lock (_gate) _watchChanged = true;
-            _wake.Release();
+            SubscribeAgain();
+            Task.Delay(RollupRepair.Settle, stoppingToken).ContinueWith(_ => SubscribeAgain(), CancellationToken.None,
+                TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
         });
         await ReloadDirectory();
         _ready.TrySetResult();
@@ -231,6 +235,12 @@ public sealed partial class WallPush(
                 foreach (var wall in group.Connections) wall.Missed.IntersectWith(view);
             }
         }
+    }
+
+    private void SubscribeAgain()
+    {
+        lock (_gate) _watchChanged = true;
+        _wake.Release();
     }
 
     private async Task ReloadDirectory()

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Cascade.Audit;
 
 /// <summary>
@@ -21,17 +19,8 @@ public sealed record AuditCheckpoint(
     [property: Id(7)] string? Signature = null)
 {
     /// <summary>What the signature covers: canonical JSON of every field but the signature, in this order.</summary>
-    public string SigningInput()
-    {
-        var json = new StringBuilder();
-        json.Append("{\"chain\":"); CanonicalJson.WriteString(json, Chain);
-        json.Append(",\"seq\":"); CanonicalJson.WriteNumber(json, Seq);
-        json.Append(",\"hash\":"); CanonicalJson.WriteString(json, Hash);
-        json.Append(",\"at\":"); CanonicalJson.WriteString(json, At);
-        json.Append(",\"scheme\":"); CanonicalJson.WriteString(json, Scheme);
-        json.Append(",\"mac\":"); CanonicalJson.WriteString(json, Mac);
-        json.Append(",\"keyId\":"); CanonicalJson.WriteString(json, KeyId);
-        json.Append('}');
-        return json.ToString();
-    }
+    public string SigningInput() => new CanonicalObject()
+        .Add("chain", Chain).Add("seq", Seq).Add("hash", Hash).Add("at", At)
+        .Add("scheme", Scheme).Add("mac", Mac).Add("keyId", KeyId)
+        .ToString();
 }

@@ -1,1 +1,1 @@
-global using Cascade.Results;
+global using Cascade.Outcomes;

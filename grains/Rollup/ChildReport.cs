@@ -8,7 +8,7 @@ public sealed record ChildReport(
     [property: Id(2)] SubtreeTotals Totals,
     [property: Id(3)] Health Health,
     /// <summary>Task changes reported in the child's subtree since its last report, oldest first.</summary>
-    [property: Id(4)] IReadOnlyList<Wall.TaskChange>? Changes = null,
+    [property: Id(4)] IReadOnlyList<Tasks.TaskChange>? Changes = null,
     /// <summary>
     /// When (microseconds since 1970, on the clock of the node that summed it) the oldest change this
     /// report carries first moved a figure in the subtree: what the root measures roll-up

@@ -1,3 +1,4 @@
+using Cascade.Tasks;
 namespace Cascade.Wall;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Cascade.Tasks;
 using Cascade.Rollup;
 
 namespace Cascade.Wall;

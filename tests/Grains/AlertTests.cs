@@ -81,6 +81,6 @@ public sealed class AlertTests(AlertTests.Cluster cluster) : IClassFixture<Alert
         var resolved = (await cluster.Unit(leaf).GetAlerts(true)).Single(a => a.Id == overdue.Id);
         Assert.Equal(AlertState.Resolved, resolved.State);
         await SitsAt(overdue.Id, null, chain, _ => true);
-        Assert.Equal(Cascade.Results.Outcome.Conflict, (await cluster.Unit(leaf).AcknowledgeAlert(overdue.Id, "x", "late")).Outcome);
+        Assert.Equal(Cascade.Outcomes.Outcome.Conflict, (await cluster.Unit(leaf).AcknowledgeAlert(overdue.Id, "x", "late")).Outcome);
     }
 }

@@ -1,4 +1,4 @@
-using Cascade.Results;
+using Cascade.Outcomes;
 using Cascade.Tasks;
 using Cascade.Tests.Support;
 using Cascade.Units;

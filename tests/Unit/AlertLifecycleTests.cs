@@ -1,5 +1,5 @@
 using Cascade.Alerts;
-using Cascade.Results;
+using Cascade.Outcomes;
 
 namespace Cascade.Tests.Unit;
 

@@ -1,4 +1,4 @@
-using Cascade.Results;
+using Cascade.Outcomes;
 
 namespace Cascade.Web.Api;
 

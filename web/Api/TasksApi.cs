@@ -1,3 +1,4 @@
+using Cascade.Outcomes;
 using Cascade.Tasks;
 using Cascade.Time;
 using Cascade.Units;
@@ -47,7 +48,7 @@ public static class TasksApi
         if (!result.Succeeded) return Problems.From(result);
         var task = TaskDto.From(id, result.Value!, clock);
         context.Response.Headers.ETag = task.ETag;
-        return result.Outcome == Results.Outcome.Created
+        return result.Outcome == Outcome.Created
             ? TypedResults.Created($"/api/v1/units/{id}/tasks/{task.Id}", task)
             : TypedResults.Ok(task);
     }
@@ -79,7 +80,7 @@ public static class TasksApi
         if (!TaskRules.IsValidId(taskId)) return UnknownTask(id, taskId);
         if (!await access.MayWriteTasks(context, id)) return Forbidden(id);
         var result = await grains.GetGrain<IUnitGrain>(id).DeleteTask(taskId, IfMatch(context), access.Actor(context));
-        if (result.Outcome == Results.Outcome.PreconditionFailed) context.Response.Headers.ETag = $"\"{result.Value!.Version}\"";
+        if (result.Outcome == Outcome.PreconditionFailed) context.Response.Headers.ETag = $"\"{result.Value!.Version}\"";
         return result.Succeeded ? TypedResults.NoContent() : Problems.From(result);
     }
 
@@ -87,7 +88,7 @@ public static class TasksApi
         context.Request.Headers.IfMatch.Count == 0 ? null : string.Join(",", context.Request.Headers.IfMatch.ToArray());
 
     /// <summary>200 with the task and its ETag, or the problem; a 412 still names the current ETag.</summary>
-    private static IResult Answer(HttpContext context, string id, Results.Result<TaskItem> result, DomainClock clock, bool kiosk = false)
+    private static IResult Answer(HttpContext context, string id, Cascade.Outcomes.Result<TaskItem> result, DomainClock clock, bool kiosk = false)
     {
         if (result.Value is { } current) context.Response.Headers.ETag = $"\"{current.Version}\"";
         return result.Succeeded ? TypedResults.Ok(Shown(TaskDto.From(id, result.Value!, clock), kiosk)) : Problems.From(result);

@@ -1,3 +1,4 @@
+using Cascade.Outcomes;
 using System.Globalization;
 using Cascade.Units;
 using Cascade.Web.Access;
@@ -49,7 +50,7 @@ public static class UnitsApi
         if (draft is null) return Problems.Invalid(fields.Errors);
         var result = await Organization(grains).CreateUnit(draft, access.Actor(context));
         if (!result.Succeeded) return Problems.From(result);
-        return result.Outcome == Results.Outcome.Created
+        return result.Outcome == Outcome.Created
             ? TypedResults.Created($"/api/v1/units/{draft.Id}", result.Value)
             : TypedResults.Ok(result.Value);
     }

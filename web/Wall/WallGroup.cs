@@ -1,3 +1,4 @@
+using Cascade.Tasks;
 using System.Diagnostics;
 using Cascade.Wall;
 using Microsoft.AspNetCore.SignalR;

@@ -1,3 +1,4 @@
+using Cascade.Tasks;
 using Cascade.Rollup;
 using Cascade.Units;
 using Cascade.Wall;

@@ -1,6 +1,5 @@
-using Cascade.Tasks;
 
-namespace Cascade.Wall;
+namespace Cascade.Tasks;
 
 /// <summary>A task's status and progress at one moment, for the ticker.</summary>
 [GenerateSerializer, Immutable, Alias("cascade.change-point")]

@@ -1,6 +1,5 @@
-using Cascade.Tasks;
 
-namespace Cascade.Wall;
+namespace Cascade.Tasks;
 
 /// <summary>A reported change of a task's status or progress (api.md <c>Change</c>), for the wall's ticker.</summary>
 [GenerateSerializer, Immutable, Alias("cascade.task-change")]

@@ -1,4 +1,4 @@
-namespace Cascade.Results;
+namespace Cascade.Outcomes;
 
 /// <summary>The answer of a grain command: an outcome, a value on success, and why otherwise.</summary>
 [GenerateSerializer, Immutable, Alias("cascade.result`1")]

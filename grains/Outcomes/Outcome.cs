@@ -1,4 +1,4 @@
-namespace Cascade.Results;
+namespace Cascade.Outcomes;
 
 /// <summary>How a command ended; the web layer maps each to one HTTP status.</summary>
 [GenerateSerializer]

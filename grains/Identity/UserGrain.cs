@@ -13,7 +13,7 @@ public sealed class UserGrain(
     private SignInThrottle? _throttle;
     private AuditOutbox<AuditDraft>? _audit;
 
-    private AuditOutbox<AuditDraft> Audit => _audit ??= AuditChains.UsersOutbox(GrainFactory, () => state.State.Audit);
+    private AuditOutbox<AuditDraft> Audit => _audit ??= UsersAuditOutbox.Create(GrainFactory, () => state.State.Audit);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {

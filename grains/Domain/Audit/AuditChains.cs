@@ -10,7 +10,4 @@ public static class AuditChains
 
     public static string ForUnit(string unitId) => unitId;
 
-    /// <summary>The outbox of a user or kiosk grain: its drafts go to the users chain's grain, which places them.</summary>
-    public static AuditOutbox<AuditDraft> UsersOutbox(IGrainFactory grains, Func<List<AuditDraft>> drafts) =>
-        new(drafts, d => d.Ref!, (batch, redelivered) => grains.GetGrain<IAuditChainGrain>(Users).Append(batch, redelivered));
 }

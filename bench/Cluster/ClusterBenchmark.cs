@@ -6,7 +6,7 @@ using Cascade.Bench.Reporting;
 using Cascade.Bench.Rollup;
 using Cascade.Bench.Shared;
 using Cascade.Bench.Wall;
-using Cascade.Storage;
+using Cascade.Storage.AzureTables;
 using Cascade.Tests.Support;
 using Cascade.Time;
 using Cascade.Units;

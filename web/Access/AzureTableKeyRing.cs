@@ -1,6 +1,6 @@
 using System.Xml.Linq;
 using Azure.Data.Tables;
-using Cascade.Storage;
+using Cascade.Storage.AzureTables;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 
 namespace Cascade.Web.Access;

@@ -1,5 +1,5 @@
 using System.Xml.Linq;
-using Cascade.Storage;
+using Cascade.Storage.Sqlite;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Data.Sqlite;
 

@@ -2,10 +2,10 @@ using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 using Cascade.Audit;
-using static Cascade.Storage.AuditEntities;
-using Run = Cascade.Storage.AuditEntities.Run;
+using static Cascade.Storage.AzureTables.AuditEntities;
+using Run = Cascade.Storage.AzureTables.AuditEntities.Run;
 
-namespace Cascade.Storage;
+namespace Cascade.Storage.AzureTables;
 
 /// <summary>
 /// The audit trail in Azure Tables (layout: <see cref="AuditEntities"/>), with the guarantees of

@@ -7,7 +7,7 @@ using Cascade.Bench.Rollup;
 using Cascade.Bench.Shared;
 using Cascade.Bench.Wall;
 using Cascade.Storage.AzureTables;
-using Cascade.Tests.Support;
+using Cascade.Testing;
 using Cascade.Time;
 using Cascade.Units;
 using Microsoft.Extensions.DependencyInjection;

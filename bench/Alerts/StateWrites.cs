@@ -1,4 +1,4 @@
-using Cascade.Hosting;
+using Cascade.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 

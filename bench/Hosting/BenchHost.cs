@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Cascade.Bench.Shared;
 using Cascade.Bench.Floor;
+using Cascade.Testing;
 using Cascade.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

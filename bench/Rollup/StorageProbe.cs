@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Cascade.Bench.Shared;
-using Cascade.Hosting;
+using Cascade.Storage;
 using Cascade.Units;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;

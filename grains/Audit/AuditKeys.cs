@@ -13,12 +13,16 @@ namespace Cascade.Audit;
 /// </summary>
 public static partial class AuditKeys
 {
-    /// <summary>The audit options, their checks at start, and the key.</summary>
-    public static IServiceCollection AddCascadeAuditKey(this IServiceCollection services)
+    /// <summary>
+    /// The audit options, their checks at start, and the key. <paramref name="databasePath"/> is
+    /// the embedded store's file, given by the composition so the audit trail does not depend on
+    /// a storage backend (docs/architecture.md "The audit trail": the key is never in the database).
+    /// </summary>
+    public static IServiceCollection AddCascadeAuditKey(this IServiceCollection services, Func<IServiceProvider, string> databasePath)
     {
         services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuditOptions>, AuditOptionsValidation>());
-        services.TryAddSingleton(sp => Load(Options(sp), sp.GetRequiredService<IOptions<SqliteStorageOptions>>().Value.Path,
+        services.TryAddSingleton(sp => Load(Options(sp), databasePath(sp),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AuditKeys).FullName!)));
         services.TryAddSingleton<AuditAnchors>();
         return services;

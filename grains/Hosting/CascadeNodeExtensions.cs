@@ -1,4 +1,5 @@
 using Cascade.Storage;
+using Cascade.Storage.AzureTables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 

@@ -4,6 +4,8 @@ using Cascade.Audit;
 using Cascade.Identity;
 using Cascade.Rollup;
 using Cascade.Storage;
+using Cascade.Storage.AzureTables;
+using Cascade.Storage.Sqlite;
 using Cascade.Telemetry;
 using Cascade.Time;
 using Cascade.Units;
@@ -13,9 +15,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
-using Orleans.Runtime.Hosting;
-using Orleans.Serialization;
-using Orleans.Storage;
 
 namespace Cascade.Hosting;
 
@@ -107,7 +106,7 @@ public static class CascadeSiloExtensions
 
         services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(sp => new AlertRules(sp.GetRequiredService<IOptions<AlertOptions>>().Value));
-        services.AddCascadeAuditKey();
+        services.AddCascadeAuditKey(sp => sp.GetRequiredService<IOptions<SqliteStorageOptions>>().Value.Path);
 
         services.AddHostedService<AuditCheckpoints>();
         services.TryAddSingleton<ClusterChanges>();
@@ -117,39 +116,5 @@ public static class CascadeSiloExtensions
         if (string.Equals(provider, StorageOptions.AzureTable, StringComparison.OrdinalIgnoreCase)) silo.AddCascadeAzureTableStorage();
         else silo.AddCascadeSqliteStorage();
         return silo;
-    }
-
-    /// <summary>One database file: grain states and the audit trail share its group-commit writer; reminders in memory.</summary>
-    private static void AddCascadeSqliteStorage(this ISiloBuilder silo)
-    {
-        silo.Services.TryAddSingleton<SqliteDatabase>();
-        silo.Services.TryAddSingleton<IStorageProbe>(sp => sp.GetRequiredService<SqliteDatabase>());
-        silo.Services.TryAddSingleton<IAuditStore, SqliteAuditStore>();
-        silo.Services.AddGrainStorage(StorageNames.Default, (sp, _) => new SqliteGrainStorage(
-            sp.GetRequiredService<SqliteDatabase>(),
-            new OrleansGrainStorageSerializer(sp.GetRequiredService<Serializer>())));
-        silo.UseInMemoryReminderService();
-    }
-
-    /// <summary>
-    /// Orleans' own Azure Table providers for grain state and reminders, with state written by
-    /// Orleans' binary serializer (as in SQLite: stored types are named by <c>[Alias]</c> and
-    /// <c>[Id]</c>, never by CLR names) and compressed (the ~960 KB entity limit), and the audit
-    /// trail in tables of its own.
-    /// </summary>
-    private static void AddCascadeAzureTableStorage(this ISiloBuilder silo)
-    {
-        silo.Services.AddOptions<AzureTableOptions>().BindConfiguration(AzureTableOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        silo.Services.TryAddSingleton<AzureTables>();
-        silo.Services.TryAddSingleton<IStorageProbe>(sp => sp.GetRequiredService<AzureTables>());
-        silo.Services.TryAddSingleton<IAuditStore, AzureTableAuditStore>();
-        silo.AddAzureTableGrainStorage(StorageNames.Default, o => o.Configure<AzureTables, Serializer>((options, tables, serializer) =>
-        {
-            options.TableServiceClient = tables.Service;
-            options.TableName = tables.Name(AzureTables.GrainState);
-            options.GrainStorageSerializer = new CompressedStateSerializer(new OrleansGrainStorageSerializer(serializer));
-        }));
-        silo.UseAzureTableReminderService(o => o.Configure<AzureTables>((options, tables) =>
-            (options.TableServiceClient, options.TableName) = (tables.Service, tables.Name(AzureTables.Reminders))));
     }
 }

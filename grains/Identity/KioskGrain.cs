@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Cascade.Audit;
-using Cascade.Hosting;
+using Cascade.Storage;
 using Cascade.Time;
 
 namespace Cascade.Identity;

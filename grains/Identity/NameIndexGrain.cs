@@ -1,4 +1,4 @@
-using Cascade.Hosting;
+using Cascade.Storage;
 
 namespace Cascade.Identity;
 

@@ -1,5 +1,5 @@
 using Cascade.Audit;
-using Cascade.Hosting;
+using Cascade.Storage;
 using Cascade.Time;
 using Microsoft.Extensions.Options;
 

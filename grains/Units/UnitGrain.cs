@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Cascade.Alerts;
 using Cascade.Audit;
-using Cascade.Hosting;
 using Cascade.Rollup;
+using Cascade.Storage;
 using Cascade.Tasks;
 using Cascade.Telemetry;
 using Cascade.Time;

@@ -1,4 +1,4 @@
-using Cascade.Hosting;
+using Cascade.Storage;
 using Orleans.Concurrency;
 
 namespace Cascade.Units;

@@ -1,5 +1,6 @@
 using Cascade.Audit;
-using Cascade.Storage;
+using Cascade.Storage.AzureTables;
+using Cascade.Storage.Sqlite;
 using Cascade.Tests.Support;
 using Microsoft.Extensions.Options;
 

@@ -2,7 +2,8 @@ using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Cascade.Audit;
-using Cascade.Storage;
+using Cascade.Storage.AzureTables;
+using Cascade.Storage.Sqlite;
 using Cascade.Tests.Support;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 using Cascade.Audit;
-using Cascade.Storage;
+using Cascade.Storage.AzureTables;
 
 namespace Cascade.Tests.Audit;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using Cascade.Audit;
-using Cascade.Storage;
+using Cascade.Storage.Sqlite;
 using Cascade.Tests.Support;
 using Cascade.Tests.Web;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using Cascade.Hosting;
 using Cascade.Storage;
+using Cascade.Storage.Sqlite;
 using Cascade.Tasks;
 using Cascade.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 using Cascade.Audit;
-using Cascade.Storage;
+using Cascade.Storage.AzureTables;
 using Cascade.Tests.Support;
 
 namespace Cascade.Tests.Grains;

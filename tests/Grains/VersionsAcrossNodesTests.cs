@@ -1,5 +1,6 @@
 using Cascade.Hosting;
 using Cascade.Storage;
+using Cascade.Storage.Sqlite;
 using Cascade.Tasks;
 using Cascade.Tests.Support;
 using Cascade.Time;

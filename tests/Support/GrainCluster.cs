@@ -1,5 +1,6 @@
 using Cascade.Hosting;
 using Cascade.Storage;
+using Cascade.Storage.Sqlite;
 using Cascade.Time;
 using Cascade.Units;
 using Microsoft.Extensions.DependencyInjection;

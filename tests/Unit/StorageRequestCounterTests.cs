@@ -1,4 +1,4 @@
-using Cascade.Storage;
+using Cascade.Storage.AzureTables;
 
 namespace Cascade.Tests.Unit;
 

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace Cascade.Storage;
+namespace Cascade.Storage.Sqlite;
 
 /// <summary>A grain state written or (<see cref="Data"/> null) deleted if its etag still matches.</summary>
 internal sealed class GrainStateWrite(string id, long? expectedEtag, long newEtag, byte[]? data) : SqliteWrite

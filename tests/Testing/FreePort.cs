@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Cascade.Tests.Support;
+namespace Cascade.Testing;
 
 public static class FreePort
 {

@@ -3,7 +3,7 @@ using Cascade.Telemetry;
 using Microsoft.Data.Sqlite;
 using Orleans.Storage;
 
-namespace Cascade.Storage;
+namespace Cascade.Storage.Sqlite;
 
 /// <summary>
 /// Orleans grain storage in one SQLite file (WAL). State is stored with Orleans' own binary

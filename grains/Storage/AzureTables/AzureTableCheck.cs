@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Cascade.Storage;
+namespace Cascade.Storage.AzureTables;
 
 /// <summary>
 /// Runs before the silo starts: creates Cascade's own tables, which proves the storage answers and

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
-namespace Cascade.Storage;
+namespace Cascade.Storage.Sqlite;
 
 /// <summary>
 /// The embedded store's one file (WAL): its tables and its single writer, shared by the grain

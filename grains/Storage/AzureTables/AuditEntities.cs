@@ -5,7 +5,7 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using Cascade.Audit;
 
-namespace Cascade.Storage;
+namespace Cascade.Storage.AzureTables;
 
 /// <summary>
 /// How the audit trail sits in Azure Tables: one table, one partition per shard of the chains

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Cascade.Storage;
+namespace Cascade.Storage.Sqlite;
 
 /// <summary>The embedded store (api.md "Configuration").</summary>
 public sealed class SqliteStorageOptions

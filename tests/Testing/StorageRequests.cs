@@ -2,12 +2,12 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Cascade.Telemetry;
 
-namespace Cascade.Tests.Support;
+namespace Cascade.Testing;
 
 /// <summary>
 /// Totals of cascade.storage.requests in this process, by table and method: the requests Cascade
 /// sent Azure Table Storage, read between two moments to attribute them to a phase. Used by the
-/// tests and by <c>bench -- cluster</c> (both nodes run in its process), which links this file.
+/// tests and by <c>bench -- cluster</c> (both nodes run in its process).
 /// </summary>
 public sealed class StorageRequests : IDisposable
 {

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Cascade.Storage;
+namespace Cascade.Storage.AzureTables;
 
 /// <summary>Azure Table Storage (or Azurite), with <c>Cascade:Storage:Provider=azureTable</c>.</summary>
 public sealed class AzureTableOptions

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace Cascade.Storage;
+namespace Cascade.Storage.Sqlite;
 
 /// <summary>One queued write: it runs inside the writer's shared transaction.</summary>
 internal abstract class SqliteWrite

@@ -2,7 +2,7 @@ using Azure.Core;
 using Azure.Core.Pipeline;
 using Cascade.Telemetry;
 
-namespace Cascade.Storage;
+namespace Cascade.Storage.AzureTables;
 
 /// <summary>
 /// Counts every request the Azure Table client sends (cascade.storage.requests), by table and

@@ -1,12 +1,11 @@
 using System.Xml.Linq;
-using Cascade.Storage;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Data.Sqlite;
 
-namespace Cascade.Web.Access;
+namespace Cascade.Storage.Sqlite;
 
 /// <summary>The Data Protection key ring in the embedded database, beside the grain states.</summary>
-internal sealed class SqliteKeyRing(SqliteDatabase database) : IXmlRepository
+public sealed class SqliteKeyRing(SqliteDatabase database) : IXmlRepository
 {
     public IReadOnlyCollection<XElement> GetAllElements()
     {

@@ -4,7 +4,7 @@ using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 
-namespace Cascade.Storage;
+namespace Cascade.Storage.AzureTables;
 
 /// <summary>
 /// The node's one client of Azure Table Storage and the names of the tables Cascade keeps there

@@ -3,10 +3,10 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace Cascade.Tests.Support;
+namespace Cascade.Testing;
 
 /// <summary>
-/// Azurite's table service (npm <c>azurite</c>, installed into tests/node_modules by the build) on
+/// Azurite's table service (npm <c>azurite</c>, installed into tests/node_modules by this project's build) on
 /// a free loopback port, in memory. Started in the constructor and ready when it returns; stopped
 /// with SIGINT on dispose (SIGTERM may lose its last writes), and killed only if it does not stop.
 /// </summary>
@@ -27,7 +27,7 @@ public sealed class Azurite : IDisposable
     {
         Port = port;
         var script = typeof(Azurite).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "AzuriteTable").Value!;
-        if (!File.Exists(script)) throw new InvalidOperationException($"Azurite is not installed at {script}: build the tests (it runs npm ci in tests/).");
+        if (!File.Exists(script)) throw new InvalidOperationException($"Azurite is not installed at {script}: build the tests or the bench (Cascade.Testing runs npm ci in tests/).");
         var info = new ProcessStartInfo("node")
         {
             RedirectStandardOutput = true,

@@ -1,4 +1,4 @@
-namespace Cascade.Hosting;
+namespace Cascade.Storage;
 
 public static class StorageNames
 {

@@ -1,16 +1,15 @@
 using System.Xml.Linq;
 using Azure.Data.Tables;
-using Cascade.Storage;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 
-namespace Cascade.Web.Access;
+namespace Cascade.Storage.AzureTables;
 
 /// <summary>
 /// The Data Protection key ring in the cluster's Azure Table Storage (<c>{prefix}Keys</c>, one
 /// partition, a row per key): there is no official table-backed repository, and a key is a
 /// kilobyte of XML, well inside one string property.
 /// </summary>
-internal sealed class AzureTableKeyRing(AzureTables tables) : IXmlRepository
+public sealed class AzureTableKeyRing(AzureTables tables) : IXmlRepository
 {
     private const string Partition = "keys";
 

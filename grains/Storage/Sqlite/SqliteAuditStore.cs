@@ -1,7 +1,7 @@
 using Cascade.Audit;
 using Microsoft.Data.Sqlite;
 
-namespace Cascade.Storage;
+namespace Cascade.Storage.Sqlite;
 
 /// <summary>The audit trail in the embedded database, written through its one group-commit writer.</summary>
 public sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using Orleans.Storage;
 
-namespace Cascade.Storage;
+namespace Cascade.Storage.AzureTables;
 
 /// <summary>
 /// Orleans' binary serializer, Brotli-compressed (fastest level), for Azure Table grain state:

@@ -3,7 +3,7 @@ using System.Threading.Channels;
 using Cascade.Telemetry;
 using Microsoft.Data.Sqlite;
 
-namespace Cascade.Storage;
+namespace Cascade.Storage.Sqlite;
 
 /// <summary>
 /// The one writer of the database file. Writes queue up and commit together in one

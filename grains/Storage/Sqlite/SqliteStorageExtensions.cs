@@ -1,0 +1,24 @@
+using Cascade.Audit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Runtime.Hosting;
+using Orleans.Serialization;
+using Orleans.Storage;
+
+namespace Cascade.Storage.Sqlite;
+
+public static class SqliteStorageExtensions
+{
+    /// <summary>One database file: grain states and the audit trail share its group-commit writer; reminders in memory.</summary>
+    public static ISiloBuilder AddCascadeSqliteStorage(this ISiloBuilder silo)
+    {
+        silo.Services.TryAddSingleton<SqliteDatabase>();
+        silo.Services.TryAddSingleton<IStorageProbe>(sp => sp.GetRequiredService<SqliteDatabase>());
+        silo.Services.TryAddSingleton<IAuditStore, SqliteAuditStore>();
+        silo.Services.AddGrainStorage(StorageNames.Default, (sp, _) => new SqliteGrainStorage(
+            sp.GetRequiredService<SqliteDatabase>(),
+            new OrleansGrainStorageSerializer(sp.GetRequiredService<Serializer>())));
+        silo.UseInMemoryReminderService();
+        return silo;
+    }
+}

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Cascade.Rollup;
 using Cascade.Telemetry;
 using Cascade.Units;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,7 @@ namespace Cascade.Wall;
 
 /// <summary>
 /// Batches the changes of the units its web hosts watch and sends each host one batch per
-/// tick, with a leading-edge throttle like the roll-up's but a shorter window
+/// tick, with the roll-up's leading-edge throttle (<see cref="LeadingEdge"/>) but a shorter window
 /// (<see cref="WallOptions.FeedWindow"/>): the first change after a quiet window goes out at once. Hosts hold a lease (<see cref="Lease"/>) and renew it; a host that
 /// dies is dropped when its lease runs out.
 /// </summary>
@@ -23,8 +24,8 @@ public sealed class WallFeedGrain(ILogger<WallFeedGrain> logger, IOptions<WallOp
     private readonly Dictionary<string, UnitUpdate> _pending = [];
     private readonly HashSet<string> _structure = [];
     private IGrainTimer? _timer;
-    private long _lastFlush = long.MinValue / 2;
-    private bool _scheduled;
+    /// <summary>On the machine's clock, never the domain's (tests move that one by days).</summary>
+    private readonly LeadingEdge _edge = new(options.Value.FeedWindow, TimeProvider.System);
     /// <summary>The trace of the first update waiting for the window's end: the deferred batch continues it.</summary>
     private ActivityContext _windowTrace;
 
@@ -77,7 +78,7 @@ public sealed class WallFeedGrain(ILogger<WallFeedGrain> logger, IOptions<WallOp
 
     private Task OnTimer()
     {
-        _scheduled = false;
+        _edge.Released();
         using var activity = CascadeTelemetry.Continue(CascadeTelemetry.Spans.FeedWindow, _windowTrace);
         _windowTrace = default;
         Flush();
@@ -87,19 +88,17 @@ public sealed class WallFeedGrain(ILogger<WallFeedGrain> logger, IOptions<WallOp
     private void Flush()
     {
         if (_pending.Count == 0 && _structure.Count == 0) return;
-        var now = (long)Stopwatch.GetElapsedTime(0).TotalMilliseconds;
-        var due = _lastFlush + (long)options.Value.FeedWindow.TotalMilliseconds;
-        if (now < due)
+        var wait = _edge.Wait();
+        if (wait > TimeSpan.Zero)
         {
-            if (!_scheduled)
+            if (_edge.Hold())
             {
-                _scheduled = true;
                 _windowTrace = CascadeTelemetry.CurrentTrace();
-                _timer?.Change(TimeSpan.FromMilliseconds(due - now), Timeout.InfiniteTimeSpan);
+                _timer?.Change(wait, Timeout.InfiniteTimeSpan);
             }
             return;
         }
-        _lastFlush = now;
+        _edge.Sent();
         _observers.ClearExpired();
         foreach (var gone in _watched.Keys.Where(o => !_observers.Observers.ContainsKey(o)).ToList()) _watched.Remove(gone);
         var structure = _structure.ToList();

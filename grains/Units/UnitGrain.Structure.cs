@@ -7,7 +7,7 @@ public sealed partial class UnitGrain
     public async Task<UnitView?> Get()
     {
         await Reserved();
-        return Exists && _summary is not null ? new UnitView(state.State.Info!, state.State.Children.ToArray(), _summary) : null;
+        return Exists && Rollup.Summary is { } summary ? new UnitView(state.State.Info!, state.State.Children.ToArray(), summary) : null;
     }
 
     public Task<UnitNode?> GetNode() => Task.FromResult(
@@ -20,9 +20,8 @@ public sealed partial class UnitGrain
         Record(stamp, AuditActions.UnitCreate, null, null, AuditSnapshots.Unit(unit));
         await WriteState();
         StartClocks();
-        RecomputeOwn();
-        RecomputeChildren();
-        Combine();
+        Rollup.SumChildren(state.State.Children);
+        if (Recompute(tasks: true)) await Store();
     }
 
     public async Task SetInfo(UnitInfo unit, AuditStamp stamp)
@@ -33,30 +32,28 @@ public sealed partial class UnitGrain
         state.State.Info = unit;
         Record(stamp, AuditActions.UnitUpdate, null, before is null ? null : AuditSnapshots.Unit(before), AuditSnapshots.Unit(unit));
         await WriteState();
-        if (moved) _reportedVersion = 0; // the new parent adopts this unit's current report
+        if (moved) Rollup.ReportedVersion = 0; // the new parent adopts this unit's current report
     }
 
     public async Task AddChildren(IReadOnlyList<string> childIds)
     {
-        var added = childIds.Where(c => !_childIds.Contains(c)).ToList();
+        var added = childIds.Where(c => !Rollup.IsChild(c)).ToList();
         if (added.Count > 0)
         {
             state.State.Children.AddRange(added);
-            _childIds.UnionWith(added);
+            Rollup.Adopt(added);
             await WriteState();
         }
         await ReadChildren(childIds);
-        Flush();
+        await Flush();
     }
 
     public async Task RemoveChild(string childId)
     {
-        _children.Remove(childId);
-        _childIds.Remove(childId);
+        Rollup.Drop(childId);
         if (state.State.Children.Remove(childId)) await WriteState();
-        RecomputeChildren();
-        Combine();
-        Flush();
+        await SumChildren();
+        await Flush();
     }
 
     public async Task<Result<bool>> TryDelete(AuditStamp stamp)
@@ -72,8 +69,8 @@ public sealed partial class UnitGrain
         Record(stamp, AuditActions.UnitDelete, null, AuditSnapshots.Unit(deleted), null);
         await WriteState();
         await Audit.Flush();
-        _summary = null;
-        MeterOpenAlerts();
+        Rollup.Clear();
+        _meter.Set(null);
         return Result<bool>.Ok(true);
     }
 }

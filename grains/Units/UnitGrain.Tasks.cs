@@ -123,19 +123,16 @@ public sealed partial class UnitGrain
     }
 
     /// <summary>
-    /// Computes the new figures and alerts, writes the state before the caller is answered, then
-    /// rolls the change up. Any failure (a figure that cannot be computed, a failed write)
-    /// deactivates the grain so the next call reloads what storage really holds.
+    /// One pass (figures, alerts, the open count), the write before the caller is answered, then
+    /// the roll-up. Any failure (a figure that cannot be computed, a failed write) deactivates
+    /// the grain so the next call reloads what storage really holds.
     /// </summary>
     private async Task Persist(TaskChange? reported = null)
     {
         try
         {
-            RecomputeOwn();
-            Combine();
-            EvaluateAlerts(); // the alerts this change raises or clears go in the same write
-            await WriteState();
-            AnnounceStored();
+            Recompute(tasks: true); // the alerts this change raises or clears go in the same write
+            await Store();
         }
         catch
         {
@@ -143,6 +140,6 @@ public sealed partial class UnitGrain
             throw;
         }
         if (reported is not null) _changes.Add(reported);
-        Flush(); // the summary was combined before the write
+        await Flush();
     }
 }

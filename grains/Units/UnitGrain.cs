@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Cascade.Alerts;
 using Cascade.Audit;
 using Cascade.Hosting;
@@ -12,8 +11,11 @@ using Microsoft.Extensions.Options;
 namespace Cascade.Units;
 
 /// <summary>
-/// A unit: its tasks, its children's latest reports and its summary. Own writes recompute at
-/// once; reports to the parent go out on a leading edge and are folded within a window.
+/// A unit (docs/domain.md "Tree"): its stored state and three parts: its roll-up
+/// (<see cref="UnitRollup"/>, sent on a <see cref="RollupThrottle"/>), its alerts
+/// (<see cref="AlertDesk"/>) and its walls (<see cref="WallLease"/>). A change takes one pass:
+/// the figures, the alerts from them, the open-alert count folded in once; then the write, then
+/// the sends (docs/architecture.md "Data flows one way").
 /// </summary>
 public sealed partial class UnitGrain(
     [PersistentState("unit", StorageNames.Default)] IPersistentState<UnitState> state,
@@ -29,40 +31,21 @@ public sealed partial class UnitGrain(
     VersionClock versionClock,
     VersionLeases versionLeases) : Grain, IUnitGrain
 {
-    private readonly Dictionary<string, ChildReport> _children = [];
-    /// <summary>The stored children as a set, so checking a report's sender costs O(1).</summary>
-    private readonly HashSet<string> _childIds = [];
-    private SubtreeTotals _own;
-    private SubtreeTotals _childrenTotals;
-    private SubtreeTotals _totals;
-    private Summary? _summary;
-    private long _version;
-    private IGrainTimer? _window;
-    private long _reportedVersion;
-    private long _lastFlush = long.MinValue / 2;
-    private long _publishedVersion;
-    private long _watchedUntil = long.MinValue;
+    private readonly RollupThrottle _throttle = new(rollup.Value.Window);
+    private readonly WallLease _lease = new(TimeProvider.System);
     private readonly ChangeLog _changes = new(WallFeedGrain.MaxChangesPerUnit);
-    private bool _flushScheduled;
-    private DateTimeOffset _ownAt;
-    private bool _childrenDirty;
+    private readonly OpenAlertShare _meter = new();
+    private UnitRollup? _rollup;
+    private AlertDesk? _desk;
     private AuditOutbox<AuditEntry>? _audit;
-    /// <summary>Alerts that changed since the last publish to the feed, while watched (a new watcher reads them in its snapshot).</summary>
-    private readonly List<Alert> _alertChanges = [];
-    /// <summary>Changed alerts that sit above this unit, to announce there once stored, and where they sat before.</summary>
-    private readonly List<Alert> _announce = [];
-    private readonly Dictionary<string, string?> _satBefore = [];
-    /// <summary>The trace of the first change waiting for the window's end: the deferred flush continues it.</summary>
-    private ActivityContext _windowTrace;
-    /// <summary>Origins (<see cref="ChildReport.Origin"/>) of children's reports not summed yet, then of those just summed; 0: none.</summary>
-    private long _childOrigin;
-    private long _summedOrigin;
-    /// <summary>The oldest origin in this unit's summary that the parent has not been told of; 0: none.</summary>
-    private long _unreportedOrigin;
 
     private string Id => this.GetPrimaryKeyString();
     private bool Exists => state.State.Info is not null;
+    private bool HasParent => state.State.Info?.ParentId is not null;
+    private AlertBook Book => state.State.Alerts;
     private IUnitGrain Unit(string id) => GrainFactory.GetGrain<IUnitGrain>(id);
+    private UnitRollup Rollup => _rollup ??= new(Id, health.Value, () => versionClock.Now, s => CascadeTelemetry.RollupPropagation.Record(s));
+    private AlertDesk Desk => _desk ??= new(() => state.State.Alerts, alertRules, alertOptions.Value, clock);
     /// <summary>Delivers this unit's audit entries straight to the store: the unit is its chain's only writer.</summary>
     private AuditOutbox<AuditEntry> Audit => _audit ??= new(() => state.State.Audit, e => e.Seq.ToString(),
         async (entries, redelivered) => await auditStore.AppendAsync(entries, redelivered));
@@ -71,222 +54,125 @@ public sealed partial class UnitGrain(
     {
         localUnits.Add(Id);
         if (state.State.Audit.Count > 0) Audit.Send(); // entries stored by an earlier activation, maybe not delivered
-        LoadVersions();
+        Rollup.StartAbove(state.State.HighWater); // decision 009: every version up to it was handed out
         if (!Exists) return;
-        _childIds.UnionWith(state.State.Children);
+        Rollup.Adopt(state.State.Children);
         await Task.WhenAll(StartAboveLease(), LoadChildReports(state.State.Children));
         StartClocks();
-        RecomputeOwn();
-        RecomputeChildren();
-        Combine();
+        Rollup.SumChildren(state.State.Children);
+        var changed = Recompute(tasks: true) | await Escalate(); // after a restart, what the clock made true fires now
         await Reserved();
-        Flush();
-        await SettleAlerts(escalate: true); // after a restart, what the clock made true fires now
+        if (changed) await Store();
+        await Flush();
         await ReconcileEscalatedAlerts();
-        MeterOpenAlerts();
+        _meter.Set(Book.Open);
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         localUnits.Remove(Id);
-        UnmeterOpenAlerts();
-        if (Exists && _flushScheduled)
+        _meter.Set(null);
+        if (!Exists || !_throttle.Holding) return;
+        _throttle.Open(); // what waits for the window's end goes now, or it would go with this activation
+        try
         {
-            _lastFlush = long.MinValue / 2; // what waits for the window's end goes now, or it would go with this activation
-            try
-            {
-                await Reserved();
-            }
-            catch (Exception)
-            {
-                return; // a version that was not reserved is never published; the next activation reports anew
-            }
-            Flush();
+            await Reserved();
         }
-    }
-
-    private async Task LoadChildReports(IEnumerable<string> childIds)
-    {
-        var reports = await Task.WhenAll(childIds.Select(c => Unit(c).GetReport()));
-        foreach (var report in reports)
-            if (report is not null) _children[report.ChildId] = report;
-    }
-
-    /// <summary>Reads these children's reports as they stand and sums them into the summary at once.</summary>
-    private async Task ReadChildren(IEnumerable<string> childIds)
-    {
-        await LoadChildReports(childIds);
-        RecomputeChildren();
-        Combine();
-    }
-
-    private bool Watched => Environment.TickCount64 < _watchedUntil;
-
-    /// <summary>
-    /// The repair pass after the cluster changed (<see cref="RollupRepair"/>): a report sent up to
-    /// this unit, or a publish to a wall's feed, may have been lost with a node.
-    /// </summary>
-    public async Task Reconcile()
-    {
-        if (!Exists) return;
-        await ReadChildren(state.State.Children);
-        if (Watched) _publishedVersion = 0;
-        Flush();
-        await ReconcileEscalatedAlerts();
+        catch (Exception)
+        {
+            return; // a version that was not reserved is never published; the next activation reports anew
+        }
+        await Flush();
     }
 
     private void StartClocks()
     {
-        if (_window is not null) return;
-        _window = this.RegisterGrainTimer(OnWindowEnd,
-            new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
+        if (_throttle.Started) return;
+        _throttle.Start(this.RegisterGrainTimer(OnWindowEnd, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan)));
         var tick = clockOptions.Value.ClockInterval;
         this.RegisterGrainTimer(OnClock, new GrainTimerCreationOptions(tick, tick) { KeepAlive = true });
     }
 
-    public async Task<Summary?> GetSummary()
-    {
-        await Reserved();
-        return _summary;
-    }
-
-    public async Task<ChildReport?> GetReport()
-    {
-        await Reserved();
-        return CurrentReport();
-    }
-
-    /// <summary>Activated by the call itself; passed on down so the wake fans out over the tree.</summary>
-    public Task Wake()
-    {
-        foreach (var child in state.State.Children) Unit(child).Wake().Ignore();
-        return Task.CompletedTask;
-    }
-
-    /// <summary>The report a parent reads directly (adopting or activating): it then holds every change so far.</summary>
-    private ChildReport? CurrentReport()
-    {
-        if (_summary is null) return null;
-        _unreportedOrigin = 0;
-        return new ChildReport(Id, _version, _totals, _summary.Health);
-    }
-
-    public Task ChildChanged(ChildReport report)
-    {
-        if (!Exists || !_childIds.Contains(report.ChildId)) return Task.CompletedTask;
-        if (_children.TryGetValue(report.ChildId, out var known) && known.Version >= report.Version)
-            return Task.CompletedTask;
-        _children[report.ChildId] = report;
-        _childrenDirty = true;
-        if (report.Origin > 0) _childOrigin = Oldest(_childOrigin, report.Origin);
-        if (report.Changes is { Count: > 0 } changes) _changes.AddRange(changes);
-        Flush();
-        return _childrenDirty ? Task.CompletedTask : SettleAlerts(); // else the window's end settles them
-    }
-
+    /// <summary>Time alone moves figures and alerts (a due date passing): re-evaluated every <c>ClockInterval</c>.</summary>
     private async Task OnClock()
     {
         if (!Exists) return;
-        if (versionLeases.Low) versionLeases.Renew().Ignore(); // one renewal for the node; a version above the ceiling waits for it in Flush
-        RecomputeOwn();
-        Combine();
-        Flush();
-        await SettleAlerts(escalate: true);
+        if (versionLeases.Low) versionLeases.Renew().Ignore(); // one renewal for the node; a version above the ceiling waits for it in Send
+        if (Recompute(tasks: true) | await Escalate()) await Store();
+        await Flush();
     }
-
-    /// <summary>
-    /// The leading-edge throttle. The first change after a quiet window is summed and reported
-    /// at once; changes inside the window wait for one flush at its end, so a unit with
-    /// thousands of children sums them, and reports, at most once per window. The timer runs
-    /// only when a change falls inside a window: a lone change costs no timer at all.
-    /// </summary>
-    private void Flush()
-    {
-        var parentId = state.State.Info?.ParentId;
-        var watched = Watched;
-        var now = Environment.TickCount64;
-        var due = _lastFlush + (long)rollup.Value.Window.TotalMilliseconds;
-        if (now < due)
-        {
-            var pending = _childrenDirty
-                || parentId is not null && _version != _reportedVersion
-                || watched && (_version != _publishedVersion || _alertChanges.Count > 0);
-            if (!_flushScheduled && pending)
-            {
-                _flushScheduled = true;
-                _windowTrace = CascadeTelemetry.CurrentTrace();
-                _window?.Change(TimeSpan.FromMilliseconds(due - now), Timeout.InfiniteTimeSpan);
-            }
-            return;
-        }
-        var flushed = false;
-        if (_childrenDirty)
-        {
-            RecomputeChildren();
-            Combine();
-            flushed = true;
-        }
-        if (_summary is null) return;
-        if (Unreserved)
-        {
-            // Published only within the cluster's reserved ceiling: the window's end raises it, then flushes.
-            if (!_flushScheduled)
-            {
-                _flushScheduled = true;
-                _window?.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
-            }
-            return;
-        }
-        if (parentId is not null && _version != _reportedVersion)
-        {
-            Unit(parentId).ChildChanged(new ChildReport(Id, _version, _totals, _summary.Health, _changes.TakeForParent(), _unreportedOrigin)).Ignore();
-            _reportedVersion = _version;
-            _unreportedOrigin = 0;
-            flushed = true;
-        }
-        if (watched && (_version != _publishedVersion || _alertChanges.Count > 0))
-        {
-            var feed = GrainFactory.GetGrain<IWallFeedGrain>(WallPartitions.For(Id));
-            IReadOnlyList<Alert>? alerts = _alertChanges.Count > 0 ? [.. _alertChanges] : null;
-            _alertChanges.Clear();
-            feed.Publish(new UnitUpdate(Id, _version, _summary, _changes.TakeForFeed(), alerts)).Ignore();
-            _publishedVersion = _version;
-            flushed = true;
-        }
-        if (flushed) _lastFlush = now;
-    }
-
-    public Task SetWatched(TimeSpan lease, bool republish)
-    {
-        var wasWatched = Watched;
-        _watchedUntil = Environment.TickCount64 + (long)lease.TotalMilliseconds;
-        if (!wasWatched || republish)
-        {
-            _publishedVersion = 0; // a new watcher gets the current summary at once
-            _changes.TakeForFeed();
-            // ... and the alerts as they stand: one may have fired, or resolved, between the
-            // wall's snapshot and this call, while nothing was collected for walls.
-            _alertChanges.Clear();
-            var recently = clock.Now - TimeSpan.FromMinutes(2);
-            _alertChanges.AddRange(Book.Open);
-            _alertChanges.AddRange(Book.EscalatedHere.Values);
-            _alertChanges.AddRange(Book.Resolved.Where(a => a.ResolvedAt >= recently));
-            if (Exists) Flush();
-        }
-        return Task.CompletedTask;
-    }
-
-    public Task<IReadOnlyList<TaskChange>> GetRecentChanges() => Task.FromResult(_changes.Recent());
 
     private async Task OnWindowEnd()
     {
-        _flushScheduled = false;
-        using var activity = CascadeTelemetry.Continue(CascadeTelemetry.Spans.RollupWindow, _windowTrace)?.SetTag(CascadeTelemetry.Tags.Unit, Id);
-        _windowTrace = default;
+        using var activity = CascadeTelemetry.Continue(CascadeTelemetry.Spans.RollupWindow, _throttle.Released())?.SetTag(CascadeTelemetry.Tags.Unit, Id);
         if (!Exists) return;
         await Reserved();
-        Flush();
-        await SettleAlerts();
+        await Flush();
+    }
+
+    /// <summary>
+    /// The one pass over the figures: the own tasks' totals (with <paramref name="tasks"/>; else
+    /// only the children's moved and the task rules' verdicts stand), the alerts from the new
+    /// figures, then the open-alert count folded into the summary once. True when an alert
+    /// changed: it must be stored before anything is sent.
+    /// </summary>
+    private bool Recompute(bool tasks)
+    {
+        if (tasks) Rollup.SetOwn(state.State.Tasks, clock.Now, clock);
+        var changes = Exists ? Desk.Evaluate(Id, state.State.Info!.Name, tasks ? state.State.Tasks : null, Rollup.Figures) : [];
+        Rollup.Combine(Book.Open.Count, HasParent, Exists);
+        if (changes.Count == 0) return false;
+        _lease.Collect(changes);
+        _meter.Set(Book.Open);
+        return true;
+    }
+
+    /// <summary>
+    /// Sends what is due on the leading edge (docs/domain.md "Roll-up"): the first change after a
+    /// quiet window at once, later ones together at its end. Children's reports are summed only
+    /// here, so a unit with thousands of children sums them at most once per window; an alert
+    /// that changes with them is stored before the report leaves.
+    /// </summary>
+    private Task Flush()
+    {
+        var watched = _lease.Watched;
+        var r = Rollup;
+        if (!_throttle.Ready(r.ChildrenDirty || HasParent && r.Version != r.ReportedVersion || _lease.Owed(watched, r.Version)))
+            return Task.CompletedTask;
+        if (!r.ChildrenDirty) return Send(watched, summed: false);
+        r.SumChildren(state.State.Children);
+        return Recompute(tasks: false) ? StoreThenSend(watched) : Send(watched, summed: true);
+    }
+
+    private async Task StoreThenSend(bool watched)
+    {
+        await Store();
+        await Send(watched, summed: true);
+    }
+
+    private Task Send(bool watched, bool summed)
+    {
+        var r = Rollup;
+        if (r.Summary is not { } summary) return Task.CompletedTask;
+        if (Unreserved)
+        {
+            _throttle.Soon(); // published only within the cluster's reserved ceiling: the window's end raises it first
+            return Task.CompletedTask;
+        }
+        var sent = summed;
+        if (state.State.Info?.ParentId is { } parentId && r.Version != r.ReportedVersion)
+        {
+            Unit(parentId).ChildChanged(r.ReportUp(_changes.TakeForParent())).Ignore();
+            sent = true;
+        }
+        if (_lease.Owed(watched, r.Version))
+        {
+            var alerts = _lease.Publish(r.Version);
+            GrainFactory.GetGrain<IWallFeedGrain>(WallPartitions.For(Id)).Publish(new UnitUpdate(Id, r.Version, summary, _changes.TakeForFeed(), alerts)).Ignore();
+            sent = true;
+        }
+        if (sent) _throttle.Sent();
+        return Task.CompletedTask;
     }
 
     /// <summary>
@@ -301,6 +187,17 @@ public sealed partial class UnitGrain(
         Audit.Add(entry);
     }
 
+    /// <summary>Writes the state, then tells the units where changed alerts sit (only once stored).</summary>
+    private async Task Store()
+    {
+        await WriteState();
+        Tell(Desk.TakeAnnouncements());
+    }
+
+    private void Tell(IReadOnlyList<(string To, Alert Alert)> told)
+    {
+        for (var i = 0; i < told.Count; i++) Unit(told[i].To).AlertMoved(told[i].Alert).Ignore();
+    }
 
     /// <summary>
     /// Writes the state, then delivers the audit entries it carries. A write can land while its
@@ -313,7 +210,7 @@ public sealed partial class UnitGrain(
     {
         var written = state.State;
         written.WriteId = Guid.NewGuid();
-        written.HighWater = Math.Max(written.HighWater, _version);
+        written.HighWater = Math.Max(written.HighWater, Rollup.Version);
         try
         {
             await state.WriteStateAsync();
@@ -325,23 +222,5 @@ public sealed partial class UnitGrain(
             state.State = written; // equal to what is stored (now with its ETag), and the objects this activation holds
         }
         Audit.Send();
-    }
-
-    private void RecomputeOwn()
-    {
-        _ownAt = clock.Now;
-        _own = RollupMath.OwnTotals(state.State.Tasks, _ownAt, clock) with { OpenAlerts = state.State.Alerts.Open.Count };
-    }
-
-    private void RecomputeChildren()
-    {
-        SubtreeTotals sum = default;
-        foreach (var child in state.State.Children)
-            if (_children.TryGetValue(child, out var report))
-                sum += RollupMath.AsChild(report.Totals, report.Health);
-        _childrenTotals = sum;
-        _childrenDirty = false;
-        _summedOrigin = _childOrigin;
-        _childOrigin = 0;
     }
 }

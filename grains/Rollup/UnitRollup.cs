@@ -22,6 +22,19 @@ public sealed class UnitRollup(string unitId, HealthOptions health, Func<long> v
     private long _unreportedOrigin;
 
     public Summary? Summary { get; private set; }
+
+    /// <summary>
+    /// The summary's version, which walls and parents trust to only grow (docs/api.md "Live push").
+    /// Versions follow the node's clock, so they read as times and keep growing across restarts;
+    /// but nodes' clocks differ, and a unit that moves to a node whose clock is behind must still go
+    /// on above every version it handed out before (decision 009). Most versions are handed out
+    /// without a state write (a child's report summed, the clock pass, an activation), so the
+    /// high-water mark each write stores (<c>UnitState.HighWater</c>) does not cover them alone. What
+    /// does is a ceiling the cluster reserves ahead (the unit grain's <c>VersionLeases</c>): no
+    /// version leaves the grain above it, and an activation starts above it (<see cref="StartAbove"/>).
+    /// So after an activation versions may run up to five minutes ahead of the clock, growing by one
+    /// until the clock catches up; nothing reads them as times: propagation is timed by the origins.
+    /// </summary>
     public long Version { get; private set; }
     /// <summary>The version the parent was last sent; 0 makes the next flush send (a new parent adopts the unit).</summary>
     public long ReportedVersion { get; set; }

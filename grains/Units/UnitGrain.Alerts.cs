@@ -6,22 +6,18 @@ namespace Cascade.Units;
 /// <summary>The unit's alerts (docs/domain.md "Alerts"): the desk decides, the grain stores and sends.</summary>
 public sealed partial class UnitGrain
 {
-    /// <summary>The unit's alerts: open ones, and with <paramref name="resolved"/> the latest resolved ones too.</summary>
     public Task<IReadOnlyList<Alert>> GetAlerts(bool resolved) =>
         Task.FromResult<IReadOnlyList<Alert>>(resolved ? [.. Book.Open, .. Book.Resolved] : [.. Book.Open]);
 
-    public Task<IReadOnlyList<Alert>> GetAlertsHere(bool resolved) =>
-        Task.FromResult<IReadOnlyList<Alert>>(resolved
-            ? [.. Book.Open, .. Book.Resolved, .. Book.EscalatedHere.Values]
-            : [.. Book.Open, .. Book.EscalatedHere.Values]);
+    public Task<IReadOnlyList<Alert>> GetAlertsHere(bool resolved) => Task.FromResult<IReadOnlyList<Alert>>(
+        resolved ? [.. Book.Open, .. Book.Resolved, .. Book.EscalatedHere.Values] : [.. Book.Open, .. Book.EscalatedHere.Values]);
 
     public async Task<Result<Alert>> AcknowledgeAlert(string alertId, string by, string note)
     {
         var result = Desk.Acknowledge(alertId, by, note, out var before, out var changed);
-        if (!changed) return result; // a repeat keeps the first
+        if (!changed) return result; // refused, or a repeat: the first acknowledgement stands
         _lease.Collect([result.Value!]);
-        Record(new AuditStamp(by, clock.Now), AuditActions.AlertAcknowledge, before!.TaskId,
-            AuditSnapshots.Alert(before), AuditSnapshots.Alert(result.Value!));
+        Record(new AuditStamp(by, clock.Now), AuditActions.AlertAcknowledge, before!.TaskId, AuditSnapshots.Alert(before), AuditSnapshots.Alert(result.Value!));
         await Persist();
         return result;
     }
@@ -30,31 +26,29 @@ public sealed partial class UnitGrain
     {
         if (!Exists || alert.UnitId == Id || !Desk.Keep(alert, Id)) return;
         _lease.Collect([alert]);
-        await WriteState();
+        await Write();
         await Flush();
     }
 
     /// <summary>Moves unacknowledged alerts up the tree when their time came (asks the organization for the path then only).</summary>
     private async Task<bool> Escalate()
     {
-        if (!Desk.EscalationDue(HasParent)) return false;
+        if (!Desk.EscalationDue(state.State.Info?.ParentId is not null)) return false;
         var changes = Desk.Escalate(await GrainFactory.GetGrain<IOrganizationGrain>(IOrganizationGrain.Key).Ancestors(Id));
         _lease.Collect(changes);
         return changes.Count > 0;
     }
 
     /// <summary>
-    /// At activation: the alerts that sit elsewhere are announced again (a crash may have lost the
-    /// one-way message), and the copies kept here are checked with their units (one may have
-    /// resolved, or moved, while a message was lost). Only units with escalated alerts do anything.
+    /// At activation and after the cluster changed: the alerts that sit elsewhere are announced
+    /// again, and the copies kept here are checked with their units (a one-way message may have been lost).
     /// </summary>
     private async Task ReconcileEscalatedAlerts()
     {
-        Tell(Desk.Reannouncements());
-        if (Book.EscalatedHere.Count == 0) return;
+        foreach (var (to, alert) in Desk.Reannouncements()) Unit(to).AlertMoved(alert).Ignore();
         var changed = false;
         foreach (var unitId in Book.EscalatedHere.Values.Select(a => a.UnitId).Distinct().ToList())
             changed |= Desk.Check(unitId, await Unit(unitId).GetAlerts(false), Id);
-        if (changed) await WriteState();
+        if (changed) await Write();
     }
 }

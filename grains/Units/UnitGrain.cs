@@ -11,50 +11,43 @@ using Microsoft.Extensions.Options;
 namespace Cascade.Units;
 
 /// <summary>
-/// A unit (docs/domain.md "Tree"): its stored state and three parts: its roll-up
-/// (<see cref="UnitRollup"/>, sent on a <see cref="RollupThrottle"/>), its alerts
-/// (<see cref="AlertDesk"/>) and its walls (<see cref="WallLease"/>). A change takes one pass:
-/// the figures, the alerts from them, the open-alert count folded in once; then the write, then
-/// the sends (docs/architecture.md "Data flows one way").
+/// A unit (docs/domain.md "Tree"): a shell over its parts: <see cref="UnitStore"/> (state and
+/// audit chain), <see cref="UnitTasks"/>, <see cref="UnitRollup"/> (figures, sent on a
+/// <see cref="RollupThrottle"/>), <see cref="AlertDesk"/> and <see cref="WallLease"/>. A change
+/// takes one pass: the figures, the alerts from them, the open-alert count folded in once; then
+/// the write, then the sends. Calls go down awaited; upwards only one-way messages.
 /// </summary>
 public sealed partial class UnitGrain(
     [PersistentState("unit", StorageNames.Default)] IPersistentState<UnitState> state,
-    DomainClock clock,
-    IOptions<HealthOptions> health,
-    IOptions<RollupOptions> rollup,
-    IOptions<ClockOptions> clockOptions,
-    IAuditStore auditStore,
-    AuditKey auditKey,
-    AlertRules alertRules,
-    IOptions<AlertOptions> alertOptions,
-    LocalUnits localUnits,
-    VersionClock versionClock,
-    VersionLeases versionLeases) : Grain, IUnitGrain
+    DomainClock clock, IOptions<HealthOptions> health, IOptions<RollupOptions> rollup, IOptions<ClockOptions> clockOptions,
+    IAuditStore auditStore, AuditKey auditKey, AlertRules alertRules, IOptions<AlertOptions> alertOptions,
+    LocalUnits localUnits, VersionClock versionClock, VersionLeases versionLeases) : Grain, IUnitGrain
 {
     private readonly RollupThrottle _throttle = new(rollup.Value.Window);
     private readonly WallLease _lease = new(TimeProvider.System);
     private readonly ChangeLog _changes = new(WallFeedGrain.MaxChangesPerUnit);
     private readonly OpenAlertShare _meter = new();
+    private UnitStore? _store;
+    private UnitTasks? _tasks;
     private UnitRollup? _rollup;
     private AlertDesk? _desk;
-    private AuditOutbox<AuditEntry>? _audit;
 
     private string Id => this.GetPrimaryKeyString();
     private bool Exists => state.State.Info is not null;
-    private bool HasParent => state.State.Info?.ParentId is not null;
     private AlertBook Book => state.State.Alerts;
     private IUnitGrain Unit(string id) => GrainFactory.GetGrain<IUnitGrain>(id);
+    private UnitStore Store => _store ??= new(state, auditKey, auditStore);
+    private UnitTasks? Tasks => Exists ? _tasks ??= new(Id, () => state.State.Tasks) : null;
     private UnitRollup Rollup => _rollup ??= new(Id, health.Value, () => versionClock.Now, s => CascadeTelemetry.RollupPropagation.Record(s));
     private AlertDesk Desk => _desk ??= new(() => state.State.Alerts, alertRules, alertOptions.Value, clock);
-    /// <summary>Delivers this unit's audit entries straight to the store: the unit is its chain's only writer.</summary>
-    private AuditOutbox<AuditEntry> Audit => _audit ??= new(() => state.State.Audit, e => e.Seq.ToString(),
-        async (entries, redelivered) => await auditStore.AppendAsync(entries, redelivered));
+    /// <summary>No version leaves the grain above the cluster's reserved ceiling (decision 009, <see cref="UnitRollup.Version"/>).</summary>
+    private Task Reserved() => versionLeases.Reserve(Rollup.Version);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         localUnits.Add(Id);
-        if (state.State.Audit.Count > 0) Audit.Send(); // entries stored by an earlier activation, maybe not delivered
-        Rollup.StartAbove(state.State.HighWater); // decision 009: every version up to it was handed out
+        Store.Redeliver();
+        Rollup.StartAbove(state.State.HighWater);
         if (!Exists) return;
         Rollup.Adopt(state.State.Children);
         await Task.WhenAll(StartAboveLease(), LoadChildReports(state.State.Children));
@@ -62,11 +55,13 @@ public sealed partial class UnitGrain(
         Rollup.SumChildren(state.State.Children);
         var changed = Recompute(tasks: true) | await Escalate(); // after a restart, what the clock made true fires now
         await Reserved();
-        if (changed) await Store();
+        if (changed) await Write();
         await Flush();
         await ReconcileEscalatedAlerts();
         _meter.Set(Book.Open);
     }
+
+    private async Task StartAboveLease() => Rollup.StartAbove(await versionLeases.Activate());
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
@@ -74,14 +69,8 @@ public sealed partial class UnitGrain(
         _meter.Set(null);
         if (!Exists || !_throttle.Holding) return;
         _throttle.Open(); // what waits for the window's end goes now, or it would go with this activation
-        try
-        {
-            await Reserved();
-        }
-        catch (Exception)
-        {
-            return; // a version that was not reserved is never published; the next activation reports anew
-        }
+        try { await Reserved(); }
+        catch (Exception) { return; } // a version not reserved is never published; the next activation reports anew
         await Flush();
     }
 
@@ -97,8 +86,8 @@ public sealed partial class UnitGrain(
     private async Task OnClock()
     {
         if (!Exists) return;
-        if (versionLeases.Low) versionLeases.Renew().Ignore(); // one renewal for the node; a version above the ceiling waits for it in Send
-        if (Recompute(tasks: true) | await Escalate()) await Store();
+        if (versionLeases.Low) versionLeases.Renew().Ignore(); // one renewal for the node; a version above the ceiling waits for it
+        if (Recompute(tasks: true) | await Escalate()) await Write();
         await Flush();
     }
 
@@ -111,16 +100,15 @@ public sealed partial class UnitGrain(
     }
 
     /// <summary>
-    /// The one pass over the figures: the own tasks' totals (with <paramref name="tasks"/>; else
-    /// only the children's moved and the task rules' verdicts stand), the alerts from the new
-    /// figures, then the open-alert count folded into the summary once. True when an alert
-    /// changed: it must be stored before anything is sent.
+    /// The one pass: the own tasks' totals (with <paramref name="tasks"/>; else the task rules'
+    /// verdicts stand), the alerts from the new figures, then the open-alert count folded into the
+    /// summary once. True when an alert changed: it is stored before anything is sent.
     /// </summary>
     private bool Recompute(bool tasks)
     {
         if (tasks) Rollup.SetOwn(state.State.Tasks, clock.Now, clock);
         var changes = Exists ? Desk.Evaluate(Id, state.State.Info!.Name, tasks ? state.State.Tasks : null, Rollup.Figures) : [];
-        Rollup.Combine(Book.Open.Count, HasParent, Exists);
+        Rollup.Combine(Book.Open.Count, state.State.Info?.ParentId is not null, Exists);
         if (changes.Count == 0) return false;
         _lease.Collect(changes);
         _meter.Set(Book.Open);
@@ -128,99 +116,70 @@ public sealed partial class UnitGrain(
     }
 
     /// <summary>
-    /// Sends what is due on the leading edge (docs/domain.md "Roll-up"): the first change after a
-    /// quiet window at once, later ones together at its end. Children's reports are summed only
-    /// here, so a unit with thousands of children sums them at most once per window; an alert
-    /// that changes with them is stored before the report leaves.
+    /// Sends what is due on the leading edge (docs/domain.md "Roll-up"). Children's reports are
+    /// summed only here, so a unit with thousands of children sums them at most once per window;
+    /// an alert that changes with them is stored before the report leaves. Completes at once
+    /// (nothing allocated) unless it writes.
     /// </summary>
-    private Task Flush()
+    private async Task Flush()
     {
-        var watched = _lease.Watched;
-        var r = Rollup;
-        if (!_throttle.Ready(r.ChildrenDirty || HasParent && r.Version != r.ReportedVersion || _lease.Owed(watched, r.Version)))
-            return Task.CompletedTask;
-        if (!r.ChildrenDirty) return Send(watched, summed: false);
-        r.SumChildren(state.State.Children);
-        return Recompute(tasks: false) ? StoreThenSend(watched) : Send(watched, summed: true);
-    }
-
-    private async Task StoreThenSend(bool watched)
-    {
-        await Store();
-        await Send(watched, summed: true);
-    }
-
-    private Task Send(bool watched, bool summed)
-    {
-        var r = Rollup;
-        if (r.Summary is not { } summary) return Task.CompletedTask;
-        if (Unreserved)
+        var (r, watched, parentId) = (Rollup, _lease.Watched, state.State.Info?.ParentId);
+        if (!_throttle.Ready(r.ChildrenDirty || parentId is not null && r.Version != r.ReportedVersion || _lease.Owed(watched, r.Version))) return;
+        var sent = r.ChildrenDirty; // a window starts with what was summed or sent
+        if (sent)
         {
-            _throttle.Soon(); // published only within the cluster's reserved ceiling: the window's end raises it first
-            return Task.CompletedTask;
+            r.SumChildren(state.State.Children);
+            if (Recompute(tasks: false)) await Write();
         }
-        var sent = summed;
-        if (state.State.Info?.ParentId is { } parentId && r.Version != r.ReportedVersion)
+        if (r.Summary is not { } summary) return;
+        if (!versionLeases.Covers(r.Version))
+        {
+            _throttle.Soon(); // the window's end raises the ceiling first
+            return;
+        }
+        if (parentId is not null && r.Version != r.ReportedVersion)
         {
             Unit(parentId).ChildChanged(r.ReportUp(_changes.TakeForParent())).Ignore();
             sent = true;
         }
         if (_lease.Owed(watched, r.Version))
         {
-            var alerts = _lease.Publish(r.Version);
-            GrainFactory.GetGrain<IWallFeedGrain>(WallPartitions.For(Id)).Publish(new UnitUpdate(Id, r.Version, summary, _changes.TakeForFeed(), alerts)).Ignore();
+            var update = new UnitUpdate(Id, r.Version, summary, _changes.TakeForFeed(), _lease.Publish(r.Version));
+            GrainFactory.GetGrain<IWallFeedGrain>(WallPartitions.For(Id)).Publish(update).Ignore();
             sent = true;
         }
         if (sent) _throttle.Sent();
-        return Task.CompletedTask;
     }
 
     /// <summary>
-    /// Records an accepted change as the next entry of this unit's chain; the entry and the new
-    /// head are stored with the state's next write, together with the change.
+    /// After a change the caller applied and recorded: the one pass, the write before the caller
+    /// is answered, then the roll-up. Any failure (a figure that cannot be computed, a failed
+    /// write) deactivates the grain so the next call reloads what storage really holds.
     /// </summary>
-    private void Record(AuditStamp stamp, string action, string? taskId, string? before, string? after)
+    private async Task Persist(TaskChange? reported = null)
     {
-        var draft = new AuditDraft(null, AuditChains.ForUnit(Id), stamp.At, stamp.Actor, action, Id, taskId, before, after);
-        var entry = (state.State.AuditHead ?? AuditChainHead.Empty).Link(draft, auditKey);
-        state.State.AuditHead = AuditChainHead.Of(entry);
-        Audit.Add(entry);
+        try
+        {
+            Recompute(tasks: true); // the alerts this change raises or clears go in the same write
+            await Write();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+        if (reported is not null) _changes.Add(reported);
+        await Flush();
     }
 
-    /// <summary>Writes the state, then tells the units where changed alerts sit (only once stored).</summary>
-    private async Task Store()
+    /// <summary>Writes the state, then tells the units where changed alerts sit (once stored; upwards, one-way).</summary>
+    private async Task Write()
     {
-        await WriteState();
-        Tell(Desk.TakeAnnouncements());
-    }
-
-    private void Tell(IReadOnlyList<(string To, Alert Alert)> told)
-    {
+        await Store.Write(Rollup.Version);
+        var told = Desk.TakeAnnouncements();
         for (var i = 0; i < told.Count; i++) Unit(told[i].To).AlertMoved(told[i].Alert).Ignore();
     }
 
-    /// <summary>
-    /// Writes the state, then delivers the audit entries it carries. A write can land while its
-    /// answer is lost (Azure Table Storage under load: the SDK's network timeout, then its retry
-    /// of the same insert or conditional update, which then conflicts with the write itself).
-    /// A conflict is therefore checked against what storage holds: if that is this very write,
-    /// it succeeded; anything else is a real conflict and fails.
-    /// </summary>
-    private async Task WriteState()
-    {
-        var written = state.State;
-        written.WriteId = Guid.NewGuid();
-        written.HighWater = Math.Max(written.HighWater, Rollup.Version);
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch (Orleans.Storage.InconsistentStateException)
-        {
-            await state.ReadStateAsync();
-            if (state.State.WriteId != written.WriteId) throw;
-            state.State = written; // equal to what is stored (now with its ETag), and the objects this activation holds
-        }
-        Audit.Send();
-    }
+    private void Record(AuditStamp stamp, string action, string? taskId, string? before, string? after) =>
+        Store.Record(Id, stamp, action, taskId, before, after);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Cascade.Rollup;
 using Cascade.Telemetry;
 using Cascade.Units;
@@ -23,17 +22,14 @@ public sealed class WallFeedGrain(ILogger<WallFeedGrain> logger, IOptions<WallOp
     private readonly Dictionary<IWallObserver, HashSet<string>> _watched = [];
     private readonly Dictionary<string, UnitUpdate> _pending = [];
     private readonly HashSet<string> _structure = [];
-    private IGrainTimer? _timer;
-    /// <summary>On the machine's clock, never the domain's (tests move that one by days).</summary>
-    private readonly LeadingEdge _edge = new(options.Value.FeedWindow, TimeProvider.System);
-    /// <summary>The trace of the first update waiting for the window's end: the deferred batch continues it.</summary>
-    private ActivityContext _windowTrace;
+    /// <summary>The roll-up's throttle with the feed's shorter window; the batch at a window's end continues the first held update's trace.</summary>
+    private readonly RollupThrottle _throttle = new(options.Value.FeedWindow);
 
     private int Partition => (int)this.GetPrimaryKeyLong();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _timer = this.RegisterGrainTimer(OnTimer, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
+        _throttle.Start(this.RegisterGrainTimer(OnTimer, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan)));
         return Task.CompletedTask;
     }
 
@@ -78,9 +74,7 @@ public sealed class WallFeedGrain(ILogger<WallFeedGrain> logger, IOptions<WallOp
 
     private Task OnTimer()
     {
-        _edge.Released();
-        using var activity = CascadeTelemetry.Continue(CascadeTelemetry.Spans.FeedWindow, _windowTrace);
-        _windowTrace = default;
+        using var activity = CascadeTelemetry.Continue(CascadeTelemetry.Spans.FeedWindow, _throttle.Released());
         Flush();
         return Task.CompletedTask;
     }
@@ -88,17 +82,8 @@ public sealed class WallFeedGrain(ILogger<WallFeedGrain> logger, IOptions<WallOp
     private void Flush()
     {
         if (_pending.Count == 0 && _structure.Count == 0) return;
-        var wait = _edge.Wait();
-        if (wait > TimeSpan.Zero)
-        {
-            if (_edge.Hold())
-            {
-                _windowTrace = CascadeTelemetry.CurrentTrace();
-                _timer?.Change(wait, Timeout.InfiniteTimeSpan);
-            }
-            return;
-        }
-        _edge.Sent();
+        if (!_throttle.Ready(pending: true)) return;
+        _throttle.Sent();
         _observers.ClearExpired();
         foreach (var gone in _watched.Keys.Where(o => !_observers.Observers.ContainsKey(o)).ToList()) _watched.Remove(gone);
         var structure = _structure.ToList();

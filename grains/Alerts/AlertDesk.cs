@@ -122,10 +122,10 @@ public sealed class AlertDesk(Func<AlertBook> book, AlertRules rules, AlertOptio
     public bool Check(string unitId, IReadOnlyList<Alert> live, string hereId)
     {
         var changed = false;
+        var byId = live.ToDictionary(a => a.Id);
         foreach (var copy in Book.EscalatedHere.Values.Where(a => a.UnitId == unitId).ToList())
         {
-            var now = live.FirstOrDefault(a => a.Id == copy.Id);
-            if (now is not null && now.EscalatedToUnitId == hereId) changed |= !Equals(Book.EscalatedHere[copy.Id] = now, copy);
+            if (byId.GetValueOrDefault(copy.Id) is { } now && now.EscalatedToUnitId == hereId) changed |= !Equals(Book.EscalatedHere[copy.Id] = now, copy);
             else changed |= Book.EscalatedHere.Remove(copy.Id);
         }
         return changed;

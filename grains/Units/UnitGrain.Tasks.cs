@@ -1,6 +1,5 @@
 using Cascade.Audit;
 using Cascade.Tasks;
-using Cascade.Telemetry;
 
 namespace Cascade.Units;
 
@@ -46,13 +45,12 @@ public sealed partial class UnitGrain
         return imported;
     }
 
-    /// <summary>An accepted change: its audit entry, then the one pass, the write and the roll-up.</summary>
-    private async Task Done(string operation, AuditStamp stamp, string action, string? taskId, string? before, string? after,
+    /// <summary>An accepted change: its audit entry, then the one pass, the write and the roll-up (not async: no extra level per write).</summary>
+    private Task Done(string operation, AuditStamp stamp, string action, string? taskId, string? before, string? after,
         TaskChange? reported = null, int count = 1)
     {
         Record(stamp, action, taskId, before, after);
-        await Persist(reported);
-        CascadeTelemetry.TaskChanged(operation, count);
+        return Persist(reported, operation, count);
     }
 
     private Result<T> NoUnit<T>() => Result<T>.NotFound($"Unit '{Id}' does not exist.");

@@ -154,28 +154,36 @@ public sealed partial class UnitGrain(
     /// <summary>
     /// After a change the caller applied and recorded: the one pass, the write before the caller
     /// is answered, then the roll-up. Any failure (a figure that cannot be computed, a failed
-    /// write) deactivates the grain so the next call reloads what storage really holds.
+    /// write) deactivates the grain so the next call reloads what storage really holds. Awaits the
+    /// store itself, not <see cref="Write"/>: one async level less on every task write.
     /// </summary>
-    private async Task Persist(TaskChange? reported = null)
+    private async Task Persist(TaskChange? reported = null, string? operation = null, int count = 1)
     {
         try
         {
             Recompute(tasks: true); // the alerts this change raises or clears go in the same write
-            await Write();
+            await Store.Write(Rollup.Version);
         }
         catch
         {
             DeactivateOnIdle();
             throw;
         }
+        Tell();
         if (reported is not null) _changes.Add(reported);
         await Flush();
+        if (operation is not null) CascadeTelemetry.TaskChanged(operation, count);
     }
 
-    /// <summary>Writes the state, then tells the units where changed alerts sit (once stored; upwards, one-way).</summary>
     private async Task Write()
     {
         await Store.Write(Rollup.Version);
+        Tell();
+    }
+
+    /// <summary>Tells the units where changed alerts sit, once stored (upwards, one-way).</summary>
+    private void Tell()
+    {
         var told = Desk.TakeAnnouncements();
         for (var i = 0; i < told.Count; i++) Unit(told[i].To).AlertMoved(told[i].Alert).Ignore();
     }

@@ -9,7 +9,7 @@ public sealed partial class OrganizationGrain
     {
         var unit = new UnitInfo(draft.Id, draft.ParentId, draft.Name, draft.Kind, draft.Sort);
         if (_units.TryGetValue(draft.Id, out var existing) && existing == unit) return Result<UnitInfo>.Ok(existing);
-        if (CheckCreate(unit, new Batch()) is { } refused) return refused;
+        if (CheckCreate(unit, new TreeBatch()) is { } refused) return refused;
         await Commit([new StructureChange(StructureChangeKind.Create, unit, null, Stamp(actor))]);
         return Result<UnitInfo>.Created(unit);
     }
@@ -17,7 +17,7 @@ public sealed partial class OrganizationGrain
     public async Task<Result<int>> ImportUnits(IReadOnlyList<UnitDraft> drafts, string actor)
     {
         var stamp = Stamp(actor);
-        var batch = new Batch();
+        var batch = new TreeBatch();
         var changes = new List<StructureChange>(drafts.Count);
         foreach (var draft in drafts)
         {
@@ -30,52 +30,21 @@ public sealed partial class OrganizationGrain
         return Result<int>.Ok(changes.Count);
     }
 
-    /// <summary>The units of one import so far, with what the checks of the next one need in O(1).</summary>
-    private sealed class Batch
-    {
-        public HashSet<string> Ids { get; } = [];
-        public Dictionary<string, int> Children { get; } = [];
-        public bool HasRoot { get; private set; }
+    /// <summary>The shape rules over the directory (one object: the directory's dictionaries are never replaced).</summary>
+    private TreeRules Rules => _rules ??= new(_units, _children);
+    private TreeRules? _rules;
 
-        public void Add(UnitInfo unit)
-        {
-            Ids.Add(unit.Id);
-            if (unit.ParentId is null) HasRoot = true;
-            else Children[unit.ParentId] = Children.GetValueOrDefault(unit.ParentId) + 1;
-        }
-    }
-
-    private Result<UnitInfo>? CheckCreate(UnitInfo unit, Batch batch)
-    {
-        if (unit.ParentId is { } parent && !_units.ContainsKey(parent) && !batch.Ids.Contains(parent))
-            return Result<UnitInfo>.NotFound($"Parent unit '{parent}' does not exist.");
-        if (_units.ContainsKey(unit.Id) || batch.Ids.Contains(unit.Id))
-            return Result<UnitInfo>.Conflict($"Unit '{unit.Id}' already exists with other values.");
-        if (unit.ParentId is null && (state.State.RootId is not null || batch.HasRoot))
-            return Result<UnitInfo>.Conflict("There is already a root unit; give a parentId.");
-        if (unit.ParentId is { } p && ChildCount(p) + batch.Children.GetValueOrDefault(p) >= UnitRules.MaxChildren)
-            return Result<UnitInfo>.Conflict($"Unit '{p}' already has {UnitRules.MaxChildren} children.");
-        return null;
-    }
+    private Result<UnitInfo>? CheckCreate(UnitInfo unit, TreeBatch batch) => Rules.CheckCreate(unit, state.State.RootId, batch);
 
     private AuditStamp Stamp(string actor) => new(actor, clock.Now);
 
-    private int ChildCount(string id) => _children.TryGetValue(id, out var c) ? c.Count : 0;
+    private int ChildCount(string id) => Rules.ChildCount(id);
 
     public async Task<Result<UnitInfo>> UpdateUnit(string id, UnitPatch patch, string actor)
     {
         if (!_units.TryGetValue(id, out var current)) return Result<UnitInfo>.NotFound($"Unit '{id}' does not exist.");
         var parent = patch.ParentGiven ? patch.ParentId : current.ParentId;
-        if (parent is null && current.ParentId is not null)
-            return Result<UnitInfo>.Conflict("Only the root unit has no parent.");
-        if (parent is not null && parent != current.ParentId)
-        {
-            if (!_units.ContainsKey(parent)) return Result<UnitInfo>.NotFound($"Parent unit '{parent}' does not exist.");
-            if (Reaches(parent, id))
-                return Result<UnitInfo>.Conflict($"Moving '{id}' under '{parent}' would make a cycle.");
-            if (ChildCount(parent) >= UnitRules.MaxChildren)
-                return Result<UnitInfo>.Conflict($"Unit '{parent}' already has {UnitRules.MaxChildren} children.");
-        }
+        if (Rules.CheckParent(current, parent) is { } refused) return refused;
         var next = current with
         {
             Name = patch.Name ?? current.Name, Kind = patch.Kind ?? current.Kind,

@@ -118,11 +118,5 @@ public sealed partial class OrganizationGrain(
         unit.Id, unit.ParentId, unit.Name, unit.Kind, unit.Sort, summaries[unit.Id]!,
         depth > 0 ? ChildrenOf(unit.Id).Select(c => Build(c, depth - 1, summaries)).ToList() : []);
 
-    /// <summary>True when <paramref name="candidate"/> is <paramref name="ancestor"/> or lies below it.</summary>
-    private bool Reaches(string candidate, string ancestor)
-    {
-        for (string? at = candidate; at is not null; at = _units[at].ParentId)
-            if (at == ancestor) return true;
-        return false;
-    }
+    private bool Reaches(string candidate, string ancestor) => Rules.Reaches(candidate, ancestor);
 }

@@ -37,6 +37,12 @@ public sealed class VersionLeases
 
     public bool Low => _clock.Now + Ahead / 2 > Known;
 
+    /// <summary>True when <paramref name="version"/> may leave a grain now: it is at or below the ceiling known to be stored.</summary>
+    public bool Covers(long version) => version <= Known;
+
+    /// <summary>Before <paramref name="version"/> leaves a grain: within the ceiling, or the ceiling is raised now.</summary>
+    public Task Reserve(long version) => Covers(version) ? Task.CompletedTask : Raise(version);
+
     private IVersionLeaseGrain Lease => _grains.GetGrain<IVersionLeaseGrain>(0);
 
     /// <summary>

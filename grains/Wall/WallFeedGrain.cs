@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Cascade.Rollup;
 using Cascade.Telemetry;
 using Cascade.Units;
 using Microsoft.Extensions.Logging;
@@ -9,7 +9,7 @@ namespace Cascade.Wall;
 
 /// <summary>
 /// Batches the changes of the units its web hosts watch and sends each host one batch per
-/// tick, with a leading-edge throttle like the roll-up's but a shorter window
+/// tick, with the roll-up's leading-edge throttle (<see cref="LeadingEdge"/>) but a shorter window
 /// (<see cref="WallOptions.FeedWindow"/>): the first change after a quiet window goes out at once. Hosts hold a lease (<see cref="Lease"/>) and renew it; a host that
 /// dies is dropped when its lease runs out.
 /// </summary>
@@ -22,17 +22,14 @@ public sealed class WallFeedGrain(ILogger<WallFeedGrain> logger, IOptions<WallOp
     private readonly Dictionary<IWallObserver, HashSet<string>> _watched = [];
     private readonly Dictionary<string, UnitUpdate> _pending = [];
     private readonly HashSet<string> _structure = [];
-    private IGrainTimer? _timer;
-    private long _lastFlush = long.MinValue / 2;
-    private bool _scheduled;
-    /// <summary>The trace of the first update waiting for the window's end: the deferred batch continues it.</summary>
-    private ActivityContext _windowTrace;
+    /// <summary>The roll-up's throttle with the feed's shorter window; the batch at a window's end continues the first held update's trace.</summary>
+    private readonly RollupThrottle _throttle = new(options.Value.FeedWindow);
 
     private int Partition => (int)this.GetPrimaryKeyLong();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _timer = this.RegisterGrainTimer(OnTimer, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
+        _throttle.Start(this.RegisterGrainTimer(OnTimer, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan)));
         return Task.CompletedTask;
     }
 
@@ -77,9 +74,7 @@ public sealed class WallFeedGrain(ILogger<WallFeedGrain> logger, IOptions<WallOp
 
     private Task OnTimer()
     {
-        _scheduled = false;
-        using var activity = CascadeTelemetry.Continue(CascadeTelemetry.Spans.FeedWindow, _windowTrace);
-        _windowTrace = default;
+        using var activity = CascadeTelemetry.Continue(CascadeTelemetry.Spans.FeedWindow, _throttle.Released());
         Flush();
         return Task.CompletedTask;
     }
@@ -87,19 +82,8 @@ public sealed class WallFeedGrain(ILogger<WallFeedGrain> logger, IOptions<WallOp
     private void Flush()
     {
         if (_pending.Count == 0 && _structure.Count == 0) return;
-        var now = (long)Stopwatch.GetElapsedTime(0).TotalMilliseconds;
-        var due = _lastFlush + (long)options.Value.FeedWindow.TotalMilliseconds;
-        if (now < due)
-        {
-            if (!_scheduled)
-            {
-                _scheduled = true;
-                _windowTrace = CascadeTelemetry.CurrentTrace();
-                _timer?.Change(TimeSpan.FromMilliseconds(due - now), Timeout.InfiniteTimeSpan);
-            }
-            return;
-        }
-        _lastFlush = now;
+        if (!_throttle.Ready(pending: true)) return;
+        _throttle.Sent();
         _observers.ClearExpired();
         foreach (var gone in _watched.Keys.Where(o => !_observers.Observers.ContainsKey(o)).ToList()) _watched.Remove(gone);
         var structure = _structure.ToList();

@@ -58,7 +58,7 @@ public sealed class AlertTests(AlertTests.Cluster cluster) : IClassFixture<Alert
         cluster.Clock.SetUtcNow(end);
         var overdue = await Eventually(leaf, a => a.Rule == "taskOverdue" && a.TaskId == "late", "taskOverdue fires on the clock alone");
         Assert.Equal((AlertSeverity.Red, AlertState.Firing, end, 0), (overdue.Severity, overdue.State, overdue.Since, overdue.EscalationLevel));
-        Assert.Contains("七月主题党日", overdue.Message);
+        Assert.Contains("七月主题党日", AlertText.Chinese(overdue));
         await Support.Eventually.True(async () => (await cluster.Unit(TreeFixture.Root).GetSummary())!.OpenAlerts >= 2,
             "the root's summary counts the open alerts below it");
 

@@ -54,9 +54,11 @@ public sealed class StateSizeTests(AzureTableGrainCluster cluster, ITestOutputHe
         UpdatedBy = Id("editor", i % 40), DirectiveId = i % 3 == 0 ? Id("directive", i % 50) : null,
     };
 
-    private static Alert AlertOn(string unitId, long n, TaskItem task, string rule, string message, string? escalatedTo = null) =>
+    /// <summary>As the unit makes them: the figures its sentence names (the task's title and due date), not the sentence.</summary>
+    private static Alert AlertOn(string unitId, long n, TaskItem task, string rule, string? escalatedTo = null) =>
         new($"{unitId}.{n}", rule, rule == "taskOverdue" ? AlertSeverity.Red : AlertSeverity.Amber, unitId, task.Id, AlertState.Firing,
-            message, Now.AddDays(-3), Now.AddDays(-3), EscalationLevel: escalatedTo is null ? 0 : 1, EscalatedToUnitId: escalatedTo);
+            null, Now.AddDays(-3), Now.AddDays(-3), EscalationLevel: escalatedTo is null ? 0 : 1, EscalatedToUnitId: escalatedTo,
+            Figures: new AlertFigures(task.Title, task.Due));
 
     private static AuditEntry Entry(AuditChainHead head, string unitId, string action, string? taskId, string? before, string? after) =>
         head.Link(new AuditDraft(null, unitId, Now, "editor-000001", action, unitId, taskId, before, after), Audit.TestKeys.Sha256);
@@ -74,14 +76,14 @@ public sealed class StateSizeTests(AzureTableGrainCluster cluster, ITestOutputHe
         var book = new AlertBook();
         foreach (var task in tasks)
         {
-            book.Open.Add(AlertOn(unitId, ++book.Raised, task, "taskOverdue", $"任务「{task.Title}」已逾期（截止 {task.Due:yyyy-MM-dd}）"));
-            if (book.Raised % 3 == 0) book.Open.Add(AlertOn(unitId, ++book.Raised, task, "taskStale", $"任务「{task.Title}」久未更新"));
+            book.Open.Add(AlertOn(unitId, ++book.Raised, task, "taskOverdue"));
+            if (book.Raised % 3 == 0) book.Open.Add(AlertOn(unitId, ++book.Raised, task, "taskStale"));
         }
         book.Resolved.AddRange(book.Open.Take(AlertBook.ResolvedKept).Select(a => a with { State = AlertState.Resolved, ResolvedAt = Now }));
         foreach (var i in Enumerable.Range(0, 500))
         {
             var below = Task(i);
-            var alert = AlertOn(Id("branch", i), i, below, "taskOverdue", $"任务「{below.Title}」已逾期（截止 {below.Due:yyyy-MM-dd}）", unitId);
+            var alert = AlertOn(Id("branch", i), i, below, "taskOverdue", unitId);
             book.EscalatedHere[alert.Id] = alert;
         }
         var head = AuditChainHead.Empty;

@@ -9,8 +9,8 @@ public sealed class AlertLifecycleTests
     private static readonly DateTimeOffset T0 = new(2026, 11, 27, 0, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Day = TimeSpan.FromDays(1);
 
-    private static AlertCondition Behind(AlertSeverity severity = AlertSeverity.Amber) => new("unitBehind", null, severity, T0, "lag");
-    private static AlertCondition Overdue(string task) => new("taskOverdue", task, AlertSeverity.Red, T0, $"{task} overdue");
+    private static AlertCondition Behind(AlertSeverity severity = AlertSeverity.Amber) => new("unitBehind", null, severity, T0, new AlertFigures(Unit: "bgs"));
+    private static AlertCondition Overdue(string task) => new("taskOverdue", task, AlertSeverity.Red, T0, new AlertFigures(task, new DateOnly(2026, 11, 26)));
 
     private static List<Alert> Update(AlertBook book, DateTimeOffset now, params AlertCondition[] holding) =>
         AlertLifecycle.Update(book, "bgs", holding, now, _ => TimeSpan.Zero);

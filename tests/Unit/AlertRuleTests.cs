@@ -56,10 +56,28 @@ public sealed class AlertRuleTests
         Assert.Null(Evaluate(rule, task with { UpdatedAt = touched.AddDays(30) }, touched.AddDays(30)));
     }
 
-    private static Summary WithLag(double? lag, double? imbalance = null)
+    [Fact]
+    public void Each_task_rule_says_when_its_condition_began()
     {
-        var empty = new TrackSummary(0, 0, 0, 0, 0, 0, 0, 0, 0, null, null);
-        return new Summary("u", 1, Midnight11th, Health.Green, lag, imbalance, 1, 0, 0, 0, empty, empty, empty);
+        var clock = TestClock.At(Midnight11th);
+        var touched = new DateTimeOffset(2026, 6, 3, 4, 0, 0, TimeSpan.Zero);
+        var task = Task(updatedAt: touched);
+        Assert.Equal(Midnight11th, new TaskOverdueRule().Since(task, clock)); // the window's end
+        Assert.Equal(touched, new TaskBlockedRule().Since(task, clock)); // the update that blocked it
+        Assert.Equal(touched.AddDays(30), new TaskStaleRule().Since(task, clock)); // StaleAfter past the last update ...
+        var untouched = Task(updatedAt: new DateTimeOffset(2026, 5, 1, 0, 0, 0, TimeSpan.Zero));
+        var windowStart = new DateTimeOffset(2026, 5, 31, 16, 0, 0, TimeSpan.Zero); // 06-01 00:00 in Asia/Shanghai
+        Assert.Equal(windowStart.AddDays(30), new TaskStaleRule().Since(untouched, clock)); // ... or past the window's start
+    }
+
+    /// <summary>A subtree's totals whose lag and imbalance are exactly these (null: no tasks; no imbalance: one track only).</summary>
+    private static SubtreeTotals WithLag(double? lag, double? imbalance = null)
+    {
+        if (lag is not { } l) return new SubtreeTotals(default, default, 1, 0, 0);
+        static TrackTotals Track(double progress, double expected) => new(1, 1, 0, 0, 0, 0, 0, 0, 0, progress, expected);
+        return imbalance is { } i
+            ? new SubtreeTotals(Track(i, i + l), Track(0, l), 1, 0, 0)
+            : new SubtreeTotals(Track(0, l), default, 1, 0, 0);
     }
 
     [Theory]
@@ -92,6 +110,8 @@ public sealed class AlertRuleTests
     public void The_rule_set_is_the_five_rules_of_the_spec()
     {
         var names = Rules.TaskRules.Select(r => r.Name).Concat(Rules.UnitRules.Select(r => r.Name)).ToList();
+        Assert.Equal(names, Rules.All.Select(r => r.Name));
+        Assert.All(names, n => Assert.Equal(n, AlertRules.Find(n)!.Name));
         Assert.Equal(["taskOverdue", "taskBlocked", "taskStale", "unitBehind", "unitImbalance"], names);
         Assert.True(AlertRules.Names.SetEquals(names));
     }

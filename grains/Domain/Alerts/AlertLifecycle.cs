@@ -33,8 +33,9 @@ public static class AlertLifecycle
             if (index >= 0)
             {
                 var open = book.Open[index];
-                if (open.Severity == condition.Severity && open.Message == condition.Message) continue;
-                book.Open[index] = open with { Severity = condition.Severity, Message = condition.Message };
+                // The figures stay as they were when it fired: what the alert said does not move under a reader.
+                if (open.Severity == condition.Severity) continue;
+                book.Open[index] = open with { Severity = condition.Severity };
                 changed.Add(book.Open[index]);
                 continue;
             }
@@ -46,7 +47,7 @@ public static class AlertLifecycle
             }
             book.Pending.Remove(condition.Key);
             var alert = new Alert($"{unitId}.{++book.Raised}", condition.Rule, condition.Severity, unitId, condition.TaskId,
-                AlertState.Firing, condition.Message, now, since);
+                AlertState.Firing, null, now, since, Figures: condition.Figures);
             book.Open.Add(alert);
             changed.Add(alert);
         }

@@ -26,7 +26,7 @@ public sealed class UnitState
     [Id(6)] public Guid WriteId { get; set; }
     /// <summary>
     /// The summary version this unit had reached when the state was last written: a new activation
-    /// starts above it (UnitGrain.Versions.cs). 0 in states written before it existed.
+    /// starts above it (UnitRollup.Version). 0 in states written before it existed.
     /// </summary>
     [Id(7)] public long HighWater { get; set; }
 }

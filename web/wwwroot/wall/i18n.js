@@ -1,5 +1,32 @@
 // Every word the wall shows, Chinese first. Unit names and task titles come from the data.
 
+/**
+ * An alert's sentence from its figures (docs/domain.md "Alerts": the task's title and due date,
+ * or the unit's name), in the table's language; null for an alert stored before alerts carried
+ * figures, or of a rule this page does not know.
+ */
+function sentence(table, alert) {
+  const say = table[alert.rule];
+  return alert.figures && say ? say(alert.figures) : null;
+}
+
+// The server's Chinese message for scripts (grains/Alerts/AlertText.cs) says the same.
+const zhSentences = {
+  taskOverdue: (f) => `任务「${f.title}」已逾期（截止 ${f.due}）`,
+  taskBlocked: (f) => `任务「${f.title}」受阻`,
+  taskStale: (f) => `任务「${f.title}」久未更新`,
+  unitBehind: (f) => `${f.unit}进度落后于应达`,
+  unitImbalance: (f) => `${f.unit}党建与业务进度脱节（两张皮）`,
+};
+
+const enSentences = {
+  taskOverdue: (f) => `Task “${f.title}” is overdue (due ${f.due})`,
+  taskBlocked: (f) => `Task “${f.title}” is blocked`,
+  taskStale: (f) => `Task “${f.title}” has not been updated for a long time`,
+  unitBehind: (f) => `${f.unit} is behind its expected progress`,
+  unitImbalance: (f) => `${f.unit}: party-building and business are drifting apart`,
+};
+
 const zh = {
   lang: 'zh-CN',
   subtitle: '党建业务双轮驱动 · 实时监测',
@@ -49,8 +76,8 @@ const zh = {
     unitBehind: '进度落后于应达',
     unitImbalance: '党建与业务脱节',
   },
-  /** The server's words, which name the task. */
-  alertText: (alert, rules) => alert.message || rules[alert.rule] || alert.rule,
+  /** Made here from the alert's figures; an alert stored before figures says what it was stored with. */
+  alertText: (alert, rules) => sentence(zhSentences, alert) ?? (alert.message || rules[alert.rule] || alert.rule),
 };
 
 const en = {
@@ -102,8 +129,8 @@ const en = {
     unitBehind: 'Behind expected progress',
     unitImbalance: 'Party and business drifting apart',
   },
-  /** The server's message is Chinese: say the rule in English. */
-  alertText: (alert, rules) => rules[alert.rule] ?? alert.rule,
+  /** Made here from the alert's figures; an alert stored before figures has only a Chinese message: say the rule. */
+  alertText: (alert, rules) => sentence(enSentences, alert) ?? rules[alert.rule] ?? alert.rule,
 };
 
 export const glyphs = { green: '✓', amber: '!', red: '✕', none: '—', alert: '⚑', escalated: '↑' };

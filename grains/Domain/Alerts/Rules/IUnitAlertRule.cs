@@ -5,11 +5,11 @@ namespace Cascade.Alerts.Rules;
 /// <summary>
 /// A rule about a unit's subtree: its severity while the condition holds, else null.
 /// <paramref name="open"/> is the severity of the rule's alert still open for this unit (null
-/// when none), so the rule can keep an open alert until its lower clear threshold.
+/// when none), so the rule can keep an open alert until its lower clear threshold. The figures
+/// are the subtree's totals before the open-alert count joins them (no rule reads that count).
+/// A unit condition begins when the unit first sees it: its figures keep no history.
 /// </summary>
-public interface IUnitAlertRule
+public interface IUnitAlertRule : IAlertRule
 {
-    string Name { get; }
-
-    AlertSeverity? Evaluate(Summary summary, AlertSeverity? open);
+    AlertSeverity? Evaluate(SubtreeTotals totals, AlertSeverity? open);
 }

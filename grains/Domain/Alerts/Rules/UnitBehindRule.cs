@@ -10,9 +10,11 @@ public sealed class UnitBehindRule(AlertOptions options) : IUnitAlertRule
 {
     public string Name => "unitBehind";
 
-    public AlertSeverity? Evaluate(Summary summary, AlertSeverity? open)
+    public string Message => "{unit}进度落后于应达";
+
+    public AlertSeverity? Evaluate(SubtreeTotals totals, AlertSeverity? open)
     {
-        if (summary.Lag is not { } lag) return null;
+        if (RollupMath.Lag(totals.All) is not { } lag) return null;
         if (RollupMath.AtLeast(lag, options.BehindRed)) return AlertSeverity.Red;
         if (RollupMath.AtLeast(lag, options.BehindAmber)) return AlertSeverity.Amber;
         return open is not null && RollupMath.AtLeast(lag, options.BehindClear) ? AlertSeverity.Amber : null;

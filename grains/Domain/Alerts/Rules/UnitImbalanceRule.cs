@@ -10,9 +10,11 @@ public sealed class UnitImbalanceRule(AlertOptions options) : IUnitAlertRule
 {
     public string Name => "unitImbalance";
 
-    public AlertSeverity? Evaluate(Summary summary, AlertSeverity? open)
+    public string Message => "{unit}党建与业务进度脱节（两张皮）";
+
+    public AlertSeverity? Evaluate(SubtreeTotals totals, AlertSeverity? open)
     {
-        if (summary.Imbalance is not { } imbalance) return null;
+        if (RollupMath.Imbalance(totals) is not { } imbalance) return null;
         var line = open is null ? options.ImbalanceFire : options.ImbalanceClear;
         return RollupMath.AtLeast(imbalance, line) ? AlertSeverity.Amber : null;
     }

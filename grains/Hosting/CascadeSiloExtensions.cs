@@ -1,3 +1,4 @@
+using Cascade.Cluster;
 using System.Net;
 using Cascade.Alerts;
 using Cascade.Audit;

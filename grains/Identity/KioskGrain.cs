@@ -63,5 +63,5 @@ public sealed class KioskGrain(
 
     private void Record(string actor, string action, KioskRecord? before, KioskRecord? after) =>
         Audit.Add(AuditDraft.Create(AuditChains.Users, clock.Now, actor, action, null, null,
-            before is null ? null : AuditSnapshots.Kiosk(before), after is null ? null : AuditSnapshots.Kiosk(after)));
+            before is null ? null : IdentitySnapshots.Kiosk(before), after is null ? null : IdentitySnapshots.Kiosk(after)));
 }

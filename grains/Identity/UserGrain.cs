@@ -50,7 +50,7 @@ public sealed class UserGrain(
 
     private void Record(string actor, string action, UserRecord? before, UserRecord after) =>
         Audit.Add(AuditDraft.Create(AuditChains.Users, clock.Now, actor, action, null, null,
-            before is null ? null : AuditSnapshots.User(before), AuditSnapshots.User(after)));
+            before is null ? null : IdentitySnapshots.User(before), IdentitySnapshots.User(after)));
 
     public Task<UserRecord?> GetSession(string? session) =>
         Task.FromResult(session is not null && state.State.EndedSessions.TryGetValue(session, out var until) && until > clock.Now

@@ -1,3 +1,4 @@
+using Cascade.Cluster;
 using System.Diagnostics;
 using System.Threading.Channels;
 using Cascade.Hosting;

@@ -17,7 +17,7 @@ public sealed partial class UnitGrain
         var result = Desk.Acknowledge(alertId, by, note, out var before, out var changed);
         if (!changed) return result; // refused, or a repeat: the first acknowledgement stands
         _lease.Collect([result.Value!]);
-        Record(new AuditStamp(by, clock.Now), AuditActions.AlertAcknowledge, before!.TaskId, AuditSnapshots.Alert(before), AuditSnapshots.Alert(result.Value!));
+        Record(new AuditStamp(by, clock.Now), AuditActions.AlertAcknowledge, before!.TaskId, AlertSnapshots.Alert(before), AlertSnapshots.Alert(result.Value!));
         await Persist();
         return result;
     }

@@ -60,7 +60,7 @@ public sealed partial class UnitGrain
     {
         if (state.State.Info == unit) return; // a replayed create
         state.State.Info = unit;
-        Record(stamp, AuditActions.UnitCreate, null, null, AuditSnapshots.Unit(unit));
+        Record(stamp, AuditActions.UnitCreate, null, null, UnitSnapshots.Unit(unit));
         await Write();
         StartClocks();
         await SumChildren();
@@ -71,7 +71,7 @@ public sealed partial class UnitGrain
         if (state.State.Info == unit) return; // a replayed update
         var before = state.State.Info;
         state.State.Info = unit;
-        Record(stamp, AuditActions.UnitUpdate, null, before is null ? null : AuditSnapshots.Unit(before), AuditSnapshots.Unit(unit));
+        Record(stamp, AuditActions.UnitUpdate, null, before is null ? null : UnitSnapshots.Unit(before), UnitSnapshots.Unit(unit));
         await Write();
         if (before?.ParentId != unit.ParentId) Rollup.ReportedVersion = 0; // the new parent adopts this unit's current report
     }
@@ -100,7 +100,7 @@ public sealed partial class UnitGrain
         if (UnitRules.CheckDelete(Id, state.State.Children.Count, state.State.Tasks.Count) is { } refused) return refused;
         var deleted = state.State.Info!; // kept without Info rather than cleared: the deletion's audit entry is stored with it
         state.State.Info = null;
-        Record(stamp, AuditActions.UnitDelete, null, AuditSnapshots.Unit(deleted), null);
+        Record(stamp, AuditActions.UnitDelete, null, UnitSnapshots.Unit(deleted), null);
         await Write();
         await Store.Delivered();
         Rollup.Clear();

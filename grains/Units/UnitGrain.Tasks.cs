@@ -13,7 +13,7 @@ public sealed partial class UnitGrain
     public async Task<Result<TaskItem>> CreateTask(TaskDraft draft, string? by)
     {
         if (Tasks?.Create(draft, clock.Now, by, out var added) is not { } created) return NoUnit<TaskItem>();
-        if (added) await Done("create", Stamp(by), AuditActions.TaskCreate, created.Value!.Id, null, AuditSnapshots.Task(Id, created.Value));
+        if (added) await Done("create", Stamp(by), AuditActions.TaskCreate, created.Value!.Id, null, TaskSnapshots.Task(Id, created.Value));
         return created;
     }
 
@@ -26,14 +26,14 @@ public sealed partial class UnitGrain
             ? new TaskChange(next.UpdatedAt, Id, state.State.Info!.Name, next.Id, next.Title, next.Track,
                 new ChangePoint(stored.Status, stored.Progress), new ChangePoint(next.Status, next.Progress), by)
             : null;
-        await Done("update", Stamp(by, next.UpdatedAt), AuditActions.TaskUpdate, taskId, AuditSnapshots.Task(Id, stored), AuditSnapshots.Task(Id, next), reported);
+        await Done("update", Stamp(by, next.UpdatedAt), AuditActions.TaskUpdate, taskId, TaskSnapshots.Task(Id, stored), TaskSnapshots.Task(Id, next), reported);
         return patched;
     }
 
     public async Task<Result<TaskItem>> DeleteTask(string taskId, string? ifMatch, string? by)
     {
         if (Tasks?.Delete(taskId, ifMatch) is not { } deleted) return NoUnit<TaskItem>();
-        if (deleted.Succeeded) await Done("delete", Stamp(by), AuditActions.TaskDelete, taskId, AuditSnapshots.Task(Id, deleted.Value!), null);
+        if (deleted.Succeeded) await Done("delete", Stamp(by), AuditActions.TaskDelete, taskId, TaskSnapshots.Task(Id, deleted.Value!), null);
         return deleted;
     }
 
@@ -41,7 +41,7 @@ public sealed partial class UnitGrain
     {
         var now = clock.Now;
         if (Tasks?.Import(drafts, now, by, out var added) is not { } imported) return NoUnit<int>();
-        if (imported.Succeeded) await Done("import", Stamp(by, now), AuditActions.TaskImport, null, null, AuditSnapshots.Import(added), count: added.Count);
+        if (imported.Succeeded) await Done("import", Stamp(by, now), AuditActions.TaskImport, null, null, TaskSnapshots.Import(added), count: added.Count);
         return imported;
     }
 

@@ -1,3 +1,4 @@
+using Cascade.Identity;
 using Cascade.Audit;
 using Cascade.Storage.AzureTables;
 using Cascade.Storage.Sqlite;
@@ -18,7 +19,7 @@ public abstract class AuditStoreTests(IAuditStore store, StoredTrail trail)
         for (var i = 0; i < count; i++)
         {
             var entry = head.Link(new AuditDraft(null, chain, GrainCluster.Start.AddSeconds(i), "tester", AuditActions.TaskUpdate, chain, "t1",
-                AuditSnapshots.SignIn($"before {i}"), AuditSnapshots.SignIn($"after {i}")), TestKeys.Sha256);
+                IdentitySnapshots.SignIn($"before {i}"), IdentitySnapshots.SignIn($"after {i}")), TestKeys.Sha256);
             entries.Add(entry);
             head = AuditChainHead.Of(entry);
         }

@@ -1,3 +1,4 @@
+using Cascade.Identity;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
@@ -34,7 +35,7 @@ public sealed class AzureTableAuditBatchTests(Azurite azurite) : IClassFixture<A
         for (var i = 0; i < first + count; i++)
         {
             var entry = head.Link(new AuditDraft(null, chain, GrainCluster.Start.AddSeconds(i), "tester", AuditActions.TaskUpdate, chain, "t1",
-                AuditSnapshots.SignIn($"before {i}"), AuditSnapshots.SignIn($"after {i}")), TestKeys.Sha256);
+                IdentitySnapshots.SignIn($"before {i}"), IdentitySnapshots.SignIn($"after {i}")), TestKeys.Sha256);
             if (i >= first) entries.Add(entry);
             head = AuditChainHead.Of(entry);
         }
@@ -194,7 +195,7 @@ public sealed class AzureTableAuditBatchTests(Azurite azurite) : IClassFixture<A
             at = at.AddMilliseconds(random.Next(4) == 0 ? 0 : random.Next(1, 6000));
             var c = random.Next(chains.Length);
             var entry = chains[c].Head.Link(new AuditDraft(null, chains[c].Name, at, "tester", AuditActions.TaskUpdate, chains[c].Name, "t1",
-                AuditSnapshots.SignIn($"b{i}"), AuditSnapshots.SignIn($"a{i}")), TestKeys.Sha256);
+                IdentitySnapshots.SignIn($"b{i}"), IdentitySnapshots.SignIn($"a{i}")), TestKeys.Sha256);
             chains[c].Head = AuditChainHead.Of(entry);
             chains[c].Pending.Add(entry);
             if (i == 200) await azure.CheckpointAsync(start, TestKeys.Sha256); // half the trail indexed, half not

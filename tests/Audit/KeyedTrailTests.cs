@@ -1,3 +1,4 @@
+using Cascade.Identity;
 using Cascade.Audit;
 using Cascade.Storage.AzureTables;
 using Cascade.Storage.Sqlite;
@@ -37,7 +38,7 @@ public abstract class KeyedTrailTests(IAuditStore store, StoredTrail trail) : ID
         for (var i = from; i <= to; i++)
         {
             var entry = head.Link(new AuditDraft(null, chain, Start.AddSeconds(i), "tester", AuditActions.TaskUpdate, chain, "t1",
-                AuditSnapshots.SignIn($"before {i}"), AuditSnapshots.SignIn($"after {i}")), key ?? TestKeys.Sha256);
+                IdentitySnapshots.SignIn($"before {i}"), IdentitySnapshots.SignIn($"after {i}")), key ?? TestKeys.Sha256);
             if (key is null) entry = entry with { Hash = entry.PlainHash() };
             entries.Add(entry);
             head = AuditChainHead.Of(entry);

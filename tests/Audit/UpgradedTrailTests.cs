@@ -1,3 +1,4 @@
+using Cascade.Identity;
 using System.Net;
 using Cascade.Audit;
 using Cascade.Storage.Sqlite;
@@ -24,7 +25,7 @@ public sealed class UpgradedTrailTests
         for (var i = 1; i <= count; i++)
         {
             var draft = new AuditDraft(chain == AuditChains.Users ? Guid.NewGuid().ToString("N") : null, chain, GrainCluster.Start.AddDays(-1).AddSeconds(i),
-                "admin", AuditActions.TaskUpdate, chain == AuditChains.Users ? null : chain, null, null, AuditSnapshots.SignIn($"old {i}"));
+                "admin", AuditActions.TaskUpdate, chain == AuditChains.Users ? null : chain, null, null, IdentitySnapshots.SignIn($"old {i}"));
             var entry = head.Link(draft, TestKeys.Sha256);
             entry = entry with { Hash = entry.PlainHash() };
             entries.Add(entry);

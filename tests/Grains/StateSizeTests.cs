@@ -87,12 +87,12 @@ public sealed class StateSizeTests(AzureTableGrainCluster cluster, ITestOutputHe
             book.EscalatedHere[alert.Id] = alert;
         }
         var head = AuditChainHead.Empty;
-        var audit = new List<AuditEntry> { Entry(head, unitId, AuditActions.TaskImport, null, null, AuditSnapshots.Import(tasks)) };
+        var audit = new List<AuditEntry> { Entry(head, unitId, AuditActions.TaskImport, null, null, TaskSnapshots.Import(tasks)) };
         for (var i = 0; i < 50; i++)
         {
             head = AuditChainHead.Of(audit[^1]);
-            audit.Add(Entry(head, unitId, AuditActions.TaskUpdate, tasks[i].Id, AuditSnapshots.Task(unitId, tasks[i]),
-                AuditSnapshots.Task(unitId, tasks[i] with { Progress = 100, Status = TaskItemStatus.Done })));
+            audit.Add(Entry(head, unitId, AuditActions.TaskUpdate, tasks[i].Id, TaskSnapshots.Task(unitId, tasks[i]),
+                TaskSnapshots.Task(unitId, tasks[i] with { Progress = 100, Status = TaskItemStatus.Done })));
         }
         var state = new UnitState
         {

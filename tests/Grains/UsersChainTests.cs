@@ -1,3 +1,4 @@
+using Cascade.Identity;
 using Azure.Data.Tables;
 using Cascade.Audit;
 using Cascade.Storage.AzureTables;
@@ -17,7 +18,7 @@ public sealed class UsersChainTests(AzureTableGrainCluster cluster) : IClassFixt
     {
         var chain = cluster.Grains.GetGrain<IAuditChainGrain>(AuditChains.Users);
         var drafts = Enumerable.Range(0, 40)
-            .Select(i => AuditDraft.Create(AuditChains.Users, GrainCluster.Start, $"person{i}", AuditActions.SignIn, null, null, null, AuditSnapshots.SignIn("127.0.0.1")))
+            .Select(i => AuditDraft.Create(AuditChains.Users, GrainCluster.Start, $"person{i}", AuditActions.SignIn, null, null, null, IdentitySnapshots.SignIn("127.0.0.1")))
             .ToList();
 
         // Every sender at once, and a few of them twice (a redelivery racing its first delivery).

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Cascade.Alerts;
-using Cascade.Alerts.Rules;
 using Cascade.Rollup;
 using Cascade.Tasks;
 using Cascade.Tests.Support;

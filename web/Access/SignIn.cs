@@ -37,9 +37,9 @@ public sealed class SignIn(IGrainFactory grains, Passwords passwords, DomainCloc
         var outcome = await Check(account!, user, password, address);
         var (action, details) = outcome switch
         {
-            Accepted => (AuditActions.SignIn, AuditSnapshots.SignIn(address)),
-            Locked => (AuditActions.SignInFailed, AuditSnapshots.SignInFailed(address, "locked")),
-            _ => (AuditActions.SignInFailed, AuditSnapshots.SignInFailed(address, "refused")),
+            Accepted => (AuditActions.SignIn, IdentitySnapshots.SignIn(address)),
+            Locked => (AuditActions.SignInFailed, IdentitySnapshots.SignInFailed(address, "locked")),
+            _ => (AuditActions.SignInFailed, IdentitySnapshots.SignInFailed(address, "refused")),
         };
         await Record(user.Username, action, details);
         return outcome;
@@ -54,12 +54,12 @@ public sealed class SignIn(IGrainFactory grains, Passwords passwords, DomainCloc
         var outcome = await Check(grains.GetGrain<IUserGrain>(user.Username), user, password, address);
         if (outcome is not Accepted)
             await Record(user.Username, AuditActions.SignInFailed,
-                AuditSnapshots.SignInFailed(address, outcome is Locked ? "locked" : "wrongCurrentPassword"));
+                IdentitySnapshots.SignInFailed(address, outcome is Locked ? "locked" : "wrongCurrentPassword"));
         return outcome;
     }
 
     /// <summary>A session signed out on the server (<c>POST /logout</c>, <c>POST /api/v1/auth/logout</c>).</summary>
-    public Task SignedOut(string username, string address) => Record(username, AuditActions.SignOut, AuditSnapshots.SignOut(address));
+    public Task SignedOut(string username, string address) => Record(username, AuditActions.SignOut, IdentitySnapshots.SignOut(address));
 
     private Task Record(string actor, string action, string details) =>
         grains.GetGrain<IAuditChainGrain>(AuditChains.Users)

@@ -1,3 +1,4 @@
+using Cascade.Identity;
 using Cascade.Audit;
 using Cascade.Time;
 
@@ -42,7 +43,7 @@ public sealed partial class UnknownSignInLog(IGrainFactory grains, DomainClock c
         }
         if (done.Count == 0) return;
         var drafts = done.Select(c => AuditDraft.Create(AuditChains.Users, c.Key.Minute, Actor, AuditActions.SignInFailed, null, null, null,
-            AuditSnapshots.UnknownSignIns(c.Key.Address, c.Key.Minute, c.Value))).ToList();
+            IdentitySnapshots.UnknownSignIns(c.Key.Address, c.Key.Minute, c.Value))).ToList();
         await grains.GetGrain<IAuditChainGrain>(AuditChains.Users).Append(drafts, redelivered: false);
     }
 

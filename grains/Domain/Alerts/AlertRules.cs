@@ -1,4 +1,3 @@
-using Cascade.Alerts.Rules;
 
 namespace Cascade.Alerts;
 

@@ -1,6 +1,6 @@
 using Cascade.Rollup;
 
-namespace Cascade.Alerts.Rules;
+namespace Cascade.Alerts;
 
 /// <summary>
 /// <c>unitImbalance</c> (两张皮): amber from an imbalance of 0.25 between party-building and

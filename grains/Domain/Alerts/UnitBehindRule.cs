@@ -1,6 +1,6 @@
 using Cascade.Rollup;
 
-namespace Cascade.Alerts.Rules;
+namespace Cascade.Alerts;
 
 /// <summary>
 /// <c>unitBehind</c>: amber from lag 0.10, red from 0.20; once open it stays (amber below the

@@ -2,7 +2,7 @@ using Cascade.Rollup;
 using Cascade.Tasks;
 using Cascade.Time;
 
-namespace Cascade.Alerts.Rules;
+namespace Cascade.Alerts;
 
 /// <summary>A rule about one task: its severity while the condition holds, else null, and since when it holds.</summary>
 public interface ITaskAlertRule : IAlertRule

@@ -1,6 +1,6 @@
 using Cascade.Rollup;
 
-namespace Cascade.Alerts.Rules;
+namespace Cascade.Alerts;
 
 /// <summary>
 /// A rule about a unit's subtree: its severity while the condition holds, else null.

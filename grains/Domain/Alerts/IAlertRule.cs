@@ -1,4 +1,4 @@
-namespace Cascade.Alerts.Rules;
+namespace Cascade.Alerts;
 
 /// <summary>
 /// What every alert rule owns (docs/domain.md "Alerts"), so a rule is one class and the list in

@@ -2,7 +2,7 @@ using Cascade.Rollup;
 using Cascade.Tasks;
 using Cascade.Time;
 
-namespace Cascade.Alerts.Rules;
+namespace Cascade.Alerts;
 
 /// <summary><c>taskOverdue</c>: red while the task is overdue (past its window's end and not done).</summary>
 public sealed class TaskOverdueRule : ITaskAlertRule

@@ -1,4 +1,4 @@
-namespace Cascade.Hosting;
+namespace Cascade.Cluster;
 
 /// <summary>
 /// Tells whoever asked when the cluster's set of active nodes changes: a node joined, left, or

@@ -1,8 +1,7 @@
 using System.Diagnostics;
-using Cascade.Rollup;
 using Cascade.Telemetry;
 
-namespace Cascade.Units;
+namespace Cascade.Rollup;
 
 /// <summary>
 /// A grain's leading-edge throttle (<see cref="LeadingEdge"/>) with its timer: a unit's reports

@@ -2,7 +2,7 @@ using Cascade.Rollup;
 using Cascade.Tasks;
 using Cascade.Time;
 
-namespace Cascade.Alerts.Rules;
+namespace Cascade.Alerts;
 
 /// <summary><c>taskBlocked</c>: amber while the task's status is blocked, since its last update.</summary>
 public sealed class TaskBlockedRule : ITaskAlertRule

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Cascade.Hosting;
+namespace Cascade.Cluster;
 
 /// <summary>The Orleans cluster this node joins (api.md "Configuration").</summary>
 public sealed class CascadeClusterOptions

@@ -2,7 +2,7 @@ using Cascade.Rollup;
 using Cascade.Tasks;
 using Cascade.Time;
 
-namespace Cascade.Alerts.Rules;
+namespace Cascade.Alerts;
 
 /// <summary><c>taskStale</c>: amber while the task is stale (unchanged for <c>Cascade:StaleAfter</c> and not done).</summary>
 public sealed class TaskStaleRule : ITaskAlertRule

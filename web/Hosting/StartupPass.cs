@@ -1,10 +1,9 @@
 using Cascade.Units;
-using Cascade.Web.Access;
-using Cascade.Web.Api;
 using Cascade.Web.Demo;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using Cascade.Web.Identity;
 
 namespace Cascade.Web.Hosting;
 

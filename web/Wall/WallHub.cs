@@ -1,9 +1,9 @@
 using Cascade.Time;
 using Cascade.Units;
-using Cascade.Web.Access;
 using Microsoft.AspNetCore.SignalR;
+using Cascade.Web.Alerts;
+using Cascade.Web.Identity;
 
-using Cascade.Web.Api;
 
 namespace Cascade.Web.Wall;
 

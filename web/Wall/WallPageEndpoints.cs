@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
+using Cascade.Web.Http;
 
 namespace Cascade.Web.Wall;
 
@@ -42,6 +43,6 @@ public static class WallPageEndpoints
         var page = files.GetFileInfo(PageFile);
         if (!page.Exists) return TypedResults.NotFound();
         return TypedResults.Stream(page.CreateReadStream(), "text/html; charset=utf-8",
-            lastModified: page.LastModified, entityTag: new EntityTagHeaderValue($"\"{page.LastModified.UtcTicks:x}-{page.Length:x}\""));
+            lastModified: page.LastModified, entityTag: new EntityTagHeaderValue(ETags.Of(page.LastModified, page.Length)));
     }
 }

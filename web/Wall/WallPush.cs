@@ -7,8 +7,8 @@ using Cascade.Wall;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.Options;
+using Cascade.Web.Alerts;
 
-using Cascade.Web.Api;
 
 namespace Cascade.Web.Wall;
 

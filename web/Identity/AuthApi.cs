@@ -1,0 +1,97 @@
+using System.Globalization;
+using Cascade.Identity;
+using Cascade.Time;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.Extensions.Options;
+using Cascade.Web.Http;
+
+namespace Cascade.Web.Identity;
+
+/// <summary>api.md "Identity and access": bearer tokens for scripts, the caller's own account.</summary>
+public static class AuthApi
+{
+    public const string SignInLimit = "sign-in";
+
+    public static RouteGroupBuilder MapAuthApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/auth/token", Token).AllowAnonymous().RequireRateLimiting(SignInLimit);
+        api.MapGet("/me", Me).RequireAuthorization(AccessExtensions.PeopleOnly);
+        api.MapPut("/me/password", ChangePassword).RequireAuthorization(AccessExtensions.PeopleOnly);
+        api.MapPost("/auth/logout", Logout).RequireAuthorization(AccessExtensions.PeopleOnly);
+        return api;
+    }
+
+    public sealed record TokenAnswer(string AccessToken, string TokenType, long ExpiresIn, UserDto User);
+
+    private static async Task<IResult> Token(
+        HttpContext context, SignIn signInAttempt,
+        IOptions<SignInOptions> signIn, IOptionsMonitor<BearerTokenOptions> bearer)
+    {
+        var (body, refusal) = await RequestBody.ReadAsync(context);
+        if (refusal is not null) return refusal;
+        var fields = new BodyFields(body!);
+        var username = fields.String("username", required: true);
+        var password = fields.String("password", required: true);
+        if (fields.HasErrors) return Problems.Invalid(fields.Errors);
+
+        var outcome = await signInAttempt.Attempt(username!, password!, ClientAddress.Of(context));
+        if (outcome is SignIn.Locked locked) return Locked(context, locked.Wait);
+        if (outcome is not SignIn.Accepted { User: var user })
+            return Problems.Status(StatusCodes.Status401Unauthorized, "Unauthorized", "Wrong username or password, or the account is disabled.");
+
+        var lifetime = signIn.Value.TokenLifetime;
+        var options = bearer.Get(BearerTokenDefaults.AuthenticationScheme);
+        var now = (options.TimeProvider ?? TimeProvider.System).GetUtcNow();
+        var ticket = new AuthenticationTicket(
+            CascadeClaims.For(user, BearerTokenDefaults.AuthenticationScheme, CascadeClaims.NewSession()),
+            new AuthenticationProperties { ExpiresUtc = now + lifetime },
+            BearerTokenDefaults.AuthenticationScheme);
+        var token = options.BearerTokenProtector.Protect(ticket);
+        context.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Ok(new TokenAnswer(token, "Bearer", (long)lifetime.TotalSeconds, UserDto.From(user)));
+    }
+
+    private static IResult Locked(HttpContext context, TimeSpan wait)
+    {
+        RetryAfterHeader.Set(context.Response, wait);
+        return Problems.Status(StatusCodes.Status429TooManyRequests, "Too Many Requests",
+            $"Too many failed sign-ins for this account; try again in {Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds))} s.");
+    }
+
+    /// <summary>Ends the session of the bearer token (or cookie) the request carries: a copy of it is refused from now on.</summary>
+    private static async Task<IResult> Logout(HttpContext context, SignOut signOut)
+    {
+        await signOut.EndAsync(context);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> Me(HttpContext context, IGrainFactory grains)
+    {
+        var user = await grains.GetGrain<IUserGrain>(context.User.Username()!).Get();
+        return user is null ? Problems.NotFound("You no longer exist.") : TypedResults.Ok(UserDto.From(user));
+    }
+
+    private static async Task<IResult> ChangePassword(HttpContext context, IGrainFactory grains, Passwords passwords, Credentials credentials, SignIn signIn)
+    {
+        var (body, refusal) = await RequestBody.ReadAsync(context);
+        if (refusal is not null) return refusal;
+        var fields = new BodyFields(body!);
+        var current = fields.String("currentPassword", required: true);
+        var next = fields.String("newPassword", required: true);
+        if (next is not null) fields.Check("newPassword", Passwords.Check(next));
+        if (fields.HasErrors) return Problems.Invalid(fields.Errors);
+        var account = grains.GetGrain<IUserGrain>(context.User.Username()!);
+        if (await account.Get() is not { } user) return Problems.NotFound("You no longer exist.");
+        switch (await signIn.Confirm(user, current!, ClientAddress.Of(context)))
+        {
+            case SignIn.Locked { Wait: var wait }: return Locked(context, wait);
+            case SignIn.Accepted: break;
+            default: return Problems.Invalid(new() { ["currentPassword"] = ["currentPassword is not your password."] });
+        }
+        // A new stamp: every token and session issued under the old password ends.
+        await account.Update(user with { PasswordHash = passwords.Hash(next!), Stamp = user.Stamp + 1 }, user.Username);
+        credentials.Forget(user.Username);
+        return TypedResults.NoContent();
+    }
+}

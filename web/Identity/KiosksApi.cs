@@ -1,0 +1,67 @@
+using Cascade.Identity;
+using Cascade.Units;
+using Cascade.Web.Http;
+
+namespace Cascade.Web.Identity;
+
+/// <summary>api.md "Identity and access": kiosk tokens for walls, admin only.</summary>
+public static class KiosksApi
+{
+    public const int MaxName = 64;
+
+    public static RouteGroupBuilder MapKiosksApi(this RouteGroupBuilder api)
+    {
+        var kiosks = api.MapGroup("/kiosks").RequireAuthorization(AccessExtensions.AdminOnly);
+        kiosks.MapPost("/", Create);
+        kiosks.MapGet("/", List);
+        kiosks.MapDelete("/{id}", Revoke);
+        return api;
+    }
+
+    public sealed record KioskDto(string Id, string Name, string UnitId, int Depth, DateTimeOffset CreatedAt, DateTimeOffset? LastSeenAt)
+    {
+        public static KioskDto From(KioskRecord k) => new(k.Id, k.Name, k.UnitId, k.Depth, k.CreatedAt, k.LastSeenAt);
+    }
+
+    public sealed record CreatedKiosk(string Id, string Name, string UnitId, int Depth, string Token, string Url);
+
+    /// <summary>The wall URL a kiosk token opens, on the host the request came to.</summary>
+    public static string WallUrl(string origin, string unitId, int depth, string token) =>
+        $"{origin}/wall?unit={Uri.EscapeDataString(unitId)}&depth={depth}&kiosk={Uri.EscapeDataString(token)}";
+
+    private static async Task<IResult> Create(HttpContext context, IGrainFactory grains, Kiosks kiosks, WriteAccess access)
+    {
+        var (body, refusal) = await RequestBody.ReadAsync(context);
+        if (refusal is not null) return refusal;
+        var fields = new BodyFields(body!);
+        var name = fields.String("name", required: true, trim: true);
+        if (name is not null && (name.Length == 0 || name.Length > MaxName)) fields.Fail("name", $"name is 1 to {MaxName} characters.");
+        else if (name is not null) fields.Check("name", Text.DisplayText.Check("name", name));
+        var unitId = fields.String("unitId", required: true);
+        if (unitId is not null && !UnitRules.IsValidId(unitId)) fields.Fail("unitId", "unitId is not a unit id.");
+        var depth = fields.Integer("depth", required: true);
+        if (depth is < 0 or > Kiosks.MaxDepth) fields.Fail("depth", $"depth must be from 0 to {Kiosks.MaxDepth}.");
+        if (fields.HasErrors) return Problems.Invalid(fields.Errors);
+        if (await grains.GetGrain<IOrganizationGrain>(IOrganizationGrain.Key).GetUnit(unitId!) is null)
+            return Problems.NotFound($"Unit '{unitId}' does not exist.");
+        var (kiosk, token) = await kiosks.Create(name!, unitId!, depth!.Value, access.Actor(context));
+        var origin = $"{context.Request.Scheme}://{context.Request.Host}";
+        return TypedResults.Created($"/api/v1/kiosks/{kiosk.Id}",
+            new CreatedKiosk(kiosk.Id, kiosk.Name, kiosk.UnitId, kiosk.Depth, token, WallUrl(origin, kiosk.UnitId, kiosk.Depth, token)));
+    }
+
+    private static async Task<IResult> List(IGrainFactory grains)
+    {
+        var ids = await grains.GetGrain<INameIndexGrain>(INameIndexGrain.Kiosks).List();
+        var kiosks = await Task.WhenAll(ids.Select(id => grains.GetGrain<IKioskGrain>(id).Get()));
+        return TypedResults.Ok(kiosks.OfType<KioskRecord>().Select(KioskDto.From));
+    }
+
+    private static async Task<IResult> Revoke(string id, HttpContext context, IGrainFactory grains, Credentials credentials, WriteAccess access)
+    {
+        if (id.Length is 0 or > 32 || !id.All(char.IsAsciiHexDigitLower) || !await grains.GetGrain<IKioskGrain>(id).Revoke(access.Actor(context)))
+            return Problems.NotFound($"Kiosk '{id}' does not exist.");
+        credentials.Forget(id);
+        return TypedResults.NoContent();
+    }
+}

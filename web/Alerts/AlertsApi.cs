@@ -2,19 +2,21 @@ using Cascade.Alerts;
 using Cascade.Units;
 using Cascade.Web.Http;
 using Cascade.Web.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cascade.Web.Alerts;
 
-/// <summary>api.md "Alerts": list a unit's (or its subtree's) alerts, acknowledge one.</summary>
+/// <summary>The alert routes (docs/api.md "Alerts"): list a unit's (or its subtree's) alerts, acknowledge one.</summary>
 public static class AlertsApi
 {
     public const int MaxNote = 500;
 
     public static RouteGroupBuilder MapAlertsApi(this RouteGroupBuilder api)
     {
-        var alerts = api.MapGroup("/alerts");
-        alerts.MapGet("/", List);
-        alerts.MapPost("/{alertId}/acknowledge", Acknowledge);
+        var alerts = api.MapGroup("/alerts").WithTags("Alerts");
+        alerts.MapGet("/", List).ProducesValidationProblem().Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+        alerts.MapPost("/{alertId}/acknowledge", Acknowledge).ReadsJson<Acknowledgement>()
+            .Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         return api;
     }
 
@@ -24,7 +26,7 @@ public static class AlertsApi
     /// <c>?unit=</c> (default: the root) gives the alerts of that unit and the open ones escalated to it;
     /// <c>subtree=true</c> every alert below it too; <c>state</c> may repeat (default firing and acknowledged).
     /// </summary>
-    private static async Task<IResult> List(HttpContext context, IGrainFactory grains, KioskScope scope)
+    private static async Task<Results<Ok<IEnumerable<AlertDto>>, ProblemHttpResult>> List(HttpContext context, IGrainFactory grains, KioskScope scope)
     {
         var query = context.Request.Query;
         var errors = new Dictionary<string, string[]>();
@@ -40,7 +42,7 @@ public static class AlertsApi
 
         var unit = query["unit"].Count == 1 ? query["unit"].ToString()
             : KioskScope.Of(context.User)?.UnitId ?? await Organization(grains).GetRootId();
-        if (unit is null) return TypedResults.Ok(Array.Empty<AlertDto>());
+        if (unit is null) return TypedResults.Ok(Enumerable.Empty<AlertDto>());
         if (!UnitRules.IsValidId(unit) || await Organization(grains).GetUnit(unit) is null) return Problems.NotFound($"Unit '{unit}' does not exist.");
         if (!await scope.MayRead(context.User, unit)) return KioskScope.Refusal(context.User);
         var resolved = states.Contains(AlertState.Resolved);
@@ -76,7 +78,7 @@ public static class AlertsApi
         return [.. inside];
     }
 
-    private static async Task<IResult> Acknowledge(string alertId, HttpContext context, IGrainFactory grains, WriteAccess access)
+    private static async Task<Results<Ok<AlertDto>, ProblemHttpResult>> Acknowledge(string alertId, HttpContext context, IGrainFactory grains, WriteAccess access)
     {
         var (body, refusal) = await RequestBody.ReadAsync(context);
         if (refusal is not null) return refusal;
@@ -86,7 +88,7 @@ public static class AlertsApi
         var alert = UnitRules.IsValidId(unitId) ? (await unit.GetAlerts(true)).FirstOrDefault(a => a.Id == alertId) : null;
         if (alert is null) return Problems.NotFound($"Alert '{alertId}' does not exist.");
         if (!await access.MayAcknowledge(context, alert.UnitId, alert.EscalatedToUnitId))
-            return Problems.Status(StatusCodes.Status403Forbidden, "Forbidden", $"You may not acknowledge alert '{alertId}'.");
+            return Problems.Forbidden($"You may not acknowledge alert '{alertId}'.");
         var fields = new BodyFields(body!);
         var note = fields.String("note", required: true, trim: true);
         if (note is not null && (note.Length == 0 || note.Length > MaxNote)) fields.Fail("note", $"note is 1 to {MaxNote} characters: say what is being done.");

@@ -1,47 +1,26 @@
 using System.Globalization;
-using System.Text.Json;
 using Cascade.Audit;
 using Cascade.Units;
 using Cascade.Web.Http;
 using Cascade.Web.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cascade.Web.Audit;
 
-/// <summary>api.md "Audit": the hash-chained trail of every accepted write and sign-in.</summary>
+/// <summary>The audit routes (docs/api.md "Audit"): the hash-chained trail of every accepted write and sign-in.</summary>
 public static class AuditApi
 {
     public static RouteGroupBuilder MapAuditApi(this RouteGroupBuilder api)
     {
-        var audit = api.MapGroup("/audit");
-        audit.MapGet("/", Query).RequireAuthorization(AccessExtensions.Overseers);
-        audit.MapGet("/verify", Verify).RequireAuthorization(AccessExtensions.AdminOnly);
+        var audit = api.MapGroup("/audit").WithTags("Audit");
+        audit.MapGet("/", Query).RequireAuthorization(AccessExtensions.Overseers).ProducesValidationProblem().Refuses(StatusCodes.Status403Forbidden);
+        // A malformed ?anchors= is refused by the parameter binding, with 400.
+        audit.MapGet("/verify", Verify).RequireAuthorization(AccessExtensions.AdminOnly)
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden);
         return api;
     }
 
-    /// <summary>An entry as api.md shows it; before and after are the JSON the hash covers.</summary>
-    public sealed record AuditEntryDto(
-        string Chain, long Seq, string At, string Actor, string Action, string? UnitId, string? TaskId,
-        JsonElement? Before, JsonElement? After, string PrevHash, string Hash)
-    {
-        public static AuditEntryDto From(AuditEntry e) => new(
-            e.Chain, e.Seq, e.At, e.Actor, e.Action, e.UnitId, e.TaskId, Json(e.Before), Json(e.After), e.PrevHash, e.Hash);
-
-        private static JsonElement? Json(string? text)
-        {
-            if (text is null) return null;
-            try
-            {
-                using var document = JsonDocument.Parse(text);
-                return document.RootElement.Clone();
-            }
-            catch (JsonException)
-            {
-                return JsonSerializer.SerializeToElement(text); // a damaged entry: shown as the text it holds (verify names it)
-            }
-        }
-    }
-
-    private static async Task<IResult> Query(HttpContext context, IGrainFactory grains)
+    private static async Task<Results<Ok<IEnumerable<AuditEntryDto>>, ProblemHttpResult>> Query(HttpContext context, IGrainFactory grains)
     {
         var query = context.Request.Query;
         var errors = new Dictionary<string, string[]>();
@@ -78,6 +57,6 @@ public static class AuditApi
     }
 
     /// <summary><c>?anchors=true</c>: also against the anchor file outside the database.</summary>
-    private static async Task<IResult> Verify(IGrainFactory grains, bool? anchors) =>
+    private static async Task<Ok<AuditVerification>> Verify(IGrainFactory grains, bool? anchors) =>
         TypedResults.Ok(await grains.GetGrain<IAuditReaderGrain>(0).Verify(anchors ?? false));
 }

@@ -40,6 +40,7 @@ public static class CascadeWebExtensions
         builder.AddCascadeDemo();
         builder.AddCascadeWall();
         builder.AddCascadeOperations();
+        builder.AddCascadeApiReference();
         builder.Services.AddHostedService<StartupPass>();
         return builder;
     }
@@ -64,7 +65,11 @@ public static class CascadeWebExtensions
         app.MapCascadeOperations();
         app.MapLoginPage();
         app.MapCascadeWorkbench();
-        app.MapGroup("/api/v1").MapAuthApi().MapUsersApi().MapKiosksApi().MapUnitsApi().MapTasksApi().MapAlertsApi().MapAuditApi();
+        // Every API route may answer 401 (no or an ended credential; a wrong password for a token)
+        // and 503 (the storage did not confirm a change: StorageFailures).
+        app.MapGroup("/api/v1").Refuses(StatusCodes.Status401Unauthorized, StatusCodes.Status503ServiceUnavailable)
+            .MapAuthApi().MapUsersApi().MapKiosksApi().MapUnitsApi().MapTasksApi().MapAlertsApi().MapAuditApi();
+        app.MapCascadeApiReference();
         return app;
     }
 }

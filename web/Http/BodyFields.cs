@@ -24,7 +24,6 @@ public sealed partial class BodyFields
     public bool HasErrors => _errors.Count > 0;
 
     public Dictionary<string, string[]> Errors => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
-    public Dictionary<string, string[]>? ErrorsOrNull => HasErrors ? Errors : null;
 
     public void Fail(string field, string message)
     {

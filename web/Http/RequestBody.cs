@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cascade.Web.Http;
 
@@ -23,7 +24,7 @@ public sealed class RequestBody
     public string? ParseError { get; }
 
     /// <summary>The body, or the 413/415 problem that stops the request.</summary>
-    public static async Task<(RequestBody? Body, IResult? Refusal)> ReadAsync(HttpContext context, bool mergePatch = false)
+    public static async Task<(RequestBody? Body, ProblemHttpResult? Refusal)> ReadAsync(HttpContext context, bool mergePatch = false)
     {
         if (!MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var media)
             || !(Is(media, "application/json") || mergePatch && Is(media, "application/merge-patch+json")))
@@ -111,6 +112,6 @@ public sealed class RequestBody
         public void Dispose() => ArrayPool<byte>.Shared.Return(buffer);
     }
 
-    private static IResult TooLarge() =>
+    private static ProblemHttpResult TooLarge() =>
         Problems.Status(StatusCodes.Status413PayloadTooLarge, "Payload Too Large", $"The body may be at most {MaxBytes / 1024} KiB.");
 }

@@ -48,7 +48,7 @@ public static class AccessExtensions
                 o.SlidingExpiration = true;
                 o.LoginPath = "/login";
                 o.LogoutPath = "/logout";
-                // The API and the hub answer 401 and 403; only pages are sent to the sign-in form.
+                // The API, its OpenAPI document and the hub answer 401 and 403; only pages are sent to the sign-in form.
                 o.Events.OnRedirectToLogin = context => Refuse(context, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = context => Refuse(context, StatusCodes.Status403Forbidden);
             })
@@ -132,7 +132,8 @@ public static class AccessExtensions
 
     private static Task Refuse(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs")
+            || context.Request.Path.StartsWithSegments("/openapi"))
             context.Response.StatusCode = status;
         else context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;

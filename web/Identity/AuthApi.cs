@@ -3,28 +3,33 @@ using Cascade.Identity;
 using Cascade.Time;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Cascade.Web.Http;
 
 namespace Cascade.Web.Identity;
 
-/// <summary>api.md "Identity and access": bearer tokens for scripts, the caller's own account.</summary>
+/// <summary>The sign-in routes (docs/api.md "Identity and access"): bearer tokens for scripts, the caller's own account.</summary>
 public static class AuthApi
 {
     public const string SignInLimit = "sign-in";
 
     public static RouteGroupBuilder MapAuthApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/auth/token", Token).AllowAnonymous().RequireRateLimiting(SignInLimit);
-        api.MapGet("/me", Me).RequireAuthorization(AccessExtensions.PeopleOnly);
-        api.MapPut("/me/password", ChangePassword).RequireAuthorization(AccessExtensions.PeopleOnly);
-        api.MapPost("/auth/logout", Logout).RequireAuthorization(AccessExtensions.PeopleOnly);
+        // 401 for a wrong password (declared with the whole API); 429 from the account's lockout (here) and from the per-address limit (the rate limiter).
+        api.MapPost("/auth/token", Token).AllowAnonymous().RequireRateLimiting(SignInLimit).WithTags("Sign-in").ReadsJson<TokenRequest>()
+            .Refuses(StatusCodes.Status429TooManyRequests);
+        // 403: a kiosk, which has no account of its own.
+        api.MapGet("/me", Me).RequireAuthorization(AccessExtensions.PeopleOnly).WithTags("Sign-in")
+            .Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+        api.MapPut("/me/password", ChangePassword).RequireAuthorization(AccessExtensions.PeopleOnly).WithTags("Sign-in").ReadsJson<PasswordChange>()
+            .Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests);
+        api.MapPost("/auth/logout", Logout).RequireAuthorization(AccessExtensions.PeopleOnly).WithTags("Sign-in")
+            .Refuses(StatusCodes.Status403Forbidden);
         return api;
     }
 
-    public sealed record TokenAnswer(string AccessToken, string TokenType, long ExpiresIn, UserDto User);
-
-    private static async Task<IResult> Token(
+    private static async Task<Results<Ok<TokenAnswer>, ProblemHttpResult>> Token(
         HttpContext context, SignIn signInAttempt,
         IOptions<SignInOptions> signIn, IOptionsMonitor<BearerTokenOptions> bearer)
     {
@@ -52,7 +57,7 @@ public static class AuthApi
         return TypedResults.Ok(new TokenAnswer(token, "Bearer", (long)lifetime.TotalSeconds, UserDto.From(user)));
     }
 
-    private static IResult Locked(HttpContext context, TimeSpan wait)
+    private static ProblemHttpResult Locked(HttpContext context, TimeSpan wait)
     {
         RetryAfterHeader.Set(context.Response, wait);
         return Problems.Status(StatusCodes.Status429TooManyRequests, "Too Many Requests",
@@ -60,19 +65,19 @@ public static class AuthApi
     }
 
     /// <summary>Ends the session of the bearer token (or cookie) the request carries: a copy of it is refused from now on.</summary>
-    private static async Task<IResult> Logout(HttpContext context, SignOut signOut)
+    private static async Task<NoContent> Logout(HttpContext context, SignOut signOut)
     {
         await signOut.EndAsync(context);
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> Me(HttpContext context, IGrainFactory grains)
+    private static async Task<Results<Ok<UserDto>, ProblemHttpResult>> Me(HttpContext context, IGrainFactory grains)
     {
         var user = await grains.GetGrain<IUserGrain>(context.User.Username()!).Get();
         return user is null ? Problems.NotFound("You no longer exist.") : TypedResults.Ok(UserDto.From(user));
     }
 
-    private static async Task<IResult> ChangePassword(HttpContext context, IGrainFactory grains, Passwords passwords, Credentials credentials, SignIn signIn)
+    private static async Task<Results<NoContent, ProblemHttpResult>> ChangePassword(HttpContext context, IGrainFactory grains, Passwords passwords, Credentials credentials, SignIn signIn)
     {
         var (body, refusal) = await RequestBody.ReadAsync(context);
         if (refusal is not null) return refusal;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Cascade.Units;
 using Cascade.Web.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cascade.Web.Identity;
 
@@ -56,7 +57,7 @@ public sealed class KioskScope(IGrainFactory grains)
         return kept;
     }
 
-    public static IResult Refusal(ClaimsPrincipal user) =>
-        Problems.Status(StatusCodes.Status403Forbidden, "Forbidden",
+    public static ProblemHttpResult Refusal(ClaimsPrincipal user) =>
+        Problems.Forbidden(
             Of(user) is { } scope ? $"This kiosk shows unit '{scope.UnitId}' to depth {scope.Depth}." : "Forbidden.");
 }

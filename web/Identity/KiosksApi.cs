@@ -1,35 +1,30 @@
 using Cascade.Identity;
 using Cascade.Units;
 using Cascade.Web.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cascade.Web.Identity;
 
-/// <summary>api.md "Identity and access": kiosk tokens for walls, admin only.</summary>
+/// <summary>The kiosk routes (docs/api.md "Identity and access"): kiosk tokens for walls, admins only.</summary>
 public static class KiosksApi
 {
     public const int MaxName = 64;
 
     public static RouteGroupBuilder MapKiosksApi(this RouteGroupBuilder api)
     {
-        var kiosks = api.MapGroup("/kiosks").RequireAuthorization(AccessExtensions.AdminOnly);
-        kiosks.MapPost("/", Create);
+        var kiosks = api.MapGroup("/kiosks").RequireAuthorization(AccessExtensions.AdminOnly).WithTags("Kiosks")
+            .Refuses(StatusCodes.Status403Forbidden);
+        kiosks.MapPost("/", Create).ReadsJson<NewKiosk>().Refuses(StatusCodes.Status404NotFound);
         kiosks.MapGet("/", List);
-        kiosks.MapDelete("/{id}", Revoke);
+        kiosks.MapDelete("/{id}", Revoke).Refuses(StatusCodes.Status404NotFound);
         return api;
     }
-
-    public sealed record KioskDto(string Id, string Name, string UnitId, int Depth, DateTimeOffset CreatedAt, DateTimeOffset? LastSeenAt)
-    {
-        public static KioskDto From(KioskRecord k) => new(k.Id, k.Name, k.UnitId, k.Depth, k.CreatedAt, k.LastSeenAt);
-    }
-
-    public sealed record CreatedKiosk(string Id, string Name, string UnitId, int Depth, string Token, string Url);
 
     /// <summary>The wall URL a kiosk token opens, on the host the request came to.</summary>
     public static string WallUrl(string origin, string unitId, int depth, string token) =>
         $"{origin}/wall?unit={Uri.EscapeDataString(unitId)}&depth={depth}&kiosk={Uri.EscapeDataString(token)}";
 
-    private static async Task<IResult> Create(HttpContext context, IGrainFactory grains, Kiosks kiosks, WriteAccess access)
+    private static async Task<Results<Created<CreatedKiosk>, ProblemHttpResult>> Create(HttpContext context, IGrainFactory grains, Kiosks kiosks, WriteAccess access)
     {
         var (body, refusal) = await RequestBody.ReadAsync(context);
         if (refusal is not null) return refusal;
@@ -50,14 +45,14 @@ public static class KiosksApi
             new CreatedKiosk(kiosk.Id, kiosk.Name, kiosk.UnitId, kiosk.Depth, token, WallUrl(origin, kiosk.UnitId, kiosk.Depth, token)));
     }
 
-    private static async Task<IResult> List(IGrainFactory grains)
+    private static async Task<Ok<IEnumerable<KioskDto>>> List(IGrainFactory grains)
     {
         var ids = await grains.GetGrain<INameIndexGrain>(INameIndexGrain.Kiosks).List();
         var kiosks = await Task.WhenAll(ids.Select(id => grains.GetGrain<IKioskGrain>(id).Get()));
         return TypedResults.Ok(kiosks.OfType<KioskRecord>().Select(KioskDto.From));
     }
 
-    private static async Task<IResult> Revoke(string id, HttpContext context, IGrainFactory grains, Credentials credentials, WriteAccess access)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Revoke(string id, HttpContext context, IGrainFactory grains, Credentials credentials, WriteAccess access)
     {
         if (id.Length is 0 or > 32 || !id.All(char.IsAsciiHexDigitLower) || !await grains.GetGrain<IKioskGrain>(id).Revoke(access.Actor(context)))
             return Problems.NotFound($"Kiosk '{id}' does not exist.");

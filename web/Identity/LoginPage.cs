@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Cascade.Web.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cascade.Web.Identity;
 
@@ -20,7 +21,7 @@ public static class LoginPage
         app.MapGet("/login", (HttpContext context, IAntiforgery antiforgery, string? returnUrl, string? lang) =>
             Page(context, antiforgery, ReturnUrl.Local(returnUrl), lang, null, StatusCodes.Status200OK)).AllowAnonymous();
         app.MapPost("/login", Submit).AllowAnonymous().RequireRateLimiting(AuthApi.SignInLimit);
-        app.MapPost("/logout", async (HttpContext context, IAntiforgery antiforgery, SignOut signOut) =>
+        app.MapPost("/logout", async Task<Results<ProblemHttpResult, RedirectHttpResult>> (HttpContext context, IAntiforgery antiforgery, SignOut signOut) =>
         {
             // No form fields to bind, so nothing checks the token unless asked.
             if (!await antiforgery.IsRequestValidAsync(context))

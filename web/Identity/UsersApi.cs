@@ -2,31 +2,34 @@ using Cascade.Identity;
 using Cascade.Time;
 using Cascade.Units;
 using Cascade.Web.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cascade.Web.Identity;
 
-/// <summary>api.md "Identity and access": users, admin only.</summary>
+/// <summary>The user routes (docs/api.md "Identity and access"), admins only.</summary>
 public static class UsersApi
 {
     public static RouteGroupBuilder MapUsersApi(this RouteGroupBuilder api)
     {
-        var users = api.MapGroup("/users").RequireAuthorization(AccessExtensions.AdminOnly);
+        var users = api.MapGroup("/users").RequireAuthorization(AccessExtensions.AdminOnly).WithTags("Users")
+            .Refuses(StatusCodes.Status403Forbidden);
         users.MapGet("/", List);
-        users.MapPost("/", Create);
-        users.MapPatch("/{username}", Update);
+        users.MapPost("/", Create).ReadsJson<NewUser>().Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        users.MapPatch("/{username}", Update).ReadsJson<UserChanges>(mergePatch: true)
+            .Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         return api;
     }
 
-    private static IResult UnknownUser(string username) => Problems.NotFound($"User '{username}' does not exist.");
+    private static ProblemHttpResult UnknownUser(string username) => Problems.NotFound($"User '{username}' does not exist.");
 
-    private static async Task<IResult> List(IGrainFactory grains)
+    private static async Task<Ok<IEnumerable<UserDto>>> List(IGrainFactory grains)
     {
         var names = await grains.GetGrain<INameIndexGrain>(INameIndexGrain.Users).List();
         var users = await Task.WhenAll(names.Select(n => grains.GetGrain<IUserGrain>(n).Get()));
         return TypedResults.Ok(users.OfType<UserRecord>().Select(UserDto.From));
     }
 
-    private static async Task<IResult> Create(HttpContext context, IGrainFactory grains, Passwords passwords, DomainClock clock, WriteAccess access)
+    private static async Task<Results<Created<UserDto>, ProblemHttpResult>> Create(HttpContext context, IGrainFactory grains, Passwords passwords, DomainClock clock, WriteAccess access)
     {
         var (body, refusal) = await RequestBody.ReadAsync(context);
         if (refusal is not null) return refusal;
@@ -37,11 +40,11 @@ public static class UsersApi
             return Problems.NotFound($"Unit '{unit}' does not exist.");
         var user = new UserRecord(draft.Username, draft.DisplayName, draft.Role, draft.UnitId, false, passwords.Hash(draft.Password), clock.Now, 1);
         if (!await grains.GetGrain<IUserGrain>(draft.Username).Create(user, access.Actor(context)))
-            return Problems.Status(StatusCodes.Status409Conflict, "Conflict", $"User '{draft.Username}' already exists.");
+            return Problems.Conflict($"User '{draft.Username}' already exists.");
         return TypedResults.Created($"/api/v1/users/{user.Username}", UserDto.From(user));
     }
 
-    private static async Task<IResult> Update(string username, HttpContext context, IGrainFactory grains, Passwords passwords, Credentials credentials, WriteAccess access)
+    private static async Task<Results<Ok<UserDto>, ProblemHttpResult>> Update(string username, HttpContext context, IGrainFactory grains, Passwords passwords, Credentials credentials, WriteAccess access)
     {
         var (body, refusal) = await RequestBody.ReadAsync(context, mergePatch: true);
         if (refusal is not null) return refusal;
@@ -60,7 +63,7 @@ public static class UsersApi
             return Problems.NotFound($"Unit '{unitId}' does not exist.");
         var disabled = patch.Disabled ?? user.Disabled;
         if (user.Username == context.User.Username() && (disabled || role != Role.Admin))
-            return Problems.Status(StatusCodes.Status409Conflict, "Conflict", "You cannot disable yourself or give up your own admin role.");
+            return Problems.Conflict("You cannot disable yourself or give up your own admin role.");
 
         var next = user with
         {

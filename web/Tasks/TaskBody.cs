@@ -3,11 +3,15 @@ using Cascade.Web.Http;
 
 namespace Cascade.Web.Tasks;
 
-/// <summary>Reads task bodies with the field rules of domain.md "Tasks".</summary>
+/// <summary>
+/// Reads task bodies (<see cref="NewTask"/>, <see cref="TaskChanges"/>) field by field with the
+/// field rules of the task domain (<see cref="TaskRules"/>), at the HTTP edge: a body with a
+/// problem never reaches the grain, and every problem is named under its field.
+/// </summary>
 public static class TaskBody
 {
-    /// <summary>A draft; its <c>Errors</c> carry what is wrong, for the grain to answer after its 404 check.</summary>
-    public static TaskDraft ReadDraft(BodyFields fields)
+    /// <summary>The draft, or null with every problem recorded in <paramref name="fields"/>.</summary>
+    public static TaskDraft? ReadDraft(BodyFields fields)
     {
         var id = fields.String("id");
         if (id is not null && !TaskRules.IsValidId(id)) fields.Fail("id", "id must match ^[a-z0-9][a-z0-9-]{0,63}$.");
@@ -23,14 +27,14 @@ public static class TaskBody
         if (start > due) fields.Fail("start", "start must not be after due.");
         var note = fields.String("note", nullable: true) ?? "";
         fields.Check("note", TaskRules.CheckNote(note));
-        return new TaskDraft
+        return fields.HasErrors ? null : new TaskDraft
         {
-            Id = id, Title = title ?? "", Track = track ?? Track.Party, Weight = weight ?? 1,
-            Start = start ?? default, Due = due ?? default, Note = note, Errors = fields.ErrorsOrNull,
+            Id = id, Title = title!, Track = track!.Value, Weight = weight ?? 1, Start = start!.Value, Due = due!.Value, Note = note,
         };
     }
 
-    public static TaskPatch ReadPatch(BodyFields fields)
+    /// <summary>The merge patch, or null with every problem recorded in <paramref name="fields"/>.</summary>
+    public static TaskPatch? ReadPatch(BodyFields fields)
     {
         var title = fields.String("title", trim: true);
         if (title is not null) fields.Check("title", TaskRules.CheckTitle(title));
@@ -47,10 +51,9 @@ public static class TaskBody
         // Merge patch: "note": null clears the optional note.
         var note = fields.IsNull("note") ? "" : fields.String("note");
         if (note is not null) fields.Check("note", TaskRules.CheckNote(note));
-        return new TaskPatch
+        return fields.HasErrors ? null : new TaskPatch
         {
-            Title = title, Track = track, Weight = weight, Start = start, Due = due,
-            Status = status, Progress = progress, Note = note, Errors = fields.ErrorsOrNull,
+            Title = title, Track = track, Weight = weight, Start = start, Due = due, Status = status, Progress = progress, Note = note,
         };
     }
 }

@@ -3,32 +3,36 @@ using System.Globalization;
 using Cascade.Units;
 using Cascade.Web.Http;
 using Cascade.Web.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Cascade.Rollup;
 
 namespace Cascade.Web.Units;
 
-/// <summary>api.md "Units" and "Summary".</summary>
+/// <summary>The unit routes (docs/api.md "Units" and "Summary"): the tree's shape is for admins, reading for everyone signed in.</summary>
 public static class UnitsApi
 {
     public const int MaxTreeDepth = 10;
 
     public static RouteGroupBuilder MapUnitsApi(this RouteGroupBuilder api)
     {
-        var units = api.MapGroup("/units");
-        units.MapGet("/", List);
-        units.MapPost("/", Create);
-        units.MapGet("/{id}", Get);
-        units.MapPatch("/{id}", Update);
-        units.MapDelete("/{id}", Delete);
-        units.MapGet("/{id}/summary", GetSummary);
-        units.MapGet("/{id}/tree", GetTree);
+        var units = api.MapGroup("/units").WithTags("Units");
+        units.MapGet("/", List).Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+        units.MapPost("/", Create).ReadsJson<NewUnit>()
+            .Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        units.MapGet("/{id}", Get).Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+        units.MapPatch("/{id}", Update).ReadsJson<UnitChanges>(mergePatch: true)
+            .Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        units.MapDelete("/{id}", Delete).Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        units.MapGet("/{id}/summary", GetSummary).Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+        units.MapGet("/{id}/tree", GetTree).ProducesValidationProblem().Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         return api;
     }
 
     private static IOrganizationGrain Organization(IGrainFactory grains) => grains.GetGrain<IOrganizationGrain>(IOrganizationGrain.Key);
 
-    private static IResult UnknownUnit(string id) => Problems.NotFound($"Unit '{id}' does not exist.");
+    private static ProblemHttpResult UnknownUnit(string id) => Problems.NotFound($"Unit '{id}' does not exist.");
 
-    private static async Task<IResult> List(string? parent, HttpContext context, IGrainFactory grains, KioskScope scope)
+    private static async Task<Results<Ok<IReadOnlyList<UnitInfo>>, ProblemHttpResult>> List(string? parent, HttpContext context, IGrainFactory grains, KioskScope scope)
     {
         if (parent is not null && !UnitRules.IsValidId(parent)) return UnknownUnit(parent);
         var list = await Organization(grains).ListUnits(parent);
@@ -37,7 +41,7 @@ public static class UnitsApi
         return await scope.MayRead(context.User, parent, below: 1) ? TypedResults.Ok(list) : KioskScope.Refusal(context.User);
     }
 
-    private static async Task<IResult> Create(HttpContext context, IGrainFactory grains, WriteAccess access)
+    private static async Task<Results<Created<UnitInfo>, Ok<UnitInfo>, ProblemHttpResult>> Create(HttpContext context, IGrainFactory grains, WriteAccess access)
     {
         var (body, refusal) = await RequestBody.ReadAsync(context);
         if (refusal is not null) return refusal;
@@ -45,18 +49,18 @@ public static class UnitsApi
         // before the body's meaning, so a refusal never depends on what the store holds (api.md's
         // order puts 403 before 400, 404 of a body's id and 409).
         if (!await access.MayChangeStructure(context, UnitBody.ClaimedParent(body!)))
-            return Problems.Status(StatusCodes.Status403Forbidden, "Forbidden", "Only admins may add units.");
+            return Problems.Forbidden("Only admins may add units.");
         var fields = new BodyFields(body!);
         var draft = UnitBody.ReadDraft(fields);
         if (draft is null) return Problems.Invalid(fields.Errors);
         var result = await Organization(grains).CreateUnit(draft, access.Actor(context));
         if (!result.Succeeded) return Problems.From(result);
         return result.Outcome == Outcome.Created
-            ? TypedResults.Created($"/api/v1/units/{draft.Id}", result.Value)
-            : TypedResults.Ok(result.Value);
+            ? TypedResults.Created($"/api/v1/units/{draft.Id}", result.Value!)
+            : TypedResults.Ok(result.Value!);
     }
 
-    private static async Task<IResult> Get(string id, HttpContext context, IGrainFactory grains, KioskScope scope)
+    private static async Task<Results<Ok<UnitDetailDto>, ProblemHttpResult>> Get(string id, HttpContext context, IGrainFactory grains, KioskScope scope)
     {
         if (!UnitRules.IsValidId(id)) return UnknownUnit(id);
         var view = await grains.GetGrain<IUnitGrain>(id).Get();
@@ -67,30 +71,30 @@ public static class UnitsApi
         return TypedResults.Ok(await scope.MayRead(context.User, id, below: 1) ? unit : unit with { Children = [] });
     }
 
-    private static async Task<IResult> Update(string id, HttpContext context, IGrainFactory grains, WriteAccess access)
+    private static async Task<Results<Ok<UnitInfo>, ProblemHttpResult>> Update(string id, HttpContext context, IGrainFactory grains, WriteAccess access)
     {
         var (body, refusal) = await RequestBody.ReadAsync(context, mergePatch: true);
         if (refusal is not null) return refusal;
         if (!UnitRules.IsValidId(id) || await Organization(grains).GetUnit(id) is null) return UnknownUnit(id);
         if (!await access.MayChangeStructure(context, id))
-            return Problems.Status(StatusCodes.Status403Forbidden, "Forbidden", $"You may not change unit '{id}'.");
+            return Problems.Forbidden($"You may not change unit '{id}'.");
         var fields = new BodyFields(body!);
         var patch = UnitBody.ReadPatch(fields);
         if (patch is null) return Problems.Invalid(fields.Errors);
         var result = await Organization(grains).UpdateUnit(id, patch, access.Actor(context));
-        return result.Succeeded ? TypedResults.Ok(result.Value) : Problems.From(result);
+        return result.Succeeded ? TypedResults.Ok(result.Value!) : Problems.From(result);
     }
 
-    private static async Task<IResult> Delete(string id, HttpContext context, IGrainFactory grains, WriteAccess access)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, HttpContext context, IGrainFactory grains, WriteAccess access)
     {
         if (!UnitRules.IsValidId(id) || await Organization(grains).GetUnit(id) is null) return UnknownUnit(id);
         if (!await access.MayChangeStructure(context, id))
-            return Problems.Status(StatusCodes.Status403Forbidden, "Forbidden", $"You may not delete unit '{id}'.");
+            return Problems.Forbidden($"You may not delete unit '{id}'.");
         var result = await Organization(grains).DeleteUnit(id, access.Actor(context));
         return result.Succeeded ? TypedResults.NoContent() : Problems.From(result);
     }
 
-    private static async Task<IResult> GetSummary(string id, HttpContext context, IGrainFactory grains, KioskScope scope)
+    private static async Task<Results<Ok<Summary>, ProblemHttpResult>> GetSummary(string id, HttpContext context, IGrainFactory grains, KioskScope scope)
     {
         if (!UnitRules.IsValidId(id)) return UnknownUnit(id);
         var summary = await grains.GetGrain<IUnitGrain>(id).GetSummary();
@@ -98,7 +102,7 @@ public static class UnitsApi
         return await scope.MayRead(context.User, id) ? TypedResults.Ok(summary) : KioskScope.Refusal(context.User);
     }
 
-    private static async Task<IResult> GetTree(string id, HttpContext context, IGrainFactory grains, KioskScope scope)
+    private static async Task<Results<Ok<TreeNode>, ProblemHttpResult>> GetTree(string id, HttpContext context, IGrainFactory grains, KioskScope scope)
     {
         if (!UnitRules.IsValidId(id) || await Organization(grains).GetUnit(id) is null) return UnknownUnit(id);
         var depth = 1;

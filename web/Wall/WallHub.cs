@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.SignalR;
 using Cascade.Web.Alerts;
 using Cascade.Web.Identity;
 
-
 namespace Cascade.Web.Wall;
 
 /// <summary>

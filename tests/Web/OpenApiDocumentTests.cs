@@ -71,6 +71,8 @@ public sealed class OpenApiDocumentTests(OpenApiDocumentTests.App app) : IClassF
         var schemas = document.GetProperty("components").GetProperty("schemas");
         foreach (var (name, field) in new[] { ("NewTask", "title"), ("TaskChanges", "progress"), ("NewUnit", "parentId"), ("TaskDto", "version"), ("NewKiosk", "depth") })
             Assert.True(schemas.TryGetProperty(name, out var schema) && schema.GetProperty("properties").TryGetProperty(field, out _), $"{name}.{field}");
+        var updatedAt = schemas.GetProperty("TaskDto").GetProperty("properties").GetProperty("updatedAt");
+        Assert.True(updatedAt.GetProperty("format").GetString() == "date-time", updatedAt.ToString());
         var patch = document.GetProperty("paths").GetProperty("/api/v1/units/{id}/tasks/{taskId}").GetProperty("patch");
         Assert.True(patch.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/merge-patch+json", out _));
         foreach (var status in new[] { "400", "401", "403", "404", "412", "413", "415" })

@@ -14,7 +14,11 @@ public static class AlertsApi
     public static RouteGroupBuilder MapAlertsApi(this RouteGroupBuilder api)
     {
         var alerts = api.MapGroup("/alerts").WithTags("Alerts");
-        alerts.MapGet("/", List).ProducesValidationProblem().Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+        alerts.MapGet("/", List)
+            .TakesQuery("unit", "The unit (the root, or a kiosk's own unit, when left out).")
+            .TakesQuery("subtree", "true: the alerts of every unit below it too.")
+            .TakesQuery("state", "firing, acknowledged or resolved; may repeat (firing and acknowledged when left out).")
+            .ProducesValidationProblem().Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         alerts.MapPost("/{alertId}/acknowledge", Acknowledge).ReadsJson<Acknowledgement>()
             .Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         return api;

@@ -13,7 +13,12 @@ public static class AuditApi
     public static RouteGroupBuilder MapAuditApi(this RouteGroupBuilder api)
     {
         var audit = api.MapGroup("/audit").WithTags("Audit");
-        audit.MapGet("/", Query).RequireAuthorization(AccessExtensions.Overseers).ProducesValidationProblem().Refuses(StatusCodes.Status403Forbidden);
+        audit.MapGet("/", Query).RequireAuthorization(AccessExtensions.Overseers)
+            .TakesQuery("unit", "Only the entries of this unit.")
+            .TakesQuery("from", "ISO 8601 time with a zone, or a date (its UTC midnight).")
+            .TakesQuery("to", "ISO 8601 time with a zone, or a date; not before from.")
+            .TakesQuery("limit", $"1 to {AuditQuery.MaxLimit}; {AuditQuery.DefaultLimit} when left out.")
+            .ProducesValidationProblem().Refuses(StatusCodes.Status403Forbidden);
         // A malformed ?anchors= is refused by the parameter binding, with 400.
         audit.MapGet("/verify", Verify).RequireAuthorization(AccessExtensions.AdminOnly)
             .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden);

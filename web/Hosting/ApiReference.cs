@@ -25,6 +25,8 @@ public static class ApiReference
         {
             // Only the API: the pages, the hub and the probes are described elsewhere (README, docs/operations.md).
             o.ShouldInclude = description => description.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true;
+            o.AddOperationTransformer(OpenApiShapes.AddQueryParameters);
+            o.AddSchemaTransformer(OpenApiShapes.WriteInstantsAsText);
             o.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "Cascade API";
@@ -49,6 +51,8 @@ public static class ApiReference
                 .DisableTelemetry()
                 .DisableAgent()
                 .DisableMcp()
+                // Its toolbar offers to share the document with Scalar's site: nothing leaves this app.
+                .HideDeveloperTools()
                 // A fresh nonce on its script tags per request: SecurityHeaders allows exactly that inline script.
                 .WithNonce())
             .RequireAuthorization(AccessExtensions.AdminOnly);

@@ -34,6 +34,9 @@ public static class CascadeWebExtensions
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
             o.SerializerOptions.Converters.Add(new UtcTimeConverter());
+            // Numbers are numbers: the web defaults would also read "5" as 5, and the OpenAPI
+            // document would say so of every number, though no body is bound with these options.
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
         builder.AddCascadeKeyRing();
         builder.AddCascadeAccess();

@@ -21,6 +21,10 @@ public static class RouteDeclarations
             .ProducesValidationProblem()
             .Refuses(StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
 
+    /// <summary>A query parameter the handler reads itself, for the document.</summary>
+    public static RouteHandlerBuilder TakesQuery(this RouteHandlerBuilder route, string name, string description) =>
+        route.WithMetadata(new QueryParameter(name, description));
+
     /// <summary>Declares problem-details answers with these statuses.</summary>
     public static TBuilder Refuses<TBuilder>(this TBuilder route, params int[] statuses) where TBuilder : IEndpointConventionBuilder
     {

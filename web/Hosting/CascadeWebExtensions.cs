@@ -1,17 +1,17 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Cascade.Hosting;
+using Cascade.Web.Alerts;
+using Cascade.Web.Audit;
 using Cascade.Web.Demo;
+using Cascade.Web.Http;
+using Cascade.Web.Identity;
 using Cascade.Web.Operations;
+using Cascade.Web.Tasks;
+using Cascade.Web.Units;
 using Cascade.Web.Wall;
 using Cascade.Web.Workbench;
 using Microsoft.AspNetCore.Http.Json;
-using Cascade.Web.Alerts;
-using Cascade.Web.Audit;
-using Cascade.Web.Http;
-using Cascade.Web.Identity;
-using Cascade.Web.Tasks;
-using Cascade.Web.Units;
 
 namespace Cascade.Web.Hosting;
 

@@ -1,9 +1,9 @@
 using Cascade.Units;
 using Cascade.Web.Demo;
+using Cascade.Web.Identity;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
-using Cascade.Web.Identity;
 
 namespace Cascade.Web.Hosting;
 

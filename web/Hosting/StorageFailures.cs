@@ -1,7 +1,7 @@
 using Azure;
-using Microsoft.AspNetCore.Diagnostics;
 using Cascade.Web.Http;
 using Cascade.Web.Identity;
+using Microsoft.AspNetCore.Diagnostics;
 
 namespace Cascade.Web.Hosting;
 

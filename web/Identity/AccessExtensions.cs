@@ -1,12 +1,12 @@
 using System.Threading.RateLimiting;
 using Cascade.Identity;
+using Cascade.Web.Http;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.Extensions.Options;
-using Cascade.Web.Http;
 
 namespace Cascade.Web.Identity;
 

@@ -1,5 +1,5 @@
-using Cascade.Audit;
 using System.Security.Cryptography;
+using Cascade.Audit;
 using Cascade.Identity;
 using Cascade.Time;
 

@@ -1,11 +1,11 @@
 using System.Globalization;
 using Cascade.Identity;
 using Cascade.Time;
+using Cascade.Web.Http;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Cascade.Web.Http;
 
 namespace Cascade.Web.Identity;
 

@@ -1,6 +1,6 @@
+using Cascade.Web.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
-using Cascade.Web.Http;
 
 namespace Cascade.Web.Identity;
 

@@ -1,7 +1,7 @@
-using Cascade.Audit;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
+using Cascade.Audit;
 using Cascade.Identity;
 using Cascade.Time;
 using Microsoft.AspNetCore.DataProtection;

@@ -1,11 +1,11 @@
 using System.Text.Encodings.Web;
 using Cascade.Time;
+using Cascade.Web.Http;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Mvc;
-using Cascade.Web.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Cascade.Web.Identity;
 

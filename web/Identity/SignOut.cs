@@ -1,7 +1,7 @@
 using Cascade.Identity;
 using Cascade.Time;
-using Microsoft.Extensions.Options;
 using Cascade.Web.Http;
+using Microsoft.Extensions.Options;
 
 namespace Cascade.Web.Identity;
 

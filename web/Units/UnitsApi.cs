@@ -1,10 +1,10 @@
-using Cascade.Outcomes;
 using System.Globalization;
+using Cascade.Outcomes;
+using Cascade.Rollup;
 using Cascade.Units;
 using Cascade.Web.Http;
 using Cascade.Web.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Cascade.Rollup;
 
 namespace Cascade.Web.Units;
 
@@ -24,7 +24,8 @@ public static class UnitsApi
             .Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         units.MapDelete("/{id}", Delete).Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         units.MapGet("/{id}/summary", GetSummary).Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
-        units.MapGet("/{id}/tree", GetTree).TakesQuery("depth", $"Levels below the unit, 0 to {MaxTreeDepth}; 1 when left out.").ProducesValidationProblem().Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+        units.MapGet("/{id}/tree", GetTree).TakesQuery("depth", $"Levels below the unit, 0 to {MaxTreeDepth}; 1 when left out.")
+            .ProducesValidationProblem().Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         return api;
     }
 

@@ -1,8 +1,8 @@
 using Cascade.Time;
 using Cascade.Units;
-using Microsoft.AspNetCore.SignalR;
 using Cascade.Web.Alerts;
 using Cascade.Web.Identity;
+using Microsoft.AspNetCore.SignalR;
 
 namespace Cascade.Web.Wall;
 

@@ -1,7 +1,7 @@
+using Cascade.Web.Http;
 using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
-using Cascade.Web.Http;
 
 namespace Cascade.Web.Wall;
 

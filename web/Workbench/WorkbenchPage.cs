@@ -1,8 +1,8 @@
 using System.Text.Encodings.Web;
+using Cascade.Web.Identity;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.Extensions.FileProviders;
-using Cascade.Web.Identity;
 
 namespace Cascade.Web.Workbench;
 

@@ -39,6 +39,17 @@ public sealed class ApiReferencePageTests(Chromium chromium, WorkbenchServer ser
         // Drawn from /openapi/v1.json, which the page fetched with the session cookie.
         await Assertions.Expect(page.GetByText("Cascade API").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator("body")).ToContainTextAsync("/api/v1/", new() { Timeout = 30_000 });
+        // Its client sends a request as the signed-in admin: the session cookie, nothing it adds in the way.
+        var answers = new List<(string Url, int Status, string? Authorization)>();
+        page.Response += (_, response) =>
+        {
+            if (response.Url.EndsWith("/api/v1/me", StringComparison.Ordinal))
+                answers.Add((response.Url, response.Status, response.Request.Headers.GetValueOrDefault("authorization")));
+        };
+        await page.GetByRole(AriaRole.Button, new() { Name = "Test Request (get /api/v1/me)" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = false }).First.ClickAsync();
+        await Eventually.True(() => Task.FromResult(answers.Count > 0), "the reference sent GET /api/v1/me", TimeSpan.FromSeconds(20));
+        Assert.True(answers[0].Status == 200, $"{answers[0].Url} answered {answers[0].Status} with Authorization '{answers[0].Authorization}'");
         browser.NoViolations();
         Assert.True(elsewhere.Count == 0, "Requests to elsewhere: " + string.Join(", ", elsewhere));
     }

@@ -25,7 +25,8 @@ public static class ApiReference
         {
             // Only the API: the pages, the hub and the probes are described elsewhere (README, docs/operations.md).
             o.ShouldInclude = description => description.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true;
-            o.AddOperationTransformer(OpenApiShapes.AddQueryParameters);
+            o.AddOperationTransformer(OpenApiShapes.DescribeOperation);
+            o.AddDocumentTransformer(OpenApiShapes.AddSignIn);
             o.AddSchemaTransformer(OpenApiShapes.WriteInstantsAsText);
             o.AddDocumentTransformer((document, _, _) =>
             {

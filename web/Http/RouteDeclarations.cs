@@ -25,6 +25,10 @@ public static class RouteDeclarations
     public static RouteHandlerBuilder TakesQuery(this RouteHandlerBuilder route, string name, string description) =>
         route.WithMetadata(new QueryParameter(name, description));
 
+    /// <summary>A request header the handler reads itself, for the document.</summary>
+    public static RouteHandlerBuilder TakesHeader(this RouteHandlerBuilder route, string name, string description) =>
+        route.WithMetadata(new HeaderParameter(name, description));
+
     /// <summary>Declares problem-details answers with these statuses.</summary>
     public static TBuilder Refuses<TBuilder>(this TBuilder route, params int[] statuses) where TBuilder : IEndpointConventionBuilder
     {

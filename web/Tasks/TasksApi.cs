@@ -15,6 +15,9 @@ namespace Cascade.Web.Tasks;
 /// </summary>
 public static class TasksApi
 {
+    private const string IfMatchMeaning =
+        "The task's ETag as last read (\"7\"), or several, or *: the write applies only to that version, else 412 with the current ETag.";
+
     public static RouteGroupBuilder MapTasksApi(this RouteGroupBuilder api)
     {
         var tasks = api.MapGroup("/units/{id}/tasks").WithTags("Tasks");
@@ -22,9 +25,9 @@ public static class TasksApi
         tasks.MapPost("/", Create).ReadsJson<NewTask>()
             .Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         tasks.MapGet("/{taskId}", Get).Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
-        tasks.MapPatch("/{taskId}", Patch).ReadsJson<TaskChanges>(mergePatch: true)
+        tasks.MapPatch("/{taskId}", Patch).ReadsJson<TaskChanges>(mergePatch: true).TakesHeader("If-Match", IfMatchMeaning)
             .Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed);
-        tasks.MapDelete("/{taskId}", Delete)
+        tasks.MapDelete("/{taskId}", Delete).TakesHeader("If-Match", IfMatchMeaning)
             .Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed);
         return api;
     }

@@ -9,8 +9,6 @@ namespace Cascade.Web.Alerts;
 /// <summary>The alert routes (docs/api.md "Alerts"): list a unit's (or its subtree's) alerts, acknowledge one.</summary>
 public static class AlertsApi
 {
-    public const int MaxNote = 500;
-
     public static RouteGroupBuilder MapAlertsApi(this RouteGroupBuilder api)
     {
         var alerts = api.MapGroup("/alerts").WithTags("Alerts");
@@ -94,10 +92,8 @@ public static class AlertsApi
         if (!await access.MayAcknowledge(context, alert.UnitId, alert.EscalatedToUnitId))
             return Problems.Forbidden($"You may not acknowledge alert '{alertId}'.");
         var fields = new BodyFields(body!);
-        var note = fields.String("note", required: true, trim: true);
-        if (note is not null && (note.Length == 0 || note.Length > MaxNote)) fields.Fail("note", $"note is 1 to {MaxNote} characters: say what is being done.");
-        if (fields.HasErrors) return Problems.Invalid(fields.Errors);
-        var result = await unit.AcknowledgeAlert(alertId, access.Actor(context), note!);
+        if (Acknowledgement.Read(fields) is not { } acknowledgement) return Problems.Invalid(fields.Errors);
+        var result = await unit.AcknowledgeAlert(alertId, access.Actor(context), acknowledgement.Note);
         return result.Succeeded ? TypedResults.Ok(AlertDto.From(result.Value!)) : Problems.From(result);
     }
 }

@@ -12,6 +12,7 @@ public sealed partial class BodyFields
 {
     private readonly JsonElement _root;
     private readonly Dictionary<string, List<string>> _errors = [];
+    private readonly HashSet<string> _asked = new(StringComparer.Ordinal);
 
     public BodyFields(RequestBody body)
     {
@@ -32,12 +33,27 @@ public sealed partial class BodyFields
     }
 
     /// <summary>True when the field is present (even as null).</summary>
-    public bool Has(string name) => IsObject && _root.TryGetProperty(name, out _);
+    public bool Has(string name)
+    {
+        _asked.Add(name);
+        return IsObject && _root.TryGetProperty(name, out _);
+    }
 
-    public bool IsNull(string name) => IsObject && _root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Null;
+    public bool IsNull(string name)
+    {
+        _asked.Add(name);
+        return IsObject && _root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Null;
+    }
+
+    /// <summary>
+    /// Every field name a reader asked for, present or not: what the body may hold, which the
+    /// tests hold equal to the request record the OpenAPI document shows for it.
+    /// </summary>
+    public IReadOnlySet<string> Asked => _asked;
 
     private JsonElement? Get(string name, bool required, bool nullable)
     {
+        _asked.Add(name);
         if (!IsObject) return null;
         if (!_root.TryGetProperty(name, out var value))
         {

@@ -21,6 +21,9 @@ public sealed class RequestBody
     private static readonly JsonDocumentOptions Options = new() { AllowDuplicateProperties = false };
 
     public JsonElement? Root { get; }
+
+    /// <summary>A body already parsed, for the readers' tests.</summary>
+    internal static RequestBody Of(JsonElement root) => new(root, null);
     public string? ParseError { get; }
 
     /// <summary>The body, or the 413/415 problem that stops the request.</summary>

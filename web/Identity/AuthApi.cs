@@ -36,11 +36,9 @@ public static class AuthApi
         var (body, refusal) = await RequestBody.ReadAsync(context);
         if (refusal is not null) return refusal;
         var fields = new BodyFields(body!);
-        var username = fields.String("username", required: true);
-        var password = fields.String("password", required: true);
-        if (fields.HasErrors) return Problems.Invalid(fields.Errors);
+        if (TokenRequest.Read(fields) is not { } request) return Problems.Invalid(fields.Errors);
 
-        var outcome = await signInAttempt.Attempt(username!, password!, ClientAddress.Of(context));
+        var outcome = await signInAttempt.Attempt(request.Username, request.Password, ClientAddress.Of(context));
         if (outcome is SignIn.Locked locked) return Locked(context, locked.Wait);
         if (outcome is not SignIn.Accepted { User: var user })
             return Problems.Status(StatusCodes.Status401Unauthorized, "Unauthorized", "Wrong username or password, or the account is disabled.");
@@ -82,20 +80,17 @@ public static class AuthApi
         var (body, refusal) = await RequestBody.ReadAsync(context);
         if (refusal is not null) return refusal;
         var fields = new BodyFields(body!);
-        var current = fields.String("currentPassword", required: true);
-        var next = fields.String("newPassword", required: true);
-        if (next is not null) fields.Check("newPassword", Passwords.Check(next));
-        if (fields.HasErrors) return Problems.Invalid(fields.Errors);
+        if (PasswordChange.Read(fields) is not { } change) return Problems.Invalid(fields.Errors);
         var account = grains.GetGrain<IUserGrain>(context.User.Username()!);
         if (await account.Get() is not { } user) return Problems.NotFound("You no longer exist.");
-        switch (await signIn.Confirm(user, current!, ClientAddress.Of(context)))
+        switch (await signIn.Confirm(user, change.CurrentPassword, ClientAddress.Of(context)))
         {
             case SignIn.Locked { Wait: var wait }: return Locked(context, wait);
             case SignIn.Accepted: break;
             default: return Problems.Invalid(new() { ["currentPassword"] = ["currentPassword is not your password."] });
         }
         // A new stamp: every token and session issued under the old password ends.
-        await account.Update(user with { PasswordHash = passwords.Hash(next!), Stamp = user.Stamp + 1 }, user.Username);
+        await account.Update(user with { PasswordHash = passwords.Hash(change.NewPassword), Stamp = user.Stamp + 1 }, user.Username);
         credentials.Forget(user.Username);
         return TypedResults.NoContent();
     }

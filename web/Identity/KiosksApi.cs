@@ -8,8 +8,6 @@ namespace Cascade.Web.Identity;
 /// <summary>The kiosk routes (docs/api.md "Identity and access"): kiosk tokens for walls, admins only.</summary>
 public static class KiosksApi
 {
-    public const int MaxName = 64;
-
     public static RouteGroupBuilder MapKiosksApi(this RouteGroupBuilder api)
     {
         var kiosks = api.MapGroup("/kiosks").RequireAuthorization(AccessExtensions.AdminOnly).WithTags("Kiosks")
@@ -29,17 +27,10 @@ public static class KiosksApi
         var (body, refusal) = await RequestBody.ReadAsync(context);
         if (refusal is not null) return refusal;
         var fields = new BodyFields(body!);
-        var name = fields.String("name", required: true, trim: true);
-        if (name is not null && (name.Length == 0 || name.Length > MaxName)) fields.Fail("name", $"name is 1 to {MaxName} characters.");
-        else if (name is not null) fields.Check("name", Text.DisplayText.Check("name", name));
-        var unitId = fields.String("unitId", required: true);
-        if (unitId is not null && !UnitRules.IsValidId(unitId)) fields.Fail("unitId", "unitId is not a unit id.");
-        var depth = fields.Integer("depth", required: true);
-        if (depth is < 0 or > Kiosks.MaxDepth) fields.Fail("depth", $"depth must be from 0 to {Kiosks.MaxDepth}.");
-        if (fields.HasErrors) return Problems.Invalid(fields.Errors);
-        if (await grains.GetGrain<IOrganizationGrain>(IOrganizationGrain.Key).GetUnit(unitId!) is null)
-            return Problems.NotFound($"Unit '{unitId}' does not exist.");
-        var (kiosk, token) = await kiosks.Create(name!, unitId!, depth!.Value, access.Actor(context));
+        if (NewKiosk.Read(fields) is not { } wanted) return Problems.Invalid(fields.Errors);
+        if (await grains.GetGrain<IOrganizationGrain>(IOrganizationGrain.Key).GetUnit(wanted.UnitId) is null)
+            return Problems.NotFound($"Unit '{wanted.UnitId}' does not exist.");
+        var (kiosk, token) = await kiosks.Create(wanted.Name, wanted.UnitId, wanted.Depth, access.Actor(context));
         var origin = $"{context.Request.Scheme}://{context.Request.Host}";
         return TypedResults.Created($"/api/v1/kiosks/{kiosk.Id}",
             new CreatedKiosk(kiosk.Id, kiosk.Name, kiosk.UnitId, kiosk.Depth, token, WallUrl(origin, kiosk.UnitId, kiosk.Depth, token)));

@@ -1,4 +1,3 @@
-using Cascade.Web.Http;
 using Cascade.Web.Identity;
 using Scalar.AspNetCore;
 
@@ -42,7 +41,7 @@ public static class ApiReference
 
     public static WebApplication MapCascadeApiReference(this WebApplication app)
     {
-        app.MapOpenApi(DocumentPattern).RequireAuthorization(AccessExtensions.AdminOnly).Refuses(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
+        app.MapOpenApi(DocumentPattern).RequireAuthorization(AccessExtensions.AdminOnly);
         // The page only: Scalar maps its script and icon beside it open to anyone, like the wall's
         // files they are library code and carry no data.
         app.MapScalarApiReference(ReferencePath, o => o

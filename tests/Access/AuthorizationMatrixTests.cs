@@ -158,6 +158,13 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
             }, (c, id) => c.PostAsJsonAsync($"/api/v1/alerts/{id}/acknowledge", new { note = "已督办" })),
             ("GET audit", "GET /api/v1/audit", Rule.Overseers, Nothing, (c, _) => c.GetAsync($"/api/v1/audit?unit={a}&limit=5")),
             ("GET audit/verify", "GET /api/v1/audit/verify", Rule.AdminOnly, Nothing, (c, _) => c.GetAsync("/api/v1/audit/verify")),
+            ("GET openapi", "GET /openapi/{documentName}.json", Rule.AdminOnly, Nothing, (c, _) => c.GetAsync("/openapi/v1.json")),
+            // With its slash: without, it redirects there, and a client drops its Authorization header on a redirect.
+            ("GET api reference", "GET /api/reference/{documentName?}", Rule.AdminOnly, Nothing, (c, _) => c.GetAsync("/api/reference/")),
+            // Scalar's own files: library code and an icon, no data, open to anyone like the wall's files.
+            ("GET api reference script", "GET /api/reference/scalar.js", Rule.Anyone, Nothing, (c, _) => c.GetAsync("/api/reference/scalar.js")),
+            ("GET api reference start", "GET /api/reference/scalar.aspnetcore.js", Rule.Anyone, Nothing, (c, _) => c.GetAsync("/api/reference/scalar.aspnetcore.js")),
+            ("GET api reference icon", "GET /api/reference/favicon.svg", Rule.Anyone, Nothing, (c, _) => c.GetAsync("/api/reference/favicon.svg")),
             ("POST auth/token", "POST /api/v1/auth/token", Rule.Anyone, Nothing, (c, _) => c.PostAsJsonAsync("/api/v1/auth/token", new { username = "admin", password = CascadeApp.AdminPassword })),
             ("PUT me/password", "PUT /api/v1/me/password", Rule.PeopleTry, Nothing, (c, _) => c.PutAsJsonAsync("/api/v1/me/password", new { currentPassword = "not-it", newPassword = "another-long-password" })),
             ("POST auth/logout", "POST /api/v1/auth/logout", Rule.PeopleRead, Nothing, (c, _) => c.PostAsync("/api/v1/auth/logout", null)),

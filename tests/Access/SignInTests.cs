@@ -179,7 +179,7 @@ public sealed class SignInTests(SignInTests.App app) : IClassFixture<SignInTests
 
         // Written once the minute is over.
         app.Clock.Advance(TimeSpan.FromMinutes(1));
-        await app.Services.GetRequiredService<Cascade.Web.Access.UnknownSignInLog>().FlushAsync();
+        await app.Services.GetRequiredService<Cascade.Web.Identity.UnknownSignInLog>().FlushAsync();
         var trail = await (await admin.GetAsync("/api/v1/audit?limit=1000")).Expect(HttpStatusCode.OK);
         var entries = trail.EnumerateArray().Where(e => e.GetProperty("actor").GetString() == "(unknown)")
             .Select(e => JsonDocument.Parse(e.GetProperty("after").ToString()).RootElement)

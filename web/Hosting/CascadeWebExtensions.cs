@@ -1,10 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Cascade.Hosting;
-using Cascade.Web.Access;
-using Cascade.Web.Api;
+using Cascade.Web.Alerts;
+using Cascade.Web.Audit;
 using Cascade.Web.Demo;
+using Cascade.Web.Http;
+using Cascade.Web.Identity;
 using Cascade.Web.Operations;
+using Cascade.Web.Tasks;
+using Cascade.Web.Units;
 using Cascade.Web.Wall;
 using Cascade.Web.Workbench;
 using Microsoft.AspNetCore.Http.Json;
@@ -30,12 +34,16 @@ public static class CascadeWebExtensions
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
             o.SerializerOptions.Converters.Add(new UtcTimeConverter());
+            // Numbers are numbers: the web defaults would also read "5" as 5, and the OpenAPI
+            // document would say so of every number, though no body is bound with these options.
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
         builder.AddCascadeKeyRing();
         builder.AddCascadeAccess();
         builder.AddCascadeDemo();
         builder.AddCascadeWall();
         builder.AddCascadeOperations();
+        builder.AddCascadeApiReference();
         builder.Services.AddHostedService<StartupPass>();
         return builder;
     }
@@ -60,7 +68,11 @@ public static class CascadeWebExtensions
         app.MapCascadeOperations();
         app.MapLoginPage();
         app.MapCascadeWorkbench();
-        app.MapGroup("/api/v1").MapAuthApi().MapUsersApi().MapKiosksApi().MapUnitsApi().MapTasksApi().MapAlertsApi().MapAuditApi();
+        // Every API route may answer 401 (no or an ended credential; a wrong password for a token)
+        // and 503 (the storage did not confirm a change: StorageFailures).
+        app.MapGroup("/api/v1").Refuses(StatusCodes.Status401Unauthorized, StatusCodes.Status503ServiceUnavailable)
+            .MapAuthApi().MapUsersApi().MapKiosksApi().MapUnitsApi().MapTasksApi().MapAlertsApi().MapAuditApi();
+        app.MapCascadeApiReference();
         return app;
     }
 }

@@ -1,3 +1,5 @@
+using Scalar.AspNetCore;
+
 namespace Cascade.Web.Hosting;
 
 /// <summary>
@@ -8,12 +10,22 @@ namespace Cascade.Web.Hosting;
 /// since browsers send cookies with cross-site WebSocket requests; so must every API write a
 /// browser sends (the workbench writes with its session cookie): SameSite=Strict already keeps
 /// the cookie off cross-site requests, and this refuses them outright as a second line.
+/// The API reference page alone (<see cref="ApiReference"/>) runs one inline script, allowed by
+/// the nonce Scalar put on it for this one answer, and styles its components inline.
 /// </summary>
 public static class SecurityHeaders
 {
     public const string Policy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>
+    /// The API reference's policy: its inline start-up script by this answer's nonce only, and the
+    /// inline styles its components set; everything else as strict as <see cref="Policy"/>.
+    /// </summary>
+    public static string ReferencePolicy(string nonce) =>
+        $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; " +
+        "connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
@@ -27,6 +39,13 @@ public static class SecurityHeaders
             // Over HTTPS only (RFC 6797 ignores it over HTTP): a year, so a browser that once came
             // securely never again sends the session cookie in the clear.
             if (context.Request.IsHttps) headers.StrictTransportSecurity = "max-age=31536000";
+            // The nonce exists only once Scalar's endpoint has rendered the page, after this runs.
+            if (context.Request.Path.StartsWithSegments(ApiReference.ReferencePath))
+                context.Response.OnStarting(() =>
+                {
+                    if (context.Items[ScalarOptions.NonceHttpContextItemKey] is string nonce) headers.ContentSecurityPolicy = ReferencePolicy(nonce);
+                    return Task.CompletedTask;
+                });
             if (context.Request.Path.StartsWithSegments("/hubs") && !SameOrigin(context))
             {
                 await Refuse(context, "The hub accepts connections from this site's own pages only.");

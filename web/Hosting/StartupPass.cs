@@ -1,7 +1,6 @@
 using Cascade.Units;
-using Cascade.Web.Access;
-using Cascade.Web.Api;
 using Cascade.Web.Demo;
+using Cascade.Web.Identity;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,6 @@
 using Azure;
-using Cascade.Web.Access;
-using Cascade.Web.Api;
+using Cascade.Web.Http;
+using Cascade.Web.Identity;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Cascade.Web.Hosting;
@@ -23,7 +23,7 @@ internal sealed partial class StorageFailures(ILogger<StorageFailures> logger) :
         // One line: under a storage outage there is one per request, and the stack says nothing new.
         LogUnavailable(context.Request.Method, context.Request.Path, exception.GetType().Name, exception.Message.Split('\n')[0]);
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        SignIn.SetRetryAfter(context.Response, RetryAfter);
+        RetryAfterHeader.Set(context.Response, RetryAfter);
         await Problems.Status(StatusCodes.Status503ServiceUnavailable, "Service Unavailable",
             "The storage did not confirm the change (it failed or did not answer in time); try again shortly.").ExecuteAsync(context);
         return true;

@@ -1,9 +1,8 @@
 using Cascade.Time;
 using Cascade.Units;
-using Cascade.Web.Access;
+using Cascade.Web.Alerts;
+using Cascade.Web.Identity;
 using Microsoft.AspNetCore.SignalR;
-
-using Cascade.Web.Api;
 
 namespace Cascade.Web.Wall;
 

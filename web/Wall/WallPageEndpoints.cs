@@ -1,3 +1,4 @@
+using Cascade.Web.Http;
 using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
@@ -42,6 +43,6 @@ public static class WallPageEndpoints
         var page = files.GetFileInfo(PageFile);
         if (!page.Exists) return TypedResults.NotFound();
         return TypedResults.Stream(page.CreateReadStream(), "text/html; charset=utf-8",
-            lastModified: page.LastModified, entityTag: new EntityTagHeaderValue($"\"{page.LastModified.UtcTicks:x}-{page.Length:x}\""));
+            lastModified: page.LastModified, entityTag: new EntityTagHeaderValue(ETags.Of(page.LastModified, page.Length)));
     }
 }

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Cascade.Web.Access;
+using Cascade.Web.Identity;
 
 namespace Cascade.Web.Wall;
 

@@ -1,5 +1,5 @@
 using System.Text.Encodings.Web;
-using Cascade.Web.Access;
+using Cascade.Web.Identity;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.Extensions.FileProviders;

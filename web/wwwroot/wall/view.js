@@ -1,30 +1,14 @@
 // Draws the state: header (name, wheels, health, clock), the tree, who needs help, the ticker.
 // Every element is made once or kept by id and reused; lists are fixed pools.
 
-import { fitNames, glyphs, percent, shortName } from './i18n.js';
-import { MAX_CHANGES, alertView, bySeverity, healthOf, laggingUnits, treeView } from './state.js';
+import { byId, make, rootFontSize, setText } from './dom.js';
+import { fitNames, glyphs, percent } from './i18n.js';
+import { alertView, bySeverity, healthOf, treeView } from './state.js';
 import { planTree } from './layout.js';
+import { LaggingList } from './lagging.js';
 import { MoreView, TileView } from './tiles.js';
+import { Ticker } from './ticker.js';
 import { Wheel } from './wheels.js';
-
-const LAG_ROWS = 12;
-
-const byId = (id) => document.getElementById(id);
-
-function setText(element, value) {
-  if (element.textContent !== value) element.textContent = value;
-}
-
-function make(tag, className, parent) {
-  const element = document.createElement(tag);
-  if (className) element.className = className;
-  if (parent) parent.appendChild(element);
-  return element;
-}
-
-function rootFontSize() {
-  return parseFloat(getComputedStyle(document.documentElement).fontSize) || 24;
-}
 
 export class WallView {
   constructor(text, formats) {
@@ -42,10 +26,8 @@ export class WallView {
       new Wheel(byId('wheel-business'), getCss('--business'), text.business, text),
     ];
     this.fillStaticText();
-    this.lagRows = this.makeLagRows();
-    this.recentRows = this.makeRecentRows();
-    this.lastTopChange = null;
-    this.lastNewestAlert = null;
+    this.lagging = new LaggingList(byId('lagging'), text);
+    this.ticker = new Ticker(byId('recent'), text, formats);
     this.relayoutTimer = 0;
     this.alertInfo = { counts: { red: 0, amber: 0, escalated: 0, total: 0 }, newest: null, byUnit: new Map() };
   }
@@ -77,60 +59,6 @@ export class WallView {
     make('span', 'legend-text', alerts).textContent = t.legendAlert;
     make('span', 'alert-badge amber escalated', alerts).textContent = glyphs.escalated;
     make('span', 'legend-text', alerts).textContent = t.legendEscalated;
-  }
-
-  makeLagRows() {
-    const list = byId('lagging');
-    const rows = [];
-    for (let i = 0; i < LAG_ROWS; i++) {
-      const row = make('li', 'lag-row h-none', list);
-      row.hidden = true;
-      rows.push({
-        row,
-        glyph: make('span', 'glyph', row),
-        name: make('span', 'name', row),
-        figures: make('span', 'lag-figures', row),
-        gap: make('span', 'lag-gap', row),
-      });
-    }
-    this.lagEmpty = make('li', 'empty-note', list);
-    this.lagEmpty.textContent = `${glyphs.green} ${this.text.nobodyLagging}`;
-    return rows;
-  }
-
-  makeRecentRows() {
-    const list = byId('recent');
-    // The newest open alert, above the changes.
-    const alertRow = make('li', 'alert-row', list);
-    alertRow.hidden = true;
-    const alertTop = make('div', 'change-top', alertRow);
-    const alertBottom = make('div', 'change-bottom', alertRow);
-    this.alertRow = {
-      row: alertRow,
-      time: make('span', 'change-time', alertTop),
-      severity: make('span', 'alert-severity', alertTop),
-      unit: make('span', 'change-unit', alertTop),
-      text: make('span', 'change-title', alertBottom),
-      where: make('span', 'alert-where', alertBottom),
-    };
-    const rows = [];
-    for (let i = 0; i < MAX_CHANGES; i++) {
-      const row = make('li', 'change', list);
-      row.hidden = true;
-      const top = make('div', 'change-top', row);
-      const bottom = make('div', 'change-bottom', row);
-      rows.push({
-        row,
-        time: make('span', 'change-time', top),
-        track: make('span', 'change-track', top),
-        unit: make('span', 'change-unit', top),
-        title: make('span', 'change-title', bottom),
-        result: make('span', 'change-result', bottom),
-      });
-    }
-    this.recentEmpty = make('li', 'empty-note', list);
-    this.recentEmpty.textContent = this.text.nothingRecent;
-    return rows;
   }
 
   /** After a snapshot (or a resize): everything, with the tree laid out anew. */
@@ -314,113 +242,20 @@ export class WallView {
     element.hidden = counts.total === 0;
   }
 
+  /** Who needs help most: as many rows as fit. */
   renderLagging(state) {
-    const list = byId('lagging');
-    const rem = rootFontSize();
-    const rowHeight = 2.5 * rem;
-    const fits = Math.max(1, Math.min(LAG_ROWS, Math.floor((list.clientHeight + 0.3 * rem) / rowHeight)));
-    const units = laggingUnits(state, fits);
-    const names = [];
-    this.lagRows.forEach((r, i) => {
-      const unit = units[i];
-      r.row.hidden = !unit;
-      if (!unit) return;
-      const health = healthOf(unit);
-      r.row.className = `lag-row h-${health}`;
-      setText(r.glyph, glyphs[health]);
-      names.push({ element: r.name, full: unit.name, short: shortName(unit.name) });
-      const all = unit.summary?.all;
-      setText(r.figures, `${percent(all?.progress)} / ${percent(all?.expected)}`);
-      setText(r.gap, `−${percent(unit.summary.lag)}`);
-    });
-    this.lagEmpty.hidden = units.length > 0;
-    fitNames(names);
+    this.lagging.render(state);
   }
 
-  /** The ticker: newest first; a new top entry slides in once. */
+  /** The ticker: the newest open alert, then the changes; a new top entry slides in once when animated. */
   renderRecent(state, animate) {
-    const t = this.text;
-    const list = byId('recent');
-    const rem = rootFontSize();
-    const newest = this.renderNewestAlert(state);
-    const fits = Math.max(1, Math.floor((list.clientHeight + 0.4 * rem) / (3.0 * rem)) - (newest ? 1 : 0));
-    this.recentRows.forEach((r, i) => {
-      const change = i < fits ? state.changes[i] : undefined;
-      r.row.hidden = !change;
-      if (!change) return;
-      const at = Date.parse(change.at);
-      setText(r.time, Number.isFinite(at) ? this.formats.minutes(at) : '');
-      const track = change.track === 'party' || change.track === 'business' ? change.track : '';
-      r.track.className = `change-track ${track}`;
-      setText(r.track, track ? t[track] : '');
-      setText(r.unit, change.unitName ?? change.unitId ?? '');
-      setText(r.title, change.title ?? change.taskId ?? '');
-      setText(r.result, describe(change, t));
-      r.row.classList.toggle('done', change.to?.status === 'done');
-      r.row.classList.toggle('blocked', change.to?.status === 'blocked');
-    });
-    this.recentEmpty.hidden = state.changes.length > 0 || !!newest;
-    const top = state.changes[0] ?? null;
-    if (animate && top && top !== this.lastTopChange) {
-      const row = this.recentRows[0].row;
-      row.classList.remove('fresh');
-      void row.offsetWidth;
-      row.classList.add('fresh');
-    }
-    this.lastTopChange = top;
-  }
-
-  /** The ticker's first row: the newest open alert, where it sits now, and whether someone answered it. */
-  renderNewestAlert(state) {
-    const t = this.text;
-    const r = this.alertRow;
-    const alert = this.alertInfo.newest;
-    r.row.hidden = !alert;
-    if (!alert) {
-      this.lastNewestAlert = null;
-      return null;
-    }
-    const severity = alert.severity === 'red' ? 'red' : 'amber';
-    r.row.className = `alert-row ${severity}${alert.state === 'acknowledged' ? ' acknowledged' : ''}${alert.escalationLevel > 0 ? ' escalated' : ''}`;
-    r.row.dataset.alert = alert.id;
-    const at = Date.parse(alert.firedAt);
-    setText(r.time, Number.isFinite(at) ? this.formats.minutes(at) : '');
-    setText(r.severity, `${glyphs.alert} ${t.alerts}`);
-    setText(r.unit, state.units.get(alert.unitId)?.name ?? alert.unitId);
-    setText(r.text, t.alertText(alert, t.rules));
-    const where = [];
-    if (alert.escalationLevel > 0 && alert.escalatedToUnitId) {
-      where.push(`${glyphs.escalated} ${t.escalatedTo(state.units.get(alert.escalatedToUnitId)?.name ?? alert.escalatedToUnitId)}`);
-    }
-    if (alert.state === 'acknowledged') where.push(`${glyphs.green} ${t.acknowledged}`);
-    setText(r.where, where.join(' · '));
-    const key = `${alert.id}|${alert.escalationLevel}|${alert.state}`;
-    if (this.lastNewestAlert !== null && key !== this.lastNewestAlert) {
-      r.row.classList.remove('fresh');
-      void r.row.offsetWidth;
-      r.row.classList.add('fresh');
-    }
-    this.lastNewestAlert = key;
-    return alert;
+    this.ticker.render(state, this.alertInfo, animate);
   }
 
   resize(state) {
     for (const wheel of this.wheels) wheel.resize();
     if (state.watchedId) this.renderAll(state);
   }
-}
-
-/** "→ 完成", "→ 进行中 40%", "40% → 60%", "→ 受阻". */
-function describe(change, t) {
-  const from = change.from, to = change.to ?? {};
-  const status = t.status[to.status] ?? to.status ?? '';
-  const progress = typeof to.progress === 'number' ? `${to.progress}%` : '';
-  if (!from) return `${t.newTask} → ${status}`;
-  if (from.status !== to.status) return to.status === 'inProgress' && progress ? `→ ${status} ${progress}` : `→ ${status}`;
-  if (typeof from.progress === 'number' && from.progress !== to.progress) {
-    return `${from.progress}% → ${progress}${to.status === 'blocked' ? ` · ${status}` : ''}`;
-  }
-  return `→ ${status}`;
 }
 
 function getCss(name) {

@@ -1,0 +1,11 @@
+using Cascade.Tasks;
+
+namespace Cascade.Web.Tasks;
+
+/// <summary>
+/// The body of <c>PATCH /api/v1/units/{id}/tasks/{taskId}</c>, a JSON merge patch (RFC 7396): a
+/// field left out is unchanged, <c>"note": null</c> clears the note. Read by <see cref="TaskBody.ReadPatch"/>.
+/// </summary>
+/// <param name="Progress">0 to 100; exactly 100 when the status is done.</param>
+public sealed record TaskChanges(
+    string? Title, Track? Track, double? Weight, DateOnly? Start, DateOnly? Due, TaskItemStatus? Status, int? Progress, string? Note);

@@ -1,0 +1,26 @@
+using System.Text.Json.Serialization;
+using Cascade.Rollup;
+using Cascade.Tasks;
+using Cascade.Time;
+using Cascade.Web.Http;
+
+namespace Cascade.Web.Tasks;
+
+/// <summary>api.md <c>Task</c>; <c>overdue</c> and <c>stale</c> are evaluated when it is read.</summary>
+public sealed record TaskDto(
+    string Id, string UnitId, string Title, Track Track, double Weight, DateOnly Start, DateOnly Due,
+    TaskItemStatus Status, int Progress, string Note, long Version, DateTimeOffset UpdatedAt,
+    string? UpdatedBy, bool Overdue, string? DirectiveId, bool Stale)
+{
+    public static TaskDto From(string unitId, TaskItem t, DomainClock clock)
+    {
+        // The roll-up's own rule for one task, so a task marked stale is exactly one the summary counts.
+        var now = clock.Now;
+        var figures = RollupMath.Of(t, now, clock);
+        return new(t.Id, unitId, t.Title, t.Track, t.Weight, t.Start, t.Due, t.Status, t.Progress, t.Note,
+            t.Version, t.UpdatedAt, t.UpdatedBy, figures.Overdue == 1, t.DirectiveId, figures.Stale == 1);
+    }
+
+    [JsonIgnore]
+    public string ETag => ETags.Of(Version);
+}

@@ -15,7 +15,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Cascade.Bench.Cluster;
 
 /// <summary>
-/// Issue 6's benchmark: the roll-up and the wall on Azure Table Storage (Azurite), with two nodes
+/// The cluster benchmark: the roll-up and the wall on Azure Table Storage (Azurite), with two nodes
 /// in one cluster. Azurite's own write rate, measured before and after in the same run with rows
 /// shaped like Cascade's, is the yardstick: one Azurite process is the bottleneck here, so what
 /// counts is the share of its rate that turns into task updates.

@@ -17,7 +17,7 @@ namespace Cascade.Bench.Wall;
 /// </summary>
 public sealed class WallClient : IAsyncDisposable
 {
-    /// <summary>Server-to-client pushes, as api.md names them; anything else is counted as "other".</summary>
+    /// <summary>Server-to-client pushes, as docs/api.md names them; anything else is counted as "other".</summary>
     public static readonly string[] Pushes = ["summaries", "changes", "structure", "alerts"];
 
     private readonly HubConnection _connection;

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Cascade.Cluster;
 
-/// <summary>The Orleans cluster this node joins (api.md "Configuration").</summary>
+/// <summary>The Orleans cluster this node joins (docs/api.md "Configuration").</summary>
 public sealed class CascadeClusterOptions
 {
     public const string Section = "Cascade:Cluster";

@@ -61,7 +61,7 @@ public static class CascadeSiloExtensions
     }
 
     /// <summary>
-    /// Membership for a small cluster (issue 14, item 8): a dead node is declared within seconds,
+    /// Membership for a small cluster (docs/operations.md): a dead node is declared within seconds,
     /// not the 10-20 s of Orleans' defaults, which are sized for hundreds of nodes. What keeps a
     /// slow but living node from being voted out under full CPU is Orleans' own: the probe
     /// timeout adapts to measured answer times (up to 4x), it grows while the prober is itself

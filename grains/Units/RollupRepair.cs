@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace Cascade.Units;
 
 /// <summary>
-/// The reconciliation pass that repairs a lost report (design.md, data flow step 3). Reports go
+/// The reconciliation pass that repairs a lost report (docs/architecture.md "Data flows one way", step 3). Reports go
 /// up the tree one-way, and a one-way message is lost when it was sent to a node that died, or
 /// by a node that had not yet heard of the death; nothing sends it again until its sender
 /// changes, so a parent on a surviving node could keep a stale figure for good. So whenever the

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Cascade.Wall;
 
-/// <summary>The push path's timing (design.md step 4, api.md "Live push").</summary>
+/// <summary>The push path's timing (docs/architecture.md "Data flows one way", step 4, docs/api.md "Live push").</summary>
 public sealed class WallOptions
 {
     public const string Section = "Cascade:Wall";

@@ -12,7 +12,7 @@ namespace Cascade.Tests.Access;
 /// <summary>
 /// Every API route, the hub and the workbench page as every kind of caller: anonymous, admin, leader, viewer, the
 /// editor of the unit, the editor of a sibling, a disabled user, a kiosk and a revoked kiosk.
-/// Each call is allowed or refused exactly as api.md says, and the refused ones change nothing.
+/// Each call is allowed or refused exactly as docs/api.md says, and the refused ones change nothing.
 /// </summary>
 public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) : IClassFixture<AuthorizationMatrixTests.App>
 {

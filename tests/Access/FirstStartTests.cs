@@ -5,7 +5,7 @@ using Cascade.Tests.Support;
 
 namespace Cascade.Tests.Access;
 
-/// <summary>api.md: the first start creates <c>admin</c>; with no password given it prints a generated one once. No default password ever.</summary>
+/// <summary>docs/api.md: the first start creates <c>admin</c>; with no password given it prints a generated one once. No default password ever.</summary>
 [Collection(Cascade.Tests.E2E.Serial.Name)]
 public sealed partial class FirstStartTests
 {

@@ -7,7 +7,7 @@ using Microsoft.Data.Sqlite;
 namespace Cascade.Tests.Access;
 
 /// <summary>
-/// Issue 14, item 4: the Data Protection key ring is encrypted at rest with a certificate kept
+/// The Data Protection key ring is encrypted at rest with a certificate kept
 /// outside the database (<c>Cascade:DataProtection:*</c>); without one, the first start says so
 /// once, in Cascade's words, instead of the framework's warning.
 /// </summary>

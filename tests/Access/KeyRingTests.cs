@@ -6,7 +6,7 @@ namespace Cascade.Tests.Access;
 
 /// <summary>
 /// Every node of a cluster shares one Data Protection key ring, kept in the cluster's storage
-/// (design.md "Storage"): a token one node issued opens the API on another node on the same store.
+/// (docs/architecture.md "Storage"): a token one node issued opens the API on another node on the same store.
 /// (On Azure Table Storage: <see cref="Cascade.Tests.Web.AzureTableRestartTests"/>.)
 /// </summary>
 public sealed class KeyRingTests

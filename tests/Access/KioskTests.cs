@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Cascade.Tests.Access;
 
-/// <summary>api.md "Identity and access": kiosk tokens open one wall, read-only, until revoked; the hub wants a user or a kiosk.</summary>
+/// <summary>docs/api.md "Identity and access": kiosk tokens open one wall, read-only, until revoked; the hub wants a user or a kiosk.</summary>
 public sealed class KioskTests(KioskTests.App app) : IClassFixture<KioskTests.App>
 {
     public sealed class App : ApiApp;

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Cascade.Tests.Access;
 
-/// <summary>api.md "Identity and access": tokens, sign-in protection, the caller's own account.</summary>
+/// <summary>docs/api.md "Identity and access": tokens, sign-in protection, the caller's own account.</summary>
 public sealed class SignInTests(SignInTests.App app) : IClassFixture<SignInTests.App>
 {
     public sealed class App : ApiApp;

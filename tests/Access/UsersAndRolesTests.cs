@@ -6,7 +6,7 @@ using Cascade.Tests.Web;
 namespace Cascade.Tests.Access;
 
 /// <summary>
-/// Who may change what (api.md "Identity and access"): admins everything, editors the tasks of
+/// Who may change what (docs/api.md "Identity and access"): admins everything, editors the tasks of
 /// their unit and its descendants, leaders and viewers nothing; users are the admin's to manage.
 /// A refused write changes nothing.
 /// </summary>

@@ -8,7 +8,7 @@ using Cascade.Tests.Web;
 namespace Cascade.Tests.Audit;
 
 /// <summary>
-/// api.md "Audit": every accepted write and every sign-in appends exactly one entry, in its
+/// docs/api.md "Audit": every accepted write and every sign-in appends exactly one entry, in its
 /// chain's order; refused and no-op writes append nothing; the hashes are what anyone holding
 /// the audit key can recompute from the API's answer.
 /// </summary>

@@ -6,7 +6,7 @@ using Cascade.Tests.Support;
 namespace Cascade.Tests.Cluster;
 
 /// <summary>
-/// Issue 6 "Cluster behaviour", with real processes: two web nodes and a silo node form one
+/// A cluster with real processes: two web nodes and a silo node form one
 /// cluster; a wall on one node sees writes made through the other; kill -9 of a web node in the
 /// middle of a stream of updates loses no acknowledged write, the wall on the survivor never
 /// stops, the wall on the dead node reconnects to the address it is given next and converges to
@@ -139,7 +139,7 @@ public sealed class ClusterTests
         var killedAt = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
         await kill();
-        // Kill -> every acknowledged task reads back (issue 14, item 8): GETs sent after the kill
+        // Kill -> every acknowledged task reads back (docs/operations.md): GETs sent after the kill
         // through the survivor A, each waiting out the dead node and the 503s of its units' moves.
         var recovery = ReadBack();
         async Task<TimeSpan> ReadBack()

@@ -18,7 +18,7 @@ public sealed class FastEscalationServer : WorkbenchServer
 }
 
 /// <summary>
-/// Issue 5 end to end in Debian's Chromium: a branch reports a blocked task in the workbench, the
+/// Alerts end to end in Debian's Chromium: a branch reports a blocked task in the workbench, the
 /// wall shows the alert, nobody answers, it climbs to the organ committee, the branch answers it
 /// with a note, and the report that unblocks the task resolves it, on both screens.
 /// </summary>

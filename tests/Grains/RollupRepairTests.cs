@@ -6,7 +6,7 @@ using Cascade.Units;
 namespace Cascade.Tests.Grains;
 
 /// <summary>
-/// design.md, data flow step 3: "a reconciliation pass that repairs a lost message". A parent is
+/// docs/architecture.md "Data flows one way", step 3: "a reconciliation pass that repairs a lost message". A parent is
 /// made to hold a wrong report of its child, as if the child's latest report had been lost with a
 /// node; the pass, which runs on every node whenever the cluster's set of nodes changes, puts it right.
 /// </summary>

@@ -12,7 +12,7 @@ using Orleans.TestingHost;
 namespace Cascade.Tests.Grains;
 
 /// <summary>
-/// Issue 14, item 7: two nodes whose clocks differ by a minute. A unit hands out versions on the
+/// Versions across nodes (docs/decisions/009): two nodes whose clocks differ by a minute. A unit hands out versions on the
 /// node whose clock is ahead, by writes and by the clock pass alone (no write), then that node
 /// dies and the unit comes back on the node whose clock is behind: every version seen, before and
 /// after, is above the one before it.

@@ -6,7 +6,7 @@ using Cascade.Tests.Web;
 namespace Cascade.Tests.Operations;
 
 /// <summary>
-/// api.md "Operations": <c>GET /metrics</c> answers Prometheus text, without sign-in, with the
+/// docs/api.md "Operations": <c>GET /metrics</c> answers Prometheus text, without sign-in, with the
 /// <c>Cascade</c> meter's instruments (docs/operations.md "Metrics") and Orleans' and ASP.NET Core's.
 /// The instruments are process-wide, so other tests' work may add to what is read here: every
 /// assertion is a lower bound that this test's own work guarantees.

@@ -6,7 +6,7 @@ using Cascade.Tests.Web;
 namespace Cascade.Tests.Operations;
 
 /// <summary>
-/// api.md "Operations": <c>/readyz</c> answers 200 when the silo has joined and storage answers,
+/// docs/api.md "Operations": <c>/readyz</c> answers 200 when the silo has joined and storage answers,
 /// 503 problem details while storage cannot be reached; <c>/healthz</c> only says the process is alive.
 /// </summary>
 public sealed class ReadinessTests

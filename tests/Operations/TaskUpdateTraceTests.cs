@@ -11,7 +11,7 @@ using Xunit.Abstractions;
 namespace Cascade.Tests.Operations;
 
 /// <summary>
-/// Issue 6: a trace of one task update shows every hop from HTTP to the push, in one trace. The
+/// A trace of one task update shows every hop from HTTP to the push, in one trace. The
 /// product traces when it exports over OTLP: it gets a stand-in collector, and the test reads the
 /// same spans through an in-memory exporter added beside the product's OTLP one.
 /// </summary>

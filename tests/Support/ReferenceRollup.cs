@@ -4,7 +4,7 @@ using Cascade.Tasks;
 namespace Cascade.Tests.Support;
 
 /// <summary>
-/// A plain full recomputation of domain.md "Roll-up", written separately from the product's
+/// A plain full recomputation of docs/domain.md "Roll-up", written separately from the product's
 /// incremental code: for each unit, gather every task of its subtree and apply the
 /// definitions directly.
 /// </summary>

@@ -3,7 +3,7 @@ using Cascade.Outcomes;
 
 namespace Cascade.Tests.Unit;
 
-/// <summary>domain.md "Alerts": one alert per (rule, unit, task), grace, severity in place, acknowledgement, escalation.</summary>
+/// <summary>docs/domain.md "Alerts": one alert per (rule, unit, task), grace, severity in place, acknowledgement, escalation.</summary>
 public sealed class AlertLifecycleTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 27, 0, 0, 0, TimeSpan.Zero);

@@ -6,7 +6,7 @@ using Cascade.Tests.Support;
 
 namespace Cascade.Tests.Unit;
 
-/// <summary>Each rule of domain.md "Alerts" fires and clears exactly at its boundary.</summary>
+/// <summary>Each rule of docs/domain.md "Alerts" fires and clears exactly at its boundary.</summary>
 public sealed class AlertRuleTests
 {
     // 2026-06-10 16:00 UTC is 2026-06-11 00:00 in Asia/Shanghai: the end of a task due on the 10th.

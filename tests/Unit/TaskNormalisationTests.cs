@@ -2,7 +2,7 @@ using Cascade.Tasks;
 
 namespace Cascade.Tests.Unit;
 
-/// <summary>domain.md "Tasks": the ordered normalisation of a write.</summary>
+/// <summary>docs/domain.md "Tasks": the ordered normalisation of a write.</summary>
 public sealed class TaskNormalisationTests
 {
     private static TaskItem Stored(TaskItemStatus status, int progress) => new()

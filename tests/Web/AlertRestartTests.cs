@@ -6,7 +6,7 @@ using Cascade.Tests.Support;
 namespace Cascade.Tests.Web;
 
 /// <summary>
-/// domain.md "Alerts": time alone fires a rule "within 2 minutes of start-up after a restart",
+/// docs/domain.md "Alerts": time alone fires a rule "within 2 minutes of start-up after a restart",
 /// with no request touching the unit. The real product in a child process, killed with SIGKILL.
 /// </summary>
 [Collection(Cascade.Tests.E2E.Serial.Name)]

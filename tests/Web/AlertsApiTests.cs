@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace Cascade.Tests.Web;
 
-/// <summary>api.md "Alerts" over HTTP: list, acknowledge (audited), and the clear refusals.</summary>
+/// <summary>docs/api.md "Alerts" over HTTP: list, acknowledge (audited), and the clear refusals.</summary>
 public sealed class AlertsApiTests(ApiApp app) : IClassFixture<ApiApp>
 {
     private static async Task<JsonElement[]> Alerts(HttpClient client, string query) =>

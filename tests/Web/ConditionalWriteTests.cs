@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace Cascade.Tests.Web;
 
-/// <summary>api.md: tasks carry <c>ETag: "&lt;version&gt;"</c> and writes honour <c>If-Match</c>.</summary>
+/// <summary>docs/api.md: tasks carry <c>ETag: "&lt;version&gt;"</c> and writes honour <c>If-Match</c>.</summary>
 public sealed class ConditionalWriteTests(ConditionalWriteTests.App app) : IClassFixture<ConditionalWriteTests.App>
 {
     public sealed class App : ApiApp;

@@ -4,7 +4,7 @@ using Cascade.Tests.Support;
 
 namespace Cascade.Tests.Web;
 
-/// <summary>A write answered 2xx survives kill -9 of the process (api.md "Conventions").</summary>
+/// <summary>A write answered 2xx survives kill -9 of the process (docs/api.md "Conventions").</summary>
 [Collection(Cascade.Tests.E2E.Serial.Name)]
 public sealed class DurabilityTests
 {

@@ -8,7 +8,7 @@ using Cascade.Units;
 namespace Cascade.Tests.Web;
 
 /// <summary>
-/// api.md: a POST with a client-given id is idempotent for units and tasks alike; another body
+/// docs/api.md: a POST with a client-given id is idempotent for units and tasks alike; another body
 /// under the same id is 409. Also what a created task answers with, and the 2,000-task limit.
 /// </summary>
 public sealed partial class IdempotentPostTests(IdempotentPostTests.App app) : IClassFixture<IdempotentPostTests.App>

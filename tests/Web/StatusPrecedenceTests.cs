@@ -4,7 +4,7 @@ using System.Text;
 namespace Cascade.Tests.Web;
 
 /// <summary>
-/// api.md "Conventions": when several statuses apply, the first of 401; 413 and 415; 404; 403;
+/// docs/api.md "Conventions": when several statuses apply, the first of 401; 413 and 415; 404; 403;
 /// 400; 412; 409 wins, and the request changes nothing.
 /// </summary>
 public sealed class StatusPrecedenceTests(StatusPrecedenceTests.App app) : IClassFixture<StatusPrecedenceTests.App>

@@ -5,8 +5,8 @@ using System.Text.Json;
 namespace Cascade.Tests.Web;
 
 /// <summary>
-/// PATCH of a task: merge-patch semantics (api.md) and the ordered normalisation of
-/// domain.md "Tasks", rules 1 to 8, each on its own.
+/// PATCH of a task: merge-patch semantics (docs/api.md) and the ordered normalisation of
+/// docs/domain.md "Tasks", rules 1 to 8, each on its own.
 /// </summary>
 public sealed class TaskPatchTests(TaskPatchTests.App app) : IClassFixture<TaskPatchTests.App>
 {

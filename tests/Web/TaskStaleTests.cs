@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 
 namespace Cascade.Tests.Web;
 
-/// <summary>Task answers carry <c>stale</c> (domain.md), evaluated when read, by the same rule the summary counts.</summary>
+/// <summary>Task answers carry <c>stale</c> (docs/domain.md), evaluated when read, by the same rule the summary counts.</summary>
 public sealed class TaskStaleTests(TaskStaleTests.App app) : IClassFixture<TaskStaleTests.App>
 {
     public sealed class App : ApiApp;

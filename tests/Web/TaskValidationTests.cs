@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace Cascade.Tests.Web;
 
-/// <summary>Task bodies and route ids that domain.md "Tasks" refuses, on POST and PATCH alike.</summary>
+/// <summary>Task bodies and route ids that docs/domain.md "Tasks" refuses, on POST and PATCH alike.</summary>
 public sealed class TaskValidationTests(TaskValidationTests.App app) : IClassFixture<TaskValidationTests.App>
 {
     public sealed class App : ApiApp;

@@ -5,7 +5,7 @@ using Cascade.Tests.Support;
 
 namespace Cascade.Tests.Web;
 
-/// <summary>domain.md "Tree": one root, no cycles, no deleting a unit that still holds something (409).</summary>
+/// <summary>docs/domain.md "Tree": one root, no cycles, no deleting a unit that still holds something (409).</summary>
 public sealed class UnitStructureConflictTests(UnitStructureConflictTests.App app) : IClassFixture<UnitStructureConflictTests.App>
 {
     public sealed class App : ApiApp;

@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace Cascade.Tests.Web;
 
-/// <summary>Unit bodies, route ids and the tree depth that api.md and domain.md "Tree" refuse.</summary>
+/// <summary>Unit bodies, route ids and the tree depth that docs/api.md and docs/domain.md "Tree" refuse.</summary>
 public sealed class UnitValidationTests(UnitValidationTests.App app) : IClassFixture<UnitValidationTests.App>
 {
     public sealed class App : ApiApp;

@@ -3,7 +3,7 @@ using Cascade.Alerts;
 namespace Cascade.Web.Alerts;
 
 /// <summary>
-/// api.md <c>Alert</c>, plus <c>since</c>: when its condition became true, and <c>figures</c>: what
+/// docs/api.md <c>Alert</c>, plus <c>since</c>: when its condition became true, and <c>figures</c>: what
 /// its sentence names, from which the screens say it in their reader's language. <c>message</c>
 /// is that sentence in Chinese, for scripts (<see cref="AlertText"/>).
 /// </summary>

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Cascade.Web.Http;
 
 /// <summary>
-/// A JSON request body read under the transport rules of api.md: 415 for a wrong content
+/// A JSON request body read under the transport rules of docs/api.md: 415 for a wrong content
 /// type and 413 above 64 KiB come first; a parse failure is kept as an error and reported
 /// only after the route's ids were found (404 wins over 400).
 /// </summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace Cascade.Web.Http;
 
-/// <summary>Writes instants as ISO 8601 UTC with a Z and millisecond precision (api.md "Conventions").</summary>
+/// <summary>Writes instants as ISO 8601 UTC with a Z and millisecond precision (docs/api.md "Conventions").</summary>
 public sealed class UtcTimeConverter : JsonConverter<DateTimeOffset>
 {
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace Cascade.Web.Identity;
 
 /// <summary>
-/// Sign-in and access (api.md "Identity and access"): bearer tokens and kiosk tokens, every
+/// Sign-in and access (docs/api.md "Identity and access"): bearer tokens and kiosk tokens, every
 /// route signed-in unless it says otherwise, writes decided by <see cref="UnitAccess"/>, user routes for
 /// admins, and a per-address limit on sign-in attempts.
 /// </summary>

@@ -27,7 +27,7 @@ public static class CascadeClaims
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));
     }
 
-    /// <summary>The role as api.md writes it: admin, leader, editor, viewer.</summary>
+    /// <summary>The role as docs/api.md writes it: admin, leader, editor, viewer.</summary>
     public static string RoleName(Role role) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(role.ToString());
 
     public static string? Username(this ClaimsPrincipal user) =>

@@ -12,7 +12,7 @@ namespace Cascade.Web.Identity;
 public static class KeyRingExtensions
 {
     /// <summary>
-    /// One Data Protection key ring for every node of a cluster (design.md "Storage"): kept in the
+    /// One Data Protection key ring for every node of a cluster (docs/architecture.md "Storage"): kept in the
     /// cluster's storage, under one application name (the default name is the content root, which
     /// differs between machines), so cookies, tokens and the demo's kiosk link made by one node
     /// open on every other. Its keys are encrypted with the certificate of <see cref="KeyRingOptions"/>.

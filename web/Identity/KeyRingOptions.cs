@@ -1,7 +1,7 @@
 namespace Cascade.Web.Identity;
 
 /// <summary>
-/// How the Data Protection key ring is encrypted at rest (issue 14, item 4). The ring signs every
+/// How the Data Protection key ring is encrypted at rest. The ring signs every
 /// cookie, bearer token and kiosk link, and it lives in the database beside the data: whoever can
 /// read the database could otherwise mint an admin's token. A certificate kept outside the
 /// database (a file only the service account reads) encrypts each key before it is stored; every

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace Cascade.Web.Identity;
 
-/// <summary>Signs a wall in from <c>?kiosk=&lt;token&gt;</c> (api.md: the hub accepts kiosk tokens so).</summary>
+/// <summary>Signs a wall in from <c>?kiosk=&lt;token&gt;</c> (docs/api.md: the hub accepts kiosk tokens so).</summary>
 public sealed class KioskAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, Kiosks kiosks)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)

@@ -4,7 +4,7 @@ namespace Cascade.Web.Identity;
 
 /// <summary>
 /// The sign-in cookie is called <c>__Host-cascade</c> over HTTPS and <c>cascade</c> over plain
-/// HTTP (api.md): browsers refuse a <c>__Host-</c> cookie that is not Secure, so the prefix is
+/// HTTP (docs/api.md): browsers refuse a <c>__Host-</c> cookie that is not Secure, so the prefix is
 /// used only where it can hold.
 /// </summary>
 public sealed class SchemeAwareCookies : ICookieManager

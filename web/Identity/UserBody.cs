@@ -5,7 +5,7 @@ using Cascade.Web.Http;
 
 namespace Cascade.Web.Identity;
 
-/// <summary>Reads the bodies of the user routes (api.md "Identity and access").</summary>
+/// <summary>Reads the bodies of the user routes (docs/api.md "Identity and access").</summary>
 public static partial class UserBody
 {
     public const int MaxDisplayName = 64;

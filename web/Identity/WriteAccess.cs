@@ -4,7 +4,7 @@ namespace Cascade.Web.Identity;
 
 /// <summary>
 /// What the write routes ask, after their 404 checks and before reading the body's meaning
-/// (api.md's status order): may the caller write this unit? The answer comes from
+/// (docs/api.md's status order): may the caller write this unit? The answer comes from
 /// <see cref="UnitAccess"/> through ASP.NET Core's authorization service.
 /// </summary>
 public sealed class WriteAccess(IAuthorizationService authorization, DeniedLog denied)

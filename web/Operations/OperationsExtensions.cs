@@ -4,7 +4,7 @@ using OpenTelemetry.Trace;
 
 namespace Cascade.Web.Operations;
 
-/// <summary>api.md "Operations": <c>/healthz</c>, <c>/readyz</c>, <c>/metrics</c>, and the telemetry behind them.</summary>
+/// <summary>docs/api.md "Operations": <c>/healthz</c>, <c>/readyz</c>, <c>/metrics</c>, and the telemetry behind them.</summary>
 public static class OperationsExtensions
 {
     public const string Readiness = "ready";

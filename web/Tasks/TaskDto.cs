@@ -6,7 +6,7 @@ using Cascade.Web.Http;
 
 namespace Cascade.Web.Tasks;
 
-/// <summary>api.md <c>Task</c>; <c>overdue</c> and <c>stale</c> are evaluated when it is read.</summary>
+/// <summary>docs/api.md <c>Task</c>; <c>overdue</c> and <c>stale</c> are evaluated when it is read.</summary>
 public sealed record TaskDto(
     string Id, string UnitId, string Title, Track Track, double Weight, DateOnly Start, DateOnly Due,
     TaskItemStatus Status, int Progress, string Note, long Version, DateTimeOffset UpdatedAt,

@@ -3,7 +3,7 @@ using Cascade.Web.Http;
 
 namespace Cascade.Web.Units;
 
-/// <summary>Reads unit bodies field by field with the rules of domain.md "Tree".</summary>
+/// <summary>Reads unit bodies field by field with the rules of docs/domain.md "Tree".</summary>
 public static class UnitBody
 {
     /// <summary>The draft, or null with every problem recorded in <paramref name="fields"/>.</summary>

@@ -3,7 +3,7 @@ using Cascade.Units;
 
 namespace Cascade.Web.Units;
 
-/// <summary>api.md <c>GET /units/{id}</c>: the unit, its children's ids and its summary.</summary>
+/// <summary>docs/api.md <c>GET /units/{id}</c>: the unit, its children's ids and its summary.</summary>
 public sealed record UnitDetailDto(string Id, string? ParentId, string Name, UnitKind Kind, int Sort, IReadOnlyList<string> Children, Summary Summary)
 {
     public static UnitDetailDto From(UnitView v) =>

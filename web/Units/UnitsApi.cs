@@ -47,7 +47,7 @@ public static class UnitsApi
         var (body, refusal) = await RequestBody.ReadAsync(context);
         if (refusal is not null) return refusal;
         // The tree's shape is for admins, a root as much as a branch: the permission is decided
-        // before the body's meaning, so a refusal never depends on what the store holds (api.md's
+        // before the body's meaning, so a refusal never depends on what the store holds (docs/api.md's
         // order puts 403 before 400, 404 of a body's id and 409).
         if (!await access.MayChangeStructure(context, UnitBody.ClaimedParent(body!)))
             return Problems.Forbidden("Only admins may add units.");

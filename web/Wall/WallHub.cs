@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.SignalR;
 namespace Cascade.Web.Wall;
 
 /// <summary>
-/// <c>/hubs/wall</c> (api.md "Live push"): <c>Watch(unitId, depth)</c> answers a snapshot and
+/// <c>/hubs/wall</c> (docs/api.md "Live push"): <c>Watch(unitId, depth)</c> answers a snapshot and
 /// puts the connection in that view's group; <see cref="WallPush"/> then sends it
 /// <c>summaries</c>, <c>changes</c> and <c>structure</c>. A bad <c>Watch</c> is a hub error and
 /// the connection stays usable. Only signed-in users and kiosk tokens connect (the fallback

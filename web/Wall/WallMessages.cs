@@ -5,10 +5,10 @@ using Cascade.Wall;
 
 namespace Cascade.Web.Wall;
 
-/// <summary>One unit of a wall's snapshot (api.md "Live push").</summary>
+/// <summary>One unit of a wall's snapshot (docs/api.md "Live push").</summary>
 public sealed record WallUnit(string Id, string? ParentId, string Name, UnitKind Kind, int Sort, int Depth, Summary Summary);
 
-/// <summary>What <c>Watch</c> returns; <c>TimeZone</c> (added to api.md's fields) is the organization's calendar.</summary>
+/// <summary>What <c>Watch</c> returns; <c>TimeZone</c> (added to docs/api.md's fields) is the organization's calendar.</summary>
 public sealed record WallSnapshot(
     DateTimeOffset ServerTime, string ServerBuild, string UnitId, int Depth,
     IReadOnlyList<WallUnit> Units, IReadOnlyList<object> Alerts, IReadOnlyList<TaskChange> Changes, string TimeZone);

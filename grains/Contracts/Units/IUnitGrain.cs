@@ -36,11 +36,11 @@ public interface IUnitGrain : IGrainWithStringKey
     [OneWay] Task SetWatched(TimeSpan lease, bool republish);
     /// <summary>The latest task changes in this unit's subtree, oldest first (the wall's ticker).</summary>
     Task<IReadOnlyList<TaskChange>> GetRecentChanges();
-    /// <summary>The unit's own alerts (domain.md "Alerts"); with <paramref name="resolved"/>, the latest resolved ones too.</summary>
+    /// <summary>The unit's own alerts (docs/domain.md "Alerts"); with <paramref name="resolved"/>, the latest resolved ones too.</summary>
     Task<IReadOnlyList<Cascade.Alerts.Alert>> GetAlerts(bool resolved);
     /// <summary>
     /// The alerts that sit with this unit: its own (as <see cref="GetAlerts"/>) and the open alerts
-    /// of units below that have climbed to it (domain.md "Alerts", escalation).
+    /// of units below that have climbed to it (docs/domain.md "Alerts", escalation).
     /// </summary>
     Task<IReadOnlyList<Cascade.Alerts.Alert>> GetAlertsHere(bool resolved);
     /// <summary>

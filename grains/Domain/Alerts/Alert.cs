@@ -1,7 +1,7 @@
 namespace Cascade.Alerts;
 
 /// <summary>
-/// api.md <c>Alert</c>, plus <see cref="Since"/>: when its condition became true (domain.md "Alerts").
+/// docs/api.md <c>Alert</c>, plus <see cref="Since"/>: when its condition became true (docs/domain.md "Alerts").
 /// It carries the <see cref="Figures"/> its sentence names, not the sentence (docs/domain.md "Alerts"):
 /// <see cref="Message"/> is only in alerts stored before figures existed, and is then what they say.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Cascade.Alerts;
 
 /// <summary>
-/// The lifecycle of domain.md "Alerts" as plain functions over one unit's <see cref="AlertBook"/>:
+/// The lifecycle of docs/domain.md "Alerts" as plain functions over one unit's <see cref="AlertBook"/>:
 /// what holds now fires (after its grace period), changes severity in place, or resolves; an
 /// acknowledgement stops the climb; an unacknowledged alert climbs one ancestor per
 /// <c>EscalateAfter</c> from when it fired. Each answers the alerts it changed.

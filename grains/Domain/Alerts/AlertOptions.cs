@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Cascade.Alerts;
 
 /// <summary>
-/// The alert rules' thresholds and timing (domain.md "Alerts"; api.md "Configuration"). Fire
+/// The alert rules' thresholds and timing (docs/domain.md "Alerts"; docs/api.md "Configuration"). Fire
 /// thresholds are reached with the roll-up's tolerance; a unit alert clears only below its
 /// lower clear threshold (hysteresis), so a figure hovering at the line does not flap.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace Cascade.Alerts;
 
-/// <summary>How bad an alert is (domain.md "Alerts"): amber or red, as the wall colours them.</summary>
+/// <summary>How bad an alert is (docs/domain.md "Alerts"): amber or red, as the wall colours them.</summary>
 [GenerateSerializer]
 public enum AlertSeverity
 {

@@ -1,6 +1,6 @@
 namespace Cascade.Alerts;
 
-/// <summary>domain.md "Alerts": firing, then acknowledged (a person saw it), then resolved when the condition cleared.</summary>
+/// <summary>docs/domain.md "Alerts": firing, then acknowledged (a person saw it), then resolved when the condition cleared.</summary>
 [GenerateSerializer]
 public enum AlertState
 {

@@ -1,7 +1,7 @@
 namespace Cascade.Audit;
 
 /// <summary>
-/// The chains of api.md "Audit": one per unit, named by the unit's id, and one for users,
+/// The chains of docs/api.md "Audit": one per unit, named by the unit's id, and one for users,
 /// kiosks and sign-ins. Its name cannot be a unit id (those never contain '_').
 /// </summary>
 public static class AuditChains

@@ -5,7 +5,7 @@ namespace Cascade.Audit;
 /// (its outbox), before the chain gives it a place. <see cref="Ref"/> is unique, so a draft
 /// delivered twice (an answer lost, a restart) is appended once; a unit's own drafts need none,
 /// since the unit links them itself. Before and after are
-/// canonical JSON (<see cref="AuditSnapshots"/>) or null.
+/// canonical JSON (each room's snapshots, e.g. <c>TaskSnapshots</c>) or null.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("cascade.audit-draft")]
 public sealed record AuditDraft(

@@ -36,7 +36,7 @@ public sealed class CanonicalObject
         return this;
     }
 
-    /// <summary>An enum as api.md writes it: its name in camelCase.</summary>
+    /// <summary>An enum as docs/api.md writes it: its name in camelCase.</summary>
     public CanonicalObject Add<TEnum>(string name, TEnum value) where TEnum : struct, Enum =>
         Add(name, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(value.ToString()));
 

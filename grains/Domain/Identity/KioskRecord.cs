@@ -3,7 +3,7 @@ using Cascade.Audit;
 namespace Cascade.Identity;
 
 /// <summary>
-/// A wall's read-only credential, bound to a unit and depth (api.md "Identity and access").
+/// A wall's read-only credential, bound to a unit and depth (docs/api.md "Identity and access").
 /// Only the SHA-256 of its token is stored. <see cref="ProtectedToken"/> is set for the demo's
 /// own kiosk alone: the token encrypted with the host's data protection keys, so each start
 /// can print the same ready wall URL.

@@ -1,6 +1,6 @@
 namespace Cascade.Identity;
 
-/// <summary>api.md "Identity and access": what a user may do.</summary>
+/// <summary>docs/api.md "Identity and access": what a user may do.</summary>
 [GenerateSerializer]
 public enum Role
 {

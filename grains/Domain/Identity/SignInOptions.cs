@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Cascade.Identity;
 
-/// <summary>Sign-in protection (api.md "Identity and access").</summary>
+/// <summary>Sign-in protection (docs/api.md "Identity and access").</summary>
 public sealed class SignInOptions
 {
     public const string Section = "Cascade:SignIn";

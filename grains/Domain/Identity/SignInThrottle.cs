@@ -1,7 +1,7 @@
 namespace Cascade.Identity;
 
 /// <summary>
-/// The sign-in protection of one account (api.md "Identity and access"), as plain logic over
+/// The sign-in protection of one account (docs/api.md "Identity and access"), as plain logic over
 /// times it is given. Two limits: failures per (account, address) lock that pair for
 /// <see cref="SignInOptions.LockoutFor"/>; failures of the account from every address within
 /// <see cref="SignInOptions.AccountWindow"/> lock its password sign-in for the rest of that window,

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Cascade.Rollup;
 
-/// <summary>Health thresholds of domain.md "Roll-up"; shares are weight shares of all tasks.</summary>
+/// <summary>Health thresholds of docs/domain.md "Roll-up"; shares are weight shares of all tasks.</summary>
 public sealed class HealthOptions
 {
     public const string Section = "Cascade:Health";

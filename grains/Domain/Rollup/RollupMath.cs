@@ -3,7 +3,7 @@ using Cascade.Time;
 
 namespace Cascade.Rollup;
 
-/// <summary>The figures of domain.md "Roll-up", computed from tasks and combined up the tree.</summary>
+/// <summary>The figures of docs/domain.md "Roll-up", computed from tasks and combined up the tree.</summary>
 public static class RollupMath
 {
     /// <summary>Every comparison with a threshold allows this much rounding.</summary>

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Cascade.Rollup;
 
-/// <summary>The leading-edge throttle of upward propagation (design.md step 2).</summary>
+/// <summary>The leading-edge throttle of upward propagation (docs/architecture.md "Data flows one way", step 2).</summary>
 public sealed class RollupOptions
 {
     public const string Section = "Cascade:Rollup";

@@ -1,6 +1,6 @@
 namespace Cascade.Rollup;
 
-/// <summary>The roll-up of a unit over its whole subtree (domain.md "Roll-up", api.md "Summary").</summary>
+/// <summary>The roll-up of a unit over its whole subtree (docs/domain.md "Roll-up", docs/api.md "Summary").</summary>
 [GenerateSerializer, Immutable, Alias("cascade.summary")]
 public sealed record Summary(
     [property: Id(0)] string UnitId,

@@ -1,6 +1,6 @@
 namespace Cascade.Rollup;
 
-/// <summary>One track's figures as the API shows them (api.md "Summary").</summary>
+/// <summary>One track's figures as the API shows them (docs/api.md "Summary").</summary>
 [GenerateSerializer, Immutable, Alias("cascade.track-summary")]
 public sealed record TrackSummary(
     [property: Id(0)] int Count,

@@ -1,7 +1,7 @@
 
 namespace Cascade.Tasks;
 
-/// <summary>A reported change of a task's status or progress (api.md <c>Change</c>), for the wall's ticker.</summary>
+/// <summary>A reported change of a task's status or progress (docs/api.md <c>Change</c>), for the wall's ticker.</summary>
 [GenerateSerializer, Immutable, Alias("cascade.task-change")]
 public sealed record TaskChange(
     [property: Id(0)] DateTimeOffset At,

@@ -1,8 +1,8 @@
 namespace Cascade.Tasks;
 
 /// <summary>
-/// A task creation request after the body was parsed. <see cref="Errors"/> carries what the
-/// parser found wrong, so the unit grain can answer 404 before 400 as the spec orders them.
+/// A task creation request, its fields already checked at the HTTP edge (a body with problems
+/// never reaches the grain). Id 7 is retired: it carried the parser's errors into the grain.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("cascade.task-draft")]
 public sealed record TaskDraft
@@ -14,7 +14,6 @@ public sealed record TaskDraft
     [Id(4)] public DateOnly Start { get; init; }
     [Id(5)] public DateOnly Due { get; init; }
     [Id(6)] public string Note { get; init; } = "";
-    [Id(7)] public Dictionary<string, string[]>? Errors { get; init; }
     /// <summary>Only for seeding and bulk loads: the initial status and progress.</summary>
     [Id(8)] public TaskItemStatus Status { get; init; }
     [Id(9)] public int Progress { get; init; }

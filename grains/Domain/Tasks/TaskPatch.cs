@@ -1,6 +1,9 @@
 namespace Cascade.Tasks;
 
-/// <summary>A JSON merge patch of a task: a null property was not given.</summary>
+/// <summary>
+/// A JSON merge patch of a task: a null property was not given. Its fields are checked at the
+/// HTTP edge; id 8 is retired (it carried the parser's errors into the grain).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("cascade.task-patch")]
 public sealed record TaskPatch
 {
@@ -13,5 +16,4 @@ public sealed record TaskPatch
     [Id(6)] public int? Progress { get; init; }
     /// <summary>The new note; "" when the patch cleared it with null.</summary>
     [Id(7)] public string? Note { get; init; }
-    [Id(8)] public Dictionary<string, string[]>? Errors { get; init; }
 }

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace Cascade.Tasks;
 
-/// <summary>The field rules and write normalisation of domain.md "Tasks", free of Orleans and HTTP.</summary>
+/// <summary>The field rules and write normalisation of docs/domain.md "Tasks", free of Orleans and HTTP.</summary>
 public static partial class TaskRules
 {
     public const int MaxTitle = 200;
@@ -65,7 +65,7 @@ public static partial class TaskRules
         && draft.Start == stored.Start && draft.Due == stored.Due && draft.Note == stored.Note;
 
     /// <summary>
-    /// Applies a merge patch with the ordered normalisation of domain.md. The result keeps the
+    /// Applies a merge patch with the ordered normalisation of docs/domain.md. The result keeps the
     /// invariant "progress is 100 exactly when status is done". Version and stamps are the caller's.
     /// </summary>
     public static Result<TaskItem> Apply(TaskItem stored, TaskPatch patch)

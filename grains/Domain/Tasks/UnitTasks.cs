@@ -18,7 +18,6 @@ public sealed class UnitTasks(string unitId, Func<List<TaskItem>> list)
     public Result<TaskItem> Create(TaskDraft draft, DateTimeOffset now, string? by, out bool added)
     {
         added = false;
-        if (draft.Errors is { Count: > 0 }) return Result<TaskItem>.Invalid(draft.Errors);
         var id = draft.Id ?? NewId();
         var created = TaskRules.Create(draft, id, now, by);
         if (!created.Succeeded) return created;
@@ -38,7 +37,6 @@ public sealed class UnitTasks(string unitId, Func<List<TaskItem>> list)
     {
         before = null;
         if (Find(taskId, out var stored) is { } missing) return missing;
-        if (patch.Errors is { Count: > 0 }) return Result<TaskItem>.Invalid(patch.Errors);
         var applied = TaskRules.Apply(stored!, patch);
         if (!applied.Succeeded) return applied;
         if (!Matches(ifMatch, stored!)) return PreconditionFailed(stored!);

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Cascade.Time;
 
-/// <summary>The organization's calendar and the clock-driven pass (domain.md "Tasks", design.md "Time").</summary>
+/// <summary>The organization's calendar and the clock-driven pass (docs/domain.md "Tasks", docs/architecture.md "Time").</summary>
 public sealed class ClockOptions
 {
     public const string Section = "Cascade";

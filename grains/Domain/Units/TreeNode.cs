@@ -2,7 +2,7 @@ using Cascade.Rollup;
 
 namespace Cascade.Units;
 
-/// <summary>A unit and its subtree to some depth (api.md <c>GET /units/{id}/tree</c>).</summary>
+/// <summary>A unit and its subtree to some depth (docs/api.md <c>GET /units/{id}/tree</c>).</summary>
 [GenerateSerializer, Immutable, Alias("cascade.tree-node")]
 public sealed record TreeNode(
     [property: Id(0)] string Id,

@@ -1,6 +1,6 @@
 namespace Cascade.Units;
 
-/// <summary>A node of the responsibility tree (api.md <c>Unit</c>).</summary>
+/// <summary>A node of the responsibility tree (docs/api.md <c>Unit</c>).</summary>
 [GenerateSerializer, Immutable, Alias("cascade.unit")]
 public sealed record UnitInfo(
     [property: Id(0)] string Id,

@@ -2,7 +2,7 @@ using Cascade.Tasks;
 
 namespace Cascade.Units;
 
-/// <summary>The field rules of domain.md "Tree".</summary>
+/// <summary>The field rules of docs/domain.md "Tree".</summary>
 public static class UnitRules
 {
     public const int MaxName = 100;

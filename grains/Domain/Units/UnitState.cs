@@ -20,9 +20,9 @@ public sealed class UnitState
     [Id(3)] public List<AuditEntry> Audit { get; set; } = [];
     /// <summary>The end of this unit's audit chain; null before its first entry.</summary>
     [Id(4)] public AuditChainHead? AuditHead { get; set; }
-    /// <summary>The unit's alerts (domain.md "Alerts"): source data, stored before an answer like the tasks.</summary>
+    /// <summary>The unit's alerts (docs/domain.md "Alerts"): source data, stored before an answer like the tasks.</summary>
     [Id(5)] public AlertBook Alerts { get; set; } = new();
-    /// <summary>Marks each write, so a write whose answer was lost is recognised when read back (UnitGrain.WriteState).</summary>
+    /// <summary>Marks each write, so a write whose answer was lost is recognised when read back (UnitStore.Write).</summary>
     [Id(6)] public Guid WriteId { get; set; }
     /// <summary>
     /// The summary version this unit had reached when the state was last written: a new activation

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Cascade.Storage.Sqlite;
 
-/// <summary>The embedded store (api.md "Configuration").</summary>
+/// <summary>The embedded store (docs/api.md "Configuration").</summary>
 public sealed class SqliteStorageOptions
 {
     public const string Section = "Cascade:Storage:Sqlite";

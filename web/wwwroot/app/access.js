@@ -21,7 +21,7 @@ export function mayWrite(me, unitId, byId) {
 }
 
 /**
- * Who may acknowledge an alert (api.md): admins and leaders; editors of its unit or of the unit it
+ * Who may acknowledge an alert (docs/api.md): admins and leaders; editors of its unit or of the unit it
  * has climbed to, or of any unit above either.
  */
 export function mayAcknowledge(me, alert, byId) {

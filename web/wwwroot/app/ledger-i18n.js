@@ -4,6 +4,7 @@ import { strings as workbenchStrings } from './i18n.js';
 
 const zh = {
   title: 'Cascade · 督办台账',
+  brand: '党建业务双轮驱动 · 督办台账',
   ledgerTitle: (unit) => `督办台账 · ${unit}及下级`,
   workbench: '工作台',
   unit: '单位',
@@ -26,6 +27,7 @@ const zh = {
 
 const en = {
   title: 'Cascade · Alert ledger',
+  brand: 'Dual-wheel drive · alert ledger',
   ledgerTitle: (unit) => `Alert ledger · ${unit} and below`,
   workbench: 'Workbench',
   unit: 'Unit',

@@ -114,6 +114,14 @@ public sealed class LedgerPageTests(Chromium chromium, WorkbenchServer server) :
         }
         await page.Locator("#severity").SelectOptionAsync("");
         await Assertions.Expect(page.Locator("#ledger-list > .alert")).ToHaveCountAsync(all.Length);
+
+        // The workbench's 预警 of the organ committee shows its whole subtree's open alerts, and links here.
+        var bench = await _browser.NewPage(new() { Width = 1366, Height = 768 });
+        await _browser.SignIn(bench, admin, $"/app?unit={WorkbenchServer.Committee}");
+        var below = await ApiIds(WorkbenchServer.Committee);
+        Assert.Contains(below, alert => alert.StartsWith(first + ".", StringComparison.Ordinal));
+        await Assertions.Expect(bench.Locator("#alerts .alert")).ToHaveCountAsync(below.Length);
+        await Assertions.Expect(bench.Locator("#alerts .ledger-link")).ToHaveAttributeAsync("href", $"/app/alerts?unit={WorkbenchServer.Committee}");
         _browser.NoViolations();
     }
 

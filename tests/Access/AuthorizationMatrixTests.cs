@@ -148,6 +148,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
             ("POST kiosk", "POST /api/v1/kiosks", Rule.AdminOnly, Nothing, (c, _) => c.PostAsJsonAsync("/api/v1/kiosks", new { name = "新屏", unitId = a, depth = 1 })),
             ("DELETE kiosk", "DELETE /api/v1/kiosks/{id}", Rule.AdminOnly, async () => (await Kiosk(a)).Split('.')[0], (c, id) => c.DeleteAsync($"/api/v1/kiosks/{id}")),
             ("GET alerts", "GET /api/v1/alerts", Rule.Read, Nothing, (c, _) => c.GetAsync($"/api/v1/alerts?unit={a}&subtree=true")),
+            ("GET alerts export", "GET /api/v1/alerts/export", Rule.PeopleRead, Nothing, (c, _) => c.GetAsync($"/api/v1/alerts/export?unit={a}&subtree=true")),
             ("POST acknowledge", "POST /api/v1/alerts/{alertId}/acknowledge", Rule.Acknowledge, async () =>
             {
                 // A task already past its due date: its taskOverdue alert fires with the write.
@@ -181,7 +182,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
     }
 
     /// <summary>Routes the matrix test checks outside its rows: the hub (connect and watch) and the workbench page.</summary>
-    private static readonly string[] CheckedApart = ["* /hubs/wall", "* /hubs/wall/negotiate", "GET /app"];
+    private static readonly string[] CheckedApart = ["* /hubs/wall", "* /hubs/wall/negotiate", "GET /app", "GET /app/alerts"];
 
     [Fact]
     public void Every_mapped_route_has_a_row_in_the_matrix()
@@ -257,17 +258,18 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
             catch (Exception error) when (SignedIn(who)) { failures.Add($"{who} hub: {error.GetType().Name} {error.Message}"); }
         }
 
-        // The workbench page: people get it; anyone else, a kiosk too, ends at the sign-in form.
+        // The workbench and ledger pages: people get them; anyone else, a kiosk too, ends at the sign-in form.
         foreach (var (who, client) in callers)
+        foreach (var page in new[] { "/app", "/app/alerts" })
         {
-            var answer = await client.GetAsync("/app");
-            var expected = SignedIn(who) && who != Who.Kiosk ? "/app" : "/login";
+            var answer = await client.GetAsync(page);
+            var expected = SignedIn(who) && who != Who.Kiosk ? page : "/login";
             // Some of these clients follow redirects and some do not: where the answer leads counts.
             var reached = answer.StatusCode == HttpStatusCode.Redirect
                 ? new Uri(new Uri("http://localhost"), answer.Headers.Location!).AbsolutePath
                 : answer.RequestMessage?.RequestUri?.AbsolutePath;
             if (answer.StatusCode is not (HttpStatusCode.OK or HttpStatusCode.Redirect) || reached != expected)
-                failures.Add($"{who} GET /app: {(int)answer.StatusCode} at {reached}, expected {expected}");
+                failures.Add($"{who} GET {page}: {(int)answer.StatusCode} at {reached}, expected {expected}");
         }
 
         foreach (var (who, client) in callers)

@@ -19,6 +19,7 @@ public static class AlertsApi
             .ProducesValidationProblem().Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         alerts.MapPost("/{alertId}/acknowledge", Acknowledge).ReadsJson<Acknowledgement>()
             .Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        alerts.MapAlertsExport();
         return api;
     }
 
@@ -28,7 +29,7 @@ public static class AlertsApi
     /// <c>?unit=</c> (default: the root) gives the alerts of that unit and the open ones escalated to it;
     /// <c>subtree=true</c> every alert below it too; <c>state</c> may repeat (default firing and acknowledged).
     /// </summary>
-    private static async Task<Results<Ok<IEnumerable<AlertDto>>, ProblemHttpResult>> List(HttpContext context, IGrainFactory grains, KioskScope scope)
+    internal static async Task<Results<Ok<IEnumerable<AlertDto>>, ProblemHttpResult>> List(HttpContext context, IGrainFactory grains, KioskScope scope)
     {
         var query = context.Request.Query;
         var errors = new Dictionary<string, string[]>();
@@ -50,13 +51,7 @@ public static class AlertsApi
         var resolved = states.Contains(AlertState.Resolved);
         var found = new List<Alert>();
         if (subtree)
-        {
-            // Every unit below, each with its own alerts (one climbed up is still its unit's).
-            var below = Below(KioskScope.Filter(context.User, await Organization(grains).ListUnits(null) ?? []), unit);
-            foreach (var chunk in below.Chunk(512))
-                foreach (var alerts in await Task.WhenAll(chunk.Select(id => grains.GetGrain<IUnitGrain>(id).GetAlerts(resolved))))
-                    found.AddRange(alerts.Where(a => states.Contains(a.State)));
-        }
+            found.AddRange((await new SubtreeAlerts(grains).Read(context.User, unit, resolved, context.RequestAborted)).Where(a => states.Contains(a.State)));
         else
         {
             // The unit keeps copies of the open alerts that climbed to it: one grain call.
@@ -69,15 +64,6 @@ public static class AlertsApi
             }
         }
         return TypedResults.Ok(found.OrderByDescending(a => a.FiredAt).ThenBy(a => a.Id, StringComparer.Ordinal).Select(AlertDto.From));
-    }
-
-    /// <summary>The unit and every unit below it.</summary>
-    private static List<string> Below(IReadOnlyList<UnitInfo> all, string top)
-    {
-        var inside = new HashSet<string>(StringComparer.Ordinal) { top };
-        foreach (var u in all) // parents come before their children
-            if (u.ParentId is { } parent && inside.Contains(parent)) inside.Add(u.Id);
-        return [.. inside];
     }
 
     private static async Task<Results<Ok<AlertDto>, ProblemHttpResult>> Acknowledge(string alertId, HttpContext context, IGrainFactory grains, WriteAccess access)

@@ -9,26 +9,31 @@ namespace Cascade.Web.Workbench;
 /// <summary>
 /// The branch workbench <c>/app</c>: the page for a signed-in person (a kiosk token opens walls,
 /// not this), else the sign-in form, which comes back here with the same query. The page is
-/// <c>wwwroot/app.html</c> with the sign-out form's antiforgery field filled in; everything
+/// <c>wwwroot/app.html</c> (the ledger <c>/app/alerts</c>: <c>wwwroot/ledger.html</c>) with the sign-out form's antiforgery field filled in; everything
 /// else it shows comes from the API through its own scripts. <c>/</c> leads here.
 /// </summary>
 public static class WorkbenchPage
 {
     private const string PageFile = "app.html";
+    private const string LedgerFile = "ledger.html";
     private const string AntiforgeryMarker = "<!--antiforgery-->";
 
     public static WebApplication MapCascadeWorkbench(this WebApplication app)
     {
-        app.MapMethods("/app", [HttpMethods.Get, HttpMethods.Head], Page).AllowAnonymous().ExcludeFromDescription();
+        app.MapMethods("/app", [HttpMethods.Get, HttpMethods.Head], (HttpContext context, IAntiforgery antiforgery, IWebHostEnvironment environment) =>
+            Page(context, antiforgery, environment, PageFile)).AllowAnonymous().ExcludeFromDescription();
+        // The alert ledger (督办台账): the same sign-in, its own page.
+        app.MapMethods("/app/alerts", [HttpMethods.Get, HttpMethods.Head], (HttpContext context, IAntiforgery antiforgery, IWebHostEnvironment environment) =>
+            Page(context, antiforgery, environment, LedgerFile)).AllowAnonymous().ExcludeFromDescription();
         app.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], () => TypedResults.Redirect("/app")).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 
-    private static async Task<IResult> Page(HttpContext context, IAntiforgery antiforgery, IWebHostEnvironment environment)
+    private static async Task<IResult> Page(HttpContext context, IAntiforgery antiforgery, IWebHostEnvironment environment, string file)
     {
         // Role() is null for anyone who is not a person: anonymous, a failed credential, a kiosk.
         if (context.User.Role() is null) return TypedResults.Redirect(SignInAddress(context.Request));
-        var page = environment.WebRootFileProvider.GetFileInfo(PageFile);
+        var page = environment.WebRootFileProvider.GetFileInfo(file);
         if (!page.Exists) return TypedResults.NotFound();
         var html = await Read(page);
         var tokens = antiforgery.GetAndStoreTokens(context);

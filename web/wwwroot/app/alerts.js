@@ -7,7 +7,7 @@ import { acknowledgeAlert } from './api.js';
 
 const MAX_NOTE = 500;
 
-class AlertRow {
+export class AlertRow {
   constructor(list, alert) {
     this.list = list;
     const t = list.text;

@@ -53,6 +53,7 @@ const zh = {
   ackForbidden: '你无权确认此预警',
   ackResolved: '此预警已解除，无需确认',
   ackGone: '此预警已不存在',
+  openLedger: '督办台账',
 };
 
 const en = {
@@ -105,6 +106,7 @@ const en = {
   ackForbidden: 'You may not acknowledge this alert',
   ackResolved: 'This alert has cleared; nothing to acknowledge',
   ackGone: 'This alert no longer exists',
+  openLedger: 'Alert ledger',
 };
 
 /** The wall's words (figures, health, status) with the workbench's own added. */

@@ -116,8 +116,9 @@ async function start() {
   setWritable(mayWrite(me, unitId, unitsById));
   tasks.onForbidden = () => setWritable(false); // the server is the authority
 
-  // The unit's own alerts and those escalated to it; read again whenever the hub says they moved.
-  const alertsUrl = `/api/v1/alerts?unit=${encodeURIComponent(unitId)}`;
+  // The open alerts of the unit's whole subtree (those escalated to it come from below); read
+  // again whenever the hub says they moved. The ledger (督办台账) filters, sorts and exports them.
+  const alertsUrl = `/api/v1/alerts?unit=${encodeURIComponent(unitId)}&subtree=true`;
   let readingAlerts = null;
   let readAlertsAgain = false;
   function refreshAlerts() {
@@ -141,6 +142,11 @@ async function start() {
     formatTime: (iso) => formatTime(iso),
     refresh: refreshAlerts,
   });
+  const ledgerLink = document.createElement('a');
+  ledgerLink.className = 'ledger-link';
+  ledgerLink.href = `/app/alerts?unit=${encodeURIComponent(unitId)}${query.get('lang') ? `&lang=${lang}` : ''}`;
+  ledgerLink.textContent = text.openLedger;
+  byId('alerts').querySelector('.alerts-heading')?.appendChild(ledgerLink);
   let openAlerts = null;
   const summaryChanged = (figures) => {
     summary.update(unit.name, figures);

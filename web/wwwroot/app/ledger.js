@@ -1,0 +1,134 @@
+// The alert ledger (督办台账): /app/alerts?unit=<id>&rule=&severity=&state=&escalated=1&sort=&lang=
+// Every open alert of a unit's subtree in one list, as GET /api/v1/alerts?unit=&subtree=true
+// answers it, filtered and sorted here; acknowledged inline where the person may; exported to
+// xlsx by the server from the same list with the same filters (GET /api/v1/alerts/export).
+
+import { chooseLanguage } from './i18n.js';
+import { strings } from './ledger-i18n.js';
+import { SignedOut, getJson } from './api.js';
+import { chooseUnit, indexUnits, mayAcknowledge, pickerEntries } from './access.js';
+import { AlertRow } from './alerts.js';
+import { setText } from './dom.js';
+import { ledgerView } from './ledger-view.js';
+
+const REFRESH_MS = 30000;
+const RULES = ['taskOverdue', 'taskBlocked', 'taskStale', 'unitBehind', 'unitImbalance'];
+
+const query = new URLSearchParams(location.search);
+const lang = chooseLanguage(query, window.localStorage);
+const text = strings(lang);
+const byId = (id) => document.getElementById(id);
+
+function signIn() {
+  const back = location.pathname + location.search;
+  location.assign(`/login?returnUrl=${encodeURIComponent(back)}${lang === 'en' ? '&lang=en' : ''}`);
+}
+
+function showCover(words, error) {
+  setText(byId('cover-text'), words);
+  byId('cover').classList.toggle('error', !!error);
+  byId('cover').hidden = false;
+}
+
+function fillSelect(select, entries, chosen) {
+  select.replaceChildren();
+  for (const [value, label] of entries) {
+    const option = document.createElement('option');
+    option.value = value;
+    option.textContent = label;
+    option.selected = value === chosen;
+    select.appendChild(option);
+  }
+}
+
+function timeFormatter() {
+  const format = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN',
+    { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return (iso) => {
+    const t = Date.parse(iso);
+    return Number.isFinite(t) ? format.format(t) : '';
+  };
+}
+
+async function start() {
+  document.documentElement.lang = text.lang;
+  document.title = text.title;
+  setText(byId('brand'), text.brand);
+  setText(byId('sign-out'), text.signOut);
+  showCover(text.loading);
+  const [me, units] = await Promise.all([getJson('/api/v1/me'), getJson('/api/v1/units')]);
+  const unitsById = indexUnits(units ?? []);
+  const unitId = chooseUnit(query.get('unit')?.trim(), me, units ?? []);
+  setText(byId('person'), text.person(me.displayName || me.username, text.roles[me.role] ?? me.role));
+  const unit = unitsById.get(unitId);
+  if (!unit) {
+    showCover(text.unknownUnit(unitId ?? ''), true);
+    return;
+  }
+
+  // The filters live in the address, so a filtered ledger is a link to share.
+  const filters = {
+    unit: unitId,
+    rule: RULES.includes(query.get('rule')) ? query.get('rule') : '',
+    severity: ['red', 'amber'].includes(query.get('severity')) ? query.get('severity') : '',
+    state: ['firing', 'acknowledged'].includes(query.get('state')) ? query.get('state') : '',
+    sort: query.get('sort') === 'severity' ? 'severity' : 'since',
+    escalated: query.get('escalated') === '1',
+  };
+  const view = ledgerView(text, lang, filters, {
+    byId, fillSelect, rules: RULES,
+    entries: pickerEntries(units).map((e) => [e.id, `${'\u3000'.repeat(e.depth)}${e.name}`]),
+  });
+  setText(byId('ledger-title'), text.ledgerTitle(unit.name));
+
+  const formatTime = timeFormatter();
+  const ledger = {
+    text,
+    unitId: null, // every row names its unit
+    unitName: (id) => unitsById.get(id)?.name ?? id,
+    mayAnswer: (alert) => mayAcknowledge(me, alert, unitsById),
+    formatTime,
+    refresh: () => read(),
+  };
+  const rows = new Map(); // alert id -> AlertRow: a note being typed survives a refresh
+  const list = byId('ledger-list');
+  const empty = byId('ledger-empty');
+  setText(empty, text.ledgerEmpty);
+
+  let last = [];
+  function render(alerts) {
+    last = alerts ?? [];
+    const shown = view.apply(alerts ?? []);
+    const seen = new Set(shown.map((a) => a.id));
+    for (const id of [...rows.keys()]) if (!seen.has(id)) rows.delete(id);
+    list.replaceChildren(...shown.map((alert) => {
+      let row = rows.get(alert.id);
+      if (row) row.update(alert);
+      else rows.set(alert.id, (row = new AlertRow(ledger, alert)));
+      setText(row.time, `${text.since(formatTime(alert.since))}`);
+      return row.element;
+    }));
+    empty.hidden = shown.length > 0;
+    setText(byId('count'), text.ledgerCount(shown.length, (alerts ?? []).length));
+    list.dataset.count = String(shown.length);
+  }
+
+  const url = `/api/v1/alerts?unit=${encodeURIComponent(unitId)}&subtree=true`;
+  let reading = null;
+  function read() {
+    reading ??= getJson(url).then(render).catch((error) => {
+      if (error instanceof SignedOut) signIn();
+    }).finally(() => { reading = null; document.body.dataset.loaded = 'true'; });
+    return reading;
+  }
+  view.onChange(() => render(last));
+  byId('refresh').addEventListener('click', () => read());
+  await read();
+  byId('cover').hidden = true;
+  setInterval(read, REFRESH_MS);
+}
+
+start().catch((error) => {
+  if (error instanceof SignedOut) signIn();
+  else showCover(String(error?.message ?? error), true);
+});

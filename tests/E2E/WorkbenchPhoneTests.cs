@@ -40,8 +40,9 @@ public sealed class WorkbenchPhoneTests(Chromium chromium, WorkbenchServer serve
         var tasks = JsonNode.Parse(await answer.TextAsync())!.AsArray();
         foreach (var task in tasks)
         {
-            if ((string?)task!["id"] == "stuck") task["updatedByName"] = "办公室党支部书记";
-            if ((string?)task["id"] == "later") task["updatedBy"] = "system";
+            if ((string?)task!["updatedBy"] == "admin") task["updatedByName"] = "系统管理员";
+            if ((string?)task["id"] == "stuck") task["updatedByName"] = "办公室党支部书记";
+            if ((string?)task["id"] == "later") (task["updatedBy"], task["updatedByName"]) = ("system", null);
         }
         await route.FulfillAsync(new RouteFulfillOptions { Response = answer, Body = tasks.ToJsonString() });
     });
@@ -111,6 +112,12 @@ public sealed class WorkbenchPhoneTests(Chromium chromium, WorkbenchServer serve
               .map((e) => `${e.className}: ${e.textContent}`)
             """);
         Assert.True(wrapped.Length == 0, "wrapped or cut: " + string.Join("; ", wrapped));
+        var overflowing = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('.figure, .summary-line, .task-meta, .alert-head')]
+              .filter((e) => e.getClientRects().length > 0 && e.scrollWidth > e.clientWidth + 1)
+              .map((e) => `${e.className}: ${e.textContent}`)
+            """);
+        Assert.True(overflowing.Length == 0, "content wider than its box: " + string.Join("; ", overflowing));
     }
 
     [Theory]

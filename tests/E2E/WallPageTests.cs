@@ -154,6 +154,8 @@ public sealed class WallPageTests(Chromium chromium) : IClassFixture<Chromium>, 
         await Assertions.Expect(page.Locator("#cover")).ToHaveClassAsync(new Regex("error"));
         await Assertions.Expect(page.Locator("#cover .cover-note")).Not.ToContainTextAsync(new Regex("重试|[Rr]etry"));
         Assert.Equal(1, Volatile.Read(ref watches));
+        if (Environment.GetEnvironmentVariable("CASCADE_SCREENSHOTS") is { Length: > 0 } folder)
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"wall-refusal-{(view.Contains("lang=en") ? "en" : "zh")}.png") });
     }
 
     [Fact]

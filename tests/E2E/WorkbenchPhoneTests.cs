@@ -140,6 +140,14 @@ public sealed class WorkbenchPhoneTests(Chromium chromium, WorkbenchServer serve
         await NoSidewaysScrolling(page);
         await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await Shoot(page, $"workbench-{width}x{height}-{lang}.png");
+
+        // The organ committee has units below: 下级 / Below is a figure too, on one line.
+        await page.GotoAsync(server.Url($"/app?unit={WorkbenchServer.Committee}&lang={lang}"));
+        await WorkbenchBrowser.Live(page);
+        if (width < 600) await page.Locator("#summary-line").TapAsync();
+        await Assertions.Expect(page.Locator("[data-figure='below'] .figure-label")).ToHaveTextAsync(lang == "en" ? "Below" : "下级");
+        await Assertions.Expect(page.Locator("[data-figure='below']")).ToBeVisibleAsync();
+        await NoLabelWraps(page);
         _browser.NoViolations();
     }
 }

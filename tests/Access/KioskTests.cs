@@ -73,10 +73,15 @@ public sealed class KioskTests(KioskTests.App app) : IClassFixture<KioskTests.Ap
         var snapshot = await wall.Watch(ApiApp.Root, 1);
         Assert.Equal(ApiApp.Root, snapshot.GetProperty("unitId").GetString());
         await wall.Watch(ApiApp.Root, 0);
-        await Assert.ThrowsAsync<HubException>(() => wall.Watch(ApiApp.Root, 2));
+        var rootName = snapshot.GetProperty("units")[0].GetProperty("name").GetString();
+        // A refusal says what the link allows (the wall shows it and does not ask again).
+        var allowed = $"only unit '{ApiApp.Root}' ({rootName}) and 1 level below it";
+        Assert.Contains(allowed, (await Assert.ThrowsAsync<HubException>(() => wall.Watch(ApiApp.Root, 2))).Message);
         var other = Api.Id("other");
         await (await (await app.Client()).PostAsJsonAsync(Api.Units, new { id = other, parentId = ApiApp.Root, name = "其他", kind = "branch" })).Expect(HttpStatusCode.Created);
-        await Assert.ThrowsAsync<HubException>(() => wall.Watch(other, 0));
+        Assert.Contains(allowed, (await Assert.ThrowsAsync<HubException>(() => wall.Watch(other, 0))).Message);
+        // A unit that does not exist is not a refusal of the link: it may exist later.
+        Assert.DoesNotContain("only unit", (await Assert.ThrowsAsync<HubException>(() => wall.Watch("no-such-unit", 0))).Message);
     }
 
     [Fact]

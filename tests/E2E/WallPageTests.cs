@@ -129,6 +129,35 @@ public sealed class WallPageTests(Chromium chromium) : IClassFixture<Chromium>, 
         }
     }
 
+    [Theory]
+    [InlineData("unit=kjt&depth=3", "此展示链接只能显示 {0} 及以下 2 层")]
+    [InlineData("unit=jgdw&depth=1&lang=en", "This kiosk link shows only {0} and 2 levels below it")]
+    public async Task A_kiosk_link_changed_to_ask_for_more_says_what_it_allows_and_does_not_retry(string view, string allowed)
+    {
+        var root = await _server!.Client.GetFromJsonAsync<JsonElement>("/api/v1/units/kjt");
+        var watches = 0;
+        var page = await chromium.NewPage();
+        await page.RouteWebSocketAsync(new Regex("/hubs/wall"), socket =>
+        {
+            var hub = socket.ConnectToServer();
+            socket.OnMessage(frame =>
+            {
+                if (frame.Text is { } text && text.Contains("\"Watch\"", StringComparison.Ordinal)) Interlocked.Increment(ref watches);
+                if (frame.Text is { } sent) hub.Send(sent);
+                else hub.Send(frame.Binary!);
+            });
+        });
+
+        await page.GotoAsync($"http://127.0.0.1:{_port}/wall?{view}&kiosk={_kiosk}");
+
+        await Assertions.Expect(page.Locator("#cover .cover-title")).ToHaveTextAsync(string.Format(allowed, root.GetProperty("name").GetString()));
+        await Assertions.Expect(page.Locator("#cover")).ToHaveClassAsync(new Regex("error"));
+        await Assertions.Expect(page.Locator("#cover .cover-note")).Not.ToContainTextAsync(new Regex("重试|[Rr]etry"));
+        Assert.Equal(1, Volatile.Read(ref watches));
+        if (Environment.GetEnvironmentVariable("CASCADE_SCREENSHOTS") is { Length: > 0 } folder)
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"wall-refusal-{(view.Contains("lang=en") ? "en" : "zh")}.png") });
+    }
+
     [Fact]
     public async Task An_unknown_unit_in_the_url_shows_a_clear_message()
     {

@@ -43,11 +43,12 @@ public sealed class WorkbenchPageTests(Chromium chromium, WorkbenchServer server
 
         await Assertions.Expect(page.Locator("#unit-name")).ToHaveTextAsync("第一党支部");
         await Assertions.Expect(page.Locator("#access")).ToContainTextAsync("可填报");
-        await Assertions.Expect(page.Locator(".track-group[data-track='party'] .task")).ToHaveCountAsync(2);
-        await Assertions.Expect(page.Locator(".track-group[data-track='business'] .task")).ToHaveCountAsync(1);
-        await Assertions.Expect(page.Locator(".track-group[data-track='party'] .track-name")).ToHaveTextAsync("党建");
-        // Due date first: the overdue one leads, with its mark.
-        await Assertions.Expect(page.Locator(".track-group[data-track='party'] .task").First).ToHaveAttributeAsync("data-task", "late");
+        await Assertions.Expect(page.Locator(".open-tasks .task[data-track='party']")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator(".open-tasks .task[data-track='business']")).ToHaveCountAsync(1);
+        await Assertions.Expect(Row(page, "study").Locator(".track-chip")).ToHaveTextAsync("党建");
+        await Assertions.Expect(page.Locator(".open-tasks .track-count")).ToHaveTextAsync("3 项");
+        // Overdue first: the overdue one leads, with its mark.
+        await Assertions.Expect(page.Locator(".open-tasks .task").First).ToHaveAttributeAsync("data-task", "late");
         await Assertions.Expect(Row(page, "late").Locator(".flag.overdue")).ToBeVisibleAsync();
         await Assertions.Expect(Row(page, "late").Locator(".due")).ToHaveTextAsync("截止 2020-06-30");
         await Assertions.Expect(Row(page, "study").Locator(".flag.overdue")).ToBeHiddenAsync();
@@ -211,13 +212,14 @@ public sealed class WorkbenchPageTests(Chromium chromium, WorkbenchServer server
         await page.WaitForURLAsync(new Regex("lang=en"));
         await Live(page);
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
-        await Assertions.Expect(page.Locator(".track-group[data-track='party'] .track-name")).ToHaveTextAsync("Party");
+        await Assertions.Expect(Row(page, "t1").Locator(".track-chip")).ToHaveTextAsync("Party");
+        await Assertions.Expect(page.Locator(".open-tasks .track-count")).ToHaveTextAsync("1 task");
         await Assertions.Expect(page.Locator("#sign-out")).ToHaveTextAsync("Sign out");
         await Assertions.Expect(Row(page, "t1").Locator(".status[data-status='done']")).ToHaveTextAsync("done");
 
         await page.GotoAsync(server.Url("/app"));
         await Live(page);
-        await Assertions.Expect(page.Locator(".track-group[data-track='business'] .track-name")).ToHaveTextAsync("Business");
+        await Assertions.Expect(page.Locator(".open-tasks .track-name")).ToHaveTextAsync("Open tasks");
         NoViolations();
     }
 

@@ -67,12 +67,13 @@ public sealed class Kiosks(IGrainFactory grains, DomainClock clock, IDataProtect
     }
 
     /// <summary>Why a kiosk may not watch this view (it shows the one unit it was made for, to its depth or less), or null when it may or when <paramref name="user"/> is no kiosk.</summary>
-    public static string? Refusal(ClaimsPrincipal user, string unitId, int depth)
-    {
-        if (user.FindFirstValue(KioskClaim) is null) return null;
-        var maxDepth = int.Parse(user.FindFirstValue(DepthClaim)!, System.Globalization.CultureInfo.InvariantCulture);
-        return user.UnitId() == unitId && depth <= maxDepth ? null : $"This kiosk shows unit '{user.UnitId()}' to depth {maxDepth}.";
-    }
+    /// <summary>
+    /// The words of a wall refusal: the view a kiosk link allows. A wall reads the unit, its name
+    /// and the depth back from the fixed part "only unit '{id}' ({name}) and {n} level(s) below
+    /// it" (web/wwwroot/wall/connection.js), and does not ask again: the link will not allow more.
+    /// </summary>
+    public static string Refusal(string unitId, string? unitName, int depth) =>
+        $"Refused by the kiosk link: it shows only unit '{unitId}' ({unitName ?? unitId}) and {depth} level{(depth == 1 ? "" : "s")} below it.";
 
     public static ClaimsPrincipal Principal(KioskRecord kiosk, string scheme) => new(new ClaimsIdentity(
     [

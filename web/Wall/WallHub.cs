@@ -24,7 +24,9 @@ public sealed class WallHub(IGrainFactory grains, WallPush push, ServerBuild bui
         var organization = grains.GetGrain<IOrganizationGrain>(IOrganizationGrain.Key);
         if (await organization.GetUnit(unitId) is null)
             throw new HubException($"Unit '{unitId}' does not exist.");
-        if (Context.User is { } user && Kiosks.Refusal(user, unitId, depth) is { } refusal) throw new HubException(refusal);
+        // A kiosk link asked for more than it allows: say what it allows (the wall shows it and stops asking).
+        if (Context.User is { } user && KioskScope.Of(user) is { } scope && (scope.UnitId != unitId || depth > scope.Depth))
+            throw new HubException(Kiosks.Refusal(scope.UnitId, (await organization.GetUnit(scope.UnitId))?.Name, scope.Depth));
 
         await push.Ready;
         // Join first, then read: anything that changes after this point reaches the wall,

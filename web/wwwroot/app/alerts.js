@@ -1,9 +1,11 @@
-// The unit's alerts (预警) on the workbench: its own and those escalated to it, newest first.
+// The unit's alerts (预警) on the workbench: its own and those escalated to it, those waiting
+// for an answer first, newest first within each.
 // Whoever may answer one acknowledges it here with a note saying what is being done; the
 // server decides (a 403 says so) and records it in the audit trail.
 
 import { make, setText, button } from './dom.js';
 import { acknowledgeAlert } from './api.js';
+import { personName } from './task-row.js';
 
 const MAX_NOTE = 500;
 
@@ -13,7 +15,20 @@ export class AlertRow {
     const t = list.text;
     this.element = make('li', 'alert');
     this.element.dataset.alert = alert.id;
+    // On a phone an alert is one line until tapped: the work below stays on the first screen.
     const head = make('div', 'alert-head', this.element);
+    head.setAttribute('role', 'button');
+    head.tabIndex = 0;
+    head.setAttribute('aria-expanded', 'false');
+    const toggle = () => {
+      const open = !this.element.classList.contains('open');
+      this.element.classList.toggle('open', open);
+      head.setAttribute('aria-expanded', String(open));
+    };
+    head.addEventListener('click', toggle);
+    head.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); toggle(); }
+    });
     this.badge = make('span', 'alert-badge', head);
     this.rule = make('span', 'alert-rule', head);
     this.where = make('span', 'alert-unit', head);
@@ -45,7 +60,7 @@ export class AlertRow {
     const t = this.list.text;
     this.alert = alert;
     const severity = alert.severity === 'red' ? 'red' : 'amber';
-    this.element.className = `alert ${severity}`;
+    this.element.className = `alert ${severity}${this.element.classList.contains('open') ? ' open' : ''}`;
     this.element.dataset.state = alert.state;
     this.element.dataset.escalationLevel = String(alert.escalationLevel ?? 0);
     setText(this.badge, `⚑ ${t.severity[severity]}`);
@@ -59,7 +74,7 @@ export class AlertRow {
     this.climb.hidden = !climbed;
     const answered = alert.state === 'acknowledged';
     setText(this.answer, answered
-      ? t.answeredBy(alert.acknowledgedBy ?? '', this.list.formatTime(alert.acknowledgedAt), alert.note ?? '')
+      ? t.answeredBy(personName(t, alert.acknowledgedByName, alert.acknowledgedBy), this.list.formatTime(alert.acknowledgedAt), alert.note ?? '')
       : '');
     this.answer.hidden = !answered;
     this.form.hidden = answered || !this.list.mayAnswer(alert);
@@ -126,11 +141,17 @@ export class AlertList {
     this.empty.textContent = text.noAlerts;
   }
 
-  /** The open alerts as GET /api/v1/alerts?unit= answers them: newest first. */
+  /**
+   * The open alerts as GET /api/v1/alerts?unit= answers them (newest first): those waiting for
+   * this person's answer first, then the others, then those already answered.
+   */
   render(alerts) {
     const seen = new Set();
     const elements = [];
-    for (const alert of alerts ?? []) {
+    const rank = (alert) => (alert.state === 'acknowledged' ? 2 : this.mayAnswer(alert) ? 0 : 1);
+    const ordered = (alerts ?? []).filter((alert) => alert?.id).map((alert, i) => [rank(alert), i, alert])
+      .sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, , alert]) => alert);
+    for (const alert of ordered) {
       if (!alert?.id) continue;
       seen.add(alert.id);
       let row = this.rows.get(alert.id);

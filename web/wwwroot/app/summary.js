@@ -1,4 +1,5 @@
-// The shown unit's roll-up, with the wall's names and rounding, so the two screens agree.
+// The shown unit's roll-up, with the wall's names and rounding, so the two screens agree: one
+// line at the top (health, both tracks, overdue and blocked) that opens into the cards.
 
 import { glyphs, percent } from '../wall/i18n.js';
 import { healthOf } from '../wall/state.js';
@@ -52,6 +53,10 @@ export class SummaryView {
     this.glyph = document.getElementById('summary-glyph');
     this.name = document.getElementById('unit-name');
     this.healthLabel = document.getElementById('health-label');
+    this.line = document.getElementById('line-figures');
+    this.toggle = document.getElementById('summary-line');
+    this.toggle.addEventListener('click', () => this.setOpen(this.toggle.getAttribute('aria-expanded') !== 'true'));
+    this.setOpen(false);
     const figures = document.getElementById('figures');
     figures.replaceChildren();
     this.party = new TrackFigure(figures, 'party', text.party, text);
@@ -63,6 +68,32 @@ export class SummaryView {
     this.stale = new Figure(figures, 'stale', text.staleTasks);
     this.below = new Figure(figures, 'below', text.subUnits);
     this.version = -1;
+  }
+
+  setOpen(open) {
+    this.toggle.setAttribute('aria-expanded', String(open));
+    this.toggle.title = open ? this.text.hideFigures : this.text.showFigures;
+    this.element.classList.toggle('open', open);
+  }
+
+  /** The one line: each figure a piece that never wraps inside itself. */
+  renderLine(summary) {
+    const t = this.text;
+    const pieces = [
+      ['party', `${t.partyShort} ${percent(fraction(summary?.party?.progress))}`],
+      ['business', `${t.businessShort} ${percent(fraction(summary?.business?.progress))}`],
+      ['overdue', `${t.overdue} ${summary?.all?.overdue ?? 0}`],
+      ['blocked', `${t.blocked} ${summary?.all?.blocked ?? 0}`],
+    ];
+    const text = pieces.map(([, words]) => words).join('|');
+    if (this.line.dataset.text === text) return;
+    this.line.dataset.text = text;
+    this.line.replaceChildren(...pieces.map(([name, words]) => {
+      const piece = make('span', `line-figure ${name}`);
+      piece.dataset.line = name;
+      piece.textContent = words;
+      return piece;
+    }));
   }
 
   /** Shows the unit's summary; an older version than the one shown is ignored (pushes may arrive out of order). */
@@ -79,6 +110,7 @@ export class SummaryView {
     this.element.dataset.health = health;
     setText(this.glyph, glyphs[health]);
     setText(this.healthLabel, t.health[health]);
+    this.renderLine(summary);
     this.party.update(summary?.party);
     this.business.update(summary?.business);
     this.gap.set(typeof summary?.lag === 'number' ? percent(Math.max(summary.lag, 0)) : '—');

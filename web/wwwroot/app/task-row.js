@@ -9,6 +9,12 @@ import { patchTask } from './api.js';
 export const STATUSES = ['notStarted', 'inProgress', 'blocked', 'done'];
 export const STEPS = [0, 25, 50, 75, 100];
 
+/** A person as screens show them: the display name, "系统" for the system, the username only when no name came. */
+export function personName(text, displayName, username) {
+  if (username === 'system' && !displayName) return text.system;
+  return displayName || username || '';
+}
+
 export class TaskRow {
   constructor(text, unitId, task, formatTime) {
     this.text = text;
@@ -27,6 +33,7 @@ export class TaskRow {
     this.stale = make('span', 'flag stale', marks);
     this.stale.textContent = t.stale;
     const meta = make('div', 'task-meta', this.element);
+    this.track = make('span', 'track-chip', meta);
     this.due = make('span', 'due', meta);
     this.status = make('span', 'status-chip', meta);
     this.progressValue = make('span', 'progress-value', meta);
@@ -109,6 +116,8 @@ export class TaskRow {
     this.task = task;
     const el = this.element;
     el.dataset.status = task.status;
+    el.dataset.track = task.track;
+    setText(this.track, t[task.track] ?? task.track);
     el.dataset.version = String(task.version);
     el.classList.toggle('is-overdue', !!task.overdue);
     el.classList.toggle('is-stale', !!task.stale);
@@ -129,7 +138,8 @@ export class TaskRow {
       this.noteBase = task.note ?? '';
     }
     this.showDirty();
-    setText(this.updated, task.updatedBy ? t.updatedBy(task.updatedBy, this.formatTime(task.updatedAt)) : '');
+    const who = personName(t, task.updatedByName, task.updatedBy);
+    setText(this.updated, who ? t.updatedBy(who, this.formatTime(task.updatedAt)) : '');
     if (previous && previous.version !== task.version) {
       el.classList.remove('flash');
       void el.offsetWidth; // restart the animation

@@ -1,6 +1,7 @@
-// The shown unit's own tasks, grouped by track (党建 first, then 业务), due date first within
-// each. Rows are kept by task id and updated in place, so a refresh never takes away a draft
-// note or the row a person is tapping.
+// The shown unit's own tasks, the work first: open tasks in one list (overdue, then blocked,
+// then by due date), done tasks folded at the bottom. Each row says its track. Rows are kept by
+// task id and updated in place, so a refresh never takes away a draft note or the row a person
+// is tapping.
 
 import { make, setText } from './dom.js';
 import { TaskRow } from './task-row.js';
@@ -9,6 +10,18 @@ export const TRACKS = ['party', 'business'];
 
 function byDue(a, b) {
   return String(a.due).localeCompare(String(b.due)) || String(a.title).localeCompare(String(b.title), 'zh-CN') || (a.id < b.id ? -1 : 1);
+}
+
+/** What needs doing first: overdue, then blocked, then the nearest due date. */
+export function byUrgency(a, b) {
+  return (b.overdue ? 1 : 0) - (a.overdue ? 1 : 0)
+    || (b.status === 'blocked' ? 1 : 0) - (a.status === 'blocked' ? 1 : 0)
+    || byDue(a, b);
+}
+
+/** Done tasks: the most recently due first. */
+function byDueDescending(a, b) {
+  return -byDue(a, b);
 }
 
 export class TaskList {
@@ -21,17 +34,19 @@ export class TaskList {
     this.onForbidden = null;
     const root = document.getElementById('tracks');
     root.replaceChildren();
-    this.groups = new Map(TRACKS.map((track) => {
-      const section = make('section', `track-group ${track}`, root);
-      section.dataset.track = track;
-      const heading = make('h2', 'track-heading', section);
-      make('span', 'track-name', heading).textContent = text[track];
-      const count = make('span', 'track-count', heading);
-      const list = make('ol', 'task-list', section);
-      const empty = make('p', 'empty-note', section);
-      empty.textContent = text.noTasksHere;
-      return [track, { section, count, list, empty }];
-    }));
+    const open = make('section', 'task-group open-tasks', root);
+    open.dataset.group = 'open';
+    const heading = make('h2', 'track-heading', open);
+    make('span', 'track-name', heading).textContent = text.openTasks;
+    this.openCount = make('span', 'track-count', heading);
+    this.openList = make('ol', 'task-list', open);
+    this.empty = make('p', 'empty-note', open);
+    this.doneGroup = make('details', 'task-group done-tasks', root);
+    this.doneGroup.dataset.group = 'done';
+    const summary = make('summary', 'track-heading', this.doneGroup);
+    make('span', 'track-name', summary).textContent = text.doneTasks;
+    this.doneCount = make('span', 'track-count', summary);
+    this.doneList = make('ol', 'task-list', this.doneGroup);
   }
 
   setWritable(writable) {
@@ -59,15 +74,23 @@ export class TaskList {
       row.element.remove();
       this.rows.delete(id);
     }
-    for (const [track, group] of this.groups) {
-      const rows = [...this.rows.values()].filter((row) => row.task.track === track).sort((a, b) => byDue(a.task, b.task));
-      // Only move rows when the order changed: moving a row would take the focus out of its note.
-      const current = [...group.list.children];
-      if (current.length !== rows.length || rows.some((row, i) => current[i] !== row.element)) {
-        for (const row of rows) group.list.appendChild(row.element);
-      }
-      setText(group.count, `${rows.length} ${this.text.tasks}`);
-      group.empty.hidden = rows.length > 0;
-    }
+    const all = [...this.rows.values()];
+    const open = all.filter((row) => row.task.status !== 'done').sort((a, b) => byUrgency(a.task, b.task));
+    const done = all.filter((row) => row.task.status === 'done').sort((a, b) => byDueDescending(a.task, b.task));
+    place(this.openList, open);
+    place(this.doneList, done);
+    setText(this.openCount, this.text.taskCount(open.length));
+    setText(this.doneCount, this.text.taskCount(done.length));
+    this.empty.hidden = open.length > 0;
+    setText(this.empty, all.length > 0 ? this.text.allDone : this.text.noTasksHere);
+    this.doneGroup.hidden = done.length === 0;
+  }
+}
+
+/** Puts the rows in this order, moving them only when the order changed: a move takes the focus out of a note. */
+function place(list, rows) {
+  const current = [...list.children];
+  if (current.length !== rows.length || rows.some((row, i) => current[i] !== row.element)) {
+    for (const row of rows) list.appendChild(row.element);
   }
 }

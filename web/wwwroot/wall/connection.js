@@ -31,9 +31,19 @@ export function isHubError(error) {
   return /HubException/.test(String(error?.message ?? error));
 }
 
+/**
+ * The server refused Watch because the kiosk link allows less (web/Identity/Kiosks.cs words it):
+ * {unitId, name, depth} of what the link allows, or null for any other error.
+ */
+export function kioskRefusal(error) {
+  const match = /only unit '([^']*)' \((.*)\) and (\d+) levels? below it/.exec(String(error?.message ?? error));
+  return match ? { unitId: match[1], name: match[2], depth: Number(match[3]) } : null;
+}
+
 export class WallConnection {
   /**
-   * handlers: snapshot(snapshot), summaries(items), changes(items), alerts(items), unknownUnit(error), unauthorized(), lost(), restored()
+   * handlers: snapshot(snapshot), summaries(items), changes(items), alerts(items), unknownUnit(error),
+   * refused({unitId, name, depth}) (optional), unauthorized(), lost(), restored()
    * unitId and depth are read at every Watch (the page sets them once).
    */
   constructor({ hubUrl, healthUrl, handlers }) {
@@ -154,7 +164,12 @@ export class WallConnection {
         this.restoreIfFresh();
       } catch (error) {
         this.watched = false;
-        if (isHubError(error)) {
+        const refusal = isHubError(error) ? kioskRefusal(error) : null;
+        if (refusal && this.handlers.refused) {
+          // The link allows less than asked: asking again will not change that. No retry.
+          this.contact();
+          this.handlers.refused(refusal);
+        } else if (isHubError(error)) {
           this.contact();
           this.handlers.unknownUnit(error);
           this.retryTimer = setTimeout(() => this.watch(), UNKNOWN_UNIT_RETRY_MS + Math.random() * 5000);

@@ -60,6 +60,8 @@ const zh = {
   notAllowed: '此大屏需要有效的展示链接',
   notAllowedNote: '请向管理员索取展示链接（含 kiosk 令牌）；稍后自动重试',
   retrying: '稍后自动重试',
+  kioskAllows: (name, n) => `此展示链接只能显示 ${name}${n > 0 ? ` 及以下\u00a0${n}\u00a0层` : ''}`, // \u00a0: one phrase, never split
+  kioskAllowsNote: '请使用管理员提供的原链接，或请管理员另建展示链接',
   legendExpected: '应达进度',
   legendBusiness: '业务',
   alerts: '预警',
@@ -113,6 +115,8 @@ const en = {
   notAllowed: 'This wall needs a valid kiosk link',
   notAllowedNote: 'Ask an administrator for a kiosk link; retrying automatically',
   retrying: 'Retrying automatically',
+  kioskAllows: (name, n) => `This kiosk link shows only ${name}${n > 0 ? ` and ${n} level${n === 1 ? '' : 's'} below it` : ''}`,
+  kioskAllowsNote: 'Use the link as the administrator gave it, or ask for another kiosk link',
   legendExpected: 'expected by now',
   legendBusiness: 'Business (Biz)',
   alerts: 'Alerts',

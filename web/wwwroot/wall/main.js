@@ -90,6 +90,11 @@ const handlers = {
   unknownUnit() {
     showCover(text.unitNotFound(connection.unitId), text.retrying, true);
   },
+  /** The kiosk link allows less than this address asks for: say what it allows; asking again changes nothing. */
+  refused(allowed) {
+    hasPicture = false;
+    showCover(text.kioskAllows(allowed.name, allowed.depth), text.kioskAllowsNote, true);
+  },
   /**
    * No valid kiosk link or sign-in: nothing of the organization stays on screen. Without a kiosk
    * link a person is looking, so the sign-in form comes next and brings them back here.

@@ -72,6 +72,16 @@ public sealed class HealthReasonsTests
         Assert.Same(HealthRules.None, green.HealthReasons);
     }
 
+    [Fact]
+    public void Judging_a_green_unit_allocates_nothing()
+    {
+        var green = Totals(lag: 0.05, overdue: 0.01);
+        HealthRules.ReasonsOf(green, Thresholds); // warm up
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++) HealthRules.ReasonsOf(green, Thresholds);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
     [Theory]
     [InlineData(0.25, 0, 0, 0)]
     [InlineData(0.15, 0.01, 0, 0)]

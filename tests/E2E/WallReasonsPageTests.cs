@@ -106,14 +106,19 @@ public sealed class WallReasonsPageTests(Chromium chromium) : IClassFixture<Chro
         {
             var number = (first - 1 + i) % pages + 1;
             await Assertions.Expect(list).ToHaveAttributeAsync("data-page", number.ToString(), new() { Timeout = 10_000 });
-            var rows = await list.Locator(".lag-row:visible").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.unit + '|' + r.querySelector('.lag-reasons').textContent)");
+            var rows = await list.Locator(".lag-row:visible").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.unit + '|' + r.querySelector('.lag-reasons').dataset.full + '|' + r.querySelector('.lag-reasons').textContent)");
             Assert.NotEmpty(rows);
             byPage[number] = rows;
         }
         var seen = byPage.Values.SelectMany(rows => rows).ToList();
         var byId = needing.ToDictionary(u => u.Id, u => u.Summary);
         Assert.Equal(needing.Select(u => u.Id).Order(), seen.Select(r => r.Split('|')[0]).Order());
-        foreach (var row in seen) Assert.Equal(Words(byId[row.Split('|')[0]]), row.Split('|')[1]);
+        foreach (var row in seen)
+        {
+            var (id, full, shown) = (row.Split('|')[0], row.Split('|')[1], row.Split('|')[2]);
+            Assert.Equal(Words(byId[id]), full);
+            Assert.StartsWith(full.Split(" · ")[0], shown); // the worst reason always shows whole
+        }
         Assert.Empty(await list.Locator(".rank").AllAsync());
         // Red first, page by page.
         var ordered = seen.Select(r => r.Split('|')[0]).ToList();
@@ -150,7 +155,7 @@ public sealed class WallReasonsPageTests(Chromium chromium) : IClassFixture<Chro
                   if (next && next.top < b.bottom - 1) out.push(`${list.id} rows ${i} and ${i + 1} overlap`);
                 });
               }
-              for (const name of document.querySelectorAll('#lagging .lag-row:not([hidden]) .name, #recent li:not([hidden]) .change-unit'))
+              for (const name of document.querySelectorAll('#lagging .lag-row:not([hidden]) .name, #lagging .lag-row:not([hidden]) .lag-reasons, #recent li:not([hidden]) .change-unit, .tile-reason:not([hidden])'))
                 if (name.scrollWidth > name.clientWidth + 1) out.push(`cut: ${name.textContent}`);
               return out;
             }

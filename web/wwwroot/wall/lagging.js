@@ -70,6 +70,7 @@ export class LaggingList {
     if (this.page >= this.pages) this.page = 0;
     const shown = units.slice(this.page * fits, (this.page + 1) * fits);
     const names = [];
+    const reasons = [];
     this.rows.forEach((r, i) => {
       const unit = shown[i];
       r.row.hidden = !unit;
@@ -79,7 +80,10 @@ export class LaggingList {
       if (r.row.dataset.unit !== unit.id) r.row.dataset.unit = unit.id;
       setText(r.glyph, glyphs[health]);
       names.push({ element: r.name, full: unit.name, short: shortName(unit.name) });
-      setText(r.reasons, reasonWords(this.text, unit.summary).map((w) => w.text).join(' · '));
+      const words = reasonWords(this.text, unit.summary).map((w) => w.text);
+      setText(r.reasons, words.join(' · '));
+      r.reasons.dataset.full = words.join(' · ');
+      reasons.push({ element: r.reasons, words });
     });
     this.empty.hidden = units.length > 0;
     this.list.dataset.page = String(this.page + 1);
@@ -88,5 +92,17 @@ export class LaggingList {
     this.pageMark.hidden = this.pages <= 1;
     setText(this.pageMark, this.pages > 1 ? this.text.page(this.page + 1, this.pages) : '');
     fitNames(names);
+    fitReasons(reasons);
+  }
+}
+
+/** Whole reasons only: where they do not all fit, as many as fit and "+n" for the rest. */
+function fitReasons(items) {
+  const tooWide = items.filter((item) => item.element.scrollWidth > item.element.clientWidth + 1);
+  for (const { element, words } of tooWide) {
+    for (let n = words.length - 1; n >= 1; n--) {
+      element.textContent = `${words.slice(0, n).join(' · ')} +${words.length - n}`;
+      if (element.scrollWidth <= element.clientWidth + 1) break;
+    }
   }
 }

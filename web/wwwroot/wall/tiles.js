@@ -175,6 +175,7 @@ export class TileView {
       return;
     }
     this.reason.className = `tile-reason ${words[0].level}`;
+    if (full === this.reasonKey) return; // unchanged: no layout read (a resize refits all)
     this.element.dataset.reason = full;
     this.reasonKey = full;
     this.fitReason();

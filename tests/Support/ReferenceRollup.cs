@@ -16,7 +16,10 @@ public static class ReferenceRollup
         double OverdueWeight, double BlockedWeight, double StaleWeight, double? Progress, double? Expected);
 
     public sealed record Expected(string UnitId, Track Party, Track Business, Track All, double? Lag, double? Imbalance,
-        Health Health, int Units, int RedUnits, int AmberUnits);
+        Health Health, int Units, int RedUnits, int AmberUnits, List<Reason> Reasons);
+
+    /// <summary>A health rule that holds, as docs/api.md "Summary" names it in <c>healthReasons</c>.</summary>
+    public sealed record Reason(string Rule, double Value, Health Level);
 
     public static Dictionary<string, Expected> Compute(IReadOnlyDictionary<string, string?> parents,
         IReadOnlyDictionary<string, List<TaskItem>> tasks, DateTimeOffset now, TimeSpan staleAfter)
@@ -34,7 +37,7 @@ public static class ReferenceRollup
             var lag = both.Count == 0 ? null : both.Expected - both.Progress;
             double? imbalance = party.Count == 0 || business.Count == 0 ? null : Math.Abs(party.Progress!.Value - business.Progress!.Value);
             health[id] = HealthOf(both, lag);
-            result[id] = new Expected(id, party, business, both, lag, imbalance, health[id], Subtree(id).Count, 0, 0);
+            result[id] = new Expected(id, party, business, both, lag, imbalance, health[id], Subtree(id).Count, 0, 0, ReasonsOf(both, lag));
         }
         foreach (var id in parents.Keys)
         {
@@ -92,6 +95,24 @@ public static class ReferenceRollup
         return Health.Green;
     }
 
+    /// <summary>Each rule of the definition that holds, at the highest level it reaches; red ones first, then by rule.</summary>
+    private static List<Reason> ReasonsOf(Track all, double? lag)
+    {
+        if (all.Count == 0) return [];
+        const double e = 1e-9;
+        var held = new List<Reason>();
+        void Rule(string rule, double value, double red, double amber)
+        {
+            if (value >= red - e) held.Add(new(rule, value, Health.Red));
+            else if (value >= amber - e) held.Add(new(rule, value, Health.Amber));
+        }
+        Rule("lag", lag!.Value, 0.20, 0.10);
+        Rule("overdueShare", all.OverdueWeight / all.Weight, 0.10, 0.02);
+        Rule("blockedShare", all.BlockedWeight / all.Weight, double.PositiveInfinity, 0.05);
+        Rule("staleShare", all.StaleWeight / all.Weight, double.PositiveInfinity, 0.10);
+        return [.. held.Where(r => r.Level == Health.Red), .. held.Where(r => r.Level == Health.Amber)];
+    }
+
     /// <summary>The differences between a summary and the recomputation; empty when they agree.</summary>
     public static List<string> Differences(Expected expected, Summary actual)
     {
@@ -125,6 +146,11 @@ public static class ReferenceRollup
         Same("units", expected.Units, actual.Units);
         Same("redUnits", expected.RedUnits, actual.RedUnits);
         Same("amberUnits", expected.AmberUnits, actual.AmberUnits);
+        var got = actual.HealthReasons ?? [];
+        Same("healthReasons", string.Join(",", expected.Reasons.Select(r => $"{r.Rule}:{r.Level}")),
+            string.Join(",", got.Select(r => $"{System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(r.Reason.ToString())}:{r.Level}")));
+        for (var i = 0; i < Math.Min(expected.Reasons.Count, got.Count); i++)
+            Near($"healthReasons[{i}].value", expected.Reasons[i].Value, got[i].Value);
         return diffs;
     }
 }

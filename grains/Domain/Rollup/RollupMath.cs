@@ -52,27 +52,24 @@ public static class RollupMath
     public static double? Imbalance(SubtreeTotals t) =>
         t.Party.Count == 0 || t.Business.Count == 0 ? null : Math.Abs(t.Party.Progress!.Value - t.Business.Progress!.Value);
 
-    public static Health HealthOf(TrackTotals all, HealthOptions o)
-    {
-        if (all.Count == 0) return Health.None;
-        var lag = Lag(all)!.Value;
-        var overdueShare = all.OverdueWeight / all.Weight;
-        var blockedShare = all.BlockedWeight / all.Weight;
-        var staleShare = all.StaleWeight / all.Weight;
-        if (AtLeast(lag, o.RedLag) || AtLeast(overdueShare, o.RedOverdueShare)) return Health.Red;
-        if (AtLeast(lag, o.AmberLag) || AtLeast(overdueShare, o.AmberOverdueShare)
-            || AtLeast(blockedShare, o.AmberBlockedShare) || AtLeast(staleShare, o.AmberStaleShare))
-            return Health.Amber;
-        return Health.Green;
-    }
+    /// <summary>The health of docs/domain.md "Roll-up" (see <see cref="HealthRules"/>).</summary>
+    public static Health HealthOf(TrackTotals all, HealthOptions o) => HealthRules.HealthOf(all, o);
 
     public static bool AtLeast(double value, double threshold) => value >= threshold - Tolerance;
 
-    public static Summary ToSummary(string unitId, SubtreeTotals t, HealthOptions o, long version, DateTimeOffset computedAt)
+    public static Summary ToSummary(string unitId, SubtreeTotals t, HealthOptions o, long version, DateTimeOffset computedAt) =>
+        ToSummary(unitId, t, HealthRules.ReasonsOf(t.All, o), version, computedAt);
+
+    /// <summary>
+    /// The summary with the reasons already judged from the same totals (<see cref="HealthRules.ReasonsOf"/>):
+    /// the health is the worst reason's level, so the two never disagree.
+    /// </summary>
+    public static Summary ToSummary(string unitId, SubtreeTotals t, IReadOnlyList<HealthReason> reasons, long version, DateTimeOffset computedAt)
     {
         var all = t.All;
-        return new Summary(unitId, version, computedAt, HealthOf(all, o), Lag(all), Imbalance(t),
+        var health = all.Count == 0 ? Health.None : reasons.Count == 0 ? Health.Green : reasons[0].Level;
+        return new Summary(unitId, version, computedAt, health, Lag(all), Imbalance(t),
             t.Units, t.RedUnits, t.AmberUnits, t.OpenAlerts,
-            TrackSummary.From(t.Party), TrackSummary.From(t.Business), TrackSummary.From(all));
+            TrackSummary.From(t.Party), TrackSummary.From(t.Business), TrackSummary.From(all), reasons);
     }
 }

@@ -15,4 +15,6 @@ public sealed record Summary(
     [property: Id(9)] int OpenAlerts,
     [property: Id(10)] TrackSummary Party,
     [property: Id(11)] TrackSummary Business,
-    [property: Id(12)] TrackSummary All);
+    [property: Id(12)] TrackSummary All,
+    /// <summary>The health rules that hold, worst first; the shared empty list when green or grey.</summary>
+    [property: Id(13)] IReadOnlyList<HealthReason> HealthReasons);

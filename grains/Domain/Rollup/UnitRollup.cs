@@ -16,6 +16,8 @@ public sealed class UnitRollup(string unitId, HealthOptions health, Func<long> v
     private readonly HashSet<string> _children = [];
     private SubtreeTotals _own, _childrenTotals, _totals;
     private DateTimeOffset _ownAt;
+    /// <summary>The health rules that hold over <see cref="_totals"/>, judged again only when the totals change.</summary>
+    private IReadOnlyList<HealthReason> _reasons = HealthRules.None;
     /// <summary>Origins (<see cref="ChildReport.Origin"/>) of children's reports not summed yet, then of those just summed; 0: none.</summary>
     private long _childOrigin, _summedOrigin;
     /// <summary>The oldest origin in this unit's summary that the parent has not been told of; 0: none.</summary>
@@ -102,13 +104,14 @@ public sealed class UnitRollup(string unitId, HealthOptions health, Func<long> v
         if (Summary is null || totals != _totals)
         {
             _totals = totals;
+            _reasons = HealthRules.ReasonsOf(totals.All, health);
             var now = versionNow();
             Version = Math.Max(Version + 1, now);
             if (hasParent) _unreportedOrigin = Oldest(_unreportedOrigin, Oldest(_summedOrigin, now));
             else if (_summedOrigin > 0 && exists) propagated(Math.Max(0, now - _summedOrigin) / 1e6);
         }
         _summedOrigin = 0;
-        Summary = RollupMath.ToSummary(unitId, _totals, health, Version, _ownAt);
+        Summary = RollupMath.ToSummary(unitId, _totals, _reasons, Version, _ownAt);
     }
 
     /// <summary>The report a parent reads directly: it then holds every change so far.</summary>

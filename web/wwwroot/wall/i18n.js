@@ -47,8 +47,15 @@ const zh = {
   blocked: '受阻',
   noTasks: '暂无任务',
   needsHelp: '需要帮扶',
-  needsHelpNote: '进度 / 应达 · 按差排序',
-  nobodyLagging: '没有落后于应达进度的单位',
+  needsHelpNote: '滞后在前 · 原因',
+  nobodyLagging: '没有滞后或需关注的单位',
+  page: (i, n) => `${i}/${n}`,
+  reasons: {
+    lag: (share) => `进度落后 ${percent(share)}`,
+    overdueShare: (n) => `逾期 ${n} 项`,
+    blockedShare: (n) => `受阻 ${n} 项`,
+    staleShare: (n) => `久未更新 ${n} 项`,
+  },
   recent: '最新动态',
   nothingRecent: '暂无变化',
   newTask: '新任务',
@@ -102,8 +109,15 @@ const en = {
   blocked: 'Stuck',
   noTasks: 'No tasks yet',
   needsHelp: 'Needs help',
-  needsHelpNote: 'progress / expected',
-  nobodyLagging: 'No unit is behind its expected progress',
+  needsHelpNote: 'behind first · why',
+  nobodyLagging: 'No unit is behind or on watch',
+  page: (i, n) => `${i}/${n}`,
+  reasons: {
+    lag: (share) => `${percent(share)} behind`,
+    overdueShare: (n) => `${n} overdue`,
+    blockedShare: (n) => `${n} blocked`,
+    staleShare: (n) => `${n} not updated`,
+  },
   recent: 'Latest changes',
   nothingRecent: 'No changes yet',
   newTask: 'new task',
@@ -157,6 +171,24 @@ export function fitNames(items) {
   for (const item of items) if (item.element.textContent !== item.full) item.element.textContent = item.full;
   const tooWide = items.filter((item) => item.short && item.element.scrollWidth > item.element.clientWidth + 1);
   for (const item of tooWide) item.element.textContent = item.short;
+}
+
+/**
+ * What is wrong with a unit, in words, worst first: its summary's healthReasons (docs/api.md
+ * "Summary"), the shares said as task counts ("逾期 2 项") and the lag as a percentage
+ * ("进度落后 12%"). Empty when green or grey, or from a server without healthReasons.
+ */
+export function reasonWords(t, summary) {
+  const reasons = Array.isArray(summary?.healthReasons) ? summary.healthReasons : [];
+  const all = summary?.all ?? {};
+  const counts = { overdueShare: all.overdue, blockedShare: all.blocked, staleShare: all.stale };
+  const words = [];
+  for (const reason of reasons) {
+    const say = t.reasons[reason?.reason];
+    if (!say) continue;
+    words.push({ level: reason.level === 'red' ? 'red' : 'amber', text: reason.reason === 'lag' ? say(reason.value) : say(counts[reason.reason] ?? 0) });
+  }
+  return words;
 }
 
 /** A fraction 0..1 as a whole percentage, or a dash when there is nothing to measure. */

@@ -188,16 +188,3 @@ export function treeView(state) {
     children: children.map((child) => ({ unit: child, kids: childrenOf.get(child.id) ?? [] })),
   };
 }
-
-/** Units below the watched one that are behind what is expected by now, most behind first. */
-export function laggingUnits(state, limit) {
-  const list = [];
-  for (const unit of state.units.values()) {
-    if (unit.id === state.watchedId) continue;
-    const lag = unit.summary?.lag;
-    if (typeof lag !== 'number' || !(lag > 0.005) || healthOf(unit) === 'none') continue;
-    list.push(unit);
-  }
-  list.sort((a, b) => (b.summary.lag - a.summary.lag) || byDisplayOrder(a, b));
-  return list.slice(0, limit);
-}

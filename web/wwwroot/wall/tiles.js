@@ -1,7 +1,7 @@
 // DOM views that are made once and then only updated: a tile per drawn unit, kept by id and
 // reused across snapshots, so a wall that runs for weeks does not grow.
 
-import { glyphs, percent, shortName } from './i18n.js';
+import { glyphs, percent, reasonWords, shortName } from './i18n.js';
 import { healthOf } from './state.js';
 
 const healthClasses = ['h-green', 'h-amber', 'h-red', 'h-none'];
@@ -69,6 +69,9 @@ export class TileView {
     this.party = new TrackRow(this.element, 'party', text.partyShort, text.partyLetter);
     this.business = new TrackRow(this.element, 'business', text.businessShort, text.businessLetter);
     this.foot = make('div', 'tile-foot', this.element);
+    // What is wrong, in words (red and amber tiles): in place of the foot's label.
+    this.reason = make('span', 'tile-reason', this.foot);
+    this.reason.hidden = true;
     this.footLabel = make('span', 'foot-label', this.foot);
     this.redGlyph = make('span', 'count-glyph red', this.foot);
     this.redGlyph.textContent = glyphs.red;
@@ -89,8 +92,10 @@ export class TileView {
     const summary = unit.summary;
     const health = healthOf(unit);
     const alerts = this.updateAlert(summary, mark);
+    const words = reasonWords(this.text, summary);
     const seen = [health, unit.name, shown(summary?.party?.progress), shown(summary?.business?.progress),
-      summary?.redUnits, summary?.amberUnits, summary?.all?.overdue, summary?.all?.blocked, alerts].join('|');
+      summary?.redUnits, summary?.amberUnits, summary?.all?.overdue, summary?.all?.blocked, alerts,
+      words.map((w) => w.text).join(' · ')].join('|');
     const changed = seen !== this.seen;
     this.seen = seen;
     // For people reading the DOM and for the browser tests: which unit, in what health.
@@ -106,6 +111,7 @@ export class TileView {
     this.party.update(summary?.party);
     this.business.update(summary?.business);
     this.updateFoot(summary);
+    this.updateReason(words);
     return changed;
   }
 
@@ -152,6 +158,37 @@ export class TileView {
       this.foot.classList.add('leaf');
     }
     this.foot.classList.toggle('alarm', (summary?.redUnits ?? 0) > 0);
+  }
+
+  /**
+   * The worst reasons in words, as many whole ones as fit the foot beside its counts (at least the
+   * worst); the foot's label gives way to them. Measures only when the words changed.
+   */
+  updateReason(words) {
+    const full = words.map((w) => w.text).join(' · ');
+    this.reason.hidden = words.length === 0;
+    this.footLabel.hidden = words.length > 0;
+    if (words.length === 0) {
+      this.reasonKey = '';
+      setText(this.reason, '');
+      delete this.element.dataset.reason;
+      return;
+    }
+    this.reason.className = `tile-reason ${words[0].level}`;
+    if (full === this.reasonKey) return; // unchanged: no layout read (a resize refits all)
+    this.element.dataset.reason = full;
+    this.reasonKey = full;
+    this.fitReason();
+  }
+
+  /** Drops trailing reasons while the foot overflows (also after the tile changed size). */
+  fitReason() {
+    if (!this.reasonKey) return;
+    const parts = this.reasonKey.split(' · ');
+    setText(this.reason, this.reasonKey);
+    for (let n = parts.length - 1; n >= 1 && this.reason.scrollWidth > this.reason.clientWidth + 1; n--) {
+      setText(this.reason, parts.slice(0, n).join(' · '));
+    }
   }
 
   /** What fitNames needs to shorten the name when it does not fit the tile. */

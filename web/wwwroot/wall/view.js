@@ -121,6 +121,7 @@ export class WallView {
     for (const [id, view] of this.tiles) if (!keepTiles.has(id)) { view.element.remove(); this.tiles.delete(id); }
     for (const [id, view] of this.heads) if (!keepHeads.has(id)) { view.element.remove(); this.heads.delete(id); }
     fitNames([...this.heads.values(), ...this.tiles.values()].map((v) => v.nameFit()));
+    for (const view of [...this.heads.values(), ...this.tiles.values()]) view.fitReason();
   }
 
   viewFor(map, unit, extraClass, keep) {

@@ -111,5 +111,5 @@ public sealed class UnitTasks(string unitId, Func<List<TaskItem>> list)
 
     /// <summary>The writer's display name goes with the task (docs/api.md "Tasks": <c>updatedByName</c>).</summary>
     private static Result<TaskItem> Named(Result<TaskItem> created, string? byName) =>
-        created.Succeeded && byName is not null ? Result<TaskItem>.Ok(created.Value! with { UpdatedByName = byName }) : created;
+        created.Succeeded && byName is not null ? created with { Value = created.Value! with { UpdatedByName = byName } } : created;
 }

@@ -27,6 +27,10 @@ public sealed record AlertBenchOptions
     public int ImportParallelism { get; init; } = 64;
     public int Seed { get; init; } = 42;
     public bool KeepData { get; init; }
+    /// <summary>Reads of the root's ledger answer timed after the setup.</summary>
+    public int LedgerReads { get; init; } = 20;
+    /// <summary>Stop after the setup and the ledger's reads.</summary>
+    public bool LedgerOnly { get; init; }
 
     public const string Usage = """
         usage: dotnet run -c Release --project bench -- alerts [options]
@@ -47,6 +51,8 @@ public sealed record AlertBenchOptions
           --import-parallelism N ImportTasks calls in flight (default 64)
           --seed N               random seed (default 42)
           --keep-data            keep the SQLite file
+          --ledger-reads N       reads of the root's ledger answer timed after the setup (default 20)
+          --ledger-only          stop after the setup and the ledger's reads
         """;
 
     private static readonly OptionTable<AlertBenchOptions> Options = new OptionTable<AlertBenchOptions>(new())
@@ -66,6 +72,8 @@ public sealed record AlertBenchOptions
         .Whole("--import-parallelism", (o, v) => o with { ImportParallelism = v })
         .Whole("--seed", (o, v) => o with { Seed = v })
         .Flag("--no-restart", o => o with { Restart = false })
+        .Whole("--ledger-reads", (o, v) => o with { LedgerReads = v })
+        .Flag("--ledger-only", o => o with { LedgerOnly = true })
         .Flag("--keep-data", o => o with { KeepData = true });
 
     public static bool TryParse(ReadOnlySpan<string> args, out AlertBenchOptions options, out string? error)

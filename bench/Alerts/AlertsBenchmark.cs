@@ -71,6 +71,17 @@ public static class AlertsBenchmark
                 $"by rule: {AlertsReport.Describe(setup.OpenByRule())}; the plan: {AlertsReport.Describe(plan.ExpectedAlerts())}; " +
                 $"raised and resolved while the tree was built: {setup.Alerts.Count - setup.Open.Count():N0}");
 
+            // The ledger's answer at the root, from the open-alert index.
+            report.Ledger = await LedgerRead.MeasureAsync(host.Address, tree.RootId, setup, options.LedgerReads);
+            Log($"Ledger at the root (GET /alerts?unit=root&subtree=true): {report.Ledger.Describe()}");
+            if (options.LedgerOnly)
+            {
+                report.PeakRss = ProcessFacts.PeakRss;
+                Console.WriteLine();
+                Console.WriteLine(report.Render());
+                return 0;
+            }
+
             // 3. Clock intervals as the ticks fall: each unit ticks a clock period after it was created.
             report.Natural = await MeasureIntervals("as they fall", options.Intervals, Stopwatch.GetTimestamp(), interval, ticks, cpu, writes, null);
             var afterNatural = await AlertCensus.TakeAsync(host.Grains, unitIds, resolved: true);

@@ -23,6 +23,7 @@ public sealed class AlertsReport
     public int WallsLost { get; set; }
     public Restart? Restart { get; set; }
     public long PeakRss { get; set; }
+    public LedgerRead? Ledger { get; set; }
 
     public static string Describe(IEnumerable<KeyValuePair<string, int>> counts) =>
         string.Join(", ", counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} {c.Value:N0}"));
@@ -54,6 +55,7 @@ public sealed class AlertsReport
         Row("Open alerts after setup", $"{SetupCensus.Open.Count():N0}: {Describe(SetupCensus.OpenByRule())} (the root counts {RootOpenAlerts:N0}; " +
             $"{SetupCensus.Alerts.Count - SetupCensus.Open.Count():N0} raised and resolved while the tree was built)");
         Row("... the plan's lagging units", Describe(Plan.ExpectedAlerts()));
+        if (Ledger is { } ledger) Row("Ledger: the root's subtree answer (GET /alerts?unit=root&subtree=true)", ledger.Describe());
         foreach (var (label, passes, changes) in new[] { ("as they fall", Natural, NaturalChanges), ("all due at once", Aligned, AlignedChanges) })
         {
             if (passes.Count == 0) continue;
@@ -125,6 +127,9 @@ public sealed class AlertsReport
             Goal(text, "each wall at most 4 messages a second", true, sent <= 4,
                 $"most in any 1 s: {sent} as the server sent them, {received} as received; mean {WallPhases.Max(p => p.AllPerWallPerSecond):F2}/s in the busiest phase");
         }
+        if (Ledger is { } read)
+            Goal(text, "the root's ledger answer within 1 s with 5,000 open alerts", province && read.Answered >= 5_000, read.SameAsCensus && read.Max < 1000,
+                $"{read.Answered:N0} open alerts, max {read.Max:F0} ms over {read.Milliseconds.Count} reads, exactly the census: {read.SameAsCensus}");
         if (Restart is { } restart)
             Goal(text, "after a restart every unit is back and its alerts settled within 2 minutes", province,
                 restart.RootComplete is { } t && t < TimeSpan.FromMinutes(2) && restart.OpenAfter == restart.OpenBefore,

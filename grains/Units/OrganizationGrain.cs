@@ -78,6 +78,20 @@ public sealed partial class OrganizationGrain(
         return Task.FromResult<IReadOnlyList<string>>(path);
     }
 
+    public Task<IReadOnlyList<string>> Within(string ancestorId, IReadOnlyList<string> unitIds)
+    {
+        if (!_units.ContainsKey(ancestorId)) return Task.FromResult<IReadOnlyList<string>>([]);
+        var inside = new List<string>();
+        foreach (var id in unitIds)
+            for (var at = _units.ContainsKey(id) ? id : null; at is not null; at = _units.GetValueOrDefault(at)?.ParentId)
+                if (at == ancestorId)
+                {
+                    inside.Add(id);
+                    break;
+                }
+        return Task.FromResult<IReadOnlyList<string>>(inside);
+    }
+
     public Task<IReadOnlyList<UnitInfo>?> ListUnits(string? parentId)
     {
         if (parentId is not null)

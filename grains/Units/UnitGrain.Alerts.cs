@@ -9,12 +9,17 @@ public sealed partial class UnitGrain
     public Task<IReadOnlyList<Alert>> GetAlerts(bool resolved) =>
         Task.FromResult<IReadOnlyList<Alert>>(resolved ? [.. Book.Open, .. Book.Resolved] : [.. Book.Open]);
 
-    public Task<IReadOnlyList<Alert>> GetAlertsHere(bool resolved) => Task.FromResult<IReadOnlyList<Alert>>(
-        resolved ? [.. Book.Open, .. Book.Resolved, .. Book.EscalatedHere.Values] : [.. Book.Open, .. Book.EscalatedHere.Values]);
-
-    public async Task<Result<Alert>> AcknowledgeAlert(string alertId, string by, string note)
+    /// <summary>Its own, and from the open-alert index those that climbed here (decision 010).</summary>
+    public async Task<IReadOnlyList<Alert>> GetAlertsHere(bool resolved)
     {
-        var result = Desk.Acknowledge(alertId, by, note, out var before, out var changed);
+        IReadOnlyList<Alert> own = resolved ? [.. Book.Open, .. Book.Resolved] : [.. Book.Open];
+        if (!Exists || state.State.Children.Count == 0) return own; // nothing climbs to a unit without units below
+        return [.. own, .. await AlertIndexPartitions.EscalatedTo(GrainFactory, [Id])];
+    }
+
+    public async Task<Result<Alert>> AcknowledgeAlert(string alertId, string by, string note, string? byName = null)
+    {
+        var result = Desk.Acknowledge(alertId, by, note, out var before, out var changed, byName);
         if (!changed) return result; // refused, or a repeat: the first acknowledgement stands
         _lease.Collect([result.Value!]);
         Record(new AuditStamp(by, clock.Now), AuditActions.AlertAcknowledge, before!.TaskId, AlertSnapshots.Alert(before), AlertSnapshots.Alert(result.Value!));
@@ -22,12 +27,12 @@ public sealed partial class UnitGrain
         return result;
     }
 
-    public async Task AlertMoved(Alert alert)
+    /// <summary>An alert of a unit below arrived here or left: walls watching this unit hear it (the index keeps it, not this unit).</summary>
+    public Task AlertMoved(Alert alert)
     {
-        if (!Exists || alert.UnitId == Id || !Desk.Keep(alert, Id)) return;
+        if (!Exists || alert.UnitId == Id || !_lease.Watched) return Task.CompletedTask;
         _lease.Collect([alert]);
-        await Write();
-        await Flush();
+        return Flush();
     }
 
     /// <summary>Moves unacknowledged alerts up the tree when their time came (asks the organization for the path then only).</summary>
@@ -40,15 +45,19 @@ public sealed partial class UnitGrain
     }
 
     /// <summary>
-    /// At activation and after the cluster changed: the alerts that sit elsewhere are announced
-    /// again, and the copies kept here are checked with their units (a one-way message may have been lost).
+    /// At activation and after the cluster changed (a one-way message may have been lost): the index
+    /// gets this unit's whole open list, and the units where its alerts sit hear of them again. Copies
+    /// of alerts that climbed here, kept by states written before the index, go to the index as their
+    /// units hold them now, and leave the state.
     /// </summary>
-    private async Task ReconcileEscalatedAlerts()
+    private async Task ReconcileAlertIndex()
     {
+        AlertIndexPartitions.Of(GrainFactory, Id).Sync(Id, Rollup.Version, [.. Book.Open]).Ignore();
         foreach (var (to, alert) in Desk.Reannouncements()) Unit(to).AlertMoved(alert).Ignore();
-        var changed = false;
+        if (Book.EscalatedHere.Count == 0) return;
         foreach (var unitId in Book.EscalatedHere.Values.Select(a => a.UnitId).Distinct().ToList())
-            changed |= Desk.Check(unitId, await Unit(unitId).GetAlerts(false), Id);
-        if (changed) await Write();
+            AlertIndexPartitions.Of(GrainFactory, unitId).Sync(unitId, 0, await Unit(unitId).GetAlerts(false)).Ignore();
+        Book.EscalatedHere.Clear();
+        await Write();
     }
 }

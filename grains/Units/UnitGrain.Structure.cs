@@ -1,3 +1,4 @@
+using Cascade.Alerts;
 using Cascade.Audit;
 using Cascade.Rollup;
 using Cascade.Tasks;
@@ -38,12 +39,14 @@ public sealed partial class UnitGrain
         return Flush();
     }
 
-    public Task SetWatched(TimeSpan lease, bool republish)
+    public async Task SetWatched(TimeSpan lease, bool republish)
     {
-        if (!_lease.Renew(lease, republish)) return Task.CompletedTask;
+        if (!_lease.Renew(lease, republish)) return;
         _changes.TakeForFeed(); // a new watcher gets the current summary at once, and the alerts as they stand
         _lease.Owe(Desk.Standing());
-        return Exists ? Flush() : Task.CompletedTask;
+        if (!Exists) return;
+        if (state.State.Children.Count > 0) _lease.Owe(await AlertIndexPartitions.EscalatedTo(GrainFactory, [Id]));
+        await Flush();
     }
 
     /// <summary>After the cluster changed (<see cref="RollupRepair"/>): a report to this unit, or a publish to walls, may have been lost.</summary>
@@ -53,7 +56,7 @@ public sealed partial class UnitGrain
         await ReadChildren(state.State.Children);
         if (_lease.Watched) _lease.Republish();
         await Flush();
-        await ReconcileEscalatedAlerts();
+        await ReconcileAlertIndex();
     }
 
     public async Task Initialize(UnitInfo unit, AuditStamp stamp)

@@ -1,3 +1,4 @@
+using Cascade.Text;
 using Cascade.Audit;
 using Cascade.Tasks;
 
@@ -10,21 +11,21 @@ public sealed partial class UnitGrain
 
     public Task<Result<TaskItem>> GetTask(string taskId) => Task.FromResult(Tasks?.Get(taskId) ?? NoUnit<TaskItem>());
 
-    public async Task<Result<TaskItem>> CreateTask(TaskDraft draft, string? by)
+    public async Task<Result<TaskItem>> CreateTask(TaskDraft draft, string? by, string? byName = null)
     {
-        if (Tasks?.Create(draft, clock.Now, by, out var added) is not { } created) return NoUnit<TaskItem>();
+        if (Tasks?.Create(draft, clock.Now, by, out var added, byName) is not { } created) return NoUnit<TaskItem>();
         if (added) await Done("create", Stamp(by), AuditActions.TaskCreate, created.Value!.Id, null, TaskSnapshots.Task(Id, created.Value));
         return created;
     }
 
-    public async Task<Result<TaskItem>> PatchTask(string taskId, TaskPatch patch, string? ifMatch, string? by)
+    public async Task<Result<TaskItem>> PatchTask(string taskId, TaskPatch patch, string? ifMatch, string? by, string? byName = null)
     {
-        if (Tasks?.Patch(taskId, patch, ifMatch, clock.Now, by, out var stored) is not { } patched) return NoUnit<TaskItem>();
+        if (Tasks?.Patch(taskId, patch, ifMatch, clock.Now, by, out var stored, byName) is not { } patched) return NoUnit<TaskItem>();
         if (stored is null) return patched; // refused, or nothing changed
         var next = patched.Value!;
         var reported = next.Status != stored.Status || next.Progress != stored.Progress
             ? new TaskChange(next.UpdatedAt, Id, state.State.Info!.Name, next.Id, next.Title, next.Track,
-                new ChangePoint(stored.Status, stored.Progress), new ChangePoint(next.Status, next.Progress), by)
+                new ChangePoint(stored.Status, stored.Progress), new ChangePoint(next.Status, next.Progress), by, ActorNames.Of(by, byName))
             : null;
         await Done("update", Stamp(by, next.UpdatedAt), AuditActions.TaskUpdate, taskId, TaskSnapshots.Task(Id, stored), TaskSnapshots.Task(Id, next), reported);
         return patched;

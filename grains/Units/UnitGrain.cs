@@ -57,7 +57,7 @@ public sealed partial class UnitGrain(
         await Reserved();
         if (changed) await Write();
         await Flush();
-        await ReconcileEscalatedAlerts();
+        await ReconcileAlertIndex();
         _meter.Set(Book.Open);
     }
 
@@ -181,9 +181,11 @@ public sealed partial class UnitGrain(
         Tell();
     }
 
-    /// <summary>Tells the units where changed alerts sit, once stored (upwards, one-way).</summary>
+    /// <summary>Tells the open-alert index and the units where changed alerts sit, once stored (one-way).</summary>
     private void Tell()
     {
+        var changed = Desk.TakeIndexChanges();
+        if (changed.Count > 0) AlertIndexPartitions.Of(GrainFactory, Id).Changed(Id, Rollup.Version, changed).Ignore();
         var told = Desk.TakeAnnouncements();
         for (var i = 0; i < told.Count; i++) Unit(told[i].To).AlertMoved(told[i].Alert).Ignore();
     }

@@ -102,6 +102,26 @@ public sealed class StateSizeTests(AzureTableGrainCluster cluster, ITestOutputHe
         await AssertWellUnder("unit: 2,000 tasks, 2,667 open alerts, 500 climbed here, 51 audit entries", state);
     }
 
+    /// <summary>
+    /// A partition of the open-alert index when the province has 50,000 open alerts (ten times the
+    /// ledger's goal) over its 32 partitions: a third acknowledged with a note and a name, most climbed.
+    /// </summary>
+    [Fact]
+    public async Task An_index_partition_with_its_share_of_50000_open_alerts_stays_well_under_the_entity_limit()
+    {
+        var state = new AlertIndexState();
+        for (var i = 0; i < 50_000 / AlertIndexPartitions.Count; i++)
+        {
+            var unitId = Id("branch", i * 7);
+            var alert = AlertOn(unitId, i, Task(i), i % 2 == 0 ? "taskOverdue" : "taskStale", i % 4 == 0 ? null : Id("county", i % 300));
+            if (i % 3 == 0) alert = alert with { State = AlertState.Acknowledged, AcknowledgedAt = Now, AcknowledgedBy = Id("editor", i % 40),
+                AcknowledgedByName = Text(6), Note = Text(40 + _random.Next(60)) };
+            state.Open[alert.Id] = alert;
+            state.Versions[unitId] = 1_780_000_000_000 + i;
+        }
+        await AssertWellUnder($"alert index partition: {state.Open.Count:N0} open alerts", state);
+    }
+
     [Fact]
     public async Task A_unit_with_5000_children_stays_well_under_the_entity_limit()
     {

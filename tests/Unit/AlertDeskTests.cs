@@ -59,14 +59,19 @@ public sealed class AlertDeskTests
     }
 
     [Fact]
-    public void The_copies_kept_here_follow_their_unit()
+    public void Every_change_goes_to_the_index_once_and_nothing_when_none_changed()
     {
         var desk = Desk(Midnight11th);
-        var alert = new Alert("leaf.1", "taskOverdue", AlertSeverity.Red, "leaf", "t", AlertState.Firing, null, Midnight11th, Midnight11th,
-            EscalationLevel: 1, EscalatedToUnitId: "mid");
-        Assert.True(desk.Keep(alert, "mid"));
-        Assert.False(desk.Keep(alert, "mid"));
-        Assert.True(desk.Check("leaf", [alert with { EscalatedToUnitId = "root", EscalationLevel = 2 }], "mid"));
-        Assert.Empty(_book.EscalatedHere);
+        var fired = Assert.Single(desk.Evaluate("leaf", "Leaf", [Task("t")], default));
+        Assert.Equal([fired], desk.TakeIndexChanges());
+        Assert.Same(desk.TakeIndexChanges(), desk.TakeIndexChanges()); // the shared empty list: nothing allocated
+        var acknowledged = desk.Acknowledge(fired.Id, "bgs-secretary", "已督办", out _, out _, "办公室党支部书记").Value!;
+        Assert.Equal(("bgs-secretary", "办公室党支部书记"), (acknowledged.AcknowledgedBy, acknowledged.AcknowledgedByName));
+        desk.Acknowledge(fired.Id, "other", "again", out _, out var changed);
+        Assert.False(changed);
+        Assert.Equal([acknowledged], desk.TakeIndexChanges());
+        var resolved = Assert.Single(desk.Evaluate("leaf", "Leaf", [], default));
+        Assert.Equal(AlertState.Resolved, Assert.Single(desk.TakeIndexChanges()).State);
+        Assert.Equal(fired.Id, resolved.Id);
     }
 }

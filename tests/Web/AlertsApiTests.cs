@@ -16,7 +16,8 @@ public sealed class AlertsApiTests(ApiApp app) : IClassFixture<ApiApp>
         using var admin = await app.Client();
         var unit = Api.Id("al");
         await admin.CreateUnit(unit);
-        await admin.CreateTask(unit, "late", start: "2026-01-01", due: "2026-02-01");
+        var task = await admin.CreateTask(unit, "late", start: "2026-01-01", due: "2026-02-01");
+        Assert.Equal(("admin", "管理员"), (task.GetProperty("updatedBy").GetString(), task.GetProperty("updatedByName").GetString()));
 
         var open = await Alerts(admin, $"unit={unit}");
         var overdue = open.Single(a => a.GetProperty("rule").GetString() == "taskOverdue");
@@ -29,8 +30,13 @@ public sealed class AlertsApiTests(ApiApp app) : IClassFixture<ApiApp>
         Assert.True(summary.GetProperty("openAlerts").GetInt32() >= 1);
 
         var acknowledged = await (await admin.PostAsJsonAsync($"/api/v1/alerts/{id}/acknowledge", new { note = "已安排整改" })).Expect(HttpStatusCode.OK);
-        Assert.Equal(("acknowledged", "admin", "已安排整改"), (acknowledged.GetProperty("state").GetString(),
-            acknowledged.GetProperty("acknowledgedBy").GetString(), acknowledged.GetProperty("note").GetString()));
+        Assert.Equal(("acknowledged", "admin", "管理员", "已安排整改"), (acknowledged.GetProperty("state").GetString(),
+            acknowledged.GetProperty("acknowledgedBy").GetString(), acknowledged.GetProperty("acknowledgedByName").GetString(),
+            acknowledged.GetProperty("note").GetString()));
+        Assert.Equal(JsonValueKind.Null, overdue.GetProperty("acknowledgedByName").ValueKind);
+        // The ledger's subtree answer (the open-alert index) follows the acknowledgement, with the name.
+        await Support.Eventually.True(async () => (await Alerts(admin, $"unit={ApiApp.Root}&subtree=true"))
+            .Any(a => a.GetProperty("id").GetString() == id && a.GetProperty("acknowledgedByName").GetString() == "管理员"), "the index holds the acknowledgement");
         var again = await (await admin.PostAsJsonAsync($"/api/v1/alerts/{id}/acknowledge", new { note = "再次" })).Expect(HttpStatusCode.OK);
         Assert.Equal("已安排整改", again.GetProperty("note").GetString());
 
@@ -42,6 +48,8 @@ public sealed class AlertsApiTests(ApiApp app) : IClassFixture<ApiApp>
         await (await admin.PostAsJsonAsync($"/api/v1/alerts/{id}/acknowledge", new { note = "晚了" })).Problem(HttpStatusCode.Conflict);
         Assert.DoesNotContain(await Alerts(admin, $"unit={unit}"), a => a.GetProperty("id").GetString() == id);
         Assert.Contains(await Alerts(admin, $"unit={unit}&state=resolved"), a => a.GetProperty("id").GetString() == id);
+        await Support.Eventually.True(async () => !(await Alerts(admin, $"unit={ApiApp.Root}&subtree=true")).Any(a => a.GetProperty("id").GetString() == id),
+            "a resolved alert leaves the subtree's open ones");
     }
 
     [Fact]

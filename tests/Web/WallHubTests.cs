@@ -77,14 +77,19 @@ public sealed class WallHubTests(WallHubTests.App app) : IClassFixture<WallHubTe
         var task = (await app.CreateClient().GetFromJsonAsync<JsonElement[]>("/api/v1/units/zcfg/tasks"))!
             .First(t => t.GetProperty("status").GetString() != "done");
         var progress = task.GetProperty("progress").GetInt32() == 50 ? 51 : 50;
-        (await app.CreateClient().PatchAsJsonAsync($"/api/v1/units/zcfg/tasks/{task.GetProperty("id").GetString()}", new { progress })).EnsureSuccessStatusCode();
+        var patched = await (await app.CreateClient().PatchAsJsonAsync($"/api/v1/units/zcfg/tasks/{task.GetProperty("id").GetString()}", new { progress }))
+            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        var byName = patched.GetProperty("updatedByName").GetString();
+        Assert.False(string.IsNullOrEmpty(byName));
+        Assert.NotEqual(patched.GetProperty("updatedBy").GetString(), byName); // a display name, not the username
 
         await Eventually.True(() => Task.FromResult(wall.Summaries().Any(s => s.GetProperty("unitId").GetString() == "kjt"
             && s.GetProperty("version").GetInt64() > rootVersion)), "the root's new summary reaches the wall");
         await Eventually.True(() => Task.FromResult(wall.Summaries().Any(s => s.GetProperty("unitId").GetString() == "zcfg")), "the branch's summary reaches the wall");
         await Eventually.True(() => Task.FromResult(wall.Received.Any(r => r.Method == "changes"
             && r.Payload.EnumerateArray().Any(c => c.GetProperty("taskId").GetString() == task.GetProperty("id").GetString()
-                && c.GetProperty("to").GetProperty("progress").GetInt32() == progress))), "the ticker gets the change");
+                && c.GetProperty("to").GetProperty("progress").GetInt32() == progress && c.GetProperty("byName").GetString() == byName))),
+            "the ticker gets the change, with who made it by name");
 
         foreach (var unit in wall.Summaries().GroupBy(s => s.GetProperty("unitId").GetString()))
         {

@@ -27,7 +27,8 @@ public static class AlertsApi
 
     /// <summary>
     /// <c>?unit=</c> (default: the root) gives the alerts of that unit and the open ones escalated to it;
-    /// <c>subtree=true</c> every alert below it too; <c>state</c> may repeat (default firing and acknowledged).
+    /// <c>subtree=true</c> every alert below it too, the open ones from the open-alert index (decision 010);
+    /// <c>state</c> may repeat (default firing and acknowledged).
     /// </summary>
     internal static async Task<Results<Ok<IEnumerable<AlertDto>>, ProblemHttpResult>> List(HttpContext context, IGrainFactory grains, KioskScope scope)
     {
@@ -54,16 +55,19 @@ public static class AlertsApi
             found.AddRange((await new SubtreeAlerts(grains).Read(context.User, unit, resolved, context.RequestAborted)).Where(a => states.Contains(a.State)));
         else
         {
-            // The unit keeps copies of the open alerts that climbed to it: one grain call.
+            // Its own, and from the open-alert index those that climbed to it.
             found.AddRange((await grains.GetGrain<IUnitGrain>(unit).GetAlertsHere(resolved)).Where(a => states.Contains(a.State)));
-            // Alerts that climbed here from deeper than a kiosk shows stay out of its view.
-            if (KioskScope.IsKiosk(context.User))
-            {
-                var shown = KioskScope.Filter(context.User, await Organization(grains).ListUnits(null) ?? []).Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
-                found.RemoveAll(a => !shown.Contains(a.UnitId));
-            }
+            await KeepShown(context, grains, found);
         }
         return TypedResults.Ok(found.OrderByDescending(a => a.FiredAt).ThenBy(a => a.Id, StringComparer.Ordinal).Select(AlertDto.From));
+    }
+
+    /// <summary>A kiosk sees only the units to its depth: alerts of units deeper than it shows stay out of its view.</summary>
+    private static async Task KeepShown(HttpContext context, IGrainFactory grains, List<Alert> found)
+    {
+        if (!KioskScope.IsKiosk(context.User) || found.Count == 0) return;
+        var shown = KioskScope.Filter(context.User, await Organization(grains).ListUnits(null) ?? []).Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
+        found.RemoveAll(a => !shown.Contains(a.UnitId));
     }
 
     private static async Task<Results<Ok<AlertDto>, ProblemHttpResult>> Acknowledge(string alertId, HttpContext context, IGrainFactory grains, WriteAccess access)
@@ -79,7 +83,7 @@ public static class AlertsApi
             return Problems.Forbidden($"You may not acknowledge alert '{alertId}'.");
         var fields = new BodyFields(body!);
         if (Acknowledgement.Read(fields) is not { } acknowledgement) return Problems.Invalid(fields.Errors);
-        var result = await unit.AcknowledgeAlert(alertId, access.Actor(context), acknowledgement.Note);
+        var result = await unit.AcknowledgeAlert(alertId, access.Actor(context), acknowledgement.Note, access.ActorName(context));
         return result.Succeeded ? TypedResults.Ok(AlertDto.From(result.Value!)) : Problems.From(result);
     }
 }

@@ -7,8 +7,10 @@ namespace Cascade.Web.Alerts;
 
 /// <summary>
 /// The alerts of a unit and of every unit below it (as far as the caller may read), each listed
-/// under its own unit wherever it has climbed to: read from the units themselves, a bounded
-/// number of grain calls at a time. The one place that knows how a subtree's alerts are found.
+/// under its own unit wherever it has climbed to. The one place that knows how a subtree's alerts
+/// are found: open ones from the open-alert index (one call to each of its partitions, docs/decisions/010),
+/// resolved ones, which the index does not keep, from the units themselves, a bounded number of
+/// grain calls at a time.
 /// </summary>
 public sealed class SubtreeAlerts(IGrainFactory grains)
 {
@@ -19,6 +21,14 @@ public sealed class SubtreeAlerts(IGrainFactory grains)
     public async Task<IReadOnlyList<Alert>> Read(ClaimsPrincipal user, string top, bool resolved, CancellationToken cancel = default)
     {
         var organization = grains.GetGrain<IOrganizationGrain>(IOrganizationGrain.Key);
+        if (!resolved)
+        {
+            var open = await AlertIndexPartitions.Subtree(grains, top);
+            if (!KioskScope.IsKiosk(user) || open.Count == 0) return open;
+            // A kiosk sees only the units to its depth: alerts of units deeper than it shows stay out of its view.
+            var shown = KioskScope.Filter(user, await organization.ListUnits(null) ?? []).Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
+            return [.. open.Where(a => shown.Contains(a.UnitId))];
+        }
         var below = Below(KioskScope.Filter(user, await organization.ListUnits(null) ?? []), top);
         var found = new IReadOnlyList<Alert>[below.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, below.Count),

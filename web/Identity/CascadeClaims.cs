@@ -10,6 +10,8 @@ public static class CascadeClaims
     public const string Stamp = "cascade:stamp";
     /// <summary>One sign-in's id: signing out ends that session on the server, and only that one.</summary>
     public const string Session = "cascade:session";
+    /// <summary>The user's display name, stored with what they write (<c>updatedByName</c>, <c>acknowledgedByName</c>).</summary>
+    public const string DisplayName = "cascade:name";
 
     /// <summary>A new session id: 128 random bits.</summary>
     public static string NewSession() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
@@ -19,6 +21,7 @@ public static class CascadeClaims
         var claims = new List<Claim>
         {
             new(ClaimTypes.Name, user.Username),
+            new(DisplayName, user.DisplayName),
             new(ClaimTypes.Role, RoleName(user.Role)),
             new(Stamp, user.Stamp.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
@@ -36,6 +39,10 @@ public static class CascadeClaims
     public static Role? Role(this ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true && user.FindFirstValue(ClaimTypes.Role) is { } name
             && System.Enum.TryParse<Role>(name, ignoreCase: true, out var role) ? role : null;
+
+    /// <summary>The signed-in user's display name (the principal is rebuilt from the stored user on every request, so it is current).</summary>
+    public static string? Name(this ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true ? user.FindFirstValue(DisplayName) : null;
 
     public static string? UnitId(this ClaimsPrincipal user) => user.FindFirstValue(Unit);
 

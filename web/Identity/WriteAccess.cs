@@ -32,4 +32,7 @@ public sealed class WriteAccess(IAuthorizationService authorization, DeniedLog d
     /// <summary>The actor recorded as <c>updatedBy</c> and in the audit trail: only people write.</summary>
     public string Actor(HttpContext context) =>
         context.User.Username() ?? throw new InvalidOperationException("A write passed authorization without a signed-in user.");
+
+    /// <summary>The actor's display name, stored with the change (<c>updatedByName</c>, <c>acknowledgedByName</c>).</summary>
+    public string? ActorName(HttpContext context) => context.User.Name();
 }

@@ -1,16 +1,21 @@
 using System.Text.Json.Serialization;
 using Cascade.Rollup;
 using Cascade.Tasks;
+using Cascade.Text;
 using Cascade.Time;
 using Cascade.Web.Http;
 
 namespace Cascade.Web.Tasks;
 
-/// <summary>docs/api.md <c>Task</c>; <c>overdue</c> and <c>stale</c> are evaluated when it is read.</summary>
+/// <summary>
+/// docs/api.md <c>Task</c>; <c>overdue</c> and <c>stale</c> are evaluated when it is read; <c>updatedByName</c>
+/// is the writer's display name stored with the task ("系统" for the system; the username for a task last
+/// written before names were kept, until its next write).
+/// </summary>
 public sealed record TaskDto(
     string Id, string UnitId, string Title, Track Track, double Weight, DateOnly Start, DateOnly Due,
     TaskItemStatus Status, int Progress, string Note, long Version, DateTimeOffset UpdatedAt,
-    string? UpdatedBy, bool Overdue, string? DirectiveId, bool Stale)
+    string? UpdatedBy, bool Overdue, string? DirectiveId, bool Stale, string? UpdatedByName)
 {
     public static TaskDto From(string unitId, TaskItem t, DomainClock clock)
     {
@@ -18,7 +23,7 @@ public sealed record TaskDto(
         var now = clock.Now;
         var figures = RollupMath.Of(t, now, clock);
         return new(t.Id, unitId, t.Title, t.Track, t.Weight, t.Start, t.Due, t.Status, t.Progress, t.Note,
-            t.Version, t.UpdatedAt, t.UpdatedBy, figures.Overdue == 1, t.DirectiveId, figures.Stale == 1);
+            t.Version, t.UpdatedAt, t.UpdatedBy, figures.Overdue == 1, t.DirectiveId, figures.Stale == 1, ActorNames.Of(t.UpdatedBy, t.UpdatedByName));
     }
 
     [JsonIgnore]

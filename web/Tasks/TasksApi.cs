@@ -61,7 +61,7 @@ public static class TasksApi
         var fields = new BodyFields(body!);
         if (TaskBody.ReadDraft(fields) is not { } draft)
             return await unit.GetTasks() is null ? UnknownUnit(id) : Problems.Invalid(fields.Errors);
-        var result = await unit.CreateTask(draft, access.Actor(context));
+        var result = await unit.CreateTask(draft, access.Actor(context), access.ActorName(context));
         if (!result.Succeeded) return Problems.From(result);
         var task = TaskDto.From(id, result.Value!, clock);
         context.Response.Headers.ETag = task.ETag;
@@ -92,7 +92,7 @@ public static class TasksApi
         var fields = new BodyFields(body!);
         if (TaskBody.ReadPatch(fields) is not { } patch)
             return await unit.GetTask(taskId) is { Succeeded: false } missing ? Problems.From(missing) : Problems.Invalid(fields.Errors);
-        var result = await unit.PatchTask(taskId, patch, IfMatch(context), access.Actor(context));
+        var result = await unit.PatchTask(taskId, patch, IfMatch(context), access.Actor(context), access.ActorName(context));
         return Answer(context, id, result, clock);
     }
 

@@ -1,3 +1,4 @@
+using Cascade.Alerts;
 using Cascade.Time;
 using Cascade.Units;
 using Cascade.Web.Alerts;
@@ -39,8 +40,9 @@ public sealed class WallHub(IGrainFactory grains, WallPush push, ServerBuild bui
         Flatten(tree, 0, units);
         // The open alerts that sit with the units in view (their own, and those that climbed to
         // them from below the view), newest first.
-        var alerts = (await Task.WhenAll(units.Select(u => grains.GetGrain<IUnitGrain>(u.Id).GetAlertsHere(false))))
-            .SelectMany(a => a).DistinctBy(a => a.Id).OrderByDescending(a => a.FiredAt).Select(AlertDto.From).ToList<object>();
+        var own = await Task.WhenAll(units.Select(u => grains.GetGrain<IUnitGrain>(u.Id).GetAlerts(false)));
+        var climbed = await AlertIndexPartitions.EscalatedTo(grains, [.. units.Select(u => u.Id)]);
+        var alerts = own.SelectMany(a => a).Concat(climbed).DistinctBy(a => a.Id).OrderByDescending(a => a.FiredAt).Select(AlertDto.From).ToList<object>();
         return new WallSnapshot(DateTimeOffset.UtcNow, build.Id, unitId, depth, units, alerts, changes, clock.Zone.Id);
     }
 

@@ -23,6 +23,8 @@ public interface IOrganizationGrain : IGrainWithStringKey
     Task<string?> GetRootId();
     /// <summary>The unit's ancestors from its parent to the root (where an alert escalates); reads memory only.</summary>
     [Orleans.Concurrency.AlwaysInterleave] Task<IReadOnlyList<string>> Ancestors(string unitId);
+    /// <summary>Those of <paramref name="unitIds"/> that are <paramref name="ancestorId"/> or below it (the alert index's subtree answer); reads memory only.</summary>
+    [Orleans.Concurrency.AlwaysInterleave] Task<IReadOnlyList<string>> Within(string ancestorId, IReadOnlyList<string> unitIds);
     /// <summary>Every unit, parents before children; null when <paramref name="parentId"/> is unknown.</summary>
     Task<IReadOnlyList<UnitInfo>?> ListUnits(string? parentId);
     Task<TreeNode?> GetTree(string id, int depth);

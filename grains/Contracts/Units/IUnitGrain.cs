@@ -19,8 +19,9 @@ public interface IUnitGrain : IGrainWithStringKey
     Task<IReadOnlyList<TaskItem>?> GetTasks();
     Task<Result<TaskItem>> GetTask(string taskId);
 
-    Task<Result<TaskItem>> CreateTask(TaskDraft draft, string? by);
-    Task<Result<TaskItem>> PatchTask(string taskId, TaskPatch patch, string? ifMatch, string? by);
+    /// <summary><paramref name="byName"/>: <paramref name="by"/>'s display name, stored with the task (<c>updatedByName</c>).</summary>
+    Task<Result<TaskItem>> CreateTask(TaskDraft draft, string? by, string? byName = null);
+    Task<Result<TaskItem>> PatchTask(string taskId, TaskPatch patch, string? ifMatch, string? by, string? byName = null);
     Task<Result<TaskItem>> DeleteTask(string taskId, string? ifMatch, string? by);
     /// <summary>Seeds many tasks with one durable write (demo organization, benchmarks).</summary>
     Task<Result<int>> ImportTasks(IReadOnlyList<TaskDraft> drafts, string? by);
@@ -40,20 +41,23 @@ public interface IUnitGrain : IGrainWithStringKey
     Task<IReadOnlyList<Cascade.Alerts.Alert>> GetAlerts(bool resolved);
     /// <summary>
     /// The alerts that sit with this unit: its own (as <see cref="GetAlerts"/>) and the open alerts
-    /// of units below that have climbed to it (docs/domain.md "Alerts", escalation).
+    /// of units below that have climbed to it (docs/domain.md "Alerts", escalation), from the open-alert index.
     /// </summary>
     Task<IReadOnlyList<Cascade.Alerts.Alert>> GetAlertsHere(bool resolved);
     /// <summary>
     /// An alert of a unit below, as its unit now holds it, sent to where it sits and to where it
-    /// sat before: this unit keeps it while it sits here (and publishes it to walls), and drops it
-    /// when it resolved or climbed further. One-way: only ever sent upwards, after the change.
+    /// sat before: walls watching this unit hear it (the open-alert index keeps it). One-way: only
+    /// ever sent upwards, after the change.
     /// </summary>
     [OneWay] Task AlertMoved(Cascade.Alerts.Alert alert);
-    /// <summary>Acknowledges one of the unit's alerts (audited); a repeat keeps the first acknowledgement.</summary>
-    Task<Result<Cascade.Alerts.Alert>> AcknowledgeAlert(string alertId, string by, string note);
     /// <summary>
-    /// Reads every child's report again, publishes the summary again to walls watching, and checks
-    /// the alerts that climbed here: one-way messages lost while a node died no longer count.
+    /// Acknowledges one of the unit's alerts (audited); a repeat keeps the first acknowledgement.
+    /// <paramref name="byName"/> is <paramref name="by"/>'s display name, stored with it.
+    /// </summary>
+    Task<Result<Cascade.Alerts.Alert>> AcknowledgeAlert(string alertId, string by, string note, string? byName = null);
+    /// <summary>
+    /// Reads every child's report again, publishes the summary again to walls watching, and sends the
+    /// open-alert index its open alerts again: one-way messages lost while a node died no longer count.
     /// Called on every active unit after the cluster changed (<see cref="RollupRepair"/>).
     /// </summary>
     Task Reconcile();

@@ -22,7 +22,9 @@ public sealed record Alert(
     [property: Id(12)] DateTimeOffset? ResolvedAt = null,
     [property: Id(13)] int EscalationLevel = 0,
     [property: Id(14)] string? EscalatedToUnitId = null,
-    [property: Id(15)] AlertFigures? Figures = null)
+    [property: Id(15)] AlertFigures? Figures = null,
+    /// <summary>The display name of <see cref="AcknowledgedBy"/> when it acknowledged (null in alerts acknowledged before names were kept).</summary>
+    [property: Id(16)] string? AcknowledgedByName = null)
 {
     /// <summary>One alert per (rule, unit, task) while its condition holds.</summary>
     public string Key => AlertCondition.KeyOf(Rule, TaskId);

@@ -7,8 +7,8 @@ namespace Cascade.Alerts;
 /// <summary>
 /// One unit's alert work (docs/domain.md "Alerts"), as plain logic over its stored
 /// <see cref="AlertBook"/>: evaluates the rules, runs the lifecycle and the escalation,
-/// acknowledges, keeps the copies of alerts that climbed here, and collects whom to tell about
-/// alerts that sit above their unit. The unit grain sends, stores and publishes.
+/// acknowledges, and collects what to tell the open-alert index and whom to tell about alerts
+/// that sit above their unit. The unit grain sends, stores and publishes.
 /// </summary>
 public sealed class AlertDesk(Func<AlertBook> book, AlertRules rules, AlertOptions options, DomainClock clock)
 {
@@ -17,6 +17,8 @@ public sealed class AlertDesk(Func<AlertBook> book, AlertRules rules, AlertOptio
     /// <summary>Changed alerts that sit above their unit, to announce there once stored, and where they sat before.</summary>
     private readonly List<Alert> _announce = [];
     private readonly Dictionary<string, string?> _satBefore = [];
+    /// <summary>Every changed alert, for the open-alert index once stored.</summary>
+    private readonly List<Alert> _indexed = [];
 
     public AlertBook Book => book();
 
@@ -53,6 +55,7 @@ public sealed class AlertDesk(Func<AlertBook> book, AlertRules rules, AlertOptio
                 holding.Add(new AlertCondition(rule.Name, null, severity, open?.Since ?? now, open?.Figures ?? new AlertFigures(Unit: unitName)));
         }
         var changes = AlertLifecycle.Update(Book, unitId, holding, now, options.GraceOf);
+        _indexed.AddRange(changes);
         foreach (var alert in changes)
             if (alert.EscalatedToUnitId is not null) _announce.Add(alert);
         return changes;
@@ -89,45 +92,30 @@ public sealed class AlertDesk(Func<AlertBook> book, AlertRules rules, AlertOptio
             if (alert.EscalatedToUnitId is not null) _satBefore[alert.Id] = alert.EscalatedToUnitId;
         var changes = AlertLifecycle.Escalate(Book, clock.Now, options.EscalateAfter, ancestors);
         _announce.AddRange(changes);
+        _indexed.AddRange(changes);
         return changes;
     }
 
     /// <summary>Acknowledges; <paramref name="changed"/> is false for a repeat (the first acknowledgement stands) or a refusal.</summary>
-    public Result<Alert> Acknowledge(string alertId, string by, string note, out Alert? before, out bool changed)
+    public Result<Alert> Acknowledge(string alertId, string by, string note, out Alert? before, out bool changed, string? byName = null)
     {
         before = Book.Open.Find(a => a.Id == alertId);
-        var result = AlertLifecycle.Acknowledge(Book, alertId, by, note, clock.Now);
+        var result = AlertLifecycle.Acknowledge(Book, alertId, by, note, clock.Now, byName);
         changed = result.Succeeded && before?.State != AlertState.Acknowledged;
+        if (changed) _indexed.Add(result.Value!);
         if (changed && result.Value!.EscalatedToUnitId is not null) _announce.Add(result.Value);
         return result;
     }
 
     /// <summary>
-    /// An alert of a unit below, as its unit announced it: kept while it sits here, dropped once it
-    /// resolved or climbed on. True when that changed what this unit holds.
+    /// Every alert that changed since the last call, for the open-alert index (decision 010); called
+    /// once they are stored. Nothing allocated when none did (the usual case, on every task write).
     /// </summary>
-    public bool Keep(Alert alert, string unitId)
+    public IReadOnlyList<Alert> TakeIndexChanges()
     {
-        var here = Book.EscalatedHere;
-        if (alert.State != AlertState.Resolved && alert.EscalatedToUnitId == unitId)
-        {
-            if (here.TryGetValue(alert.Id, out var known) && known == alert) return false;
-            here[alert.Id] = alert;
-            return true;
-        }
-        return here.Remove(alert.Id);
-    }
-
-    /// <summary>Brings the copies of <paramref name="unitId"/>'s alerts that climbed here in line with what it holds now (<paramref name="live"/>).</summary>
-    public bool Check(string unitId, IReadOnlyList<Alert> live, string hereId)
-    {
-        var changed = false;
-        var byId = live.ToDictionary(a => a.Id);
-        foreach (var copy in Book.EscalatedHere.Values.Where(a => a.UnitId == unitId).ToList())
-        {
-            if (byId.GetValueOrDefault(copy.Id) is { } now && now.EscalatedToUnitId == hereId) changed |= !Equals(Book.EscalatedHere[copy.Id] = now, copy);
-            else changed |= Book.EscalatedHere.Remove(copy.Id);
-        }
+        if (_indexed.Count == 0) return None;
+        Alert[] changed = [.. _indexed];
+        _indexed.Clear();
         return changed;
     }
 
@@ -162,10 +150,10 @@ public sealed class AlertDesk(Func<AlertBook> book, AlertRules rules, AlertOptio
         return told;
     }
 
-    /// <summary>What a wall that starts watching is owed: every alert as it stands, and those resolved within two minutes.</summary>
+    /// <summary>What a wall that starts watching is owed of the unit's own alerts: every one as it stands, and those resolved within two minutes (those that climbed here come from the index).</summary>
     public IEnumerable<Alert> Standing()
     {
         var recently = clock.Now - TimeSpan.FromMinutes(2);
-        return Book.Open.Concat(Book.EscalatedHere.Values).Concat(Book.Resolved.Where(a => a.ResolvedAt >= recently));
+        return Book.Open.Concat(Book.Resolved.Where(a => a.ResolvedAt >= recently));
     }
 }

@@ -55,7 +55,7 @@ public static class AlertLifecycle
     }
 
     /// <summary>What acknowledging <paramref name="alertId"/> answers: the alert, or why not.</summary>
-    public static Result<Alert> Acknowledge(AlertBook book, string alertId, string by, string note, DateTimeOffset now)
+    public static Result<Alert> Acknowledge(AlertBook book, string alertId, string by, string note, DateTimeOffset now, string? byName = null)
     {
         var index = book.Open.FindIndex(a => a.Id == alertId);
         if (index < 0)
@@ -64,7 +64,7 @@ public static class AlertLifecycle
                 : Result<Alert>.NotFound($"Alert '{alertId}' does not exist.");
         var alert = book.Open[index];
         if (alert.State == AlertState.Acknowledged) return Result<Alert>.Ok(alert); // the first acknowledgement stands
-        book.Open[index] = alert with { State = AlertState.Acknowledged, AcknowledgedAt = now, AcknowledgedBy = by, Note = note };
+        book.Open[index] = alert with { State = AlertState.Acknowledged, AcknowledgedAt = now, AcknowledgedBy = by, AcknowledgedByName = byName, Note = note };
         return Result<Alert>.Ok(book.Open[index]);
     }
 

@@ -12,4 +12,6 @@ public sealed record TaskChange(
     [property: Id(5)] Track Track,
     [property: Id(6)] ChangePoint From,
     [property: Id(7)] ChangePoint To,
-    [property: Id(8)] string? By);
+    [property: Id(8)] string? By,
+    /// <summary>The display name of <see cref="By"/> when the change was made ("系统" for the system).</summary>
+    [property: Id(9)] string? ByName = null);

@@ -1,3 +1,5 @@
+using Cascade.Text;
+
 namespace Cascade.Tasks;
 
 /// <summary>A piece of work owned by one unit, as stored in that unit's grain.</summary>
@@ -17,6 +19,11 @@ public sealed record TaskItem
     [Id(10)] public DateTimeOffset UpdatedAt { get; init; }
     [Id(11)] public string? UpdatedBy { get; init; }
     [Id(12)] public string? DirectiveId { get; init; }
+    /// <summary>
+    /// <see cref="UpdatedBy"/>'s display name as it was when the task was written (null in tasks
+    /// stored before names were kept, and for the system: <see cref="ActorNames.Of"/> answers then).
+    /// </summary>
+    [Id(13)] public string? UpdatedByName { get; init; }
 
     /// <summary>True when the user-visible fields equal; version and update stamps are ignored.</summary>
     public bool SameContent(TaskItem other) =>

@@ -15,11 +15,11 @@ public sealed class UnitTasks(string unitId, Func<List<TaskItem>> list)
     public Result<TaskItem> Get(string taskId) => Find(taskId, out var task) ?? Result<TaskItem>.Ok(task!);
 
     /// <summary>A replayed create (the same draft under the same id) answers the stored task and adds nothing (<paramref name="added"/> false).</summary>
-    public Result<TaskItem> Create(TaskDraft draft, DateTimeOffset now, string? by, out bool added)
+    public Result<TaskItem> Create(TaskDraft draft, DateTimeOffset now, string? by, out bool added, string? byName = null)
     {
         added = false;
         var id = draft.Id ?? NewId();
-        var created = TaskRules.Create(draft, id, now, by);
+        var created = Named(TaskRules.Create(draft, id, now, by), byName);
         if (!created.Succeeded) return created;
         if (IndexOf(id) is var existing and >= 0)
             return TaskRules.SameAsStored(draft, Stored[existing])
@@ -33,7 +33,7 @@ public sealed class UnitTasks(string unitId, Func<List<TaskItem>> list)
     }
 
     /// <summary>Applies the patch as a new version; <paramref name="before"/> is the stored task when it changed, else null.</summary>
-    public Result<TaskItem> Patch(string taskId, TaskPatch patch, string? ifMatch, DateTimeOffset now, string? by, out TaskItem? before)
+    public Result<TaskItem> Patch(string taskId, TaskPatch patch, string? ifMatch, DateTimeOffset now, string? by, out TaskItem? before, string? byName = null)
     {
         before = null;
         if (Find(taskId, out var stored) is { } missing) return missing;
@@ -41,7 +41,7 @@ public sealed class UnitTasks(string unitId, Func<List<TaskItem>> list)
         if (!applied.Succeeded) return applied;
         if (!Matches(ifMatch, stored!)) return PreconditionFailed(stored!);
         if (applied.Value!.SameContent(stored!)) return Result<TaskItem>.Ok(stored!);
-        var next = applied.Value! with { Version = stored!.Version + 1, UpdatedAt = now, UpdatedBy = by };
+        var next = applied.Value! with { Version = stored!.Version + 1, UpdatedAt = now, UpdatedBy = by, UpdatedByName = byName };
         Stored[IndexOf(taskId)] = next;
         before = stored;
         return Result<TaskItem>.Ok(next);
@@ -56,7 +56,7 @@ public sealed class UnitTasks(string unitId, Func<List<TaskItem>> list)
     }
 
     /// <summary>All or none: the drafts become tasks (<paramref name="added"/>) only when every one can.</summary>
-    public Result<int> Import(IReadOnlyList<TaskDraft> drafts, DateTimeOffset now, string? by, out List<TaskItem> added)
+    public Result<int> Import(IReadOnlyList<TaskDraft> drafts, DateTimeOffset now, string? by, out List<TaskItem> added, string? byName = null)
     {
         added = new List<TaskItem>(drafts.Count);
         if (Stored.Count + drafts.Count > TaskRules.MaxTasksPerUnit)
@@ -66,7 +66,7 @@ public sealed class UnitTasks(string unitId, Func<List<TaskItem>> list)
             var id = draft.Id ?? NewId();
             if (IndexOf(id) >= 0 || added.Exists(t => t.Id == id))
                 return Result<int>.Conflict($"Task '{id}' already exists in unit '{unitId}'.");
-            var created = TaskRules.Create(draft, id, now, by);
+            var created = Named(TaskRules.Create(draft, id, now, by), byName);
             if (!created.Succeeded) return created.As<int>();
             added.Add(created.Value!);
         }
@@ -108,4 +108,8 @@ public sealed class UnitTasks(string unitId, Func<List<TaskItem>> list)
         while (IndexOf(id) >= 0);
         return id;
     }
+
+    /// <summary>The writer's display name goes with the task (docs/api.md "Tasks": <c>updatedByName</c>).</summary>
+    private static Result<TaskItem> Named(Result<TaskItem> created, string? byName) =>
+        created.Succeeded && byName is not null ? created with { Value = created.Value! with { UpdatedByName = byName } } : created;
 }

@@ -1,0 +1,53 @@
+using Cascade.Alerts;
+
+namespace Cascade.Tests.Unit;
+
+/// <summary>One partition of the open-alert index (decision 010): changes, whole lists, late messages, the questions it answers.</summary>
+public sealed class OpenAlertIndexTests
+{
+    private static readonly DateTimeOffset At = new(2026, 6, 10, 16, 0, 0, TimeSpan.Zero);
+    private readonly AlertIndexState _state = new();
+    private OpenAlertIndex Index => new(() => _state);
+
+    private static Alert On(string unit, int n, string? escalatedTo = null, AlertState state = AlertState.Firing) =>
+        new($"{unit}.{n}", "taskOverdue", AlertSeverity.Red, unit, $"t{n}", state, null, At, At,
+            EscalationLevel: escalatedTo is null ? 0 : 1, EscalatedToUnitId: escalatedTo);
+
+    [Fact]
+    public void Open_alerts_are_held_as_announced_and_a_resolved_one_leaves()
+    {
+        Assert.True(Index.Apply("leaf", 1, [On("leaf", 1), On("leaf", 2)]));
+        Assert.False(Index.Apply("leaf", 1, [On("leaf", 1)])); // the same again changes nothing
+        Assert.True(Index.Apply("leaf", 2, [On("leaf", 1, "mid")]));
+        Assert.Equal(["leaf.1"], Index.EscalatedTo(["mid"]).Select(a => a.Id));
+        Assert.True(Index.Apply("leaf", 3, [On("leaf", 2, state: AlertState.Resolved)]));
+        Assert.Equal(["leaf.1"], Index.Of(["leaf"]).Select(a => a.Id));
+        Assert.True(Index.Apply("leaf", 4, [On("leaf", 1, "mid", AlertState.Resolved)]));
+        Assert.Equal(0, Index.Count);
+        Assert.Empty(Index.Units()); // a unit without open alerts is forgotten
+    }
+
+    [Fact]
+    public void A_late_message_changes_nothing_and_an_alert_of_another_unit_is_not_taken()
+    {
+        Index.Apply("leaf", 5, [On("leaf", 1, state: AlertState.Acknowledged)]);
+        Assert.False(Index.Apply("leaf", 4, [On("leaf", 1)]));
+        Assert.Equal(AlertState.Acknowledged, Index.Of(["leaf"]).Single().State);
+        Assert.False(Index.Apply("leaf", 6, [On("other", 1)]));
+        Assert.Empty(Index.Of(["other"]));
+    }
+
+    [Fact]
+    public void A_whole_list_repairs_a_lost_message_both_ways()
+    {
+        Index.Apply("leaf", 1, [On("leaf", 1), On("leaf", 2)]);
+        Index.Apply("next", 1, [On("next", 1)]);
+        // leaf.2's resolution and leaf.3's firing were lost: the unit's whole list at activation repairs both.
+        Assert.True(Index.Sync("leaf", 3, [On("leaf", 1), On("leaf", 3)]));
+        Assert.Equal(["leaf.1", "leaf.3"], Index.Of(["leaf"]).Select(a => a.Id).Order());
+        Assert.Equal(["next.1"], Index.Of(["next"]).Select(a => a.Id));
+        Assert.False(Index.Sync("quiet", 9, [])); // a unit without alerts costs nothing
+        Assert.True(Index.Sync("leaf", 4, []));
+        Assert.Equal(["next"], Index.Units());
+    }
+}

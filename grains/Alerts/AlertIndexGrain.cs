@@ -13,7 +13,7 @@ namespace Cascade.Alerts;
 public sealed class AlertIndexGrain(
     [PersistentState("alert-index", StorageNames.Default)] IPersistentState<AlertIndexState> state) : Grain, IAlertIndexGrain
 {
-    public static readonly TimeSpan WriteAfter = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan WriteAfter = TimeSpan.FromSeconds(10);
 
     private readonly OpenAlertIndex _index = new(() => state.State);
     private IGrainTimer? _writer;

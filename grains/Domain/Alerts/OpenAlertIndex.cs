@@ -10,6 +10,16 @@ namespace Cascade.Alerts;
 public sealed class OpenAlertIndex(Func<AlertIndexState> state)
 {
     private AlertIndexState State => state();
+    /// <summary>Open alerts held per unit, counted from the state once: whether a unit still has any is O(1), not a scan of the partition.</summary>
+    private Dictionary<string, int>? _perUnit;
+    private Dictionary<string, int> PerUnit => _perUnit ??= CountPerUnit(State);
+
+    private static Dictionary<string, int> CountPerUnit(AlertIndexState state)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var alert in state.Open.Values) counts[alert.UnitId] = counts.GetValueOrDefault(alert.UnitId) + 1;
+        return counts;
+    }
 
     public int Count => State.Open.Count;
 
@@ -41,7 +51,7 @@ public sealed class OpenAlertIndex(Func<AlertIndexState> state)
         {
             var now = open.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
             foreach (var gone in State.Open.Values.Where(a => a.UnitId == unitId && !now.Contains(a.Id)).Select(a => a.Id).ToList())
-                changed |= State.Open.Remove(gone);
+                changed |= Remove(gone);
         }
         foreach (var alert in open)
             if (alert.UnitId == unitId) changed |= Put(alert);
@@ -54,16 +64,28 @@ public sealed class OpenAlertIndex(Func<AlertIndexState> state)
 
     private bool Put(Alert alert)
     {
-        if (alert.State == AlertState.Resolved) return State.Open.Remove(alert.Id);
-        if (State.Open.TryGetValue(alert.Id, out var known) && known == alert) return false;
+        if (alert.State == AlertState.Resolved) return Remove(alert.Id);
+        if (State.Open.TryGetValue(alert.Id, out var known))
+        {
+            if (known == alert) return false;
+        }
+        else PerUnit[alert.UnitId] = PerUnit.GetValueOrDefault(alert.UnitId) + 1;
         State.Open[alert.Id] = alert;
+        return true;
+    }
+
+    private bool Remove(string alertId)
+    {
+        if (!State.Open.Remove(alertId, out var gone)) return false;
+        if (PerUnit.TryGetValue(gone.UnitId, out var left) && left > 1) PerUnit[gone.UnitId] = left - 1;
+        else PerUnit.Remove(gone.UnitId);
         return true;
     }
 
     /// <summary>Remembers the version while the unit has open alerts here; forgets the unit once it has none.</summary>
     private void Stamp(string unitId, long version)
     {
-        if (State.Open.Values.Any(a => a.UnitId == unitId)) State.Versions[unitId] = Math.Max(version, State.Versions.GetValueOrDefault(unitId));
+        if (PerUnit.ContainsKey(unitId)) State.Versions[unitId] = Math.Max(version, State.Versions.GetValueOrDefault(unitId));
         else State.Versions.Remove(unitId);
     }
 

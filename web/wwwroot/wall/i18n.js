@@ -109,7 +109,7 @@ const en = {
   blocked: 'Stuck',
   noTasks: 'No tasks yet',
   needsHelp: 'Needs help',
-  needsHelpNote: 'behind first · why',
+  needsHelpNote: 'worst first',
   nobodyLagging: 'No unit is behind or on watch',
   page: (i, n) => `${i}/${n}`,
   reasons: {
@@ -122,7 +122,7 @@ const en = {
   nothingRecent: 'No changes yet',
   newTask: 'new task',
   status: { notStarted: 'not started', inProgress: 'in progress', blocked: 'blocked', done: 'done' },
-  more: (n) => `${n} more units`,
+  more: (n) => `${n} more unit${n === 1 ? '' : 's'}`,
   connectionLost: (t) => `Connection lost — showing data from ${t}`,
   connecting: 'Connecting…',
   unitNotFound: (id) => `Unit ${id} not found`,
@@ -155,12 +155,6 @@ export const glyphs = { green: '✓', amber: '!', red: '✕', none: '—', alert
 
 export function strings(lang) {
   return lang === 'en' ? en : zh;
-}
-
-/** A unit's name without its kind's suffix, for a narrow place: 成果转化与区域创新处党支部 -> 成果转化与区域创新处. */
-export function shortName(name) {
-  const match = /^(.{3,}?)(党支部|党总支|党委)$/u.exec(name ?? '');
-  return match ? match[1] : null;
 }
 
 /**

@@ -3,7 +3,8 @@
 // list pages through them, one page every few seconds. A fixed pool of rows, reused.
 
 import { make, rootFontSize, setText } from './dom.js';
-import { fitNames, glyphs, reasonWords, shortName } from './i18n.js';
+import { fitNames, glyphs, reasonWords } from './i18n.js';
+import { shortName } from './names.js';
 import { bySeverity, healthOf } from './state.js';
 
 const LAG_ROWS = 16;

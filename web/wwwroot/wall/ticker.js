@@ -4,7 +4,8 @@
 // slides in once.
 
 import { make, rootFontSize, setText } from './dom.js';
-import { fitNames, glyphs, shortName } from './i18n.js';
+import { fitNames, glyphs } from './i18n.js';
+import { shortName } from './names.js';
 import { MAX_CHANGES } from './state.js';
 
 const MAX_ALERTS = 20;
@@ -82,7 +83,7 @@ export class Ticker {
     setText(r.time, change.at ? this.formats.minutes(instant(change.at)) : '');
     const track = change.track === 'party' || change.track === 'business' ? change.track : '';
     r.mark.className = `change-track ${track}`;
-    setText(r.mark, track ? t[track] : '');
+    setText(r.mark, track ? t[`${track}Short`] : '');
     r.mark.title = '';
     setText(r.title, change.title ?? change.taskId ?? '');
     r.result.className = 'change-result';

@@ -1,7 +1,8 @@
 // DOM views that are made once and then only updated: a tile per drawn unit, kept by id and
 // reused across snapshots, so a wall that runs for weeks does not grow.
 
-import { glyphs, percent, reasonWords, shortName } from './i18n.js';
+import { glyphs, percent, reasonWords } from './i18n.js';
+import { shortName, splitName } from './names.js';
 import { healthOf } from './state.js';
 
 const healthClasses = ['h-green', 'h-amber', 'h-red', 'h-none'];
@@ -63,7 +64,11 @@ export class TileView {
     this.element = make('div', `tile h-none${extraClass ? ` ${extraClass}` : ''}`);
     const head = make('div', 'tile-head', this.element);
     this.glyph = make('span', 'glyph', head);
+    // The name whole: its base, then its kind (党支部), which a line break goes before.
     this.name = make('span', 'name', head);
+    this.maxLines = extraClass === 'as-head' ? 1 : 2; // the layout sets it for tiles
+    this.nameBase = make('span', 'base', this.name);
+    this.nameKind = make('span', 'kind', this.name);
     // The alert glyph: in the foot, or in the head where a compact tile has no foot (CSS picks one).
     this.alertBadges = [make('span', 'alert-badge in-head', head)];
     this.party = new TrackRow(this.element, 'party', text.partyShort, text.partyLetter);
@@ -106,7 +111,7 @@ export class TileView {
     if (this.fullName !== unit.name) {
       this.fullName = unit.name;
       this.shortName = shortName(unit.name);
-      setText(this.name, unit.name);
+      this.showFull();
     }
     this.party.update(summary?.party);
     this.business.update(summary?.business);
@@ -191,9 +196,31 @@ export class TileView {
     }
   }
 
-  /** What fitNames needs to shorten the name when it does not fit the tile. */
-  nameFit() {
-    return { element: this.name, full: this.fullName, short: this.shortName };
+  /** The whole name: base and kind. */
+  showFull() {
+    const { base, kind } = splitName(this.fullName);
+    setText(this.nameBase, base);
+    setText(this.nameKind, kind);
+    this.nameKind.hidden = !kind;
+    this.name.title = '';
+    delete this.element.dataset.short;
+  }
+
+  /** Without its kind (党支部), where the whole name does not fit its lines; the full one stays in the title. */
+  showShort() {
+    if (!this.shortName) return;
+    setText(this.nameBase, this.shortName);
+    setText(this.nameKind, '');
+    this.nameKind.hidden = true;
+    this.name.title = this.fullName;
+    this.element.dataset.short = 'true';
+  }
+
+  /** Whether the name takes more lines than the layout made room for (maxLines), or is wider than its box. */
+  overflows() {
+    const tops = new Set();
+    for (const span of [this.nameBase, this.nameKind]) for (const rect of span.getClientRects()) tops.add(Math.round(rect.top));
+    return tops.size > this.maxLines || this.name.scrollWidth > this.name.clientWidth + 1;
   }
 
   /** Highlights once, briefly; the animation ends by itself and the tile holds still. */
@@ -224,6 +251,7 @@ export class MoreView {
       else if (health === 'amber') amber++;
     }
     setText(this.title, this.text.more(hidden.length));
+    this.element.dataset.count = String(hidden.length);
     setText(this.red, `${glyphs.red} ${red}`);
     setText(this.amber, `${glyphs.amber} ${amber}`);
   }

@@ -2,7 +2,8 @@
 // Every element is made once or kept by id and reused; lists are fixed pools.
 
 import { byId, make, rootFontSize, setText } from './dom.js';
-import { fitNames, glyphs, percent } from './i18n.js';
+import { glyphs, percent } from './i18n.js';
+import { fitTileNames, measureName } from './names.js';
 import { alertView, bySeverity, healthOf, treeView } from './state.js';
 import { planTree } from './layout.js';
 import { LaggingList } from './lagging.js';
@@ -77,18 +78,21 @@ export class WallView {
     const area = {
       width: this.tree.clientWidth / rem - 0.05,
       height: this.tree.clientHeight / rem,
-      gap: 0.7,
+      gap: 0.6,
       headerHeight: 3.2,
       sectionGap: 1.0,
     };
     // A unit with nothing below it (a branch's own wall) shows itself as the one tile.
     const groups = view.children.length === 0 && view.watched ? [{ unit: view.watched, kids: [] }] : view.children;
-    const plan = planTree(groups, area, bySeverity);
+    const font = getComputedStyle(this.tree).fontFamily;
+    const plan = planTree(groups, area, bySeverity, (unit) => measureName(unit.name, font));
     this.plan = plan;
     for (const more of this.mores) more.hidden = null;
     this.tree.style.setProperty('--tile-w', `${plan.grid.tileW}rem`);
     this.tree.style.setProperty('--tile-h', `${plan.grid.tileH}rem`);
     this.tree.style.setProperty('--cols', String(plan.grid.cols));
+    this.tree.style.setProperty('--tile-font', `${plan.grid.scale ?? 1}rem`);
+    this.tree.style.setProperty('--name-lines', String(plan.grid.lines ?? 2));
     this.tree.style.setProperty('--gap', `${area.gap}rem`);
     this.tree.style.setProperty('--head-h', `${area.headerHeight}rem`);
     this.tree.style.setProperty('--section-gap', `${area.sectionGap}rem`);
@@ -120,7 +124,8 @@ export class WallView {
     this.tree.replaceChildren(...sections);
     for (const [id, view] of this.tiles) if (!keepTiles.has(id)) { view.element.remove(); this.tiles.delete(id); }
     for (const [id, view] of this.heads) if (!keepHeads.has(id)) { view.element.remove(); this.heads.delete(id); }
-    fitNames([...this.heads.values(), ...this.tiles.values()].map((v) => v.nameFit()));
+    for (const tile of this.tiles.values()) tile.maxLines = plan.grid.lines ?? 2;
+    fitTileNames([...this.heads.values(), ...this.tiles.values()]);
     for (const view of [...this.heads.values(), ...this.tiles.values()]) view.fitReason();
   }
 

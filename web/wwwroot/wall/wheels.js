@@ -42,6 +42,7 @@ export class Wheel {
     this.lastKey = key;
 
     const ring = Math.max(6, size * 0.1);
+    const em = size / 9.6; // the type keeps its proportion to the wheel (1rem on a wheel 9.6rem wide)
     const radius = size * 0.46;
     const common = {
       type: 'gauge',
@@ -70,13 +71,13 @@ export class Wheel {
           progress: { show: progress != null, width: ring, itemStyle: { color: this.colour } },
           axisLine: { lineStyle: { width: ring, color: [[1, ringColour]] } },
           pointer: { show: false },
-          title: { show: true, offsetCenter: [0, '78%'], color: '#d5deea', fontSize: rem * 1.25, fontWeight: 600, fontFamily: font },
+          title: { show: true, offsetCenter: [0, '78%'], color: '#d5deea', fontSize: em * 1.25, fontWeight: 600, fontFamily: font },
           detail: {
             show: true,
             valueAnimation: false,
             offsetCenter: [0, '-8%'],
             color: '#ffffff',
-            fontSize: rem * 2.3,
+            fontSize: em * 2.15,
             fontWeight: 700,
             fontFamily: font,
             formatter: () => (progress == null ? '—' : `${Math.round(progress * 100)}%`),
@@ -102,7 +103,7 @@ export class Wheel {
             show: true,
             offsetCenter: [0, '34%'],
             color: '#aab6c8',
-            fontSize: rem * 1.0,
+            fontSize: em * 1.0,
             fontFamily: font,
             formatter: () => (expected == null ? text.noTasks : `${text.expectedShort} ${Math.round(expected * 100)}%`),
           },

@@ -79,7 +79,9 @@ public sealed class KioskTests(KioskTests.App app) : IClassFixture<KioskTests.Ap
         Assert.Contains(allowed, (await Assert.ThrowsAsync<HubException>(() => wall.Watch(ApiApp.Root, 2))).Message);
         var other = Api.Id("other");
         await (await (await app.Client()).PostAsJsonAsync(Api.Units, new { id = other, parentId = ApiApp.Root, name = "其他", kind = "branch" })).Expect(HttpStatusCode.Created);
-        Assert.Contains(allowed, (await Assert.ThrowsAsync<HubException>(() => wall.Watch(other, 0))).Message);
+        // A unit below its own, to the same bottom level (a tile opened on the wall): allowed; deeper: refused.
+        Assert.Equal(other, (await wall.Watch(other, 0)).GetProperty("unitId").GetString());
+        Assert.Contains(allowed, (await Assert.ThrowsAsync<HubException>(() => wall.Watch(other, 1))).Message);
         // A unit that does not exist is not a refusal of the link: it may exist later.
         Assert.DoesNotContain("only unit", (await Assert.ThrowsAsync<HubException>(() => wall.Watch("no-such-unit", 0))).Message);
     }

@@ -13,7 +13,7 @@ namespace Cascade.Tests.E2E;
 /// Screenshots land in the temp folder's cascade-wall-fit/ for a person to look at.
 /// </summary>
 [Collection(Serial.Name)]
-public sealed class WallFitPageTests(Chromium chromium, WallFitPageTests.Servers servers) : IClassFixture<Chromium>, IClassFixture<WallFitPageTests.Servers>
+public sealed partial class WallFitPageTests(Chromium chromium, WallFitPageTests.Servers servers) : IClassFixture<Chromium>, IClassFixture<WallFitPageTests.Servers>
 {
     /// <summary>Two products for the whole class: the demo, and the 60-unit tree; a kiosk link on each.</summary>
     public sealed class Servers : IAsyncLifetime

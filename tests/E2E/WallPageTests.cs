@@ -131,7 +131,7 @@ public sealed class WallPageTests(Chromium chromium) : IClassFixture<Chromium>, 
 
     [Theory]
     [InlineData("unit=kjt&depth=3", "此展示链接只能显示 {0} 及以下 2 层")]
-    [InlineData("unit=jgdw&depth=1&lang=en", "This kiosk link shows only {0} and 2 levels below it")]
+    [InlineData("unit=jgdw&depth=2&lang=en", "This kiosk link shows only {0} and 2 levels below it")]
     public async Task A_kiosk_link_changed_to_ask_for_more_says_what_it_allows_and_does_not_retry(string view, string allowed)
     {
         var root = await _server!.Client.GetFromJsonAsync<JsonElement>("/api/v1/units/kjt");

@@ -25,8 +25,10 @@ public sealed class WallHub(IGrainFactory grains, WallPush push, ServerBuild bui
         var organization = grains.GetGrain<IOrganizationGrain>(IOrganizationGrain.Key);
         if (await organization.GetUnit(unitId) is null)
             throw new HubException($"Unit '{unitId}' does not exist.");
-        // A kiosk link asked for more than it allows: say what it allows (the wall shows it and stops asking).
-        if (Context.User is { } user && KioskScope.Of(user) is { } scope && (scope.UnitId != unitId || depth > scope.Depth))
+        // A kiosk link shows its unit and the units below it to its depth, and any of those units
+        // to the same bottom level (a tile opened on the wall). Asked for more: say what it allows
+        // (the wall shows it and stops asking).
+        if (Context.User is { } user && KioskScope.Of(user) is { } scope && !await new KioskScope(grains).MayRead(user, unitId, depth))
             throw new HubException(Kiosks.Refusal(scope.UnitId, (await organization.GetUnit(scope.UnitId))?.Name, scope.Depth));
 
         await push.Ready;

@@ -178,3 +178,53 @@ export function planTree(groups, area, bySeverity, nameOf = () => ({ full: [], s
   const shown = ordered.slice(0, capped.capacity - 1);
   return { mode: 'flat', grid: capped, tiles: shown, hidden: ordered.slice(capped.capacity - 1), capped: true };
 }
+
+/**
+ * With rotation (kiosk link `rotate=<seconds>`): instead of capping, the tiles that do not fit go
+ * on further pages, in display order, each page laid out like a plan of its own (grouped pages
+ * repeat a group's head where it continues). One page when everything fits.
+ */
+export function planPages(groups, area, bySeverity, nameOf = () => ({ full: [], short: null }), rotate = true) {
+  const whole = planTree(groups, area, bySeverity, nameOf);
+  if (!rotate) return [whole];
+  const grouped = groups.some((g) => g.kids.length > 0);
+  if (!whole.capped && (whole.mode === 'grouped' || !grouped)) return [whole];
+  const metrics = { width: area.width, height: area.height, gap: area.gap };
+  if (!grouped) {
+    const units = groups.map((g) => g.unit);
+    const { capacity } = flatCapacity(metrics, units.map(nameOf));
+    const pages = [];
+    for (let i = 0; i < units.length; i += capacity) pages.push(units.slice(i, i + capacity).map((unit) => ({ unit, kids: [] })));
+    return pages.map((page) => planTree(page, area, bySeverity, nameOf));
+  }
+  // Grouped: whole groups while they fit, a group larger than a page split into chunks.
+  const { cols, box } = compactRows(metrics, groups.flatMap((g) => g.kids.map(nameOf)));
+  const rowH = box.minH + area.gap;
+  const pages = [];
+  let page = [], used = 0;
+  const close = () => { if (page.length) pages.push(page); page = []; used = 0; };
+  for (const group of groups) {
+    let kids = group.kids;
+    do {
+      const head = (page.length ? area.sectionGap : 0) + area.headerHeight + area.gap;
+      const roomRows = Math.floor((area.height - used - head + area.gap + 1e-9) / rowH);
+      const needRows = Math.ceil(kids.length / cols);
+      if (roomRows < Math.min(1, needRows) || (roomRows < needRows && page.length && needRows * rowH + head <= area.height)) {
+        if (!page.length) break; // not even one row fits an empty page: nothing to page into
+        close();
+        continue;
+      }
+      const take = Math.min(kids.length, Math.max(roomRows, 0) * cols);
+      page.push({ unit: group.unit, kids: kids.slice(0, take) });
+      used += head + Math.ceil(take / cols) * rowH - area.gap;
+      kids = kids.slice(take);
+      if (kids.length) close();
+    } while (kids.length);
+  }
+  close();
+  if (pages.length === 0) return [whole];
+  return pages.map((groupsOfPage) => {
+    const plan = planTree(groupsOfPage, area, bySeverity, nameOf);
+    return plan;
+  });
+}

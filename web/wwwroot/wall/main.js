@@ -1,10 +1,11 @@
-// The wall (大屏): /wall?unit=<id>&depth=<n>&lang=zh|en
+// The wall (大屏): /wall?unit=<id>&depth=<n>&lang=zh|en&rotate=<seconds>
 // Live roll-up of one unit's subtree from /hubs/wall, for a screen that runs unattended for weeks.
 
 import { clockFormats, strings } from './i18n.js';
 import { applyAlerts, applySnapshot, applySummaries, createState, mergeChanges } from './state.js';
 import { WallConnection, retryDelay } from './connection.js';
 import { WallView } from './view.js';
+import { Drill } from './drill.js';
 
 const DEFAULT_DEPTH = 2;
 const MAX_DEPTH = 6;
@@ -18,7 +19,8 @@ const withKiosk = (url) => (kiosk ? `${url}${url.includes('?') ? '&' : '?'}kiosk
 
 const state = createState();
 let formats = clockFormats(lang, query.get('tz'));
-const view = new WallView(text, formats);
+const rotate = parseRotate(query.get('rotate'));
+const view = new WallView(text, formats, { rotate, open: (unitId) => drill.open(unitId) });
 
 const cover = document.getElementById('cover');
 const banner = document.getElementById('banner');
@@ -33,6 +35,12 @@ let lastFreshAt = Date.now(); // this screen's clock when the data was last know
 function parseDepth(value) {
   const n = Number.parseInt(value ?? '', 10);
   return Number.isFinite(n) ? Math.min(Math.max(n, 0), MAX_DEPTH) : DEFAULT_DEPTH;
+}
+
+/** rotate=<seconds>: tiles that do not fit go on pages shown in turn (5 s to 10 min), else 0. */
+function parseRotate(value) {
+  const n = Number.parseInt(value ?? '', 10);
+  return Number.isFinite(n) && n > 0 ? Math.min(Math.max(n, 5), 600) : 0;
 }
 
 function setText(element, value) {
@@ -123,6 +131,7 @@ const handlers = {
 };
 
 const connection = new WallConnection({ hubUrl: withKiosk('/hubs/wall'), healthUrl: '/healthz', handlers });
+const drill = new Drill({ connection, state, text });
 
 setInterval(() => {
   if (!stale) lastFreshAt = Date.now();
@@ -160,4 +169,7 @@ document.fonts?.ready.then(() => { if (hasPicture) view.renderAll(state); });
 
 showCover(text.connecting, '');
 renderClock();
-resolveUnit().then((unitId) => connection.start(unitId, depth));
+resolveUnit().then((unitId) => {
+  drill.begin(unitId, depth);
+  connection.start(unitId, depth);
+});

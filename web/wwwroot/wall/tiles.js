@@ -190,8 +190,10 @@ export class TileView {
   fitReason() {
     if (!this.reasonKey) return;
     const parts = this.reasonKey.split(' · ');
+    // A group's head gives its reasons their whole width: what overflows there is the head itself.
+    const box = this.element.classList.contains('as-head') ? this.element : this.reason;
     setText(this.reason, this.reasonKey);
-    for (let n = parts.length - 1; n >= 1 && this.reason.scrollWidth > this.reason.clientWidth + 1; n--) {
+    for (let n = parts.length - 1; n >= 1 && box.scrollWidth > box.clientWidth + 1; n--) {
       setText(this.reason, parts.slice(0, n).join(' · '));
     }
   }

@@ -5,16 +5,23 @@ import { byId, make, rootFontSize, setText } from './dom.js';
 import { glyphs, percent } from './i18n.js';
 import { fitTileNames, measureName } from './names.js';
 import { alertView, bySeverity, healthOf, treeView } from './state.js';
-import { planTree } from './layout.js';
+import { planPages } from './layout.js';
 import { LaggingList } from './lagging.js';
 import { MoreView, TileView } from './tiles.js';
 import { Ticker } from './ticker.js';
 import { Wheel } from './wheels.js';
 
 export class WallView {
-  constructor(text, formats) {
+  /** options: rotate (seconds between pages of tiles, 0 for none), open(unitId) (a tile was tapped). */
+  constructor(text, formats, options = {}) {
     this.text = text;
     this.formats = formats;
+    this.open = options.open;
+    this.rotate = options.rotate ?? 0;
+    this.pageIndex = 0;
+    this.pageCount = 1;
+    this.pageMark = byId('tree-page');
+    if (this.rotate > 0) setInterval(() => this.turnPage(), this.rotate * 1000);
     this.tiles = new Map(); // unit id -> TileView, only for units drawn now
     this.heads = new Map(); // unit id -> TileView used as a group header
     this.mores = []; // "N more" tiles by section index
@@ -73,6 +80,9 @@ export class WallView {
   }
 
   layoutTree(state) {
+    if (this.state !== state || state.watchedId !== this.watchedId) this.pageIndex = 0;
+    this.state = state;
+    this.watchedId = state.watchedId;
     const view = treeView(state);
     const rem = rootFontSize();
     const area = {
@@ -85,7 +95,14 @@ export class WallView {
     // A unit with nothing below it (a branch's own wall) shows itself as the one tile.
     const groups = view.children.length === 0 && view.watched ? [{ unit: view.watched, kids: [] }] : view.children;
     const font = getComputedStyle(this.tree).fontFamily;
-    const plan = planTree(groups, area, bySeverity, (unit) => measureName(unit.name, font));
+    const pages = planPages(groups, area, bySeverity, (unit) => measureName(unit.name, font), this.rotate > 0);
+    this.pageCount = pages.length;
+    if (this.pageIndex >= pages.length) this.pageIndex = 0;
+    const plan = pages[this.pageIndex];
+    this.tree.dataset.page = String(this.pageIndex + 1);
+    this.tree.dataset.pages = String(pages.length);
+    this.pageMark.hidden = pages.length <= 1;
+    setText(this.pageMark, pages.length > 1 ? this.text.tilesPage(this.pageIndex + 1, pages.length) : '');
     this.plan = plan;
     for (const more of this.mores) more.hidden = null;
     this.tree.style.setProperty('--tile-w', `${plan.grid.tileW}rem`);
@@ -133,6 +150,8 @@ export class WallView {
     let view = map.get(unit.id);
     if (!view) {
       view = new TileView(this.text, extraClass);
+      const element = view.element;
+      element.addEventListener('click', () => this.open?.(element.dataset.unit));
       map.set(unit.id, view);
     }
     keep?.add(unit.id);
@@ -256,6 +275,13 @@ export class WallView {
   /** The ticker: the newest open alert, then the changes; a new top entry slides in once when animated. */
   renderRecent(state, animate) {
     this.ticker.render(state, this.alertInfo, animate);
+  }
+
+  /** The next page of tiles, when they do not all fit (rotate=<seconds>). */
+  turnPage() {
+    if (this.pageCount <= 1 || !this.state) return;
+    this.pageIndex = (this.pageIndex + 1) % this.pageCount;
+    this.layoutTree(this.state);
   }
 
   resize(state) {

@@ -160,4 +160,41 @@ public sealed class LedgerPageTests(Chromium chromium, WorkbenchServer server) :
         await Screenshot(page, "ledger-375x667-en.png");
         _browser.NoViolations();
     }
+    [Fact]
+    public async Task The_ledger_follows_alerts_live_a_new_one_appears_and_an_answer_from_another_client_shows_without_a_reload()
+    {
+        var branch = await server.Branch("科技监督评估中心党支部");
+        // It starts today: nothing is behind, so the only alert is the one the test raises.
+        await server.Task(branch, "live", "专项督查整改", "business",
+            start: DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd"), due: DateTime.UtcNow.AddDays(365).ToString("yyyy-MM-dd"));
+        var admin = await Person("admin", "督查室值班员");
+        var page = await Open(admin, "/app/alerts", 1366, 768);
+        await Assertions.Expect(page.Locator("body")).ToHaveAttributeAsync("data-live", "true", new() { Timeout = 10000 });
+        await Assertions.Expect(page.Locator("#live-state")).ToHaveTextAsync("实时");
+        await page.EvaluateAsync("window.stillThisPage = true");
+        var before = await Shown(page);
+
+        // The task is reported blocked after the page loaded: its alert fires and the row appears,
+        // well inside the 60 s safety-net read, so it came over the hub.
+        (await server.Admin.PatchAsJsonAsync(Api.Task(branch, "live"), new { status = "blocked" })).EnsureSuccessStatusCode();
+        var row = page.Locator("#ledger-list > .alert").Filter(new() { HasText = "专项督查整改" });
+        await Assertions.Expect(row).ToHaveCountAsync(1, new() { Timeout = 5000 });
+        await Assertions.Expect(row).ToHaveAttributeAsync("data-state", "firing");
+        var id = (await row.GetAttributeAsync("data-alert"))!;
+        Assert.StartsWith(branch + ".", id, StringComparison.Ordinal);
+        Assert.Equal(before.Length + 1, (await Shown(page)).Length);
+        await Assertions.Expect(page.Locator("#count")).ToContainTextAsync($"共 {before.Length + 1} 条");
+
+        // Another client answers it: the row turns acknowledged, with the note, in place.
+        (await server.Admin.PostAsJsonAsync($"/api/v1/alerts/{id}/acknowledge", new { note = "已派员现场督办" })).EnsureSuccessStatusCode();
+        await Assertions.Expect(row).ToHaveAttributeAsync("data-state", "acknowledged", new() { Timeout = 5000 });
+        await Assertions.Expect(row).ToContainTextAsync("已派员现场督办");
+
+        // The report that unblocks the task resolves it: the row leaves; the list is the API's again.
+        (await server.Admin.PatchAsJsonAsync(Api.Task(branch, "live"), new { status = "inProgress" })).EnsureSuccessStatusCode();
+        await Assertions.Expect(row).ToHaveCountAsync(0, new() { Timeout = 5000 });
+        Assert.Equal(await ApiIds(WorkbenchServer.Root), await Shown(page));
+        Assert.True(await page.EvaluateAsync<bool>("window.stillThisPage === true"), "the page reloaded");
+        _browser.NoViolations();
+    }
 }

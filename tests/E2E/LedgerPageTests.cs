@@ -65,10 +65,18 @@ public sealed class LedgerPageTests(Chromium chromium, WorkbenchServer server) :
         return username;
     }
 
+    /// <summary>Saves a screenshot after checking that the page fits its width and that no label, name or button is cut.</summary>
     private static async Task Screenshot(IPage page, string name)
     {
         Directory.CreateDirectory(Screenshots);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, name) });
+        Assert.Equal(0, await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth"));
+        var cut = await page.EvaluateAsync<string[]>(@"() => [...document.querySelectorAll(
+              '.topbar *, .ledger-title, .ledger-filters label > span, .ledger-bar > *, .alert-head > *')]
+            .filter((e) => e.offsetParent !== null && e.children.length === 0
+              && (e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1))
+            .map((e) => `${e.id || e.className}: ${e.textContent}`)");
+        Assert.True(cut.Length == 0, $"{name}: cut {string.Join(" | ", cut)}");
     }
 
     [Fact]
@@ -122,6 +130,18 @@ public sealed class LedgerPageTests(Chromium chromium, WorkbenchServer server) :
         Assert.Contains(below, alert => alert.StartsWith(first + ".", StringComparison.Ordinal));
         await Assertions.Expect(bench.Locator("#alerts .alert")).ToHaveCountAsync(below.Length);
         await Assertions.Expect(bench.Locator("#alerts .ledger-link")).ToHaveAttributeAsync("href", $"/app/alerts?unit={WorkbenchServer.Committee}");
+
+        // The root's ledger in English, and on a phone, where a folded row still names its unit.
+        await page.GotoAsync(server.Url("/app/alerts?lang=en"));
+        await Assertions.Expect(page.Locator("body")).ToHaveAttributeAsync("data-loaded", "true");
+        await Assertions.Expect(page.Locator("#ledger-list > .alert")).ToHaveCountAsync(all.Length);
+        await Screenshot(page, "ledger-1366x768-en.png");
+        await page.SetViewportSizeAsync(375, 667);
+        await Assertions.Expect(page.Locator("#ledger-list > .alert .alert-unit").First).ToBeVisibleAsync();
+        await Screenshot(page, "ledger-375x667-root-en.png");
+        await page.GotoAsync(server.Url("/app/alerts?lang=zh"));
+        await Assertions.Expect(page.Locator("#ledger-list > .alert")).ToHaveCountAsync(all.Length);
+        await Screenshot(page, "ledger-375x667-root.png");
         _browser.NoViolations();
     }
 

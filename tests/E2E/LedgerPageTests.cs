@@ -217,4 +217,34 @@ public sealed class LedgerPageTests(Chromium chromium, WorkbenchServer server) :
         Assert.True(await page.EvaluateAsync<bool>("window.stillThisPage === true"), "the page reloaded");
         _browser.NoViolations();
     }
+    [Fact]
+    public async Task Deeper_than_the_hub_watches_the_ledger_reads_again_and_a_new_alert_still_shows_within_seconds()
+    {
+        // Seven levels below the ledger's unit: more than the hub's depth limit of 6.
+        var top = await server.Branch("纵深试点党总支");
+        var parent = top;
+        for (var level = 1; level <= 7; level++)
+        {
+            var id = Api.Id($"lg-deep{level}");
+            (await server.Admin.PostAsJsonAsync(Api.Units, new { id, parentId = parent, name = $"第{level}党小组", kind = "branch" })).EnsureSuccessStatusCode();
+            parent = id;
+        }
+        await server.Task(parent, "deep", "基层调研报告", "party",
+            start: DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd"), due: DateTime.UtcNow.AddDays(365).ToString("yyyy-MM-dd"));
+        var admin = await Person("admin", "督查室夜班");
+        var page = await Open(admin, $"/app/alerts?unit={top}", 1366, 768);
+        await Assertions.Expect(page.Locator("body")).ToHaveAttributeAsync("data-live", "true", new() { Timeout = 10000 });
+        await Assertions.Expect(page.Locator("body")).ToHaveAttributeAsync("data-watch", "deep");
+        Assert.Empty(await Shown(page));
+
+        // The alert eight levels down never reaches the hub's view: the unit's open-alert count moves and the list is read again.
+        (await server.Admin.PatchAsJsonAsync(Api.Task(parent, "deep"), new { status = "blocked" })).EnsureSuccessStatusCode();
+        var row = page.Locator("#ledger-list > .alert").Filter(new() { HasText = "基层调研报告" });
+        await Assertions.Expect(row).ToHaveCountAsync(1, new() { Timeout = 8000 });
+        Assert.Equal(await ApiIds(top), await Shown(page));
+
+        (await server.Admin.PatchAsJsonAsync(Api.Task(parent, "deep"), new { status = "inProgress" })).EnsureSuccessStatusCode();
+        await Assertions.Expect(row).ToHaveCountAsync(0, new() { Timeout = 8000 });
+        _browser.NoViolations();
+    }
 }

@@ -3,8 +3,10 @@
 // one leaves the list, any other is put in or updated in place). The hub watches at most
 // WatchKey.MaxDepth levels: a subtree deeper than that holds units whose alerts never reach this
 // connection, so there every sign that something moved (an `alerts` message, the unit's open-alert
-// count changing) reads the whole list again instead, at most once per READ_GAP_MS. A slow
-// periodic read is the safety net either way, and every (re)connection reads afresh.
+// count changing) reads the whole list again instead, at most once per READ_GAP_MS, and again
+// (a few times) while the list's length still differs from that count, which is the subtree's
+// open alerts. A periodic read is the safety net either way (an acknowledgement that deep says
+// nothing else), and every (re)connection reads afresh.
 
 import { SignedOut } from './api.js';
 import { WallConnection } from '../wall/connection.js';
@@ -12,6 +14,8 @@ import { WallConnection } from '../wall/connection.js';
 export const HUB_MAX_DEPTH = 6; // web/Wall/WatchKey.cs MaxDepth
 export const READ_GAP_MS = 2000;
 export const SAFETY_READ_MS = 60000;
+const DEEP_SAFETY_READ_MS = 30000; // deeper than the hub's view: answers down there show no sooner
+const RECOUNTS = 3; // reads again while the list and the unit's openAlerts disagree
 const LOST_READ_MS = 30000; // while the hub is down, read the API this often instead
 
 /** How many levels the subtree of unitId reaches below it (0 for a unit without children). */
@@ -58,7 +62,8 @@ export class LiveAlerts {
     this.pushedMeanwhile = null; // id -> alert pushed while a read was under way: newer than its answer
     this.lastRead = 0;
     this.timer = 0;
-    this.openAlerts = null;
+    this.openAlerts = null; // the watched unit's summary: its subtree's open alerts
+    this.recounts = 0;
     this.firstBuild = null;
     this.connection = null;
   }
@@ -81,6 +86,7 @@ export class LiveAlerts {
           this.alerts = new Map((answer ?? []).filter((a) => a?.id).map((a) => [a.id, a]));
           for (const alert of this.pushedMeanwhile.values()) this.take(alert);
           this.render(this.list());
+          this.recount();
         } catch (error) {
           if (error instanceof SignedOut) this.signIn();
         }
@@ -94,6 +100,16 @@ export class LiveAlerts {
     if (this.timer) return;
     const wait = Math.max(0, this.lastRead + READ_GAP_MS - performance.now());
     this.timer = setTimeout(() => this.refresh(), wait);
+  }
+
+  /** Deeper than the hub's view: the count moved before the list did (the index was a moment behind)? Read again. */
+  recount() {
+    if (this.complete || this.openAlerts == null) return;
+    if (this.alerts.size === this.openAlerts) this.recounts = 0;
+    else if (this.recounts < RECOUNTS) {
+      this.recounts++;
+      this.refreshSoon();
+    }
   }
 
   take(alert) {
@@ -131,7 +147,10 @@ export class LiveAlerts {
             if (item?.unitId !== this.unitId || !item.summary) continue;
             const open = item.summary.openAlerts;
             // Deep below the hub's view an alert fired or resolved: only the count says so.
-            if (!this.complete && this.openAlerts !== null && open !== this.openAlerts) this.refreshSoon();
+            if (!this.complete && this.openAlerts !== null && open !== this.openAlerts) {
+              this.recounts = 0;
+              this.refreshSoon();
+            }
             this.openAlerts = open;
           }
         },
@@ -146,7 +165,8 @@ export class LiveAlerts {
     this.connection.start(this.unitId, this.watchDepth);
     setInterval(() => {
       const since = performance.now() - this.lastRead;
-      if (since >= (this.connection.lost ? LOST_READ_MS : SAFETY_READ_MS)) this.refresh();
+      const every = this.connection.lost ? LOST_READ_MS : this.complete ? SAFETY_READ_MS : DEEP_SAFETY_READ_MS;
+      if (since >= every) this.refresh();
     }, 5000);
   }
 }

@@ -131,6 +131,7 @@ async function start() {
     reload: () => location.reload(),
   });
   ledger.refresh = () => live.refresh();
+  document.body.dataset.watch = live.complete ? 'subtree' : 'deep'; // deep: below the hub's view, reads again
   view.onChange(() => render(last));
   byId('refresh').addEventListener('click', () => live.refresh());
   await live.refresh();

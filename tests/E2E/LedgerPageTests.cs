@@ -247,4 +247,23 @@ public sealed class LedgerPageTests(Chromium chromium, WorkbenchServer server) :
         await Assertions.Expect(row).ToHaveCountAsync(0, new() { Timeout = 8000 });
         _browser.NoViolations();
     }
+    [Fact]
+    public async Task A_unit_added_below_after_the_page_loaded_is_watched_too()
+    {
+        var top = await server.Branch("新建试点党支部");
+        var admin = await Person("admin", "督查室白班");
+        var page = await Open(admin, $"/app/alerts?unit={top}", 1366, 768);
+        await Assertions.Expect(page.Locator("body")).ToHaveAttributeAsync("data-live", "true", new() { Timeout = 10000 });
+
+        // The tree grows a level under the ledger's unit: the page watches that level too, and its alert arrives live.
+        var below = Api.Id("lg-new");
+        (await server.Admin.PostAsJsonAsync(Api.Units, new { id = below, parentId = top, name = "新建党小组", kind = "branch" })).EnsureSuccessStatusCode();
+        await server.Task(below, "new", "新建小组学习计划", "party",
+            start: DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd"), due: DateTime.UtcNow.AddDays(365).ToString("yyyy-MM-dd"));
+        await Assertions.Expect(page.Locator("body")).ToHaveAttributeAsync("data-watch-depth", "1", new() { Timeout = 10000 });
+        (await server.Admin.PatchAsJsonAsync(Api.Task(below, "new"), new { status = "blocked" })).EnsureSuccessStatusCode();
+        await Assertions.Expect(page.Locator("#ledger-list > .alert").Filter(new() { HasText = "新建小组学习计划" }))
+            .ToHaveCountAsync(1, new() { Timeout = 5000 });
+        _browser.NoViolations();
+    }
 }

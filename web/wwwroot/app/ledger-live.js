@@ -48,14 +48,13 @@ function listOrder(a, b) {
 
 /**
  * The open alerts of one unit's subtree, kept current.
- * options: { unitId, depth (of the subtree), read() -> Promise<[Alert]>, render([Alert]),
- *            state('connecting' | 'live' | 'lost'), signIn(), reload() }
+ * options: { unitId, depth (of the subtree), read() -> Promise<[Alert]>, units() -> Promise<[Unit]>,
+ *            render([Alert]), state('connecting' | 'live' | 'lost'), signIn(), reload() }
  */
 export class LiveAlerts {
-  constructor({ unitId, depth, read, render, state, signIn, reload }) {
-    Object.assign(this, { unitId, read, render, state, signIn, reload });
-    this.complete = depth <= HUB_MAX_DEPTH; // every unit of the subtree is in the hub's view
-    this.watchDepth = Math.min(depth, HUB_MAX_DEPTH);
+  constructor({ unitId, depth, read, units, render, state, signIn, reload }) {
+    Object.assign(this, { unitId, read, units, render, state, signIn, reload });
+    this.setDepth(depth);
     this.alerts = new Map(); // id -> alert
     this.reading = null;
     this.readAgain = false;
@@ -66,6 +65,31 @@ export class LiveAlerts {
     this.recounts = 0;
     this.firstBuild = null;
     this.connection = null;
+  }
+
+  setDepth(depth) {
+    this.complete = depth <= HUB_MAX_DEPTH; // every unit of the subtree is in the hub's view
+    this.watchDepth = Math.min(depth, HUB_MAX_DEPTH);
+    document.body.dataset.watch = this.complete ? 'subtree' : 'deep'; // marks for readers and tests
+    document.body.dataset.watchDepth = String(this.watchDepth);
+  }
+
+  /**
+   * The view reaches the edge of what is watched: the tree may have grown deeper since the page
+   * loaded (a snapshot follows every change of shape). Count again, and watch deeper if so.
+   */
+  async deepen(snapshot) {
+    const reach = Math.max(0, ...(snapshot.units ?? []).map((u) => u.depth ?? 0));
+    if (reach < this.watchDepth || !this.complete) return;
+    try {
+      const depth = subtreeDepth(await this.units(), this.unitId);
+      if (Math.min(depth, HUB_MAX_DEPTH) === this.watchDepth && depth <= HUB_MAX_DEPTH) return;
+      this.setDepth(depth);
+      this.connection.depth = this.watchDepth;
+      this.connection.watch();
+    } catch {
+      // the next snapshot or safety read tries again
+    }
   }
 
   /** The list as the page shows it, in the API's order. */
@@ -139,6 +163,7 @@ export class LiveAlerts {
           if (this.firstBuild == null) this.firstBuild = snapshot.serverBuild ?? '';
           else if ((snapshot.serverBuild ?? '') !== this.firstBuild) { this.reload(); return; }
           this.openAlerts = (snapshot.units ?? []).find((u) => u.id === this.unitId)?.summary?.openAlerts ?? null;
+          this.deepen(snapshot);
           // Whatever changed while not watching; then the page is live.
           this.refresh().then(() => { if (!this.connection.lost) this.state('live'); });
         },

@@ -120,6 +120,7 @@ async function start() {
     unitId,
     depth: subtreeDepth(units, unitId),
     read: () => getJson(url),
+    units: () => getJson('/api/v1/units'),
     render,
     state(now) {
       // A quiet word beside the count; a mark for readers and tests.
@@ -131,7 +132,6 @@ async function start() {
     reload: () => location.reload(),
   });
   ledger.refresh = () => live.refresh();
-  document.body.dataset.watch = live.complete ? 'subtree' : 'deep'; // deep: below the hub's view, reads again
   view.onChange(() => render(last));
   byId('refresh').addEventListener('click', () => live.refresh());
   await live.refresh();

@@ -107,6 +107,35 @@ public sealed partial class WorkbenchAccessTests(WorkbenchAccessTests.App app) :
     }
 
     [Fact]
+    public async Task The_workbench_and_the_ledger_are_served_with_one_shared_head_and_header()
+    {
+        var browser = await SignedInBrowser();
+        var pages = new List<string>();
+        foreach (var (path, script) in new[] { ("/app", "/app/main.js"), ("/app/alerts", "/app/ledger.js") })
+        {
+            var page = await browser.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            var html = await page.Content.ReadAsStringAsync();
+            Assert.Matches($"<script [^>]*src=\"{script}\"", html);
+            Assert.DoesNotContain("<!--chrome:", html);
+            Assert.DoesNotContain("<!--antiforgery-->", html);
+            Assert.DoesNotMatch("<script(?![^>]*\\bsrc=)[^>]*>", html);
+            Assert.Matches(AntiforgeryField(), html);
+            pages.Add(html);
+        }
+        // The shared parts, word for word in both: from the first <meta> to the page's own <title>, and the header.
+        string Shared(string html, string from, string to) =>
+            html[html.IndexOf(from, StringComparison.Ordinal)..html.IndexOf(to, StringComparison.Ordinal)];
+        Assert.Contains("/lib/signalr.min.js", Shared(pages[0], "<meta charset", "<title>"));
+        Assert.Equal(Shared(pages[0], "<meta charset", "<title>"), Shared(pages[1], "<meta charset", "<title>"));
+        var header = Shared(pages[0], "<header", "<main");
+        Assert.Contains("id=\"sign-out\"", header);
+        Assert.Equal(
+            AntiforgeryField().Replace(header, ""),
+            AntiforgeryField().Replace(Shared(pages[1], "<header", "<main"), ""));
+    }
+
+    [Fact]
     public async Task The_workbench_scripts_put_data_in_as_text_only()
     {
         var browser = Browser();

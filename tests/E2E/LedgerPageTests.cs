@@ -65,10 +65,18 @@ public sealed class LedgerPageTests(Chromium chromium, WorkbenchServer server) :
         return username;
     }
 
+    /// <summary>Saves a screenshot after checking that the page fits its width and that no label, name or button is cut.</summary>
     private static async Task Screenshot(IPage page, string name)
     {
         Directory.CreateDirectory(Screenshots);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, name) });
+        Assert.Equal(0, await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth"));
+        var cut = await page.EvaluateAsync<string[]>(@"() => [...document.querySelectorAll(
+              '.topbar *, .ledger-title, .ledger-filters label > span, .ledger-bar > *, .alert-head > *')]
+            .filter((e) => e.offsetParent !== null && e.children.length === 0
+              && (e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1))
+            .map((e) => `${e.id || e.className}: ${e.textContent}`)");
+        Assert.True(cut.Length == 0, $"{name}: cut {string.Join(" | ", cut)}");
     }
 
     [Fact]
@@ -122,6 +130,18 @@ public sealed class LedgerPageTests(Chromium chromium, WorkbenchServer server) :
         Assert.Contains(below, alert => alert.StartsWith(first + ".", StringComparison.Ordinal));
         await Assertions.Expect(bench.Locator("#alerts .alert")).ToHaveCountAsync(below.Length);
         await Assertions.Expect(bench.Locator("#alerts .ledger-link")).ToHaveAttributeAsync("href", $"/app/alerts?unit={WorkbenchServer.Committee}");
+
+        // The root's ledger in English, and on a phone, where a folded row still names its unit.
+        await page.GotoAsync(server.Url("/app/alerts?lang=en"));
+        await Assertions.Expect(page.Locator("body")).ToHaveAttributeAsync("data-loaded", "true");
+        await Assertions.Expect(page.Locator("#ledger-list > .alert")).ToHaveCountAsync(all.Length);
+        await Screenshot(page, "ledger-1366x768-en.png");
+        await page.SetViewportSizeAsync(375, 667);
+        await Assertions.Expect(page.Locator("#ledger-list > .alert .alert-unit").First).ToBeVisibleAsync();
+        await Screenshot(page, "ledger-375x667-root-en.png");
+        await page.GotoAsync(server.Url("/app/alerts?lang=zh"));
+        await Assertions.Expect(page.Locator("#ledger-list > .alert")).ToHaveCountAsync(all.Length);
+        await Screenshot(page, "ledger-375x667-root.png");
         _browser.NoViolations();
     }
 
@@ -158,6 +178,92 @@ public sealed class LedgerPageTests(Chromium chromium, WorkbenchServer server) :
         await Assertions.Expect(page.Locator("#ledger-list > .alert").First).ToHaveClassAsync(new Regex("\\bred\\b"));
         Assert.Equal(0, await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth"));
         await Screenshot(page, "ledger-375x667-en.png");
+        _browser.NoViolations();
+    }
+    [Fact]
+    public async Task The_ledger_follows_alerts_live_a_new_one_appears_and_an_answer_from_another_client_shows_without_a_reload()
+    {
+        var branch = await server.Branch("科技监督评估中心党支部");
+        // It starts today: nothing is behind, so the only alert is the one the test raises.
+        await server.Task(branch, "live", "专项督查整改", "business",
+            start: DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd"), due: DateTime.UtcNow.AddDays(365).ToString("yyyy-MM-dd"));
+        var admin = await Person("admin", "督查室值班员");
+        var page = await Open(admin, "/app/alerts", 1366, 768);
+        await Assertions.Expect(page.Locator("body")).ToHaveAttributeAsync("data-live", "true", new() { Timeout = 10000 });
+        await Assertions.Expect(page.Locator("#live-state")).ToHaveTextAsync("实时");
+        await page.EvaluateAsync("window.stillThisPage = true");
+        var before = await Shown(page);
+
+        // The task is reported blocked after the page loaded: its alert fires and the row appears,
+        // well inside the 60 s safety-net read, so it came over the hub.
+        (await server.Admin.PatchAsJsonAsync(Api.Task(branch, "live"), new { status = "blocked" })).EnsureSuccessStatusCode();
+        var row = page.Locator("#ledger-list > .alert").Filter(new() { HasText = "专项督查整改" });
+        await Assertions.Expect(row).ToHaveCountAsync(1, new() { Timeout = 5000 });
+        await Assertions.Expect(row).ToHaveAttributeAsync("data-state", "firing");
+        var id = (await row.GetAttributeAsync("data-alert"))!;
+        Assert.StartsWith(branch + ".", id, StringComparison.Ordinal);
+        Assert.Equal(before.Length + 1, (await Shown(page)).Length);
+        await Assertions.Expect(page.Locator("#count")).ToContainTextAsync($"共 {before.Length + 1} 条");
+
+        // Another client answers it: the row turns acknowledged, with the note, in place.
+        (await server.Admin.PostAsJsonAsync($"/api/v1/alerts/{id}/acknowledge", new { note = "已派员现场督办" })).EnsureSuccessStatusCode();
+        await Assertions.Expect(row).ToHaveAttributeAsync("data-state", "acknowledged", new() { Timeout = 5000 });
+        await Assertions.Expect(row).ToContainTextAsync("已派员现场督办");
+
+        // The report that unblocks the task resolves it: the row leaves; the list is the API's again.
+        (await server.Admin.PatchAsJsonAsync(Api.Task(branch, "live"), new { status = "inProgress" })).EnsureSuccessStatusCode();
+        await Assertions.Expect(row).ToHaveCountAsync(0, new() { Timeout = 5000 });
+        Assert.Equal(await ApiIds(WorkbenchServer.Root), await Shown(page));
+        Assert.True(await page.EvaluateAsync<bool>("window.stillThisPage === true"), "the page reloaded");
+        _browser.NoViolations();
+    }
+    [Fact]
+    public async Task Deeper_than_the_hub_watches_the_ledger_reads_again_and_a_new_alert_still_shows_within_seconds()
+    {
+        // Seven levels below the ledger's unit: more than the hub's depth limit of 6.
+        var top = await server.Branch("纵深试点党总支");
+        var parent = top;
+        for (var level = 1; level <= 7; level++)
+        {
+            var id = Api.Id($"lg-deep{level}");
+            (await server.Admin.PostAsJsonAsync(Api.Units, new { id, parentId = parent, name = $"第{level}党小组", kind = "branch" })).EnsureSuccessStatusCode();
+            parent = id;
+        }
+        await server.Task(parent, "deep", "基层调研报告", "party",
+            start: DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd"), due: DateTime.UtcNow.AddDays(365).ToString("yyyy-MM-dd"));
+        var admin = await Person("admin", "督查室夜班");
+        var page = await Open(admin, $"/app/alerts?unit={top}", 1366, 768);
+        await Assertions.Expect(page.Locator("body")).ToHaveAttributeAsync("data-live", "true", new() { Timeout = 10000 });
+        await Assertions.Expect(page.Locator("body")).ToHaveAttributeAsync("data-watch", "deep");
+        Assert.Empty(await Shown(page));
+
+        // The alert eight levels down never reaches the hub's view: the unit's open-alert count moves and the list is read again.
+        (await server.Admin.PatchAsJsonAsync(Api.Task(parent, "deep"), new { status = "blocked" })).EnsureSuccessStatusCode();
+        var row = page.Locator("#ledger-list > .alert").Filter(new() { HasText = "基层调研报告" });
+        await Assertions.Expect(row).ToHaveCountAsync(1, new() { Timeout = 8000 });
+        Assert.Equal(await ApiIds(top), await Shown(page));
+
+        (await server.Admin.PatchAsJsonAsync(Api.Task(parent, "deep"), new { status = "inProgress" })).EnsureSuccessStatusCode();
+        await Assertions.Expect(row).ToHaveCountAsync(0, new() { Timeout = 8000 });
+        _browser.NoViolations();
+    }
+    [Fact]
+    public async Task A_unit_added_below_after_the_page_loaded_is_watched_too()
+    {
+        var top = await server.Branch("新建试点党支部");
+        var admin = await Person("admin", "督查室白班");
+        var page = await Open(admin, $"/app/alerts?unit={top}", 1366, 768);
+        await Assertions.Expect(page.Locator("body")).ToHaveAttributeAsync("data-live", "true", new() { Timeout = 10000 });
+
+        // The tree grows a level under the ledger's unit: the page watches that level too, and its alert arrives live.
+        var below = Api.Id("lg-new");
+        (await server.Admin.PostAsJsonAsync(Api.Units, new { id = below, parentId = top, name = "新建党小组", kind = "branch" })).EnsureSuccessStatusCode();
+        await server.Task(below, "new", "新建小组学习计划", "party",
+            start: DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd"), due: DateTime.UtcNow.AddDays(365).ToString("yyyy-MM-dd"));
+        await Assertions.Expect(page.Locator("body")).ToHaveAttributeAsync("data-watch-depth", "1", new() { Timeout = 10000 });
+        (await server.Admin.PatchAsJsonAsync(Api.Task(below, "new"), new { status = "blocked" })).EnsureSuccessStatusCode();
+        await Assertions.Expect(page.Locator("#ledger-list > .alert").Filter(new() { HasText = "新建小组学习计划" }))
+            .ToHaveCountAsync(1, new() { Timeout = 5000 });
         _browser.NoViolations();
     }
 }

@@ -52,22 +52,14 @@ public static class AlertsApi
         var resolved = states.Contains(AlertState.Resolved);
         var found = new List<Alert>();
         if (subtree)
-            found.AddRange((await new SubtreeAlerts(grains).Read(context.User, unit, resolved, context.RequestAborted)).Where(a => states.Contains(a.State)));
+            found.AddRange((await new SubtreeAlerts(grains, scope).Read(context.User, unit, resolved, context.RequestAborted)).Where(a => states.Contains(a.State)));
         else
         {
-            // Its own, and from the open-alert index those that climbed to it.
-            found.AddRange((await grains.GetGrain<IUnitGrain>(unit).GetAlertsHere(resolved)).Where(a => states.Contains(a.State)));
-            await KeepShown(context, grains, found);
+            // Its own, and from the open-alert index those that climbed to it; a kiosk only those of the units it shows.
+            var here = (await grains.GetGrain<IUnitGrain>(unit).GetAlertsHere(resolved)).Where(a => states.Contains(a.State)).ToList();
+            found.AddRange(await scope.KeepShown(context.User, here, a => a.UnitId));
         }
         return TypedResults.Ok(found.OrderByDescending(a => a.FiredAt).ThenBy(a => a.Id, StringComparer.Ordinal).Select(AlertDto.From));
-    }
-
-    /// <summary>A kiosk sees only the units to its depth: alerts of units deeper than it shows stay out of its view.</summary>
-    private static async Task KeepShown(HttpContext context, IGrainFactory grains, List<Alert> found)
-    {
-        if (!KioskScope.IsKiosk(context.User) || found.Count == 0) return;
-        var shown = KioskScope.Filter(context.User, await Organization(grains).ListUnits(null) ?? []).Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
-        found.RemoveAll(a => !shown.Contains(a.UnitId));
     }
 
     private static async Task<Results<Ok<AlertDto>, ProblemHttpResult>> Acknowledge(string alertId, HttpContext context, IGrainFactory grains, WriteAccess access)

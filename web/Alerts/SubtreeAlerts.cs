@@ -12,7 +12,7 @@ namespace Cascade.Web.Alerts;
 /// resolved ones, which the index does not keep, from the units themselves, a bounded number of
 /// grain calls at a time.
 /// </summary>
-public sealed class SubtreeAlerts(IGrainFactory grains)
+public sealed class SubtreeAlerts(IGrainFactory grains, KioskScope scope)
 {
     /// <summary>How many units are read at once: enough to hide the latency, few enough not to flood the silo.</summary>
     public const int Parallelism = 64;
@@ -20,15 +20,9 @@ public sealed class SubtreeAlerts(IGrainFactory grains)
     /// <summary>The alerts of <paramref name="top"/>'s subtree, resolved ones too when asked, in no particular order.</summary>
     public async Task<IReadOnlyList<Alert>> Read(ClaimsPrincipal user, string top, bool resolved, CancellationToken cancel = default)
     {
+        // Open ones: a kiosk sees only the units to its depth.
+        if (!resolved) return await scope.KeepShown(user, await AlertIndexPartitions.Subtree(grains, top), a => a.UnitId);
         var organization = grains.GetGrain<IOrganizationGrain>(IOrganizationGrain.Key);
-        if (!resolved)
-        {
-            var open = await AlertIndexPartitions.Subtree(grains, top);
-            if (!KioskScope.IsKiosk(user) || open.Count == 0) return open;
-            // A kiosk sees only the units to its depth: alerts of units deeper than it shows stay out of its view.
-            var shown = KioskScope.Filter(user, await organization.ListUnits(null) ?? []).Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
-            return [.. open.Where(a => shown.Contains(a.UnitId))];
-        }
         var below = Below(KioskScope.Filter(user, await organization.ListUnits(null) ?? []), top);
         var found = new IReadOnlyList<Alert>[below.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, below.Count),

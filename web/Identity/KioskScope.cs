@@ -57,6 +57,19 @@ public sealed class KioskScope(IGrainFactory grains)
         return kept;
     }
 
+    /// <summary>
+    /// Of <paramref name="items"/>, those whose unit (<paramref name="unitOf"/>) the caller may
+    /// see: for a kiosk the units to its depth (alerts of units deeper than its wall shows stay
+    /// out of its view); for a person all of them, without reading the organization.
+    /// </summary>
+    public async Task<IReadOnlyList<T>> KeepShown<T>(ClaimsPrincipal user, IReadOnlyList<T> items, Func<T, string> unitOf)
+    {
+        if (!IsKiosk(user) || items.Count == 0) return items;
+        var units = await grains.GetGrain<IOrganizationGrain>(IOrganizationGrain.Key).ListUnits(null) ?? [];
+        var shown = Filter(user, units).Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
+        return [.. items.Where(item => shown.Contains(unitOf(item)))];
+    }
+
     public static ProblemHttpResult Refusal(ClaimsPrincipal user) =>
         Problems.Forbidden(
             Of(user) is { } scope ? $"This kiosk shows unit '{scope.UnitId}' to depth {scope.Depth}." : "Forbidden.");

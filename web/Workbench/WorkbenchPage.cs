@@ -9,14 +9,19 @@ namespace Cascade.Web.Workbench;
 /// <summary>
 /// The branch workbench <c>/app</c>: the page for a signed-in person (a kiosk token opens walls,
 /// not this), else the sign-in form, which comes back here with the same query. The page is
-/// <c>wwwroot/app.html</c> (the ledger <c>/app/alerts</c>: <c>wwwroot/ledger.html</c>) with the sign-out form's antiforgery field filled in; everything
+/// <c>wwwroot/app.html</c> (the ledger <c>/app/alerts</c>: <c>wwwroot/ledger.html</c>) with the
+/// shared head and header of <c>wwwroot/app/chrome.html</c> put in at its <c>&lt;!--chrome:head--&gt;</c>
+/// and <c>&lt;!--chrome:header--&gt;</c>, and the sign-out form's antiforgery field filled in; everything
 /// else it shows comes from the API through its own scripts. <c>/</c> leads here.
 /// </summary>
 public static class WorkbenchPage
 {
     private const string PageFile = "app.html";
     private const string LedgerFile = "ledger.html";
+    private const string ChromeFile = "app/chrome.html";
     private const string AntiforgeryMarker = "<!--antiforgery-->";
+    private const string HeadPart = "<!--head-->";
+    private const string HeaderPart = "<!--header-->";
 
     public static WebApplication MapCascadeWorkbench(this WebApplication app)
     {
@@ -34,13 +39,28 @@ public static class WorkbenchPage
         // Role() is null for anyone who is not a person: anonymous, a failed credential, a kiosk.
         if (context.User.Role() is null) return TypedResults.Redirect(SignInAddress(context.Request));
         var page = environment.WebRootFileProvider.GetFileInfo(file);
-        if (!page.Exists) return TypedResults.NotFound();
-        var html = await Read(page);
+        var chrome = environment.WebRootFileProvider.GetFileInfo(ChromeFile);
+        if (!page.Exists || !chrome.Exists) return TypedResults.NotFound();
+        var html = WithChrome(await Read(page), await Read(chrome));
         var tokens = antiforgery.GetAndStoreTokens(context);
         var field = $"<input type=\"hidden\" name=\"{HtmlEncoder.Default.Encode(tokens.FormFieldName)}\" value=\"{HtmlEncoder.Default.Encode(tokens.RequestToken ?? "")}\">";
         // The page holds a token bound to this person's session: never kept by a cache.
         context.Response.Headers.CacheControl = "no-store";
         return TypedResults.Content(html.Replace(AntiforgeryMarker, field, StringComparison.Ordinal), "text/html; charset=utf-8");
+    }
+
+    /// <summary>
+    /// The page with the shared parts put in: chrome.html is <c>&lt;!--head--&gt;</c> followed by the
+    /// head's lines, then <c>&lt;!--header--&gt;</c> followed by the body's first lines.
+    /// </summary>
+    internal static string WithChrome(string page, string chrome)
+    {
+        var header = chrome.IndexOf(HeaderPart, StringComparison.Ordinal);
+        var head = chrome.IndexOf(HeadPart, StringComparison.Ordinal);
+        if (head < 0 || header < head) throw new InvalidOperationException($"{ChromeFile} needs {HeadPart} and then {HeaderPart}.");
+        return page
+            .Replace("<!--chrome:head-->", chrome[(head + HeadPart.Length)..header].Trim(), StringComparison.Ordinal)
+            .Replace("<!--chrome:header-->", chrome[(header + HeaderPart.Length)..].Trim(), StringComparison.Ordinal);
     }
 
     /// <summary><c>/login</c> with this very address (its query, less any kiosk token) to come back to, in the page's language.</summary>

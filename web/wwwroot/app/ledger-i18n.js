@@ -23,6 +23,7 @@ const zh = {
   refresh: '刷新',
   exportXlsx: '导出 Excel',
   since: (when) => `发生于 ${when}`,
+  liveStates: { connecting: '连接中…', live: '实时', lost: '正在重连…' },
 };
 
 const en = {
@@ -48,6 +49,7 @@ const en = {
   refresh: 'Refresh',
   exportXlsx: 'Export to Excel',
   since: (when) => `since ${when}`,
+  liveStates: { connecting: 'Connecting…', live: 'Live', lost: 'Reconnecting…' },
 };
 
 /** The workbench's words (and so the wall's) with the ledger's added. */

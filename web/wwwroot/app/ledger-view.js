@@ -45,6 +45,7 @@ export function ledgerView(text, lang, filters, { byId, fillSelect, rules, entri
     location.assign(`${location.pathname}?${q}`);
   });
   byId('to-workbench').href = `/app?unit=${encodeURIComponent(filters.unit)}`;
+  byId('to-workbench').hidden = false;
 
   function changed() {
     history.replaceState(null, '', address());

@@ -2,6 +2,7 @@
 // Every open alert of a unit's subtree in one list, as GET /api/v1/alerts?unit=&subtree=true
 // answers it, filtered and sorted here; acknowledged inline where the person may; exported to
 // xlsx by the server from the same list with the same filters (GET /api/v1/alerts/export).
+// Live: it follows the alerts as they change over /hubs/wall (ledger-live.js).
 
 import { chooseLanguage } from './i18n.js';
 import { strings } from './ledger-i18n.js';
@@ -10,8 +11,8 @@ import { chooseUnit, indexUnits, mayAcknowledge, pickerEntries } from './access.
 import { AlertRow } from './alerts.js';
 import { setText } from './dom.js';
 import { ledgerView } from './ledger-view.js';
+import { LiveAlerts, subtreeDepth } from './ledger-live.js';
 
-const REFRESH_MS = 30000;
 const RULES = ['taskOverdue', 'taskBlocked', 'taskStale', 'unitBehind', 'unitImbalance'];
 
 const query = new URLSearchParams(location.search);
@@ -88,7 +89,7 @@ async function start() {
     unitName: (id) => unitsById.get(id)?.name ?? id,
     mayAnswer: (alert) => mayAcknowledge(me, alert, unitsById),
     formatTime,
-    refresh: () => read(),
+    refresh: () => Promise.resolve(), // set below, once the list is live
   };
   const rows = new Map(); // alert id -> AlertRow: a note being typed survives a refresh
   const list = byId('ledger-list');
@@ -114,18 +115,29 @@ async function start() {
   }
 
   const url = `/api/v1/alerts?unit=${encodeURIComponent(unitId)}&subtree=true`;
-  let reading = null;
-  function read() {
-    reading ??= getJson(url).then(render).catch((error) => {
-      if (error instanceof SignedOut) signIn();
-    }).finally(() => { reading = null; document.body.dataset.loaded = 'true'; });
-    return reading;
-  }
+  const liveState = byId('live-state');
+  const live = new LiveAlerts({
+    unitId,
+    depth: subtreeDepth(units, unitId),
+    read: () => getJson(url),
+    units: () => getJson('/api/v1/units'),
+    render,
+    state(now) {
+      // A quiet word beside the count; a mark for readers and tests.
+      document.body.dataset.live = String(now === 'live');
+      liveState.dataset.state = now;
+      setText(liveState, text.liveStates[now]);
+    },
+    signIn,
+    reload: () => location.reload(),
+  });
+  ledger.refresh = () => live.refresh();
   view.onChange(() => render(last));
-  byId('refresh').addEventListener('click', () => read());
-  await read();
+  byId('refresh').addEventListener('click', () => live.refresh());
+  await live.refresh();
+  document.body.dataset.loaded = 'true';
   byId('cover').hidden = true;
-  setInterval(read, REFRESH_MS);
+  live.start();
 }
 
 start().catch((error) => {

@@ -41,7 +41,8 @@ public static class WallFit
             const cs = getComputedStyle(el);
             if ((cs.overflowX !== 'visible' || cs.textOverflow === 'ellipsis') && el.scrollWidth > el.clientWidth + 1)
               out.push(`cut, wider than its box (${el.scrollWidth} > ${el.clientWidth}): ${label(el)}`);
-            const viewport = { left: 0, top: 0, right: innerWidth, bottom: innerHeight };
+            // The page: the screen's width (nothing sideways), and its whole height where it scrolls (a phone).
+            const viewport = { left: 0, top: -scrollY, right: innerWidth, bottom: Math.max(innerHeight, document.documentElement.scrollHeight) - scrollY };
             for (const box of [viewport, ...clipsOf(el).map((c) => c.getBoundingClientRect())]) {
               const outside = lines.find((l) => l.left < box.left - 1 || l.right > box.right + 1 || l.top < box.top - 1 || l.bottom > box.bottom + 1);
               if (outside) { out.push(`cut at the edge of its box: ${label(el)}`); break; }

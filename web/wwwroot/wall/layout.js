@@ -33,8 +33,8 @@ function sized(variant, lines) {
  * The largest tile font (rem) at which every name fits a tile of tileW x room rem, with the lines
  * they then need: { scale, lines, shortened } or null when not even 1rem fits.
  */
-function bestScale(variant, names, tileW, room, allowShort) {
-  for (let scale = MAX_SCALE; scale >= 1 - 1e-9; scale -= 0.05) {
+function bestScale(variant, names, tileW, room, allowShort, maxScale = MAX_SCALE) {
+  for (let scale = maxScale; scale >= 1 - 1e-9; scale -= 0.05) {
     const size = tileSizes[variant];
     const fit = namesFit(names, tileW / scale - size.chrome, allowShort);
     if (!fit) continue;
@@ -53,11 +53,11 @@ function bestScale(variant, names, tileW, room, allowShort) {
  * every tile with every name whole, or failing that with some names without their kind (full tiles
  * first, then compact ones), or null.
  */
-export function fitGrid({ width, height, gap, headerHeight, sectionGap, sections, names = [] }) {
+export function fitGrid({ width, height, gap, headerHeight, sectionGap, sections, names = [], maxScale }) {
   // Bars before whole kinds: full tiles where a long name drops its 党支部, rather than no bars at all.
   for (const variant of ['full', 'compact']) {
     for (const allowShort of [false, true]) {
-      const best = bestGrid(variant, { width, height, gap, headerHeight, sectionGap, sections, names }, allowShort);
+      const best = bestGrid(variant, { width, height, gap, headerHeight, sectionGap, sections, names, maxScale }, allowShort);
       if (best === 'headers') return null;
       if (best) return best;
     }
@@ -65,7 +65,7 @@ export function fitGrid({ width, height, gap, headerHeight, sectionGap, sections
   return null;
 }
 
-function bestGrid(variant, { width, height, gap, headerHeight, sectionGap, sections, names }, allowShort) {
+function bestGrid(variant, { width, height, gap, headerHeight, sectionGap, sections, names, maxScale }, allowShort) {
   const size = tileSizes[variant];
   let best = null;
   for (let cols = 1; cols <= MAX_COLUMNS; cols++) {
@@ -82,11 +82,12 @@ function bestGrid(variant, { width, height, gap, headerHeight, sectionGap, secti
     if (fixed > height) return 'headers'; // the headers alone do not fit
     if (rows === 0) return { variant, cols, tileW: Math.min(tileW, size.maxW), tileH: 0, scale: 1, lines: 1 };
     const room = (height - fixed - gaps) / rows;
-    const fit = bestScale(variant, names, tileW, room, allowShort);
+    const fit = bestScale(variant, names, tileW, room, allowShort, maxScale);
     if (!fit) continue;
     const box = sized(variant, fit.lines);
-    const w = Math.min(tileW, box.maxW * fit.scale);
-    const tileH = Math.min(room, box.maxH * fit.scale);
+    // An area that scrolls (height Infinity: a phone) gives each tile the width and its ideal height.
+    const w = Number.isFinite(room) ? Math.min(tileW, box.maxW * fit.scale) : tileW;
+    const tileH = Number.isFinite(room) ? Math.min(room, box.maxH * fit.scale) : box.idealH * fit.scale;
     // Bigger type first, then the tile closest to its ideal shape; fewer names shortened.
     const score = fit.scale * 10 + Math.min(w / (box.idealW * fit.scale), tileH / (box.idealH * fit.scale)) - fit.shortened * 0.01;
     if (!best || score > best.score + 1e-9) best = { variant, cols, tileW: w, tileH, scale: fit.scale, lines: fit.lines, score };
@@ -161,7 +162,7 @@ export function fitGroupsCapped(groups, { width, height, gap, headerHeight, sect
  * "more" tile.
  */
 export function planTree(groups, area, bySeverity, nameOf = () => ({ full: [], short: null })) {
-  const metrics = { width: area.width, height: area.height, gap: area.gap, headerHeight: area.headerHeight, sectionGap: area.sectionGap };
+  const metrics = { width: area.width, height: area.height, gap: area.gap, headerHeight: area.headerHeight, sectionGap: area.sectionGap, maxScale: area.maxScale };
   if (groups.some((g) => g.kids.length > 0)) {
     const names = groups.flatMap((g) => g.kids.map(nameOf));
     const grid = fitGrid({ ...metrics, names, sections: groups.map((g) => ({ header: true, count: g.kids.length })) });

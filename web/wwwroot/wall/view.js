@@ -85,9 +85,12 @@ export class WallView {
     this.watchedId = state.watchedId;
     const view = treeView(state);
     const rem = rootFontSize();
+    // A phone held upright scrolls (phone.css): the tiles take the height they need, at 1rem.
+    const scrolls = getComputedStyle(this.tree).getPropertyValue('--scrolls').trim() === '1';
     const area = {
       width: this.tree.clientWidth / rem - 0.05,
-      height: this.tree.clientHeight / rem,
+      height: scrolls ? Infinity : this.tree.clientHeight / rem,
+      maxScale: scrolls ? 1 : undefined,
       gap: 0.6,
       headerHeight: 3.2,
       sectionGap: 1.0,

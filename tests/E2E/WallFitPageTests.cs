@@ -7,7 +7,7 @@ namespace Cascade.Tests.E2E;
 
 /// <summary>
 /// Whole names at every size: the wall on the demo (20 units) and on a 60-unit tree, at 1366x768,
-/// 1920x1080 and 3840x2160 (and the demo on a 375x667 phone, where it scrolls), in Chinese and English, has no unit name or short label cut or
+/// 1920x1080 and 3840x2160 (and the demo on a 375x667 phone upright and on its side, where it scrolls), in Chinese and English, has no unit name or short label cut or
 /// overlapping (<see cref="WallFit"/>), every unit in view drawn or counted in a "more" tile, every
 /// name whole (or without its 党支部 where two lines cannot hold it) and no tile type below 1rem.
 /// Screenshots land in the temp folder's cascade-wall-fit/ for a person to look at.
@@ -80,6 +80,7 @@ public sealed partial class WallFitPageTests(Chromium chromium, WallFitPageTests
     [InlineData("demo", 3840, 2160, "en")]
     [InlineData("demo", 375, 667, "zh")]
     [InlineData("demo", 375, 667, "en")]
+    [InlineData("demo", 667, 375, "zh")]
     [InlineData("sixty", 1366, 768, "zh")]
     [InlineData("sixty", 1366, 768, "en")]
     [InlineData("sixty", 1920, 1080, "zh")]
@@ -91,7 +92,7 @@ public sealed partial class WallFitPageTests(Chromium chromium, WallFitPageTests
         var (server, url) = Wall(tree, lang);
         var page = await Open(chromium.Browser, url, width, height);
         Directory.CreateDirectory(Screenshots);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, $"wall-{tree}-{width}x{height}-{lang}.png"), FullPage = width < 700 });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, $"wall-{tree}-{width}x{height}-{lang}.png"), FullPage = width < 700 || height < 480 });
 
         var problems = await Problems(page);
         Assert.True(problems.Length == 0, $"{problems.Length} problems:\n{string.Join("\n", problems.Take(30))}");

@@ -89,7 +89,11 @@ function bestGrid(variant, { width, height, gap, headerHeight, sectionGap, secti
     const w = Number.isFinite(room) ? Math.min(tileW, box.maxW * fit.scale) : tileW;
     const tileH = Number.isFinite(room) ? Math.min(room, box.maxH * fit.scale) : box.idealH * fit.scale;
     // Bigger type first, then the tile closest to its ideal shape; fewer names shortened.
-    const score = fit.scale * 10 + Math.min(w / (box.idealW * fit.scale), tileH / (box.idealH * fit.scale)) - fit.shortened * 0.01;
+    // Where the area scrolls, height costs nothing: the most columns whose tiles are as wide as ideal.
+    const shape = Number.isFinite(room)
+      ? Math.min(w / (box.idealW * fit.scale), tileH / (box.idealH * fit.scale))
+      : Math.min(w / (box.idealW * fit.scale), 1) + cols * 1e-6;
+    const score = fit.scale * 10 + shape - fit.shortened * 0.01;
     if (!best || score > best.score + 1e-9) best = { variant, cols, tileW: w, tileH, scale: fit.scale, lines: fit.lines, score };
   }
   return best;

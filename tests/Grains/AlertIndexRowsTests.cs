@@ -97,12 +97,18 @@ public sealed class AlertIndexRowsTests(GrainCluster cluster) : IClassFixture<Gr
         await AlertIndexPartitions.Of(cluster.Grains, leaf).Sync(leaf, long.MaxValue - 1, []);
         await Eventually.True(async () => (await AlertIndexPartitions.Subtree(cluster.Grains, leaf)).Count == 0, "forgotten");
         var topId = GrainId.Create("unit", top);
+        await Eventually.True(async () =>
+        {
+            await Deactivate(cluster.Unit(top));
+            var state = new GrainState<UnitState>();
+            await Storage.ReadStateAsync("unit", topId, state);
+            state.State!.Alerts.EscalatedHere[alert.Id] = alert with { EscalationLevel = 1, EscalatedToUnitId = top };
+            try { await Storage.WriteStateAsync("unit", topId, state); }
+            catch (InconsistentStateException) { return false; } // the top wrote meanwhile (a report from below): again
+            return true;
+        }, "the copy planted");
+        // An activation that was still running wrote nothing since (or its write failed and it left).
         await Deactivate(cluster.Unit(top));
-        var state = new GrainState<UnitState>();
-        await Storage.ReadStateAsync("unit", topId, state);
-        state.State!.Alerts.EscalatedHere[alert.Id] = alert with { EscalationLevel = 1, EscalatedToUnitId = top };
-        await Storage.WriteStateAsync("unit", topId, state);
-
         await cluster.Unit(top).GetAlerts(false); // activates it from the planted state
 
         // The index holds the leaf's alert as the leaf holds it, and the copy has left the top's stored state.

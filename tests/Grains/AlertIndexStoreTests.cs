@@ -9,8 +9,7 @@ namespace Cascade.Tests.Grains;
 /// <summary>The open-alert index's rows on their own (decision 010): every store must pass.</summary>
 public abstract class AlertIndexStoreTests(IAlertIndexStore store)
 {
-    protected static readonly IGrainStorageSerializer Serializer =
-        new OrleansGrainStorageSerializer(new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>());
+    protected static readonly Serializer Serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
 
     private static Alert On(string unit, int n, AlertState state = AlertState.Firing, string? message = null) =>
         new($"{unit}.{n}", "taskOverdue", AlertSeverity.Red, unit, $"t{n}", state, message, GrainCluster.Start, GrainCluster.Start,

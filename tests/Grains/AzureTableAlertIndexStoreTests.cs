@@ -1,3 +1,4 @@
+using Orleans.Storage;
 using Cascade.Storage.AzureTables;
 using Cascade.Testing;
 using Microsoft.Extensions.Options;
@@ -7,4 +8,4 @@ namespace Cascade.Tests.Grains;
 /// <summary>On Azurite, each test under tables of its own, rows compressed as grain states are.</summary>
 public sealed class AzureTableAlertIndexStoreTests(Azurite azurite) : AlertIndexStoreTests(new AzureTableAlertIndexStore(
     new AzureTables(Options.Create(new AzureTableOptions { ConnectionString = azurite.ConnectionString, TablePrefix = Azurite.NewPrefix() })),
-    new CompressedStateSerializer(Serializer))), IClassFixture<Azurite>;
+    new CompressedStateSerializer(new OrleansGrainStorageSerializer(Serializer)))), IClassFixture<Azurite>;

@@ -102,8 +102,8 @@ public sealed class OpenAlertIndex(Func<AlertIndexState> state)
             : null;
 
     /// <summary>
-    /// A stored row read back: its alerts and version, unless a newer announcement of that unit is
-    /// already held. True when it was taken.
+    /// A stored row read back: its alerts and version, unless that unit is held already (what was
+    /// read or heard first is newer: rows before a whole state of the first version). True when taken.
     /// </summary>
     public bool Adopt(AlertIndexRow row)
     {

@@ -50,4 +50,28 @@ public sealed class OpenAlertIndexTests
         Assert.True(Index.Sync("leaf", 4, []));
         Assert.Equal(["next"], Index.Units());
     }
+
+    [Fact]
+    public void A_units_row_holds_its_open_alerts_and_version_and_a_stored_row_is_taken_unless_newer_is_held()
+    {
+        var index = Index; // one instance: its per-unit ids follow every change
+        index.Apply("leaf", 3, [On("leaf", 1), On("leaf", 2)]);
+        index.Apply("next", 1, [On("next", 1)]);
+        var row = index.Row("leaf")!;
+        Assert.Equal(("leaf", 3L), (row.UnitId, row.Version));
+        Assert.Equal(["leaf.1", "leaf.2"], row.Open.Select(a => a.Id).Order());
+        index.Apply("leaf", 4, [On("leaf", 1, state: AlertState.Resolved)]);
+        Assert.Equal(["leaf.2"], index.Row("leaf")!.Open.Select(a => a.Id));
+        index.Sync("leaf", 5, []);
+        Assert.Null(index.Row("leaf")); // no open alerts: no row
+        Assert.Null(index.Row("never"));
+
+        // Rows read back at activation: taken for a unit not held, ignored for one held already.
+        Assert.True(index.Adopt(new AlertIndexRow("old", 7, [On("old", 1, "mid")])));
+        Assert.False(index.Adopt(new AlertIndexRow("next", 0, [On("next", 9)])));
+        Assert.Equal(["old.1"], index.EscalatedTo(["mid"]).Select(a => a.Id));
+        Assert.Equal(["next.1"], index.Of(["next"]).Select(a => a.Id));
+        Assert.False(index.Apply("old", 6, [On("old", 1, state: AlertState.Resolved)])); // older than the row
+        Assert.Equal(7, index.Row("old")!.Version);
+    }
 }

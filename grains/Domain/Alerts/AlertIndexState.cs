@@ -1,9 +1,11 @@
 namespace Cascade.Alerts;
 
 /// <summary>
-/// What one partition of the open-alert index stores (docs/domain.md "Alerts", the ledger): the open
-/// alerts of the units that hash to it, as their units last announced them, and per unit the
-/// version of that announcement, so a message that arrives late changes nothing.
+/// What one partition of the open-alert index holds in memory (docs/domain.md "Alerts", the ledger):
+/// the open alerts of the units that hash to it, as their units last announced them, and per unit
+/// the version of that announcement, so a message that arrives late changes nothing. Stored as a
+/// row per unit (<see cref="AlertIndexRow"/>); partitions written before rows stored this whole,
+/// and that stored form is read once and moved to rows (decision 010).
 /// </summary>
 [GenerateSerializer, Alias("cascade.alert-index-state")]
 public sealed class AlertIndexState

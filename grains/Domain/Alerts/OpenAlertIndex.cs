@@ -10,15 +10,21 @@ namespace Cascade.Alerts;
 public sealed class OpenAlertIndex(Func<AlertIndexState> state)
 {
     private AlertIndexState State => state();
-    /// <summary>Open alerts held per unit, counted from the state once: whether a unit still has any is O(1), not a scan of the partition.</summary>
-    private Dictionary<string, int>? _perUnit;
-    private Dictionary<string, int> PerUnit => _perUnit ??= CountPerUnit(State);
+    /// <summary>The ids of the open alerts held per unit, gathered from the state once: a unit's row and whether it still has any without a scan of the partition.</summary>
+    private Dictionary<string, HashSet<string>>? _perUnit;
+    private Dictionary<string, HashSet<string>> PerUnit => _perUnit ??= GatherPerUnit(State);
 
-    private static Dictionary<string, int> CountPerUnit(AlertIndexState state)
+    private static Dictionary<string, HashSet<string>> GatherPerUnit(AlertIndexState state)
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var alert in state.Open.Values) counts[alert.UnitId] = counts.GetValueOrDefault(alert.UnitId) + 1;
-        return counts;
+        var ids = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var alert in state.Open.Values) IdsOf(ids, alert.UnitId).Add(alert.Id);
+        return ids;
+    }
+
+    private static HashSet<string> IdsOf(Dictionary<string, HashSet<string>> perUnit, string unitId)
+    {
+        if (!perUnit.TryGetValue(unitId, out var ids)) perUnit[unitId] = ids = new(StringComparer.Ordinal);
+        return ids;
     }
 
     public int Count => State.Open.Count;
@@ -50,8 +56,9 @@ public sealed class OpenAlertIndex(Func<AlertIndexState> state)
         if (known)
         {
             var now = open.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
-            foreach (var gone in State.Open.Values.Where(a => a.UnitId == unitId && !now.Contains(a.Id)).Select(a => a.Id).ToList())
-                changed |= Remove(gone);
+            if (PerUnit.TryGetValue(unitId, out var held))
+                foreach (var gone in held.Where(id => !now.Contains(id)).ToList())
+                    changed |= Remove(gone);
         }
         foreach (var alert in open)
             if (alert.UnitId == unitId) changed |= Put(alert);
@@ -69,7 +76,7 @@ public sealed class OpenAlertIndex(Func<AlertIndexState> state)
         {
             if (known == alert) return false;
         }
-        else PerUnit[alert.UnitId] = PerUnit.GetValueOrDefault(alert.UnitId) + 1;
+        else IdsOf(PerUnit, alert.UnitId).Add(alert.Id);
         State.Open[alert.Id] = alert;
         return true;
     }
@@ -77,8 +84,7 @@ public sealed class OpenAlertIndex(Func<AlertIndexState> state)
     private bool Remove(string alertId)
     {
         if (!State.Open.Remove(alertId, out var gone)) return false;
-        if (PerUnit.TryGetValue(gone.UnitId, out var left) && left > 1) PerUnit[gone.UnitId] = left - 1;
-        else PerUnit.Remove(gone.UnitId);
+        if (PerUnit.TryGetValue(gone.UnitId, out var left) && left.Remove(alertId) && left.Count == 0) PerUnit.Remove(gone.UnitId);
         return true;
     }
 
@@ -87,6 +93,25 @@ public sealed class OpenAlertIndex(Func<AlertIndexState> state)
     {
         if (PerUnit.ContainsKey(unitId)) State.Versions[unitId] = Math.Max(version, State.Versions.GetValueOrDefault(unitId));
         else State.Versions.Remove(unitId);
+    }
+
+    /// <summary>What <paramref name="unitId"/>'s stored row holds now: its open alerts here and its version; null when it has none (no row).</summary>
+    public AlertIndexRow? Row(string unitId) =>
+        PerUnit.TryGetValue(unitId, out var ids) && State.Versions.TryGetValue(unitId, out var version)
+            ? new AlertIndexRow(unitId, version, [.. ids.Select(id => State.Open[id])])
+            : null;
+
+    /// <summary>
+    /// A stored row read back: its alerts and version, unless that unit is held already (what was
+    /// read or heard first is newer: rows before a whole state of the first version). True when taken.
+    /// </summary>
+    public bool Adopt(AlertIndexRow row)
+    {
+        if (State.Versions.ContainsKey(row.UnitId)) return false;
+        foreach (var alert in row.Open)
+            if (alert.UnitId == row.UnitId) Put(alert);
+        Stamp(row.UnitId, row.Version);
+        return PerUnit.ContainsKey(row.UnitId);
     }
 
     /// <summary>The units with open alerts here (the subtree question asks the tree about these only).</summary>

@@ -19,9 +19,10 @@ public sealed class AzureTables(IOptions<AzureTableOptions> options) : IStorageP
     public const string Reminders = "Reminders";
     public const string AuditTrail = "AuditTrail";
     public const string Keys = "Keys";
+    public const string AlertIndex = "AlertIndex";
 
     /// <summary>Tables Cascade creates itself (Orleans creates its own three).</summary>
-    public static readonly IReadOnlyList<string> Own = [AuditTrail, Keys];
+    public static readonly IReadOnlyList<string> Own = [AuditTrail, Keys, AlertIndex];
 
     private readonly ConcurrentDictionary<string, Task<TableClient>> _tables = new(StringComparer.Ordinal);
     private TableServiceClient? _service;

@@ -72,6 +72,12 @@ public sealed class SqliteDatabase : IStorageProbe, IDisposable
                     id    INTEGER PRIMARY KEY,
                     last_rowid INTEGER NOT NULL
                 );
+                CREATE TABLE IF NOT EXISTS alert_index (
+                    part    INTEGER NOT NULL,
+                    unit_id TEXT NOT NULL,
+                    data    BLOB NOT NULL,
+                    PRIMARY KEY (part, unit_id)
+                );
                 CREATE TABLE IF NOT EXISTS data_protection_key (
                     name TEXT PRIMARY KEY,
                     xml  TEXT NOT NULL

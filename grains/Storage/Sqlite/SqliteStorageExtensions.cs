@@ -1,3 +1,4 @@
+using Cascade.Alerts;
 using Cascade.Audit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -9,12 +10,14 @@ namespace Cascade.Storage.Sqlite;
 
 public static class SqliteStorageExtensions
 {
-    /// <summary>One database file: grain states and the audit trail share its group-commit writer; reminders in memory.</summary>
+    /// <summary>One database file: grain states, the open-alert index's rows and the audit trail share its group-commit writer; reminders in memory.</summary>
     public static ISiloBuilder AddCascadeSqliteStorage(this ISiloBuilder silo)
     {
         silo.Services.TryAddSingleton<SqliteDatabase>();
         silo.Services.TryAddSingleton<IStorageProbe>(sp => sp.GetRequiredService<SqliteDatabase>());
         silo.Services.TryAddSingleton<IAuditStore, SqliteAuditStore>();
+        silo.Services.TryAddSingleton<IAlertIndexStore>(sp => new SqliteAlertIndexStore(
+            sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<Serializer>()));
         silo.Services.AddGrainStorage(StorageNames.Default, (sp, _) => new SqliteGrainStorage(
             sp.GetRequiredService<SqliteDatabase>(),
             new OrleansGrainStorageSerializer(sp.GetRequiredService<Serializer>())));

@@ -25,7 +25,7 @@ public sealed class LostAnswerTests(LostAnswerTests.Cluster cluster) : IClassFix
 
         protected override void ConfigureStorage(IServiceCollection services) =>
             services.AddKeyedSingleton<IGrainStorage>(StorageNames.Default, (sp, _) => new LosingAnswers(
-                new SqliteGrainStorage(sp.GetRequiredService<SqliteDatabase>(), new OrleansGrainStorageSerializer(sp.GetRequiredService<Serializer>())),
+                new SqliteGrainStorage(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<Serializer>()),
                 LoseNextAnswer));
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Cascade.Telemetry;
 using Microsoft.Data.Sqlite;
+using Orleans.Serialization;
 using Orleans.Storage;
 
 namespace Cascade.Storage.Sqlite;
@@ -8,9 +9,11 @@ namespace Cascade.Storage.Sqlite;
 /// <summary>
 /// Orleans grain storage in one SQLite file (WAL). State is stored with Orleans' own binary
 /// serializer, so stored types are identified by their <c>[Alias]</c> and <c>[Id]</c>s, not
-/// by CLR names. Optimistic concurrency by an integer etag per grain.
+/// by CLR names: the same bytes as Orleans' <c>OrleansGrainStorageSerializer</c>, written into
+/// one array of their exact size (a unit's state is written on every task update). Optimistic
+/// concurrency by an integer etag per grain.
 /// </summary>
-public sealed class SqliteGrainStorage(SqliteDatabase database, IGrainStorageSerializer serializer) : IGrainStorage
+public sealed class SqliteGrainStorage(SqliteDatabase database, Serializer serializer) : IGrainStorage
 {
     private static string Key(string stateName, GrainId grainId) => $"{grainId}/{stateName}";
 
@@ -28,7 +31,7 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, IGrainStorageSer
             return;
         }
         grainState.ETag = reader.GetInt64(0).ToString();
-        grainState.State = serializer.Deserialize<T>(BinaryData.FromBytes((byte[])reader.GetValue(1)));
+        grainState.State = serializer.Deserialize<T>((byte[])reader.GetValue(1));
         grainState.RecordExists = true;
     }
 
@@ -38,7 +41,7 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, IGrainStorageSer
             .SetTag("db.system.name", "sqlite").SetTag(CascadeTelemetry.Tags.Grain, grainId.ToString());
         var expected = grainState.ETag is null ? (long?)null : long.Parse(grainState.ETag);
         var next = (expected ?? 0) + 1;
-        var data = serializer.Serialize(grainState.State).ToArray();
+        var data = serializer.SerializeToArray(grainState.State);
         if (!await database.Writer.Enqueue(new GrainStateWrite(Key(stateName, grainId), expected, next, data)))
             throw new InconsistentStateException($"The stored state of {grainId} changed since it was read.", grainState.ETag, "?");
         grainState.ETag = next.ToString();

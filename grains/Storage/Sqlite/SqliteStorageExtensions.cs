@@ -19,8 +19,7 @@ public static class SqliteStorageExtensions
         silo.Services.TryAddSingleton<IAlertIndexStore>(sp => new SqliteAlertIndexStore(
             sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<Serializer>()));
         silo.Services.AddGrainStorage(StorageNames.Default, (sp, _) => new SqliteGrainStorage(
-            sp.GetRequiredService<SqliteDatabase>(),
-            new OrleansGrainStorageSerializer(sp.GetRequiredService<Serializer>())));
+            sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<Serializer>()));
         silo.UseInMemoryReminderService();
         return silo;
     }

@@ -149,6 +149,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
             ("DELETE kiosk", "DELETE /api/v1/kiosks/{id}", Rule.AdminOnly, async () => (await Kiosk(a)).Split('.')[0], (c, id) => c.DeleteAsync($"/api/v1/kiosks/{id}")),
             ("GET alerts", "GET /api/v1/alerts", Rule.Read, Nothing, (c, _) => c.GetAsync($"/api/v1/alerts?unit={a}&subtree=true")),
             ("GET alerts export", "GET /api/v1/alerts/export", Rule.PeopleRead, Nothing, (c, _) => c.GetAsync($"/api/v1/alerts/export?unit={a}&subtree=true")),
+            ("GET tasks export", "GET /api/v1/units/{id}/tasks.xlsx", Rule.PeopleRead, Nothing, (c, _) => c.GetAsync($"/api/v1/units/{a}/tasks.xlsx?subtree=true")),
             ("POST acknowledge", "POST /api/v1/alerts/{alertId}/acknowledge", Rule.Acknowledge, async () =>
             {
                 // A task already past its due date: its taskOverdue alert fires with the write.

@@ -4,6 +4,7 @@ using Cascade.Hosting;
 using Cascade.Web.Alerts;
 using Cascade.Web.Audit;
 using Cascade.Web.Demo;
+using Cascade.Web.Excel;
 using Cascade.Web.Http;
 using Cascade.Web.Identity;
 using Cascade.Web.Operations;
@@ -71,7 +72,7 @@ public static class CascadeWebExtensions
         // Every API route may answer 401 (no or an ended credential; a wrong password for a token)
         // and 503 (the storage did not confirm a change: StorageFailures).
         app.MapGroup("/api/v1").Refuses(StatusCodes.Status401Unauthorized, StatusCodes.Status503ServiceUnavailable)
-            .MapAuthApi().MapUsersApi().MapKiosksApi().MapUnitsApi().MapTasksApi().MapAlertsApi().MapAuditApi();
+            .MapAuthApi().MapUsersApi().MapKiosksApi().MapUnitsApi().MapTasksApi().MapTasksExport().MapAlertsApi().MapAuditApi();
         app.MapCascadeApiReference();
         return app;
     }

@@ -1,5 +1,6 @@
 using Cascade.Bench.Alerts;
 using Cascade.Bench.Cluster;
+using Cascade.Bench.Excel;
 using Cascade.Bench.Rollup;
 using Cascade.Bench.Wall;
 
@@ -18,6 +19,7 @@ public static class BenchProgram
         "wall" => await Run<WallOptions>(args, WallOptions.TryParse, WallOptions.Usage, WallBenchmark.RunAsync),
         "alerts" => await Run<AlertBenchOptions>(args, AlertBenchOptions.TryParse, AlertBenchOptions.Usage, AlertsBenchmark.RunAsync),
         "cluster" => await Run<ClusterOptions>(args, ClusterOptions.TryParse, ClusterOptions.Usage, ClusterBenchmark.RunAsync),
+        "export" => await Run<ExportOptions>(args, ExportOptions.TryParse, ExportOptions.Usage, ExportBenchmark.RunAsync),
         _ => Usage(args),
     };
 
@@ -40,7 +42,7 @@ public static class BenchProgram
 
     private static int Usage(string[] args)
     {
-        foreach (var usage in new[] { BenchOptions.Usage, WallOptions.Usage, AlertBenchOptions.Usage, ClusterOptions.Usage }) Console.WriteLine(usage);
+        foreach (var usage in new[] { BenchOptions.Usage, WallOptions.Usage, AlertBenchOptions.Usage, ClusterOptions.Usage, ExportOptions.Usage }) Console.WriteLine(usage);
         return args.Length == 0 || args[0] is "-h" or "--help" ? 0 : 2;
     }
 }

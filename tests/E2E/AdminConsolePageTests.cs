@@ -1,0 +1,123 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Cascade.Tests.E2E;
+
+/// <summary>
+/// The admin console in Chromium, from an empty store: an admin builds a department (a root, a
+/// committee, three branches, a secretary for one branch, a wall link with its QR code) with the
+/// keyboard and the mouse, the API then shows them; refusals appear in words; a person who is
+/// not an admin cannot open the console.
+/// </summary>
+[Collection(Serial.Name)]
+public sealed class AdminConsolePageTests(Chromium chromium, AdminConsoleServer server) : IClassFixture<Chromium>, IClassFixture<AdminConsoleServer>
+{
+    private static readonly ViewportSize Laptop = new() { Width = 1366, Height = 768 };
+
+    /// <summary>Fills the new-unit form and presses Enter in the name field; waits for the words that say it is done.</summary>
+    private static async Task CreateUnit(IPage page, string id, string name, string kind, string? parent)
+    {
+        await page.FillAsync("#uc-id", id);
+        await page.SelectOptionAsync("#uc-kind", kind);
+        await page.SelectOptionAsync("#uc-parent", parent ?? "");
+        await page.FillAsync("#uc-name", name);
+        await page.PressAsync("#uc-name", "Enter");
+        await Assertions.Expect(page.Locator("#uc-message")).ToHaveTextAsync($"已新建“{name}”");
+        await Assertions.Expect(page.Locator($"#unit-tree [data-unit-id='{id}']")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task An_admin_builds_a_department_from_an_empty_store_in_the_browser()
+    {
+        var page = await server.Console(chromium, Laptop);
+        await Assertions.Expect(page.Locator("#unit-empty")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#to-admin")).ToBeHiddenAsync(); // the console itself needs no link to itself
+        await AdminConsoleServer.Shoot(page, "admin-empty-zh-1366.png");
+
+        await CreateUnit(page, "dept", "测试厅党组", "partyGroup", null);
+        await CreateUnit(page, "jgdw", "机关党委", "organCommittee", "dept");
+        foreach (var (id, name) in new[] { ("zb1", "办公室党支部"), ("zb2", "科研处党支部"), ("zb3", "财务处党支部") })
+            await CreateUnit(page, id, name, "branch", "jgdw");
+
+        // A rename through the edit form, opened from the tree.
+        await page.ClickAsync("#unit-tree [data-unit-id='zb3'] button");
+        await Assertions.Expect(page.Locator("#ue-name")).ToBeFocusedAsync();
+        await page.FillAsync("#ue-name", "计划财务处党支部");
+        await page.PressAsync("#ue-name", "Enter");
+        await Assertions.Expect(page.Locator("#ue-message")).ToHaveTextAsync("已保存“计划财务处党支部”");
+
+        // A refusal in words: the committee has branches, so it cannot be deleted. Esc first closes the confirmation and deletes nothing.
+        await page.SelectOptionAsync("#ue-unit", "jgdw");
+        await page.ClickAsync("#ue-delete");
+        await Assertions.Expect(page.Locator("#dialog")).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(page.Locator("#dialog")).ToBeHiddenAsync();
+        await page.ClickAsync("#ue-delete");
+        await page.ClickAsync("#dialog-ok");
+        await Assertions.Expect(page.Locator("#ue-message")).ToHaveTextAsync("单位“jgdw”下还有 3 个下级单位，不能删除：请先删除或移走下级单位");
+        await Assertions.Expect(page.Locator("#ue-message")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("error"));
+
+        // A secretary for one branch, with a generated initial password.
+        await page.FillAsync("#nc-username", "zb1-sj");
+        await page.FillAsync("#nc-display", "办公室党支部书记");
+        await page.SelectOptionAsync("#nc-role", "editor");
+        await page.SelectOptionAsync("#nc-unit", "zb1");
+        await page.ClickAsync("#nc-generate");
+        var initial = await page.InputValueAsync("#nc-password");
+        Assert.Matches("^[A-Za-z2-9]{16}$", initial);
+        await page.PressAsync("#nc-password", "Enter");
+        await Assertions.Expect(page.Locator("#nc-message")).ToContainTextAsync("已新建用户“办公室党支部书记”");
+
+        // A wall link: the link and the server's QR code, shown once.
+        await page.FillAsync("#kc-name", "一楼大厅大屏");
+        await page.SelectOptionAsync("#kc-unit", "dept");
+        await page.FillAsync("#kc-depth", "2");
+        await page.PressAsync("#kc-name", "Enter");
+        await Assertions.Expect(page.Locator("#dialog")).ToBeVisibleAsync();
+        var link = await page.TextContentAsync("#dialog-value");
+        Assert.StartsWith(server.Url("/wall?unit=dept&depth=2&kiosk="), link);
+        Assert.StartsWith("data:image/png;base64,", await page.GetAttributeAsync("#dialog-qr", "src"));
+        Assert.True(await page.EvalOnSelectorAsync<int>("#dialog-qr", "img => img.naturalWidth") > 100);
+        await AdminConsoleServer.Shoot(page, "admin-kiosk-zh-1366.png");
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(page.Locator("#dialog")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#kiosk-list li")).ToHaveCountAsync(1);
+
+        // A password reset: confirmed, shown once.
+        await page.SelectOptionAsync("#ne-user", "zb1-sj");
+        await page.ClickAsync("#ne-reset");
+        await page.ClickAsync("#dialog-ok");
+        await Assertions.Expect(page.Locator("#dialog-secret")).ToBeVisibleAsync();
+        var reset = await page.TextContentAsync("#dialog-value");
+        Assert.Matches("^[A-Za-z2-9]{16}$", reset);
+        Assert.NotEqual(initial, reset);
+        await page.ClickAsync("#dialog-ok");
+        Assert.Equal("", await page.TextContentAsync("#dialog-value"));
+        await AdminConsoleServer.Shoot(page, "admin-built-zh-1366.png", fullPage: true);
+
+        // The API shows what the browser built.
+        var units = (await server.Get("/api/v1/units")).EnumerateArray()
+            .ToDictionary(u => u.GetProperty("id").GetString()!, u => (Parent: u.GetProperty("parentId").GetString(), Name: u.GetProperty("name").GetString(), Kind: u.GetProperty("kind").GetString()));
+        Assert.Equal((null, "测试厅党组", "partyGroup"), units["dept"]);
+        Assert.Equal(("dept", "机关党委", "organCommittee"), units["jgdw"]);
+        Assert.Equal(("jgdw", "办公室党支部", "branch"), units["zb1"]);
+        Assert.Equal(("jgdw", "计划财务处党支部", "branch"), units["zb3"]);
+        Assert.Equal(5, units.Count);
+        var user = (await server.Get("/api/v1/users")).EnumerateArray().Single(u => u.GetProperty("username").GetString() == "zb1-sj");
+        Assert.Equal(("editor", "zb1", "办公室党支部书记"), (user.GetProperty("role").GetString(), user.GetProperty("unitId").GetString(), user.GetProperty("displayName").GetString()));
+        var kiosk = Assert.Single((await server.Get("/api/v1/kiosks")).EnumerateArray());
+        Assert.Equal(("一楼大厅大屏", "dept", 2), (kiosk.GetProperty("name").GetString(), kiosk.GetProperty("unitId").GetString(), kiosk.GetProperty("depth").GetInt32()));
+        // Every change went through the API, so the audit trail has it.
+        var audit = (await server.Get("/api/v1/audit?limit=100")).ToString();
+        foreach (var action in new[] { "unit.create", "unit.update", "user.create", "user.password", "kiosk.create" }) Assert.Contains(action, audit);
+
+        // The secretary signs in with the reset password: the workbench, but not the console.
+        var secretary = await server.NewPage(chromium, Laptop);
+        await server.SignIn(secretary, "zb1-sj", reset!, "/admin");
+        await Assertions.Expect(secretary.Locator("h1")).ToHaveTextAsync("只有管理员可以打开管理页面");
+        await secretary.GotoAsync(server.Url("/app"));
+        await Assertions.Expect(secretary.Locator("#cover")).ToBeHiddenAsync();
+        await Assertions.Expect(secretary.Locator("#to-admin")).ToBeHiddenAsync();
+        server.NoViolations();
+    }
+}

@@ -49,9 +49,9 @@ export function unitsPart(ctx) {
       row.dataset.unitId = unit.id;
       const pick = make('button', 'unit-pick', row);
       pick.type = 'button';
-      make('span', 'unit-name', pick).textContent = unit.name;
-      make('span', 'unit-kind', pick).textContent = text.kinds[unit.kind] ?? unit.kind;
-      make('span', 'unit-id', pick).textContent = unit.id;
+      make('span', 'tree-name', pick).textContent = unit.name;
+      make('span', 'tree-kind', pick).textContent = text.kinds[unit.kind] ?? unit.kind;
+      make('span', 'tree-id', pick).textContent = unit.id;
       pick.addEventListener('click', () => {
         fillEdit(unit.id);
         byId('ue-name').focus();

@@ -17,7 +17,7 @@ public sealed class AdminConsoleLayoutTests(Chromium chromium, AdminConsoleServe
     private const string Problems = """
         () => {
           const shown = (e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
-          const boxes = [...document.querySelectorAll('main label > span, main button, main a, main h1, main h2, main h3, main input, main select, .topbar button, .topbar a, .topbar .person')].filter(shown);
+          const boxes = [...document.querySelectorAll('main label > span, main ol, main button, main a, main h1, main h2, main h3, main input, main select, .topbar button, .topbar a, .topbar .person')].filter(shown);
           const problems = [];
           for (const e of boxes) {
             if (e.matches('.person')) continue; // the name may be cut with an ellipsis on a phone, by design

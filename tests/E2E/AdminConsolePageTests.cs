@@ -112,6 +112,14 @@ public sealed class AdminConsolePageTests(Chromium chromium, AdminConsoleServer 
         var audit = (await server.Get("/api/v1/audit?limit=100")).ToString();
         foreach (var action in new[] { "unit.create", "unit.update", "user.create", "user.password", "kiosk.create" }) Assert.Contains(action, audit);
 
+        // The workbench's header leads admins here.
+        await page.GotoAsync(server.Url("/app?unit=zb1"));
+        await Assertions.Expect(page.Locator("#cover")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#to-admin")).ToHaveTextAsync("管理");
+        await page.ClickAsync("#to-admin");
+        await Assertions.Expect(page.Locator("body")).ToHaveAttributeAsync("data-live", "true");
+        Assert.EndsWith("/admin", page.Url);
+
         // The secretary signs in with the reset password: the workbench, but not the console.
         var secretary = await server.NewPage(chromium, Laptop);
         await server.SignIn(secretary, "zb1-sj", reset!, "/admin");

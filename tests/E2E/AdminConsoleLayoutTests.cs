@@ -81,6 +81,14 @@ public sealed class AdminConsoleLayoutTests(Chromium chromium, AdminConsoleServe
             : "编号：编号只能由小写字母、数字和“-”组成，以字母或数字开头，最长 64 位");
         Assert.Empty(await page.EvaluateAsync<string[]>(Problems));
         await AdminConsoleServer.Shoot(page, $"admin-{lang}-{width}-refusal.png");
+
+        // The workbench's header with the 管理 link an admin sees: still one tidy bar.
+        await page.GotoAsync(server.Url(lang == "en" ? "/app?unit=lay-zb1&lang=en" : "/app?unit=lay-zb1"));
+        await Assertions.Expect(page.Locator("#cover")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#to-admin")).ToHaveTextAsync(lang == "en" ? "Admin" : "管理");
+        var header = await page.EvaluateAsync<string[]>(Problems.Replace("main ", ".topbar "));
+        Assert.True(header.Length == 0, string.Join("\n", header));
+        await AdminConsoleServer.Shoot(page, $"workbench-admin-{lang}-{width}.png");
         server.NoViolations();
     }
 }

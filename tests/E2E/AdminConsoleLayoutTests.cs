@@ -79,6 +79,11 @@ public sealed class AdminConsoleLayoutTests(Chromium chromium, AdminConsoleServe
         await Assertions.Expect(page.Locator("#uc-message")).ToHaveTextAsync(lang == "en"
             ? "Id: id must match ^[a-z0-9][a-z0-9-]{0,63}$."
             : "编号：编号只能由小写字母、数字和“-”组成，以字母或数字开头，最长 64 位");
+        // The field the API named is marked and focused, and reads the refusal as its description.
+        await Assertions.Expect(page.Locator("#uc-id")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(page.Locator("#uc-id")).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("#uc-id")).ToHaveAttributeAsync("aria-describedby", "uc-message");
+        await Assertions.Expect(page.Locator("#uc-name")).Not.ToHaveAttributeAsync("aria-invalid", "true");
         Assert.Empty(await page.EvaluateAsync<string[]>(Problems));
         await AdminConsoleServer.Shoot(page, $"admin-{lang}-{width}-refusal.png");
 

@@ -54,7 +54,7 @@ public sealed class AdminConsolePageTests(Chromium chromium, AdminConsoleServer 
         await Assertions.Expect(page.Locator("#dialog")).ToBeHiddenAsync();
         await page.ClickAsync("#ue-delete");
         await page.ClickAsync("#dialog-ok");
-        await Assertions.Expect(page.Locator("#ue-message")).ToHaveTextAsync("单位“jgdw”下还有 3 个下级单位，不能删除：请先删除或移走下级单位");
+        await Assertions.Expect(page.Locator("#ue-message")).ToHaveTextAsync("单位“机关党委”下还有 3 个下级单位，不能删除：请先删除或移走下级单位");
         await Assertions.Expect(page.Locator("#ue-message")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("error"));
 
         // A secretary for one branch, with a generated initial password.
@@ -67,6 +67,13 @@ public sealed class AdminConsolePageTests(Chromium chromium, AdminConsoleServer 
         Assert.Matches("^[A-Za-z2-9]{16}$", initial);
         await page.PressAsync("#nc-password", "Enter");
         await Assertions.Expect(page.Locator("#nc-message")).ToContainTextAsync("已新建用户“办公室党支部书记”");
+
+        // The same username again: refused in words, nothing changed.
+        await page.FillAsync("#nc-username", "zb1-sj");
+        await page.FillAsync("#nc-display", "另一人");
+        await page.FillAsync("#nc-password", "another-long-password");
+        await page.PressAsync("#nc-password", "Enter");
+        await Assertions.Expect(page.Locator("#nc-message")).ToHaveTextAsync("用户名“zb1-sj”已被使用，请换一个");
 
         // A wall link: the link and the server's QR code, shown once.
         await page.FillAsync("#kc-name", "一楼大厅大屏");

@@ -29,9 +29,35 @@ export function wholeNumber(input) {
   return Number.isInteger(n) ? n : raw;
 }
 
-/** Runs one submit at a time: the form's buttons are disabled while it runs. */
+/**
+ * A refusal beside its form: the words, and the fields the API named marked invalid, the first
+ * of them focused (the form's controls are named as the API's fields).
+ */
+export function refuse(form, element, words, errors) {
+  say(element, words, true);
+  let first = null;
+  for (const field of form.querySelectorAll('input, select')) {
+    if (errors && Object.hasOwn(errors, field.name)) {
+      field.setAttribute('aria-invalid', 'true');
+      first ??= field;
+    }
+  }
+  first?.focus();
+}
+
+/** Every field of every form is described by its form's message line, so a reader hears the refusal. */
+export function describeFields(root) {
+  for (const form of root.querySelectorAll('form.admin-form')) {
+    const message = form.querySelector('.form-message');
+    if (!message) continue;
+    for (const field of form.querySelectorAll('input, select')) field.setAttribute('aria-describedby', message.id);
+  }
+}
+
+/** Runs one submit at a time: the form's buttons are disabled while it runs; earlier marks of invalid fields go. */
 export function busy(form, work) {
   return async (...args) => {
+    for (const field of form.querySelectorAll('[aria-invalid]')) field.removeAttribute('aria-invalid');
     const buttons = [...form.querySelectorAll('button')];
     for (const b of buttons) b.disabled = true;
     try { await work(...args); } finally { for (const b of buttons) b.disabled = false; }

@@ -87,13 +87,13 @@ export function strings(lang) { return lang === 'en' ? en : zh; }
 
 // The API's refusals as Chinese sentences: [pattern of its detail, sentence from the captures].
 const REFUSALS = [
-  [/^Unit '(.+)' still has (\d+) child units\.$/, (m) => `单位“${m[1]}”下还有 ${m[2]} 个下级单位，不能删除：请先删除或移走下级单位`],
-  [/^Unit '(.+)' still has (\d+) tasks\.$/, (m) => `单位“${m[1]}”还有 ${m[2]} 项任务，不能删除`],
+  [/^Unit '(.+)' still has (\d+) child units\.$/, (m, n) => `单位“${n(m[1])}”下还有 ${m[2]} 个下级单位，不能删除：请先删除或移走下级单位`],
+  [/^Unit '(.+)' still has (\d+) tasks\.$/, (m, n) => `单位“${n(m[1])}”还有 ${m[2]} 项任务，不能删除`],
   [/^Unit '(.+)' already exists with other values\.$/, (m) => `编号“${m[1]}”已被另一个单位使用，请换一个编号`],
   [/^There is already a root unit/, () => '已经有根单位了：请选择上级单位'],
   [/^Only the root unit has no parent\.$/, () => '只有根单位可以没有上级单位'],
   [/^Moving '(.+)' under '(.+)' would make a cycle\.$/, () => '不能把单位移到它自己或它的下级单位之下'],
-  [/^Unit '(.+)' already has (\d+) children\.$/, (m) => `上级单位已有 ${m[2]} 个下级单位，达到上限`],
+  [/^Unit '(.+)' already has (\d+) children\.$/, (m, n) => `上级单位“${n(m[1])}”已有 ${m[2]} 个下级单位，达到上限`],
   [/^Parent unit '(.+)' does not exist\.$/, (m) => `上级单位“${m[1]}”不存在（可能刚被删除），请刷新页面`],
   [/^Unit '(.+)' does not exist\.$/, (m) => `单位“${m[1]}”不存在（可能刚被删除），请刷新页面`],
   [/^User '(.+)' already exists\.$/, (m) => `用户名“${m[1]}”已被使用，请换一个`],
@@ -115,19 +115,20 @@ const FIELD_RULES = [
   [/required/i, () => '必须填写'],
 ];
 
-function match(rules, detail) {
+function match(rules, detail, nameOf = (id) => id) {
   for (const [pattern, sentence] of rules) {
     const m = pattern.exec(detail);
-    if (m) return sentence(m);
+    if (m) return sentence(m, nameOf);
   }
   return null;
 }
 
 /**
  * What a refused call says, in words: { status, detail, errors } from api -> one sentence.
- * Chinese: the known refusals as sentences, anything else with its field's name and the API's words.
+ * Chinese: the known refusals as sentences (units by name, through `nameOf`), anything else with
+ * its field's name and the API's words.
  */
-export function explain(text, refusal) {
+export function explain(text, refusal, nameOf) {
   const { status, detail, errors } = refusal;
   if (status === 0) return text.lang === 'en' ? 'No answer: check the connection and try again' : '没有连上服务器，请检查网络后重试';
   if (status === 403) return text.lang === 'en' ? 'You may not do this' : '你无权进行此操作';
@@ -139,5 +140,5 @@ export function explain(text, refusal) {
     }).join(text.lang === 'en' ? '; ' : '；');
   }
   if (text.lang === 'en') return detail || `Refused (${status})`;
-  return match(REFUSALS, detail ?? '') ?? `未能完成（${status}）${detail ? `：${detail}` : ''}`;
+  return match(REFUSALS, detail ?? '', nameOf) ?? `未能完成（${status}）${detail ? `：${detail}` : ''}`;
 }

@@ -6,7 +6,7 @@ import { button, make } from './dom.js';
 import { pickerEntries } from './access.js';
 import { call } from './admin-api.js';
 import { explain } from './admin-i18n.js';
-import { busy, fillSelect, say, wholeNumber } from './admin-forms.js';
+import { busy, fillSelect, refuse, say, wholeNumber } from './admin-forms.js';
 
 export function kiosksPart(ctx) {
   const { text, byId, dialog, formatTime } = ctx;
@@ -34,7 +34,7 @@ export function kiosksPart(ctx) {
       revoke.addEventListener('click', async () => {
         if (!await dialog.confirm(text.confirmRevoke(kiosk.name), text.revoke)) return;
         const answer = await call('DELETE', `/api/v1/kiosks/${encodeURIComponent(kiosk.id)}`);
-        if (!answer.ok) return say(message, explain(text, answer), true);
+        if (!answer.ok) return say(message, explain(text, answer, ctx.unitName), true);
         say(message, text.kioskRevoked(kiosk.name));
         await ctx.refresh();
         byId('kc-name').focus();
@@ -49,7 +49,7 @@ export function kiosksPart(ctx) {
     return busy(form, async () => {
       const body = { name: byId('kc-name').value, unitId: byId('kc-unit').value, depth: wholeNumber(byId('kc-depth')) ?? 2 };
       const answer = await call('POST', '/api/v1/kiosks', body);
-      if (!answer.ok) return say(message, explain(text, answer), true);
+      if (!answer.ok) return refuse(form, message, explain(text, answer, ctx.unitName), answer.errors);
       say(message, '');
       byId('kc-name').value = '';
       await ctx.refresh();

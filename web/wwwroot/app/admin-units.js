@@ -5,7 +5,7 @@ import { make, setText } from './dom.js';
 import { pickerEntries } from './access.js';
 import { call } from './admin-api.js';
 import { explain } from './admin-i18n.js';
-import { busy, fillSelect, say, wholeNumber } from './admin-forms.js';
+import { busy, fillSelect, refuse, say, wholeNumber } from './admin-forms.js';
 
 const KINDS = ['partyGroup', 'organCommittee', 'generalBranch', 'branch', 'office'];
 
@@ -84,7 +84,7 @@ export function unitsPart(ctx) {
       const sort = wholeNumber(byId('uc-sort'));
       if (sort !== undefined) body.sort = sort;
       const answer = await call('POST', '/api/v1/units', body);
-      if (!answer.ok) return say(createMessage, explain(text, answer), true);
+      if (!answer.ok) return refuse(createForm, createMessage, explain(text, answer, ctx.unitName), answer.errors);
       say(createMessage, text.unitCreated(answer.body.name));
       byId('uc-id').value = '';
       byId('uc-name').value = '';
@@ -110,7 +110,7 @@ export function unitsPart(ctx) {
       if (sort !== undefined && sort !== (unit.sort ?? 0)) patch.sort = sort;
       if (Object.keys(patch).length === 0) return say(editMessage, text.nothingChanged);
       const answer = await call('PATCH', `/api/v1/units/${encodeURIComponent(unit.id)}`, patch);
-      if (!answer.ok) return say(editMessage, explain(text, answer), true);
+      if (!answer.ok) return refuse(editForm, editMessage, explain(text, answer, ctx.unitName), answer.errors);
       say(editMessage, text.unitSaved(answer.body.name));
       await ctx.refresh();
     })();
@@ -122,7 +122,7 @@ export function unitsPart(ctx) {
     if (!await dialog.confirm(text.confirmDeleteUnit(unit.name), text.del)) return byId('ue-delete').focus();
     const answer = await call('DELETE', `/api/v1/units/${encodeURIComponent(unit.id)}`);
     if (!answer.ok) {
-      say(editMessage, explain(text, answer), true);
+      say(editMessage, explain(text, answer, ctx.unitName), true);
       return byId('ue-delete').focus();
     }
     say(editMessage, text.unitDeleted(unit.name));

@@ -6,7 +6,7 @@ import { make, setText } from './dom.js';
 import { pickerEntries } from './access.js';
 import { call, strongPassword } from './admin-api.js';
 import { explain } from './admin-i18n.js';
-import { busy, fillSelect, say } from './admin-forms.js';
+import { busy, fillSelect, refuse, say } from './admin-forms.js';
 
 const ROLES = ['editor', 'leader', 'viewer', 'admin'];
 
@@ -79,7 +79,7 @@ export function usersPart(ctx) {
       };
       if (byId('nc-unit').value) body.unitId = byId('nc-unit').value;
       const answer = await call('POST', '/api/v1/users', body);
-      if (!answer.ok) return say(createMessage, explain(text, answer), true);
+      if (!answer.ok) return refuse(createForm, createMessage, explain(text, answer, ctx.unitName), answer.errors);
       say(createMessage, text.userCreated(answer.body.displayName));
       for (const id of ['nc-username', 'nc-display', 'nc-password']) byId(id).value = '';
       await ctx.refresh();
@@ -90,7 +90,7 @@ export function usersPart(ctx) {
   async function patch(user, body, done) {
     const answer = await call('PATCH', `/api/v1/users/${encodeURIComponent(user.username)}`, body);
     if (!answer.ok) {
-      say(editMessage, explain(text, answer), true);
+      refuse(editForm, editMessage, explain(text, answer, ctx.unitName), answer.errors);
       return null;
     }
     if (done) say(editMessage, done(answer.body.displayName));

@@ -8,6 +8,7 @@ import { SignedOut } from './api.js';
 import { load } from './admin-api.js';
 import { setText } from './dom.js';
 import { dialogs } from './admin-dialog.js';
+import { describeFields } from './admin-forms.js';
 import { unitsPart } from './admin-units.js';
 import { usersPart } from './admin-users.js';
 import { kiosksPart } from './admin-kiosks.js';
@@ -81,12 +82,15 @@ async function start() {
     showCover(text.notAdmin, true);
     return;
   }
-  const ctx = { text, byId, me, formatTime: timeFormatter(), dialog: dialogs(text, byId), refresh: async () => {} };
+  const ctx = { text, byId, me, formatTime: timeFormatter(), dialog: dialogs(text, byId), unitName: (id) => id, refresh: async () => {} };
+  describeFields(document);
   const units = unitsPart(ctx);
   const users = usersPart(ctx);
   const kiosks = kiosksPart(ctx);
   ctx.refresh = async () => {
     const [unitList, userList, kioskList] = await Promise.all([load('/api/v1/units'), load('/api/v1/users'), load('/api/v1/kiosks')]);
+    const names = new Map(unitList.map((u) => [u.id, u.name]));
+    ctx.unitName = (id) => names.get(id) ?? id;
     units.render(unitList);
     users.render(userList, unitList);
     kiosks.render(kioskList, unitList);

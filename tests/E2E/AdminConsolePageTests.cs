@@ -57,6 +57,18 @@ public sealed class AdminConsolePageTests(Chromium chromium, AdminConsoleServer 
         await Assertions.Expect(page.Locator("#ue-message")).ToHaveTextAsync("单位“机关党委”下还有 3 个下级单位，不能删除：请先删除或移走下级单位");
         await Assertions.Expect(page.Locator("#ue-message")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("error"));
 
+        // A move (a new parent) and a delete that is allowed, on a unit made for it.
+        await CreateUnit(page, "tmp", "临时党支部", "branch", "jgdw");
+        await page.ClickAsync("#unit-tree [data-unit-id='tmp'] button");
+        await page.SelectOptionAsync("#ue-parent", "dept");
+        await page.ClickAsync("#ue-submit");
+        await Assertions.Expect(page.Locator("#ue-message")).ToHaveTextAsync("已保存“临时党支部”");
+        Assert.Equal("dept", (await server.Get("/api/v1/units/tmp")).GetProperty("parentId").GetString());
+        await page.ClickAsync("#ue-delete");
+        await page.ClickAsync("#dialog-ok");
+        await Assertions.Expect(page.Locator("#ue-message")).ToHaveTextAsync("已删除“临时党支部”");
+        await Assertions.Expect(page.Locator("#unit-tree [data-unit-id='tmp']")).ToHaveCountAsync(0);
+
         // A secretary for one branch, with a generated initial password.
         await page.FillAsync("#nc-username", "zb1-sj");
         await page.FillAsync("#nc-display", "办公室党支部书记");
@@ -90,8 +102,16 @@ public sealed class AdminConsolePageTests(Chromium chromium, AdminConsoleServer 
         await Assertions.Expect(page.Locator("#dialog")).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator("#kiosk-list li")).ToHaveCountAsync(1);
 
-        // A password reset: confirmed, shown once.
+        // Disable and enable again.
         await page.SelectOptionAsync("#ne-user", "zb1-sj");
+        await page.ClickAsync("#ne-disable");
+        await Assertions.Expect(page.Locator("#ne-message")).ToHaveTextAsync("已停用“办公室党支部书记”");
+        Assert.True((await server.Get("/api/v1/users")).EnumerateArray().Single(u => u.GetProperty("username").GetString() == "zb1-sj").GetProperty("disabled").GetBoolean());
+        await Assertions.Expect(page.Locator("#ne-disable")).ToHaveTextAsync("启用");
+        await page.ClickAsync("#ne-disable");
+        await Assertions.Expect(page.Locator("#ne-message")).ToHaveTextAsync("已启用“办公室党支部书记”");
+
+        // A password reset: confirmed, shown once.
         await page.ClickAsync("#ne-reset");
         await page.ClickAsync("#dialog-ok");
         await Assertions.Expect(page.Locator("#dialog-secret")).ToBeVisibleAsync();
@@ -117,7 +137,7 @@ public sealed class AdminConsolePageTests(Chromium chromium, AdminConsoleServer 
         Assert.Equal(("一楼大厅大屏", "dept", 2), (kiosk.GetProperty("name").GetString(), kiosk.GetProperty("unitId").GetString(), kiosk.GetProperty("depth").GetInt32()));
         // Every change went through the API, so the audit trail has it.
         var audit = (await server.Get("/api/v1/audit?limit=100")).ToString();
-        foreach (var action in new[] { "unit.create", "unit.update", "user.create", "user.password", "kiosk.create" }) Assert.Contains(action, audit);
+        foreach (var action in new[] { "unit.create", "unit.update", "unit.delete", "user.create", "user.password", "kiosk.create" }) Assert.Contains(action, audit);
 
         // The workbench's header leads admins here.
         await page.GotoAsync(server.Url("/app?unit=zb1"));
@@ -126,6 +146,14 @@ public sealed class AdminConsolePageTests(Chromium chromium, AdminConsoleServer 
         await page.ClickAsync("#to-admin");
         await Assertions.Expect(page.Locator("body")).ToHaveAttributeAsync("data-live", "true");
         Assert.EndsWith("/admin", page.Url);
+
+        // Revoking the wall link asks first; then it is gone from the page and the API.
+        await page.ClickAsync("#kiosk-list li button.danger");
+        await Assertions.Expect(page.Locator("#dialog-text")).ToContainTextAsync("一楼大厅大屏");
+        await page.ClickAsync("#dialog-ok");
+        await Assertions.Expect(page.Locator("#kc-message")).ToHaveTextAsync("已撤销“一楼大厅大屏”");
+        await Assertions.Expect(page.Locator("#kiosk-list li")).ToHaveCountAsync(0);
+        Assert.Equal(0, (await server.Get("/api/v1/kiosks")).GetArrayLength());
 
         // The secretary signs in with the reset password: the workbench, but not the console.
         var secretary = await server.NewPage(chromium, Laptop);

@@ -182,8 +182,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
 
     }
 
-    /// <summary>Routes the matrix test checks outside its rows: the hub (connect and watch) and the workbench page.</summary>
-    private static readonly string[] CheckedApart = ["* /hubs/wall", "* /hubs/wall/negotiate", "GET /app", "GET /app/alerts"];
+    /// <summary>Routes the matrix test checks outside its rows: the hub (connect and watch), the workbench pages and the admin console.</summary>
+    private static readonly string[] CheckedApart = ["* /hubs/wall", "* /hubs/wall/negotiate", "GET /app", "GET /app/alerts", "GET /admin"];
 
     [Fact]
     public void Every_mapped_route_has_a_row_in_the_matrix()
@@ -271,6 +271,21 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
                 : answer.RequestMessage?.RequestUri?.AbsolutePath;
             if (answer.StatusCode is not (HttpStatusCode.OK or HttpStatusCode.Redirect) || reached != expected)
                 failures.Add($"{who} GET {page}: {(int)answer.StatusCode} at {reached}, expected {expected}");
+        }
+
+        // The admin console: admins get it; other people a 403 page; anyone else, a kiosk too, ends at the sign-in form.
+        foreach (var (who, client) in callers)
+        {
+            var answer = await client.GetAsync("/admin");
+            var reached = answer.StatusCode == HttpStatusCode.Redirect
+                ? new Uri(new Uri("http://localhost"), answer.Headers.Location!).AbsolutePath
+                : answer.RequestMessage?.RequestUri?.AbsolutePath;
+            var (status, expected) = who == Who.Admin ? (HttpStatusCode.OK, "/admin")
+                : SignedIn(who) && who != Who.Kiosk ? (HttpStatusCode.Forbidden, "/admin")
+                : (HttpStatusCode.OK, "/login");
+            var ok = answer.StatusCode == status || (status == HttpStatusCode.OK && answer.StatusCode == HttpStatusCode.Redirect);
+            if (!ok || reached != expected)
+                failures.Add($"{who} GET /admin: {(int)answer.StatusCode} at {reached}, expected {(int)status} at {expected}");
         }
 
         foreach (var (who, client) in callers)

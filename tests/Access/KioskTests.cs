@@ -30,6 +30,22 @@ public sealed class KioskTests(KioskTests.App app) : IClassFixture<KioskTests.Ap
         Assert.DoesNotContain(token, list.ToString());
     }
 
+    [Fact]
+    public async Task A_new_kiosk_carries_the_QR_code_of_its_link_as_a_PNG_data_URL()
+    {
+        var kiosk = await NewKiosk();
+        var url = kiosk.GetProperty("url").GetString()!;
+        var qr = kiosk.GetProperty("qr").GetString()!;
+        Assert.StartsWith("data:image/png;base64,", qr);
+        var png = Convert.FromBase64String(qr["data:image/png;base64,".Length..]);
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
+        // The code of this very link (QRCoder is deterministic), not of another one.
+        Assert.Equal(Cascade.Web.Identity.KioskQr.PngDataUrl(url), qr);
+        Assert.NotEqual(Cascade.Web.Identity.KioskQr.PngDataUrl(url + "x"), qr);
+        var list = await (await (await app.Client()).GetAsync("/api/v1/kiosks")).Expect(HttpStatusCode.OK);
+        Assert.DoesNotContain("data:image", list.ToString());
+    }
+
     [Theory]
     [InlineData("""{"name":"","unitId":"root","depth":1}""", "name")]
     [InlineData("""{"name":"x","unitId":"Bad Id!","depth":1}""", "unitId")]

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Cascade.Hosting;
+using Cascade.Web.Admin;
 using Cascade.Web.Alerts;
 using Cascade.Web.Audit;
 using Cascade.Web.Demo;
@@ -22,6 +23,8 @@ public static class CascadeWebExtensions
     public static WebApplicationBuilder AddCascade(this WebApplicationBuilder builder)
     {
         builder.AddCascadeNode();
+        // A wrong Cascade:PublicUrl stops the start, not the first kiosk link.
+        PublicAddress.Configured(builder.Configuration);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = 10 * 1024 * 1024;
@@ -69,6 +72,7 @@ public static class CascadeWebExtensions
         app.MapCascadeOperations();
         app.MapLoginPage();
         app.MapCascadeWorkbench();
+        app.MapCascadeAdmin();
         // Every API route may answer 401 (no or an ended credential; a wrong password for a token)
         // and 503 (the storage did not confirm a change: StorageFailures).
         app.MapGroup("/api/v1").Refuses(StatusCodes.Status401Unauthorized, StatusCodes.Status503ServiceUnavailable)

@@ -18,7 +18,7 @@ public static class KiosksApi
         return api;
     }
 
-    /// <summary>The wall URL a kiosk token opens, on the host the request came to.</summary>
+    /// <summary>The wall URL a kiosk token opens, on <paramref name="origin"/> (<see cref="PublicAddress"/>).</summary>
     public static string WallUrl(string origin, string unitId, int depth, string token) =>
         $"{origin}/wall?unit={Uri.EscapeDataString(unitId)}&depth={depth}&kiosk={Uri.EscapeDataString(token)}";
 
@@ -31,9 +31,9 @@ public static class KiosksApi
         if (await grains.GetGrain<IOrganizationGrain>(IOrganizationGrain.Key).GetUnit(wanted.UnitId) is null)
             return Problems.NotFound($"Unit '{wanted.UnitId}' does not exist.");
         var (kiosk, token) = await kiosks.Create(wanted.Name, wanted.UnitId, wanted.Depth, access.Actor(context));
-        var origin = $"{context.Request.Scheme}://{context.Request.Host}";
+        var url = WallUrl(PublicAddress.Origin(context), kiosk.UnitId, kiosk.Depth, token);
         return TypedResults.Created($"/api/v1/kiosks/{kiosk.Id}",
-            new CreatedKiosk(kiosk.Id, kiosk.Name, kiosk.UnitId, kiosk.Depth, token, WallUrl(origin, kiosk.UnitId, kiosk.Depth, token)));
+            new CreatedKiosk(kiosk.Id, kiosk.Name, kiosk.UnitId, kiosk.Depth, token, url, KioskQr.PngDataUrl(url)));
     }
 
     private static async Task<Ok<IEnumerable<KioskDto>>> List(IGrainFactory grains)

@@ -34,7 +34,7 @@ public static class WorkbenchPage
         return app;
     }
 
-    private static async Task<IResult> Page(HttpContext context, IAntiforgery antiforgery, IWebHostEnvironment environment, string file)
+    internal static async Task<IResult> Page(HttpContext context, IAntiforgery antiforgery, IWebHostEnvironment environment, string file)
     {
         // Role() is null for anyone who is not a person: anonymous, a failed credential, a kiosk.
         if (context.User.Role() is null) return TypedResults.Redirect(SignInAddress(context.Request));

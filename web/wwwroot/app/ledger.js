@@ -12,6 +12,7 @@ import { AlertRow } from './alerts.js';
 import { setText } from './dom.js';
 import { ledgerView } from './ledger-view.js';
 import { LiveAlerts, subtreeDepth } from './ledger-live.js';
+import { showAdminLink } from './admin-link.js';
 
 const RULES = ['taskOverdue', 'taskBlocked', 'taskStale', 'unitBehind', 'unitImbalance'];
 
@@ -61,6 +62,7 @@ async function start() {
   const unitsById = indexUnits(units ?? []);
   const unitId = chooseUnit(query.get('unit')?.trim(), me, units ?? []);
   setText(byId('person'), text.person(me.displayName || me.username, text.roles[me.role] ?? me.role));
+  showAdminLink(me, lang);
   const unit = unitsById.get(unitId);
   if (!unit) {
     showCover(text.unknownUnit(unitId ?? ''), true);

@@ -9,6 +9,7 @@ import { AlertList } from './alerts.js';
 import { SummaryView } from './summary.js';
 import { TaskList } from './tasks.js';
 import { WallConnection, retryDelay } from '../wall/connection.js';
+import { showAdminLink } from './admin-link.js';
 
 const FALLBACK_REFRESH_MS = 30000; // while the hub is down, read the API instead
 
@@ -95,6 +96,7 @@ async function start() {
   const unitsById = indexUnits(units);
   const unitId = chooseUnit(query.get('unit')?.trim(), me, units);
   byId('person').textContent = text.person(me.displayName || me.username, text.roles[me.role] ?? me.role);
+  showAdminLink(me, lang);
   fillPicker(units, unitId);
   const unit = unitsById.get(unitId);
   if (!unit) {

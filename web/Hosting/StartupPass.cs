@@ -1,5 +1,6 @@
 using Cascade.Units;
 using Cascade.Web.Demo;
+using Cascade.Web.Http;
 using Cascade.Web.Identity;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -14,7 +15,7 @@ namespace Cascade.Web.Hosting;
 /// </summary>
 public sealed partial class StartupPass(
     IGrainFactory grains, DemoSeeder seeder, IOptions<DemoOptions> demo, AdminAccount admin, Kiosks kiosks,
-    IServer server, IHostApplicationLifetime lifetime, ILogger<StartupPass> logger) : IHostedService
+    IServer server, IHostApplicationLifetime lifetime, IConfiguration configuration, ILogger<StartupPass> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -31,7 +32,9 @@ public sealed partial class StartupPass(
 
     private void Announce(int units, string? root, string? kiosk)
     {
-        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost:5000";
+        // Cascade:PublicUrl when set (where people reach it), else where this process listens.
+        var address = PublicAddress.Configured(configuration)
+            ?? server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost:5000";
         address = address.Replace("://[::]", "://localhost").Replace("://0.0.0.0", "://localhost").Replace("://+", "://localhost");
         if (root is null) LogEmpty(units, $"{address}/api/v1/units");
         else if (kiosk is null) LogReadyWithoutKiosk(units, $"{address}/wall?unit={root}&depth=2", $"{address}/api/v1/units/{root}/tree?depth=2");

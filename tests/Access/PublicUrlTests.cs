@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Cascade.Tests.Support;
 using Cascade.Tests.Web;
 using Microsoft.Extensions.Configuration;
 
@@ -18,6 +19,15 @@ public sealed class PublicUrlTests(PublicUrlTests.App app) : IClassFixture<Publi
         var url = kiosk.GetProperty("url").GetString()!;
         Assert.StartsWith($"https://cascade.example.gov.cn/dj/wall?unit={ApiApp.Root}&depth=2&kiosk=", url);
         Assert.Equal(Cascade.Web.Identity.KioskQr.PngDataUrl(url), kiosk.GetProperty("qr").GetString());
+    }
+
+    [Fact]
+    public async Task The_wall_link_printed_at_start_uses_the_public_address()
+    {
+        using var folder = new TempDirectory();
+        await using var web = await WebProcess.StartAsync(folder.Path, folder.File("cascade.db"), "--Cascade:Demo:Seed=true", "--Cascade:PublicUrl=https://cascade.example.gov.cn/dj");
+        await Eventually.True(() => Task.FromResult(web.Output.Contains("The wall: https://cascade.example.gov.cn/dj/wall?unit=kjt&depth=2&kiosk=", StringComparison.Ordinal)),
+            "the printed wall link is on Cascade:PublicUrl");
     }
 
     [Theory]

@@ -130,6 +130,29 @@ public sealed class TaskEditingPageTests(Chromium chromium, WorkbenchServer serv
     }
 
     [Fact]
+    public async Task An_edit_over_someone_elses_change_is_a_conflict_that_shows_the_task_as_it_is_and_changes_nothing()
+    {
+        var branch = await server.Branch("第五党支部");
+        await server.Task(branch, "t1", "党员发展", "party");
+        var editor = await server.Editor(branch);
+        var page = await _browser.NewPage(Laptop);
+        await _browser.SignIn(page, editor, $"/app?unit={branch}");
+        var row = page.Locator(".task[data-task='t1']");
+        await row.Locator(".edit-toggle").ClickAsync();
+        await row.Locator(".task-form [name=title]").FillAsync("党员发展（我改的）");
+
+        (await server.Admin.PatchAsync(Api.Task(branch, "t1"), JsonContent.Create(new { title = "党员发展（别人改的）" }))).EnsureSuccessStatusCode();
+        await row.Locator(".task-form .submit").ClickAsync();
+
+        await Assertions.Expect(row.Locator(".task-form .form-error.general")).ToContainTextAsync("此任务刚被他人修改，当前为：“党员发展（别人改的）”");
+        await Assertions.Expect(row.Locator(".task-title")).ToHaveTextAsync("党员发展（别人改的）");
+        await Assertions.Expect(row.Locator(".task-form [name=title]")).ToHaveValueAsync("党员发展（我改的）");
+        var stored = await server.GetTask(branch, "t1");
+        Assert.Equal(("党员发展（别人改的）", 2L), (stored.GetProperty("title").GetString(), stored.GetProperty("version").GetInt64()));
+        _browser.NoViolations();
+    }
+
+    [Fact]
     public async Task A_read_only_person_sees_no_edit_controls()
     {
         var branch = await server.Branch("第四党支部");

@@ -222,6 +222,8 @@ export class TaskRow {
       default:
         this.say(t.failed, 'error');
     }
+    // The edit form says a refusal or a conflict beside its fields; the row does not say it twice.
+    if (fromForm && (outcome.kind === 'invalid' || outcome.kind === 'conflict')) this.message.hidden = true;
     return outcome;
   }
 

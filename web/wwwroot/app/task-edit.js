@@ -16,14 +16,18 @@ export class TaskEdit {
     this.toggle = button(row.actions, 'edit-toggle', t.edit);
     this.toggle.setAttribute('aria-expanded', 'false');
     this.toggle.addEventListener('click', () => (this.open ? this.close() : this.show()));
+    this.form = null; // made when first opened: a unit may hold 2,000 rows
+  }
+
+  makeForm() {
+    const t = this.row.text;
     this.form = new TaskForm(t, {
       submitLabel: t.save,
       onSubmit: (values) => this.save(values),
       onCancel: () => this.close(),
       onDelete: () => this.remove(),
     });
-    this.form.element.hidden = true;
-    row.element.insertBefore(this.form.element, row.message);
+    this.row.element.insertBefore(this.form.element, this.row.message);
   }
 
   setWritable(writable) {
@@ -32,6 +36,7 @@ export class TaskEdit {
   }
 
   show() {
+    if (!this.form) this.makeForm();
     this.open = true;
     this.form.fill(this.row.task);
     this.form.element.hidden = false;

@@ -71,30 +71,36 @@ public static class DemoOrganization
             if (branch.Pace == Pace.NoTasksYet) continue;
             var random = new Random(1000 + b);
             var templates = Templates(branch, today).OrderBy(_ => random.Next()).Take(8 + random.Next(8)).ToList();
-            all[branch.Id] = templates.Select((t, i) => Make(today, t.Id, t.Title, t.Track, t.StartOffset, t.Days, t.Weight, branch.Pace, i + b)).ToList();
+            all[branch.Id] = templates.Select((t, i) => Make(today, t.Id, t.Title, t.Track, t.StartOffset, t.Days, t.Weight, branch.Pace, i + b) with { Tags = t.Tags }).ToList();
         }
         return all;
     }
 
-    private sealed record Template(string Id, string Title, Track Track, int StartOffset, int Days, double Weight = 1);
+    /// <summary>A branch task; <paramref name="Tags"/>: what the work answers to (docs/domain.md "Tasks").</summary>
+    private sealed record Template(string Id, string Title, Track Track, int StartOffset, int Days, double Weight = 1, string[]? Tags = null);
+
+    private const string Points = "区直机关党建要点";
+    private const string Assessment = "效能目标考核";
+    private const string FourStrong = "四强";
 
     private static IEnumerable<Template> Templates(Branch b, DateOnly today)
     {
         var month = today.Month;
         var previous = today.AddMonths(-1).Month;
-        yield return new("shyk-prev", $"第{Quarter(today.AddMonths(-3))}季度“三会一课”", Track.Party, -140, 90);
-        yield return new("shyk", $"第{Quarter(today)}季度“三会一课”", Track.Party, -40, 80);
-        yield return new("ztdr-prev", $"{previous}月主题党日", Track.Party, -55, 30);
-        yield return new("ztdr", $"{month}月主题党日", Track.Party, -20, 35);
+        yield return new("shyk-prev", $"第{Quarter(today.AddMonths(-3))}季度“三会一课”", Track.Party, -140, 90, Tags: [Points]);
+        yield return new("shyk", $"第{Quarter(today)}季度“三会一课”", Track.Party, -40, 80, Tags: [Points]);
+        yield return new("ztdr-prev", $"{previous}月主题党日", Track.Party, -55, 30, Tags: [Points]);
+        yield return new("ztdr", $"{month}月主题党日", Track.Party, -20, 35, Tags: [Points]);
         yield return new("dkjqy", "党课进企业", Track.Party, -60, 100);
-        yield return new("zcbf", "驻村工作帮扶点同吃同住同劳动", Track.Party, -300, 330, 2);
-        yield return new("lxlj", "与高校、科研院所联学联建", Track.Party, -120, 150);
+        yield return new("zcbf", "驻村工作帮扶点同吃同住同劳动", Track.Party, -300, 330, 2, [FourStrong]);
+        yield return new("lxlj", "与高校、科研院所联学联建", Track.Party, -120, 150, Tags: [FourStrong]);
         yield return new("szzz", "“说走就走”随机走访调研", Track.Party, -30, 60);
-        yield return new("pp", b.Brand is null ? "支部特色品牌创建" : $"“{b.Brand}”支部品牌建设", Track.Party, -280, 320, 2);
+        yield return new("pp", b.Brand is null ? "支部特色品牌创建" : $"“{b.Brand}”支部品牌建设", Track.Party, -280, 320, 2,
+            b.Brand is null ? [FourStrong] : [FourStrong, b.Brand]);
         yield return new("zcjd", "科技政策解读进园区", Track.Business, -45, 75);
-        yield return new("xnkh", $"效能目标考核：{b.Speciality}", Track.Business, -320, 350, 3);
+        yield return new("xnkh", $"效能目标考核：{b.Speciality}", Track.Business, -320, 350, 3, [Assessment]);
         yield return new("dc", $"第{Quarter(today)}季度业务工作督查", Track.Business, -35, 70);
-        yield return new("zx", b.Speciality, Track.Business, -200, 240, 2);
+        yield return new("zx", b.Speciality, Track.Business, -200, 240, 2, [Assessment]);
         yield return new("zx-prev", $"上半年{b.Speciality}总结", Track.Business, -180, 60);
         yield return new("xs", "“大学习、大讨论、大宣传、大实践”活动", Track.Business, -100, 130);
     }

@@ -132,6 +132,21 @@ public sealed partial class BodyFields
         return null;
     }
 
+    /// <summary>An array of strings, each trimmed when <paramref name="trim"/>; null when absent or wrong (then recorded).</summary>
+    public string[]? Strings(string name, bool trim = false)
+    {
+        if (Get(name, false, false) is not { } value) return null;
+        if (value.ValueKind != JsonValueKind.Array) { Fail(name, $"{name} must be an array of strings."); return null; }
+        var list = new List<string>(value.GetArrayLength());
+        foreach (var item in value.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String) { Fail(name, $"{name} must be an array of strings."); return null; }
+            var text = item.GetString()!;
+            list.Add(trim ? text.Trim() : text);
+        }
+        return [.. list];
+    }
+
     /// <summary>Records <paramref name="message"/> when it is not null (the domain rules return null for "fine").</summary>
     public void Check(string name, string? message)
     {

@@ -12,4 +12,5 @@ namespace Cascade.Web.Tasks;
 /// <param name="Weight">Above 0 and at most 1000; 1 when left out.</param>
 /// <param name="Start">A calendar date, not after <paramref name="Due"/>.</param>
 /// <param name="Note">Optional, at most 2000 characters.</param>
-public sealed record NewTask(string? Id, string Title, Track Track, double? Weight, DateOnly Start, DateOnly Due, string? Note);
+/// <param name="Tags">Optional: at most 10 labels, each 1 to 20 characters after trimming, none repeated.</param>
+public sealed record NewTask(string? Id, string Title, Track Track, double? Weight, DateOnly Start, DateOnly Due, string? Note, IReadOnlyList<string>? Tags);

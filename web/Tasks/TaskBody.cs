@@ -27,9 +27,11 @@ public static class TaskBody
         if (start > due) fields.Fail("start", "start must not be after due.");
         var note = fields.String("note", nullable: true) ?? "";
         fields.Check("note", TaskRules.CheckNote(note));
+        var tags = ReadTags(fields);
         return fields.HasErrors ? null : new TaskDraft
         {
             Id = id, Title = title!, Track = track!.Value, Weight = weight ?? 1, Start = start!.Value, Due = due!.Value, Note = note,
+            Tags = tags,
         };
     }
 
@@ -51,9 +53,20 @@ public static class TaskBody
         // Merge patch: "note": null clears the optional note.
         var note = fields.IsNull("note") ? "" : fields.String("note");
         if (note is not null) fields.Check("note", TaskRules.CheckNote(note));
+        var tags = ReadTags(fields);
         return fields.HasErrors ? null : new TaskPatch
         {
             Title = title, Track = track, Weight = weight, Start = start, Due = due, Status = status, Progress = progress, Note = note,
+            Tags = tags,
         };
+    }
+
+    /// <summary><c>tags</c>: absent or null is none (on a patch: unchanged, null clears as [] does); each label trimmed.</summary>
+    private static string[]? ReadTags(BodyFields fields)
+    {
+        if (fields.IsNull("tags")) return [];
+        var tags = fields.Strings("tags", trim: true);
+        if (tags is not null) fields.Check("tags", TaskRules.CheckTags(tags));
+        return tags;
     }
 }

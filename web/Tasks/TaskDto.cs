@@ -10,12 +10,14 @@ namespace Cascade.Web.Tasks;
 /// <summary>
 /// docs/api.md <c>Task</c>; <c>overdue</c> and <c>stale</c> are evaluated when it is read; <c>updatedByName</c>
 /// is the writer's display name stored with the task ("系统" for the system; the username for a task last
-/// written before names were kept, until its next write).
+/// written before names were kept, until its next write); <c>doneAt</c> is when the status last became done (for a
+/// task stored done before it was kept: its last write), null while not done; <c>tags</c> its labels, [] for none.
 /// </summary>
 public sealed record TaskDto(
     string Id, string UnitId, string Title, Track Track, double Weight, DateOnly Start, DateOnly Due,
     TaskItemStatus Status, int Progress, string Note, long Version, DateTimeOffset UpdatedAt,
-    string? UpdatedBy, bool Overdue, string? DirectiveId, bool Stale, string? UpdatedByName)
+    string? UpdatedBy, bool Overdue, string? DirectiveId, bool Stale, string? UpdatedByName,
+    DateTimeOffset? DoneAt, IReadOnlyList<string> Tags)
 {
     public static TaskDto From(string unitId, TaskItem t, DomainClock clock)
     {
@@ -23,7 +25,8 @@ public sealed record TaskDto(
         var now = clock.Now;
         var figures = RollupMath.Of(t, now, clock);
         return new(t.Id, unitId, t.Title, t.Track, t.Weight, t.Start, t.Due, t.Status, t.Progress, t.Note,
-            t.Version, t.UpdatedAt, t.UpdatedBy, figures.Overdue == 1, t.DirectiveId, figures.Stale == 1, ActorNames.Of(t.UpdatedBy, t.UpdatedByName));
+            t.Version, t.UpdatedAt, t.UpdatedBy, figures.Overdue == 1, t.DirectiveId, figures.Stale == 1, ActorNames.Of(t.UpdatedBy, t.UpdatedByName),
+            t.DoneSince, t.Tags ?? []);
     }
 
     [JsonIgnore]

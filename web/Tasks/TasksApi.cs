@@ -36,15 +36,18 @@ public static class TasksApi
     private static ProblemHttpResult UnknownTask(string id, string taskId) => Problems.NotFound($"Task '{taskId}' does not exist in unit '{id}'.");
     private static ProblemHttpResult Forbidden(string id) => Problems.Forbidden($"You may not change the tasks of unit '{id}'.");
 
+    /// <param name="tag">Only the tasks carrying this label (compared after trimming, exactly).</param>
     private static async Task<Results<Ok<IEnumerable<TaskDto>>, ProblemHttpResult>> List(
-        string id, HttpContext context, IGrainFactory grains, DomainClock clock, KioskScope scope)
+        string id, HttpContext context, IGrainFactory grains, DomainClock clock, KioskScope scope, string? tag = null)
     {
         if (!UnitRules.IsValidId(id)) return UnknownUnit(id);
         var tasks = await grains.GetGrain<IUnitGrain>(id).GetTasks();
         if (tasks is null) return UnknownUnit(id);
         if (!await scope.MayRead(context.User, id)) return KioskScope.Refusal(context.User);
         var kiosk = KioskScope.IsKiosk(context.User);
-        return TypedResults.Ok(tasks.Select(t => Shown(TaskDto.From(id, t, clock), kiosk)));
+        var label = tag?.Trim();
+        var shown = string.IsNullOrEmpty(label) ? tasks : tasks.Where(t => t.HasTag(label));
+        return TypedResults.Ok(shown.Select(t => Shown(TaskDto.From(id, t, clock), kiosk)));
     }
 
     /// <summary>A kiosk sees no notes: they are a branch's working words, not the wall's.</summary>

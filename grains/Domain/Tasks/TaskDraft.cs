@@ -17,4 +17,6 @@ public sealed record TaskDraft
     /// <summary>Only for seeding and bulk loads: the initial status and progress.</summary>
     [Id(8)] public TaskItemStatus Status { get; init; }
     [Id(9)] public int Progress { get; init; }
+    /// <summary>The labels, already trimmed and checked; null: none.</summary>
+    [Id(10)] public string[]? Tags { get; init; }
 }

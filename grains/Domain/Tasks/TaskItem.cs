@@ -24,10 +24,24 @@ public sealed record TaskItem
     /// stored before names were kept, and for the system: <see cref="ActorNames.Of"/> answers then).
     /// </summary>
     [Id(13)] public string? UpdatedByName { get; init; }
+    /// <summary>
+    /// When the status last became done; null while not done. A task stored done before this
+    /// field existed has null here, and <see cref="DoneSince"/> answers its last write instead.
+    /// </summary>
+    [Id(14)] public DateTimeOffset? DoneAt { get; init; }
+    /// <summary>The task's labels (<see cref="TaskRules.CheckTags"/>), trimmed; null or empty: none.</summary>
+    [Id(15)] public string[]? Tags { get; init; }
+
+    /// <summary><see cref="DoneAt"/>, or for a done task stored before it was kept, its last write (the closest known bound).</summary>
+    public DateTimeOffset? DoneSince => Status == TaskItemStatus.Done ? DoneAt ?? UpdatedAt : null;
+
+    /// <summary>True when the task carries <paramref name="tag"/> (ordinal, as stored).</summary>
+    public bool HasTag(string tag) => Tags is { } tags && Array.IndexOf(tags, tag) >= 0;
 
     /// <summary>True when the user-visible fields equal; version and update stamps are ignored.</summary>
     public bool SameContent(TaskItem other) =>
         Id == other.Id && Title == other.Title && Track == other.Track && Weight.Equals(other.Weight)
         && Start == other.Start && Due == other.Due && Status == other.Status
-        && Progress == other.Progress && Note == other.Note && DirectiveId == other.DirectiveId;
+        && Progress == other.Progress && Note == other.Note && DirectiveId == other.DirectiveId
+        && TaskRules.SameTags(Tags, other.Tags);
 }

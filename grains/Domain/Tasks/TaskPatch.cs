@@ -16,4 +16,6 @@ public sealed record TaskPatch
     [Id(6)] public int? Progress { get; init; }
     /// <summary>The new note; "" when the patch cleared it with null.</summary>
     [Id(7)] public string? Note { get; init; }
+    /// <summary>The whole new list of labels (merge patch: it replaces the stored one); [] clears it; null: unchanged.</summary>
+    [Id(9)] public string[]? Tags { get; init; }
 }

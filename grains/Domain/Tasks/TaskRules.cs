@@ -9,6 +9,8 @@ public static partial class TaskRules
     public const int MaxNote = 2000;
     public const double MaxWeight = 1000;
     public const int MaxTasksPerUnit = 2000;
+    public const int MaxTags = 10;
+    public const int MaxTagLength = 20;
 
     // \z, not $: in .NET "$" also matches before a final newline, which would let "id\n" through.
     [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{0,63}\z")]
@@ -39,6 +41,28 @@ public static partial class TaskRules
     public static string? CheckNote(string note) =>
         note.Length > MaxNote ? $"note must be at most {MaxNote} characters" : null;
 
+    /// <summary>
+    /// Checks labels already trimmed: at most <see cref="MaxTags"/>, each 1 to <see cref="MaxTagLength"/>
+    /// characters of display text, no two equal. Null when fine.
+    /// </summary>
+    public static string? CheckTags(IReadOnlyList<string> tags)
+    {
+        if (tags.Count > MaxTags) return $"tags may hold at most {MaxTags} labels";
+        for (var i = 0; i < tags.Count; i++)
+        {
+            var tag = tags[i];
+            if (tag.Length is < 1 or > MaxTagLength) return $"each tag must be 1 to {MaxTagLength} characters after trimming (\"{tag}\" is not)";
+            if (Text.DisplayText.Check("tags", tag) is { } bad) return bad;
+            for (var j = 0; j < i; j++)
+                if (tags[j] == tag) return $"tags must not repeat (\"{tag}\" is given twice)";
+        }
+        return null;
+    }
+
+    /// <summary>The same labels in the same order; null and empty are the same (no labels).</summary>
+    public static bool SameTags(string[]? a, string[]? b) =>
+        (a is null || a.Length == 0) ? b is null || b.Length == 0 : b is not null && a.AsSpan().SequenceEqual(b);
+
     /// <summary>Builds a new task from a draft whose fields the parser already checked.</summary>
     public static Result<TaskItem> Create(TaskDraft draft, string id, DateTimeOffset now, string? by)
     {
@@ -56,13 +80,15 @@ public static partial class TaskRules
             Id = id, Title = draft.Title, Track = draft.Track, Weight = draft.Weight,
             Start = draft.Start, Due = draft.Due, Status = status, Progress = progress,
             Note = draft.Note, Version = 1, UpdatedAt = now, UpdatedBy = by,
+            DoneAt = status == TaskItemStatus.Done ? now : null, Tags = draft.Tags is { Length: > 0 } tags ? tags : null,
         });
     }
 
     /// <summary>True when a repeated POST carries what is stored now (after defaults).</summary>
     public static bool SameAsStored(TaskDraft draft, TaskItem stored) =>
         draft.Title == stored.Title && draft.Track == stored.Track && draft.Weight.Equals(stored.Weight)
-        && draft.Start == stored.Start && draft.Due == stored.Due && draft.Note == stored.Note;
+        && draft.Start == stored.Start && draft.Due == stored.Due && draft.Note == stored.Note
+        && SameTags(draft.Tags, stored.Tags);
 
     /// <summary>
     /// Applies a merge patch with the ordered normalisation of docs/domain.md. The result keeps the
@@ -104,6 +130,7 @@ public static partial class TaskRules
             Status = status,
             Progress = progress,
             Note = patch.Note ?? stored.Note,
+            Tags = patch.Tags is null ? stored.Tags : patch.Tags.Length > 0 ? patch.Tags : null,
         });
     }
 }

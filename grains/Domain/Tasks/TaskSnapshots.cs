@@ -13,6 +13,7 @@ public static class TaskSnapshots
         .Add("id", t.Id).Add("unitId", unitId).Add("title", t.Title).Add("track", t.Track).Add("weight", t.Weight)
         .Add("start", t.Start).Add("due", t.Due).Add("status", t.Status).Add("progress", t.Progress).Add("note", t.Note)
         .Add("version", t.Version).Add("updatedAt", t.UpdatedAt).Add("updatedBy", t.UpdatedBy).Add("directiveId", t.DirectiveId)
+        .Add("doneAt", t.DoneSince is { } doneAt ? AuditEntry.FormatTime(doneAt) : null).Add("tags", t.Tags ?? [])
         .ToString();
 
     public static string Import(IReadOnlyList<TaskItem> tasks) => new CanonicalObject()

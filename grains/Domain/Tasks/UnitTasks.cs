@@ -41,7 +41,12 @@ public sealed class UnitTasks(string unitId, Func<List<TaskItem>> list)
         if (!applied.Succeeded) return applied;
         if (!Matches(ifMatch, stored!)) return PreconditionFailed(stored!);
         if (applied.Value!.SameContent(stored!)) return Result<TaskItem>.Ok(stored!);
-        var next = applied.Value! with { Version = stored!.Version + 1, UpdatedAt = now, UpdatedBy = by, UpdatedByName = byName };
+        // doneAt: kept while the task stays done (a done task stored before doneAt existed keeps its last write), set when it becomes done, cleared on reopening.
+        var next = applied.Value! with
+        {
+            Version = stored!.Version + 1, UpdatedAt = now, UpdatedBy = by, UpdatedByName = byName,
+            DoneAt = applied.Value!.Status != TaskItemStatus.Done ? null : stored.DoneSince ?? now,
+        };
         Stored[IndexOf(taskId)] = next;
         before = stored;
         return Result<TaskItem>.Ok(next);

@@ -6,6 +6,17 @@ const jsonHeaders = { Accept: 'application/json' };
 /** Thrown when the session has ended: the page goes back to the sign-in form. */
 export class SignedOut extends Error {}
 
+/** A 400's problem details: { detail, errors } where errors maps field names to their messages. */
+async function problemOf(answer) {
+  try {
+    const problem = await answer.json();
+    const errors = problem?.errors && typeof problem.errors === 'object' ? problem.errors : {};
+    return { detail: typeof problem?.detail === 'string' ? problem.detail : '', errors };
+  } catch {
+    return { detail: '', errors: {} };
+  }
+}
+
 async function problemDetail(answer) {
   try {
     const problem = await answer.json();
@@ -52,7 +63,11 @@ export async function patchTask(unitId, taskId, version, patch) {
     case 401: throw new SignedOut();
     case 403: return { kind: 'forbidden' };
     case 404: return { kind: 'gone' };
-    case 400: return { kind: 'invalid', detail: await problemDetail(answer) };
+    case 400: {
+      const problem = await problemOf(answer);
+      const detail = Object.values(problem.errors).flat().filter((m) => typeof m === 'string').join(' ') || problem.detail;
+      return { kind: 'invalid', detail, errors: problem.errors };
+    }
     case 412: {
       // Someone else wrote first: fetch what the task is now, to show it, never to retry.
       try {
@@ -90,6 +105,65 @@ export async function acknowledgeAlert(alertId, note) {
     case 404: return { kind: 'gone' };
     case 409: return { kind: 'resolved' };
     case 400: return { kind: 'invalid', detail: await problemDetail(answer) };
+    default: return { kind: 'failed' };
+  }
+}
+
+/**
+ * POST a new task. Answers { kind: 'saved', task } | { kind: 'invalid', detail, errors } |
+ * { kind: 'forbidden' } | { kind: 'refused', detail } (409: the id is taken or the unit is full) | { kind: 'failed' }.
+ */
+export async function createTask(unitId, body) {
+  let answer;
+  try {
+    answer = await fetch(`/api/v1/units/${encodeURIComponent(unitId)}/tasks`, {
+      method: 'POST',
+      cache: 'no-store',
+      headers: { ...jsonHeaders, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    return { kind: 'failed' };
+  }
+  if (answer.ok) return { kind: 'saved', task: await answer.json() };
+  switch (answer.status) {
+    case 401: throw new SignedOut();
+    case 403: return { kind: 'forbidden' };
+    case 404: return { kind: 'gone' };
+    case 400: return { kind: 'invalid', ...(await problemOf(answer)) };
+    case 409: return { kind: 'refused', detail: (await problemOf(answer)).detail };
+    default: return { kind: 'failed' };
+  }
+}
+
+/**
+ * DELETE one task, only at the version the person saw. Answers { kind: 'deleted' } |
+ * { kind: 'conflict', task } (412: it changed meanwhile; task as it is now) | { kind: 'gone' } |
+ * { kind: 'forbidden' } | { kind: 'failed' }.
+ */
+export async function deleteTask(unitId, taskId, version) {
+  let answer;
+  try {
+    answer = await fetch(taskUrl(unitId, taskId), {
+      method: 'DELETE',
+      cache: 'no-store',
+      headers: { ...jsonHeaders, 'If-Match': `"${version}"` },
+    });
+  } catch {
+    return { kind: 'failed' };
+  }
+  if (answer.ok) return { kind: 'deleted' };
+  switch (answer.status) {
+    case 401: throw new SignedOut();
+    case 403: return { kind: 'forbidden' };
+    case 404: return { kind: 'gone' };
+    case 412:
+      try {
+        return { kind: 'conflict', task: await getJson(taskUrl(unitId, taskId)) };
+      } catch (error) {
+        if (error instanceof SignedOut) throw error;
+        return { kind: 'conflict', task: null };
+      }
     default: return { kind: 'failed' };
   }
 }

@@ -2,6 +2,7 @@
 // screens say the same thing). Chinese first. Unit names, task titles and notes come from the data.
 
 import { strings as wallStrings } from '../wall/i18n.js';
+import { zhTaskForm, enTaskForm } from './task-form-i18n.js';
 
 const zh = {
   title: 'Cascade · 工作台',
@@ -124,7 +125,7 @@ const en = {
 /** The wall's words (figures, health, status) with the workbench's own added. */
 export function strings(lang) {
   const wall = wallStrings(lang);
-  return { ...wall, ...(lang === 'en' ? en : zh), wallTitle: wall.subtitle };
+  return { ...wall, ...(lang === 'en' ? en : zh), ...(lang === 'en' ? enTaskForm : zhTaskForm), wallTitle: wall.subtitle };
 }
 
 /** zh unless asked otherwise: ?lang= first, then what this browser chose last time. */

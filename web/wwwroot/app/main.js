@@ -117,6 +117,7 @@ async function start() {
   };
   setWritable(mayWrite(me, unitId, unitsById));
   tasks.onForbidden = () => setWritable(false); // the server is the authority
+  tasks.onChanged = () => refresh(true); // a task created or deleted here: the list and figures as the server has them
 
   // The open alerts of the unit's whole subtree (those escalated to it come from below); read
   // again whenever the hub says they moved. The ledger (督办台账) filters, sorts and exports them.

@@ -37,6 +37,8 @@ export class TaskRow {
     this.due = make('span', 'due', meta);
     this.status = make('span', 'status-chip', meta);
     this.progressValue = make('span', 'progress-value', meta);
+    this.tags = make('span', 'tags', meta);
+    this.actions = meta;
     this.toggle = button(meta, 'toggle', t.update);
     this.toggle.setAttribute('aria-expanded', 'false');
     this.toggle.addEventListener('click', () => this.setOpen(!this.element.classList.contains('open')));
@@ -102,6 +104,7 @@ export class TaskRow {
   }
 
   setWritable(writable) {
+    this.edit?.setWritable(writable);
     this.editor.hidden = !writable;
     this.toggle.hidden = !writable;
     for (const b of [...this.statusButtons, ...this.stepButtons, this.saveNote]) b.disabled = !writable;
@@ -127,6 +130,12 @@ export class TaskRow {
     setText(this.due, `${t.due} ${task.due}`);
     setText(this.status, t.status[task.status] ?? task.status);
     setText(this.progressValue, `${task.progress}%`);
+    const tags = task.tags ?? [];
+    if (this.tags.dataset.tags !== JSON.stringify(tags)) {
+      this.tags.dataset.tags = JSON.stringify(tags);
+      this.tags.replaceChildren(...tags.map((tag) => Object.assign(document.createElement('span'), { className: 'tag', textContent: tag })));
+    }
+    this.tags.hidden = tags.length === 0;
     this.fill.style.width = `${Math.min(Math.max(task.progress, 0), 100)}%`;
     setText(this.noteText, task.note ?? '');
     this.noteText.hidden = !task.note;
@@ -170,20 +179,20 @@ export class TaskRow {
     this.write({ note: draft }, draft);
   }
 
-  /** Queues one write; it is sent with the version held when its turn comes. */
-  write(patch, noteDraft) {
-    this.queue = this.queue.then(() => this.send(patch, noteDraft));
+  /** Queues one write; it is sent with the version held when its turn comes. Answers its outcome. */
+  write(patch, noteDraft, fromForm = false) {
+    this.queue = this.queue.then(() => this.send(patch, noteDraft, fromForm));
     return this.queue;
   }
 
-  async send(patch, noteDraft) {
+  async send(patch, noteDraft, fromForm) {
     const t = this.text;
     // The note changed on the server after the person began this draft: that is a concurrent edit too.
     if (noteDraft !== undefined && this.task.note !== this.noteBase) {
       this.noteBase = this.task.note;
       this.showDirty();
       this.say(t.conflict(this.describe(this.task)), 'conflict');
-      return;
+      return { kind: 'conflict', task: this.task };
     }
     this.say(t.saving, 'info');
     const outcome = await patchTask(this.unitId, this.task.id, this.task.version, patch);
@@ -208,11 +217,14 @@ export class TaskRow {
         this.say(t.gone, 'error');
         break;
       case 'invalid':
-        this.say(t.invalid(outcome.detail), 'error');
+        this.say(fromForm ? t.fixFields : t.invalid(outcome.detail), 'error');
         break;
       default:
         this.say(t.failed, 'error');
     }
+    // The edit form says a refusal or a conflict beside its fields; the row does not say it twice.
+    if (fromForm && (outcome.kind === 'invalid' || outcome.kind === 'conflict')) this.message.hidden = true;
+    return outcome;
   }
 
   describe(task) {

@@ -3,8 +3,10 @@
 // task id and updated in place, so a refresh never takes away a draft note or the row a person
 // is tapping.
 
-import { make, setText } from './dom.js';
+import { make, setText, button } from './dom.js';
 import { TaskRow } from './task-row.js';
+import { TaskEdit } from './task-edit.js';
+import { NewTaskPanel } from './task-new.js';
 
 export const TRACKS = ['party', 'business'];
 
@@ -32,6 +34,7 @@ export class TaskList {
     this.rows = new Map();
     this.writable = false;
     this.onForbidden = null;
+    this.onChanged = null;
     const root = document.getElementById('tracks');
     root.replaceChildren();
     const open = make('section', 'task-group open-tasks', root);
@@ -39,6 +42,14 @@ export class TaskList {
     const heading = make('h2', 'track-heading', open);
     make('span', 'track-name', heading).textContent = text.openTasks;
     this.openCount = make('span', 'track-count', heading);
+    this.newButton = button(heading, 'new-task', text.newTask);
+    this.newButton.hidden = true;
+    this.creator = new NewTaskPanel(text, unitId, {
+      opener: this.newButton,
+      created: (task) => { this.render([...[...this.rows.values()].map((row) => row.task), task]); this.onChanged?.(); },
+      forbidden: () => this.onForbidden?.(),
+    });
+    open.appendChild(this.creator.element);
     this.openList = make('ol', 'task-list', open);
     this.empty = make('p', 'empty-note', open);
     this.doneGroup = make('details', 'task-group done-tasks', root);
@@ -51,6 +62,8 @@ export class TaskList {
 
   setWritable(writable) {
     this.writable = writable;
+    this.newButton.hidden = !writable;
+    if (!writable) this.creator.close();
     for (const row of this.rows.values()) row.setWritable(writable);
   }
 
@@ -65,6 +78,7 @@ export class TaskList {
       else {
         row = new TaskRow(this.text, this.unitId, task, this.formatTime);
         row.onForbidden = () => this.onForbidden?.();
+        row.edit = new TaskEdit(row, { removed: (id) => this.removed(id) });
         row.setWritable(this.writable);
         this.rows.set(task.id, row);
       }
@@ -84,6 +98,17 @@ export class TaskList {
     this.empty.hidden = open.length > 0;
     setText(this.empty, all.length > 0 ? this.text.allDone : this.text.noTasksHere);
     this.doneGroup.hidden = done.length === 0;
+  }
+
+  /** A task deleted from this page: its row goes at once, the figures follow. */
+  removed(taskId) {
+    const row = this.rows.get(taskId);
+    const remaining = [...this.rows.values()].filter((r) => r !== row).map((r) => r.task);
+    row?.element.remove();
+    this.rows.delete(taskId);
+    this.render(remaining);
+    this.newButton.focus();
+    this.onChanged?.();
   }
 }
 

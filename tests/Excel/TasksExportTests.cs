@@ -35,7 +35,7 @@ public sealed class TasksExportTests(TasksExportTests.App app) : IClassFixture<T
         await admin.CreateTask(x, "study", start: "2026-03-01", due: "2026-09-30");
         await admin.CreateTask(x, "visit", start: "2026-02-01", due: "2026-11-30");
         (await admin.Patch(Api.Task(x, "study"), """{"status":"inProgress","progress":40,"note":"第二阶段"}""")).EnsureSuccessStatusCode();
-        (await admin.Patch(Api.Task(x, "visit"), """{"status":"blocked"}""")).EnsureSuccessStatusCode();
+        (await admin.Patch(Api.Task(x, "visit"), """{"status":"blocked","tags":["四强","锐科技·心服务"]}""")).EnsureSuccessStatusCode();
 
         var rows = await Sheet(await admin.GetAsync($"/api/v1/units/{committee}/tasks.xlsx?subtree=true"));
         Assert.Equal([committee, x, x], rows.Select(r => (string)r["单位编号"]));
@@ -55,6 +55,7 @@ public sealed class TasksExportTests(TasksExportTests.App app) : IClassFixture<T
             Assert.Equal(task.GetProperty("note").GetString(), row["备注"] as string ?? "");
             Assert.Equal(task.GetProperty("version").GetInt64().ToString(), row["版本"]?.ToString());
             Assert.Equal("按进度", row["期望"]);
+            Assert.Equal(string.Join("、", task.GetProperty("tags").EnumerateArray().Select(t => t.GetString())), row["标签"] as string ?? "");
         }
         Assert.Equal($"{ApiAppRootName(rows)}/机关党委/第一党支部", rows[1]["单位"]);
         Assert.EndsWith("/机关党委", (string)rows[0]["单位"]);
@@ -63,6 +64,10 @@ public sealed class TasksExportTests(TasksExportTests.App app) : IClassFixture<T
         rows = await Sheet(await admin.GetAsync($"/api/v1/units/{x}/tasks.xlsx"));
         Assert.Equal(["study", "visit"], rows.Select(r => (string)r["任务编号"]).Order());
         Assert.Empty(await Sheet(await admin.GetAsync($"/api/v1/units/{y}/tasks.xlsx?subtree=true")));
+        // With a label: only the tasks carrying it.
+        rows = await Sheet(await admin.GetAsync($"/api/v1/units/{committee}/tasks.xlsx?subtree=true&tag={Uri.EscapeDataString(" 四强 ")}"));
+        Assert.Equal(["visit"], rows.Select(r => (string)r["任务编号"]));
+        Assert.Equal("四强、锐科技·心服务", rows[0]["标签"]);
     }
 
     private static string ApiAppRootName(List<IDictionary<string, object>> rows) => ((string)rows[0]["单位"])[..((string)rows[0]["单位"]).LastIndexOf('/')];
@@ -75,6 +80,7 @@ public sealed class TasksExportTests(TasksExportTests.App app) : IClassFixture<T
         await admin.CreateUnit(unit, name: "党支部");
         await (await admin.GetAsync($"/api/v1/units/{unit}/tasks.xlsx?subtree=maybe")).Invalid("subtree");
         await (await admin.GetAsync($"/api/v1/units/{unit}/tasks.xlsx?subtree=true&subtree=false")).Invalid("subtree");
+        await (await admin.GetAsync($"/api/v1/units/{unit}/tasks.xlsx?tag=a&tag=b")).Invalid("tag");
         await (await admin.GetAsync("/api/v1/units/no-such-unit/tasks.xlsx")).Problem(HttpStatusCode.NotFound);
         await (await admin.GetAsync("/api/v1/units/NOT_AN_ID/tasks.xlsx")).Problem(HttpStatusCode.NotFound);
         var kiosk = (await (await admin.PostAsJsonAsync("/api/v1/kiosks", new { name = "大屏", unitId = unit, depth = 1 })).Expect(HttpStatusCode.Created))

@@ -51,7 +51,7 @@ public static class TaskSheet
         [Status] = Statuses[task.Status],
         [Progress] = task.Progress,
         [Note] = task.Note,
-        [Tags] = "",
+        [Tags] = task.Tags is { Length: > 0 } tags ? string.Join("、", tags) : "",
         [Expectation] = Linear,
         [Version] = task.Version.ToString(CultureInfo.InvariantCulture),
         [Unit] = unitPath,

@@ -12,7 +12,7 @@ using MiniExcelLibs.OpenXml;
 namespace Cascade.Web.Excel;
 
 /// <summary>
-/// <c>GET /api/v1/units/{id}/tasks.xlsx?subtree=true|false</c>: a unit's tasks (and its subtree's)
+/// <c>GET /api/v1/units/{id}/tasks.xlsx?subtree=true|false&amp;tag=</c>: a unit's tasks (and its subtree's, those with a label)
 /// in the import template's columns plus 单位, one row per task, units parents first. Streams: the
 /// units' tasks are read a window at a time while MiniExcel writes the rows to a temporary file,
 /// which is then sent and deleted, so memory stays flat however many tasks there are. People only
@@ -29,6 +29,7 @@ public static class TasksExport
     {
         api.MapGet("/units/{id}/tasks.xlsx", Export).WithTags("Excel").RequireAuthorization(AccessExtensions.PeopleOnly)
             .TakesQuery("subtree", "true: the tasks of every unit below it too (false when left out).")
+            .TakesQuery("tag", "Only the tasks carrying this label (compared after trimming, exactly).")
             .Produces(StatusCodes.Status200OK, contentType: ContentType)
             .ProducesValidationProblem().Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         return api;
@@ -41,6 +42,8 @@ public static class TasksExport
         var subtree = false;
         if (query["subtree"].Count > 1 || query["subtree"].Count == 1 && !bool.TryParse(query["subtree"].ToString(), out subtree))
             return Problems.Invalid(new Dictionary<string, string[]> { ["subtree"] = ["subtree is true or false."] });
+        if (query["tag"].Count > 1) return Problems.Invalid(new Dictionary<string, string[]> { ["tag"] = ["tag may be given once."] });
+        var tag = query["tag"].Count == 1 ? query["tag"].ToString().Trim() : null;
         var organization = grains.GetGrain<IOrganizationGrain>(IOrganizationGrain.Key);
         if (!UnitRules.IsValidId(id) || await organization.GetUnit(id) is null) return Problems.NotFound($"Unit '{id}' does not exist.");
 
@@ -53,7 +56,7 @@ public static class TasksExport
             await Task.Run(() =>
             {
                 using var file = File.Create(path);
-                file.SaveAs(Rows(grains, units, ct).ToBlockingEnumerable(ct), sheetName: "任务", excelType: ExcelType.XLSX, configuration: Configuration);
+                file.SaveAs(Rows(grains, units, tag, ct).ToBlockingEnumerable(ct), sheetName: "任务", excelType: ExcelType.XLSX, configuration: Configuration);
             }, ct);
         }
         catch
@@ -78,7 +81,7 @@ public static class TasksExport
 
     /// <summary>The rows, unit by unit in order, with up to <see cref="Window"/> units' tasks read ahead.</summary>
     private static async IAsyncEnumerable<IDictionary<string, object?>> Rows(
-        IGrainFactory grains, IReadOnlyList<(string Id, string Path)> units, [EnumeratorCancellation] CancellationToken ct)
+        IGrainFactory grains, IReadOnlyList<(string Id, string Path)> units, string? tag, [EnumeratorCancellation] CancellationToken ct)
     {
         var ahead = new Queue<(string Id, string Path, Task<IReadOnlyList<TaskItem>?> Tasks)>();
         var next = 0;
@@ -91,7 +94,8 @@ public static class TasksExport
             }
             var (id, path, read) = ahead.Dequeue();
             ct.ThrowIfCancellationRequested();
-            foreach (var task in await read ?? []) yield return TaskSheet.Row(id, path, task);
+            foreach (var task in await read ?? [])
+                if (tag is null || task.HasTag(tag)) yield return TaskSheet.Row(id, path, task);
         }
     }
 }

@@ -63,6 +63,14 @@ public sealed class TaskEditingPageTests(Chromium chromium, WorkbenchServer serv
         var row = page.Locator($".task[data-task='{id}']");
         await Assertions.Expect(row.Locator(".tag")).ToHaveTextAsync(["四强", "效能目标考核"]);
 
+        // The export link downloads the unit's tasks as the API's workbook.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator(".task-export").ClickAsync());
+        using (var sheet = new MemoryStream(await File.ReadAllBytesAsync((await download.PathAsync())!)))
+        {
+            var rows = MiniExcelLibs.MiniExcel.Query(sheet, useHeaderRow: true, excelType: MiniExcelLibs.ExcelType.XLSX).Cast<IDictionary<string, object>>().ToList();
+            Assert.Equal(("四强支部建设", "四强、效能目标考核"), ((string)Assert.Single(rows)["任务名称"], (string)rows[0]["标签"]));
+        }
+
         // Edit the title and the due date.
         await row.Locator(".edit-toggle").ClickAsync();
         var form = row.Locator(".task-form");

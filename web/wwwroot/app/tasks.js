@@ -58,6 +58,11 @@ export class TaskList {
     make('span', 'track-name', summary).textContent = text.doneTasks;
     this.doneCount = make('span', 'track-count', summary);
     this.doneList = make('ol', 'task-list', this.doneGroup);
+    // The unit's and its subtree's tasks as a workbook (the import template's columns, docs/api.md "Excel").
+    const exportLink = make('a', 'task-export', make('p', 'task-export-row', root));
+    exportLink.href = `/api/v1/units/${encodeURIComponent(unitId)}/tasks.xlsx?subtree=true`;
+    exportLink.setAttribute('download', '');
+    exportLink.textContent = text.exportTasks;
   }
 
   setWritable(writable) {

@@ -12,22 +12,12 @@ import { describeFields } from './admin-forms.js';
 import { unitsPart } from './admin-units.js';
 import { usersPart } from './admin-users.js';
 import { kiosksPart } from './admin-kiosks.js';
+import { showCover, signIn } from './page.js';
 
 const query = new URLSearchParams(location.search);
 const lang = chooseLanguage(query, window.localStorage);
 const text = strings(lang);
 const byId = (id) => document.getElementById(id);
-
-function signIn() {
-  const back = location.pathname + location.search;
-  location.assign(`/login?returnUrl=${encodeURIComponent(back)}${lang === 'en' ? '&lang=en' : ''}`);
-}
-
-function showCover(words, error) {
-  setText(byId('cover-text'), words);
-  byId('cover').classList.toggle('error', !!error);
-  byId('cover').hidden = false;
-}
 
 function timeFormatter() {
   const format = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN',
@@ -101,6 +91,6 @@ async function start() {
 }
 
 start().catch((error) => {
-  if (error instanceof SignedOut) signIn();
+  if (error instanceof SignedOut) signIn(lang);
   else showCover(String(error?.message ?? error), true);
 });

@@ -13,6 +13,7 @@ import { setText } from './dom.js';
 import { ledgerView } from './ledger-view.js';
 import { LiveAlerts, subtreeDepth } from './ledger-live.js';
 import { showAdminLink } from './admin-link.js';
+import { showCover, signIn } from './page.js';
 
 const RULES = ['taskOverdue', 'taskBlocked', 'taskStale', 'unitBehind', 'unitImbalance'];
 
@@ -20,17 +21,6 @@ const query = new URLSearchParams(location.search);
 const lang = chooseLanguage(query, window.localStorage);
 const text = strings(lang);
 const byId = (id) => document.getElementById(id);
-
-function signIn() {
-  const back = location.pathname + location.search;
-  location.assign(`/login?returnUrl=${encodeURIComponent(back)}${lang === 'en' ? '&lang=en' : ''}`);
-}
-
-function showCover(words, error) {
-  setText(byId('cover-text'), words);
-  byId('cover').classList.toggle('error', !!error);
-  byId('cover').hidden = false;
-}
 
 function fillSelect(select, entries, chosen) {
   select.replaceChildren();
@@ -130,7 +120,7 @@ async function start() {
       liveState.dataset.state = now;
       setText(liveState, text.liveStates[now]);
     },
-    signIn,
+    signIn: () => signIn(lang),
     reload: () => location.reload(),
   });
   ledger.refresh = () => live.refresh();
@@ -143,6 +133,6 @@ async function start() {
 }
 
 start().catch((error) => {
-  if (error instanceof SignedOut) signIn();
+  if (error instanceof SignedOut) signIn(lang);
   else showCover(String(error?.message ?? error), true);
 });

@@ -10,6 +10,7 @@ import { SummaryView } from './summary.js';
 import { TaskList } from './tasks.js';
 import { WallConnection, retryDelay } from '../wall/connection.js';
 import { showAdminLink } from './admin-link.js';
+import { showCover, signIn } from './page.js';
 
 const FALLBACK_REFRESH_MS = 30000; // while the hub is down, read the API instead
 
@@ -24,17 +25,6 @@ function addressWith(changes) {
   const next = new URLSearchParams(location.search);
   for (const [key, value] of Object.entries(changes)) next.set(key, value);
   return `${location.pathname}?${next}`;
-}
-
-function signIn() {
-  const back = location.pathname + location.search;
-  location.assign(`/login?returnUrl=${encodeURIComponent(back)}${lang === 'en' ? '&lang=en' : ''}`);
-}
-
-function showCover(words, error) {
-  byId('cover-text').textContent = words;
-  cover.classList.toggle('error', !!error);
-  cover.hidden = false;
 }
 
 function fillStaticText() {
@@ -132,7 +122,7 @@ async function start() {
         try {
           alerts.render(await getJson(alertsUrl));
         } catch (error) {
-          if (error instanceof SignedOut) signIn();
+          if (error instanceof SignedOut) signIn(lang);
         }
       } while (readAlertsAgain);
     })().finally(() => { readingAlerts = null; });
@@ -179,7 +169,7 @@ async function start() {
           if (list) tasks.render(list);
           if (figures) summaryChanged(figures);
         } catch (error) {
-          if (error instanceof SignedOut) signIn();
+          if (error instanceof SignedOut) signIn(lang);
         }
       } while (readAgain);
     })().finally(() => { reading = null; });
@@ -211,7 +201,7 @@ async function start() {
         if (items.some((change) => change?.unitId === unitId)) refresh(false);
       },
       unknownUnit() { showCover(text.unknownUnit(unitId), true); },
-      unauthorized: signIn,
+      unauthorized: () => signIn(lang),
       lost() {
         document.body.dataset.live = 'false';
         banner.textContent = text.connectionLost;
@@ -229,6 +219,6 @@ async function start() {
 }
 
 start().catch((error) => {
-  if (error instanceof SignedOut) signIn();
+  if (error instanceof SignedOut) signIn(lang);
   else showCover(String(error?.message ?? error), true);
 });

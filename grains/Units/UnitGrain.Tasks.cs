@@ -28,13 +28,16 @@ public sealed partial class UnitGrain
                 new ChangePoint(stored.Status, stored.Progress), new ChangePoint(next.Status, next.Progress), by, ActorNames.Of(by, byName))
             : null;
         await Done("update", Stamp(by, next.UpdatedAt), AuditActions.TaskUpdate, taskId, TaskSnapshots.Task(Id, stored), TaskSnapshots.Task(Id, next), reported);
+        if (next.IsCopy) CopyWritten(next);
         return patched;
     }
 
-    public async Task<Result<TaskItem>> DeleteTask(string taskId, string? ifMatch, string? by)
+    public async Task<Result<TaskItem>> DeleteTask(string taskId, string? ifMatch, string? by, bool mayRemoveCopy = false)
     {
-        if (Tasks?.Delete(taskId, ifMatch) is not { } deleted) return NoUnit<TaskItem>();
-        if (deleted.Succeeded) await Done("delete", Stamp(by), AuditActions.TaskDelete, taskId, TaskSnapshots.Task(Id, deleted.Value!), null);
+        if (Tasks?.Delete(taskId, ifMatch, mayRemoveCopy) is not { } deleted) return NoUnit<TaskItem>();
+        if (!deleted.Succeeded) return deleted;
+        await Done("delete", Stamp(by), AuditActions.TaskDelete, taskId, TaskSnapshots.Task(Id, deleted.Value!), null);
+        if (deleted.Value!.IsCopy) CopyRemoved(deleted.Value);
         return deleted;
     }
 

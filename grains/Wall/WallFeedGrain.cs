@@ -22,6 +22,7 @@ public sealed class WallFeedGrain(ILogger<WallFeedGrain> logger, IOptions<WallOp
     private readonly Dictionary<IWallObserver, HashSet<string>> _watched = [];
     private readonly Dictionary<string, UnitUpdate> _pending = [];
     private readonly HashSet<string> _structure = [];
+    private readonly Dictionary<string, Cascade.Directives.DirectiveRow> _directives = [];
     /// <summary>The roll-up's throttle with the feed's shorter window; the batch at a window's end continues the first held update's trace.</summary>
     private readonly RollupThrottle _throttle = new(options.Value.FeedWindow);
 
@@ -65,6 +66,13 @@ public sealed class WallFeedGrain(ILogger<WallFeedGrain> logger, IOptions<WallOp
         return Task.CompletedTask;
     }
 
+    public Task PublishDirective(Cascade.Directives.DirectiveRow row)
+    {
+        if (!_directives.TryGetValue(row.Id, out var held) || held.Version <= row.Version) _directives[row.Id] = row;
+        Flush();
+        return Task.CompletedTask;
+    }
+
     public Task StructureChanged(IReadOnlyList<string> unitIds)
     {
         _structure.UnionWith(unitIds);
@@ -81,7 +89,7 @@ public sealed class WallFeedGrain(ILogger<WallFeedGrain> logger, IOptions<WallOp
 
     private void Flush()
     {
-        if (_pending.Count == 0 && _structure.Count == 0) return;
+        if (_pending.Count == 0 && _structure.Count == 0 && _directives.Count == 0) return;
         if (!_throttle.Ready(pending: true)) return;
         _throttle.Sent();
         _observers.ClearExpired();
@@ -90,9 +98,12 @@ public sealed class WallFeedGrain(ILogger<WallFeedGrain> logger, IOptions<WallOp
         foreach (var (observer, watched) in _watched)
         {
             var updates = _pending.Values.Where(u => watched.Contains(u.UnitId)).ToList();
-            if (updates.Count > 0 || structure.Count > 0) observer.OnBatch(new WallBatch(updates, structure)).Ignore();
+            var directives = _directives.Values.Where(d => watched.Contains(d.IssuerUnitId)).ToList();
+            if (updates.Count > 0 || structure.Count > 0 || directives.Count > 0)
+                observer.OnBatch(new WallBatch(updates, structure, directives.Count > 0 ? directives : null)).Ignore();
         }
         _pending.Clear();
+        _directives.Clear();
         _structure.Clear();
     }
 }

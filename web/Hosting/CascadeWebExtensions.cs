@@ -5,6 +5,7 @@ using Cascade.Web.Admin;
 using Cascade.Web.Alerts;
 using Cascade.Web.Audit;
 using Cascade.Web.Demo;
+using Cascade.Web.Directives;
 using Cascade.Web.Excel;
 using Cascade.Web.Http;
 using Cascade.Web.Identity;
@@ -48,6 +49,7 @@ public static class CascadeWebExtensions
         builder.AddCascadeWall();
         builder.AddCascadeOperations();
         builder.AddCascadeApiReference();
+        builder.Services.AddOptions<DirectiveOptions>().BindConfiguration(DirectiveOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<StartupPass>();
         return builder;
     }
@@ -76,7 +78,7 @@ public static class CascadeWebExtensions
         // Every API route may answer 401 (no or an ended credential; a wrong password for a token)
         // and 503 (the storage did not confirm a change: StorageFailures).
         app.MapGroup("/api/v1").Refuses(StatusCodes.Status401Unauthorized, StatusCodes.Status503ServiceUnavailable)
-            .MapAuthApi().MapUsersApi().MapKiosksApi().MapUnitsApi().MapTasksApi().MapTasksExport().MapAlertsApi().MapAuditApi();
+            .MapAuthApi().MapUsersApi().MapKiosksApi().MapUnitsApi().MapTasksApi().MapTasksExport().MapDirectivesApi().MapAlertsApi().MapAuditApi();
         app.MapCascadeApiReference();
         return app;
     }

@@ -21,6 +21,8 @@ public sealed partial class StartupPass(
     {
         var organization = grains.GetGrain<IOrganizationGrain>(IOrganizationGrain.Key);
         var units = await organization.Wake();
+        // Directives whose copies were still being placed, changed or withdrawn carry on.
+        await grains.GetGrain<Cascade.Directives.IDirectiveIndexGrain>(Cascade.Directives.IDirectiveIndexGrain.Key).Wake();
         var seeded = units == 0 && demo.Value.Seed;
         if (seeded) units = await seeder.SeedAsync();
         var root = await organization.GetRootId();

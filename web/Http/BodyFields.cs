@@ -14,6 +14,26 @@ public sealed partial class BodyFields
     private readonly Dictionary<string, List<string>> _errors = [];
     private readonly HashSet<string> _asked = new(StringComparer.Ordinal);
 
+    private readonly BodyFields? _parent;
+    private readonly string _prefix = "";
+
+    /// <summary>A nested object's fields: their problems are the parent's, named <c>{name}.{field}</c>.</summary>
+    private BodyFields(JsonElement root, BodyFields parent, string name)
+    {
+        _root = root;
+        _parent = parent;
+        _prefix = name + ".";
+    }
+
+    /// <summary>The object in <paramref name="name"/> (problems recorded when absent and required, or not an object).</summary>
+    public BodyFields? Object(string name, bool required = false)
+    {
+        if (Get(name, required, false) is not { } value) return null;
+        if (value.ValueKind == JsonValueKind.Object) return new BodyFields(value, this, name);
+        Fail(name, $"{name} must be an object.");
+        return null;
+    }
+
     public BodyFields(RequestBody body)
     {
         if (body.ParseError is not null) Fail("$", body.ParseError);
@@ -22,12 +42,17 @@ public sealed partial class BodyFields
     }
 
     public bool IsObject => _root.ValueKind == JsonValueKind.Object;
-    public bool HasErrors => _errors.Count > 0;
+    public bool HasErrors => _parent?.HasErrors ?? _errors.Count > 0;
 
     public Dictionary<string, string[]> Errors => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
 
     public void Fail(string field, string message)
     {
+        if (_parent is not null)
+        {
+            _parent.Fail(_prefix + field, message);
+            return;
+        }
         if (!_errors.TryGetValue(field, out var list)) _errors[field] = list = [];
         list.Add(message);
     }

@@ -11,13 +11,14 @@ namespace Cascade.Web.Tasks;
 /// docs/api.md <c>Task</c>; <c>overdue</c> and <c>stale</c> are evaluated when it is read; <c>updatedByName</c>
 /// is the writer's display name stored with the task ("系统" for the system; the username for a task last
 /// written before names were kept, until its next write); <c>doneAt</c> is when the status last became done (for a
-/// task stored done before it was kept: its last write), null while not done; <c>tags</c> its labels, [] for none.
+/// task stored done before it was kept: its last write), null while not done; <c>tags</c> its labels, [] for none;
+/// <c>issuerUnitId</c>: for a directive's copy, the unit that handed it down.
 /// </summary>
 public sealed record TaskDto(
     string Id, string UnitId, string Title, Track Track, double Weight, DateOnly Start, DateOnly Due,
     TaskItemStatus Status, int Progress, string Note, long Version, DateTimeOffset UpdatedAt,
     string? UpdatedBy, bool Overdue, string? DirectiveId, bool Stale, string? UpdatedByName,
-    DateTimeOffset? DoneAt, IReadOnlyList<string> Tags)
+    DateTimeOffset? DoneAt, IReadOnlyList<string> Tags, string? IssuerUnitId)
 {
     public static TaskDto From(string unitId, TaskItem t, DomainClock clock)
     {
@@ -26,7 +27,7 @@ public sealed record TaskDto(
         var figures = RollupMath.Of(t, now, clock);
         return new(t.Id, unitId, t.Title, t.Track, t.Weight, t.Start, t.Due, t.Status, t.Progress, t.Note,
             t.Version, t.UpdatedAt, t.UpdatedBy, figures.Overdue == 1, t.DirectiveId, figures.Stale == 1, ActorNames.Of(t.UpdatedBy, t.UpdatedByName),
-            t.DoneSince, t.Tags ?? []);
+            t.DoneSince, t.Tags ?? [], t.IssuerUnitId);
     }
 
     [JsonIgnore]

@@ -64,6 +64,9 @@ public static class TasksApi
         var fields = new BodyFields(body!);
         if (TaskBody.ReadDraft(fields) is not { } draft)
             return await unit.GetTasks() is null ? UnknownUnit(id) : Problems.Invalid(fields.Errors);
+        if (draft.Id is { } taskId && await grains.GetGrain<Cascade.Directives.IDirectiveIndexGrain>(Cascade.Directives.IDirectiveIndexGrain.Key).Exists(taskId)
+            && await unit.GetTask(taskId) is { Succeeded: false })
+            return Problems.Conflict($"'{taskId}' is the id of a directive (交办事项): its copies carry it, so an own task may not.");
         var result = await unit.CreateTask(draft, access.Actor(context), access.ActorName(context));
         if (!result.Succeeded) return Problems.From(result);
         var task = TaskDto.From(id, result.Value!, clock);
@@ -105,7 +108,9 @@ public static class TasksApi
         if (!UnitRules.IsValidId(id)) return UnknownUnit(id);
         if (!TaskRules.IsValidId(taskId)) return UnknownTask(id, taskId);
         if (!await access.MayWriteTasks(context, id)) return Forbidden(id);
-        var result = await grains.GetGrain<IUnitGrain>(id).DeleteTask(taskId, IfMatch(context), access.Actor(context));
+        // An admin's delete of a copy is its directive's withdrawal of that target; editors are refused (409).
+        var admin = context.User.Role() == Cascade.Identity.Role.Admin;
+        var result = await grains.GetGrain<IUnitGrain>(id).DeleteTask(taskId, IfMatch(context), access.Actor(context), admin);
         if (result.Outcome == Outcome.PreconditionFailed) context.Response.Headers.ETag = ETags.Of(result.Value!.Version);
         return result.Succeeded ? TypedResults.NoContent() : Problems.From(result);
     }

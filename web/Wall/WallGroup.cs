@@ -19,6 +19,8 @@ internal sealed class WallGroup(WatchKey key, HashSet<string> view)
     public List<TaskChange> Changes { get; } = [];
     /// <summary>Alerts of units in view that changed since the last <c>alerts</c> message, the newest state of each.</summary>
     public Dictionary<string, Cascade.Alerts.Alert> Alerts { get; } = [];
+    /// <summary>Directives issued by the watched unit that changed since the last <c>directives</c> message, the newest state of each.</summary>
+    public Dictionary<string, Cascade.Directives.DirectiveRow> Directives { get; } = [];
     public bool Structure { get; set; }
     /// <summary>When the first summary or change of shape still unsent arrived (null: none since the last message).</summary>
     public long? FirstPending { get; set; }
@@ -31,7 +33,7 @@ internal sealed class WallGroup(WatchKey key, HashSet<string> view)
     public bool HasCatchUp => Connections.Any(c => c.Sending is null && c.NeedsCatchUp);
 
     /// <summary>Something for the summaries lane: a change of shape, newer summaries or a catch-up.</summary>
-    public bool HasSummaries => Structure || Changed.Count > 0 || HasCatchUp;
+    public bool HasSummaries => Structure || Changed.Count > 0 || Directives.Count > 0 || HasCatchUp;
 
     /// <summary>Something for the ticker lane: ticker items, alerts, or alerts a busy wall missed.</summary>
     public bool HasTicker => Changes.Count > 0 || Alerts.Count > 0 || Connections.Any(c => c.MissedAlerts.Count > 0);
@@ -61,5 +63,8 @@ internal sealed class WallConnection(HubConnectionContext connection)
     public Dictionary<string, Cascade.Alerts.Alert> MissedAlerts { get; } = [];
     public bool Dropped { get; set; }
 
-    public bool NeedsCatchUp => MissedStructure || Missed.Count > 0;
+    /// <summary>Directive rows that went to the group while this wall was busy.</summary>
+    public Dictionary<string, Cascade.Directives.DirectiveRow> MissedDirectives { get; } = [];
+
+    public bool NeedsCatchUp => MissedStructure || Missed.Count > 0 || MissedDirectives.Count > 0;
 }

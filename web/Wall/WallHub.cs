@@ -1,4 +1,5 @@
 using Cascade.Alerts;
+using Cascade.Directives;
 using Cascade.Time;
 using Cascade.Units;
 using Cascade.Web.Alerts;
@@ -45,7 +46,9 @@ public sealed class WallHub(IGrainFactory grains, WallPush push, ServerBuild bui
         var own = await Task.WhenAll(units.Select(u => grains.GetGrain<IUnitGrain>(u.Id).GetAlerts(false)));
         var climbed = await AlertIndexPartitions.EscalatedTo(grains, [.. units.Select(u => u.Id)]);
         var alerts = own.SelectMany(a => a).Concat(climbed).DistinctBy(a => a.Id).OrderByDescending(a => a.FiredAt).Select(AlertDto.From).ToList<object>();
-        return new WallSnapshot(DateTimeOffset.UtcNow, build.Id, unitId, depth, units, alerts, changes, clock.Zone.Id);
+        var issued = await grains.GetGrain<IDirectiveIndexGrain>(IDirectiveIndexGrain.Key).Issued([unitId]);
+        var directives = (await Task.WhenAll(issued.Select(id => grains.GetGrain<IDirectiveGrain>(id).Row()))).OfType<DirectiveRow>().ToList();
+        return new WallSnapshot(DateTimeOffset.UtcNow, build.Id, unitId, depth, units, alerts, changes, clock.Zone.Id, directives);
     }
 
     private static void Flatten(TreeNode node, int depth, List<WallUnit> into)

@@ -17,6 +17,13 @@ public sealed partial class WallPush
             {
                 var (batch, trace) = arrival;
                 structure.AddRange(batch.Structure);
+                foreach (var row in batch.Directives ?? [])
+                foreach (var group in _groups.Values)
+                {
+                    if (group.Key.UnitId != row.IssuerUnitId) continue;
+                    group.Directives[row.Id] = row;
+                    group.Touch(now);
+                }
                 foreach (var update in batch.Updates)
                 foreach (var group in _groups.Values)
                 {

@@ -58,6 +58,7 @@ public sealed partial class WallPush
             {
                 if (group.Structure) SendStructure(group);
                 else SendSummaries(group);
+                SendDirectives(group);
             }
             group.SummariesTrace = default;
             // Spacing counts from when the last wall's message was handed over, not from when
@@ -154,6 +155,26 @@ public sealed partial class WallPush
             else if (shared is { } message) Start(wall, message);
         }
         group.Changed.Clear();
+    }
+
+    /// <summary>
+    /// The <c>directives</c> message (the summaries lane): changed rows to every wall free to take
+    /// them; a busy wall keeps them and gets them, merged with newer ones, when it is free.
+    /// </summary>
+    private void SendDirectives(WallGroup group)
+    {
+        foreach (var wall in group.Connections)
+        {
+            if (wall.Sending is not null || (wall.MissedDirectives.Count == 0 && group.Directives.Count == 0))
+            {
+                foreach (var (id, row) in group.Directives) wall.MissedDirectives[id] = row;
+                continue;
+            }
+            foreach (var (id, row) in group.Directives) wall.MissedDirectives[id] = row;
+            Start(wall, Message("directives", wall.MissedDirectives.Values.ToList()));
+            wall.MissedDirectives.Clear();
+        }
+        group.Directives.Clear();
     }
 
     private static List<SummaryMessage> Pick(WallGroup group, IEnumerable<string> unitIds) =>

@@ -22,9 +22,19 @@ public interface IUnitGrain : IGrainWithStringKey
     /// <summary><paramref name="byName"/>: <paramref name="by"/>'s display name, stored with the task (<c>updatedByName</c>).</summary>
     Task<Result<TaskItem>> CreateTask(TaskDraft draft, string? by, string? byName = null);
     Task<Result<TaskItem>> PatchTask(string taskId, TaskPatch patch, string? ifMatch, string? by, string? byName = null);
-    Task<Result<TaskItem>> DeleteTask(string taskId, string? ifMatch, string? by);
+    /// <summary>A directive's copy goes only with <paramref name="mayRemoveCopy"/> (an admin): its directive then withdraws that target.</summary>
+    Task<Result<TaskItem>> DeleteTask(string taskId, string? ifMatch, string? by, bool mayRemoveCopy = false);
     /// <summary>Seeds many tasks with one durable write (demo organization, benchmarks).</summary>
     Task<Result<int>> ImportTasks(IReadOnlyList<TaskDraft> drafts, string? by);
+
+    /// <summary>Whether the unit could take the copy <paramref name="ownerId"/> now (docs/domain.md "Directives"); UnitGone when it does not exist.</summary>
+    [Orleans.Concurrency.ReadOnly] Task<Cascade.Directives.CopyOutcome> CheckCopy(string ownerId);
+    /// <summary>Creates, updates (newer owner versions only) or withdraws the copy the order names, with its audit entry; idempotent.</summary>
+    Task<Cascade.Directives.CopyReceipt> ReceiveCopy(Cascade.Directives.CopyOrder order);
+    /// <summary>The copy of <paramref name="ownerId"/> as the unit holds it, null when it holds none.</summary>
+    [Orleans.Concurrency.ReadOnly] Task<Cascade.Directives.CopyReport?> GetCopy(string ownerId);
+    /// <summary>Records a <c>directive.*</c> entry in this (the issuing) unit's audit chain, stored before it answers.</summary>
+    Task RecordDirective(AuditStamp stamp, string action, string directiveId, string? before, string? after);
 
     /// <summary>A child's latest subtree totals. One-way, so no call cycle can form.</summary>
     [OneWay] Task ChildChanged(ChildReport report);

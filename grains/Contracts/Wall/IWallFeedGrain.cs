@@ -14,5 +14,7 @@ public interface IWallFeedGrain : IGrainWithIntegerKey
     Task Unsubscribe(IWallObserver observer);
 
     [OneWay] Task Publish(UnitUpdate update);
+    /// <summary>A directive issued by a unit of this partition changed: hosts watching its issuer hear it in the next batch.</summary>
+    [OneWay] Task PublishDirective(Cascade.Directives.DirectiveRow row);
     [OneWay] Task StructureChanged(IReadOnlyList<string> unitIds);
 }

@@ -11,6 +11,12 @@ public static class AuditActions
     public const string TaskDelete = "task.delete";
     /// <summary>Many tasks seeded in one write (demo, benchmarks); after is <c>{count, ids}</c>.</summary>
     public const string TaskImport = "task.import";
+    /// <summary>In the issuing unit's chain; the entry's task id is the directive's id.</summary>
+    public const string DirectiveCreate = "directive.create";
+    public const string DirectiveUpdate = "directive.update";
+    /// <summary>Targets added (after: the added ids) or one withdrawn (before: its id).</summary>
+    public const string DirectiveTargets = "directive.targets";
+    public const string DirectiveDelete = "directive.delete";
     public const string UserCreate = "user.create";
     public const string UserUpdate = "user.update";
     public const string UserPassword = "user.password";

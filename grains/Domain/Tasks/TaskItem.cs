@@ -31,6 +31,15 @@ public sealed record TaskItem
     [Id(14)] public DateTimeOffset? DoneAt { get; init; }
     /// <summary>The task's labels (<see cref="TaskRules.CheckTags"/>), trimmed; null or empty: none.</summary>
     [Id(15)] public string[]? Tags { get; init; }
+    /// <summary>For a copy: the owner version whose owned fields it carries (only newer ones apply).</summary>
+    [Id(16)] public long OwnerVersion { get; init; }
+    /// <summary>For a copy: the owner's shard that lists this unit, told after the unit's own writes of the copy.</summary>
+    [Id(17)] public int CopyShard { get; init; }
+    /// <summary>For a copy: the unit that handed it down.</summary>
+    [Id(18)] public string? IssuerUnitId { get; init; }
+
+    /// <summary>A copy of a directive (its owned fields are the directive's).</summary>
+    public bool IsCopy => DirectiveId is not null;
 
     /// <summary><see cref="DoneAt"/>, or for a done task stored before it was kept, its last write (the closest known bound).</summary>
     public DateTimeOffset? DoneSince => Status == TaskItemStatus.Done ? DoneAt ?? UpdatedAt : null;

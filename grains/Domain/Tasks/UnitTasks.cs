@@ -7,7 +7,7 @@ namespace Cascade.Tasks;
 /// answers the API's result and changes the list only when it succeeds. The unit grain records
 /// the audit entry, stores the list and rolls the change up.
 /// </summary>
-public sealed class UnitTasks(string unitId, Func<List<TaskItem>> list)
+public sealed partial class UnitTasks(string unitId, Func<List<TaskItem>> list)
 {
     /// <summary>Read each time: the list is the stored state's, which a reload replaces.</summary>
     private List<TaskItem> Stored => list();
@@ -41,6 +41,7 @@ public sealed class UnitTasks(string unitId, Func<List<TaskItem>> list)
         if (!applied.Succeeded) return applied;
         if (!Matches(ifMatch, stored!)) return PreconditionFailed(stored!);
         if (applied.Value!.SameContent(stored!)) return Result<TaskItem>.Ok(stored!);
+        if (stored!.IsCopy && Directives.CopyFields.FirstChange(stored, applied.Value!) is { } owned) return OwnedByDirective(stored, owned);
         // doneAt: kept while the task stays done (a done task stored before doneAt existed keeps its last write), set when it becomes done, cleared on reopening.
         var next = applied.Value! with
         {
@@ -52,10 +53,13 @@ public sealed class UnitTasks(string unitId, Func<List<TaskItem>> list)
         return Result<TaskItem>.Ok(next);
     }
 
-    public Result<TaskItem> Delete(string taskId, string? ifMatch)
+    /// <summary>A copy goes only with <paramref name="mayRemoveCopy"/> (an admin: its owner's withdrawal of this target).</summary>
+    public Result<TaskItem> Delete(string taskId, string? ifMatch, bool mayRemoveCopy = false)
     {
         if (Find(taskId, out var stored) is { } missing) return missing;
         if (!Matches(ifMatch, stored!)) return PreconditionFailed(stored!);
+        if (stored!.IsCopy && !mayRemoveCopy)
+            return Result<TaskItem>.Conflict($"Task '{taskId}' was handed down by directive '{stored.DirectiveId}': only its issuer withdraws it (or an admin deletes it).");
         Stored.RemoveAt(IndexOf(taskId));
         return Result<TaskItem>.Ok(stored!);
     }

@@ -1,0 +1,38 @@
+using Orleans.Concurrency;
+
+namespace Cascade.Directives;
+
+/// <summary>
+/// A directive, keyed by its id (docs/domain.md "Directives"): the owner of its copies. Its
+/// targets live in shards (<see cref="IDirectiveShardGrain"/>, at most <see cref="IDirectiveShardGrain.Capacity"/>
+/// each); the owner keeps the record, its version and which shards still have work to do.
+/// </summary>
+public interface IDirectiveGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Checks every target, then records the directive and places its copies: the answer is
+    /// Created when every copy exists (at most <paramref name="syncTargets"/> targets), else Ok
+    /// with state deploying; a repeat of the same draft answers the stored directive.
+    /// </summary>
+    Task<Result<DirectiveView>> Create(DirectiveDraft draft, IReadOnlyList<string> targets, string by, string? byName, int syncTargets);
+    Task<DirectiveView?> Get();
+    Task<Result<DirectiveView>> Patch(DirectivePatch patch, string? ifMatch, string by, string? byName, int syncTargets);
+    /// <summary>Adds targets (checked as on create; units already targets are refused).</summary>
+    Task<Result<DirectiveView>> AddTargets(IReadOnlyList<string> targets, string by, string? byName, int syncTargets);
+    /// <summary>Withdraws one target's copy before answering; NotFound when the unit is not a target.</summary>
+    Task<Result<DirectiveView>> Withdraw(string unitId, string by, string? byName);
+    /// <summary>Withdraws the directive and every copy (before answering up to <paramref name="syncTargets"/>).</summary>
+    Task<Result<bool>> Delete(string by, string? byName, int syncTargets);
+    /// <summary>Placed copies with unit id after <paramref name="after"/>, in id order, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<CopyRow>?> Copies(CopyFilter filter, string? after, int limit);
+
+    /// <summary>The row of the wall's 交办事项 panel; null when the directive does not exist.</summary>
+    Task<DirectiveRow?> Row();
+
+    /// <summary>A shard finished its work for <paramref name="version"/>.</summary>
+    [OneWay] Task ShardDone(int shard, long version);
+    /// <summary>A shard's copies changed: the owner tells walls watching the issuer (at most once a second).</summary>
+    [OneWay] Task ShardChanged(int shard);
+    /// <summary>Continues unfinished work after a restart.</summary>
+    [OneWay] Task Resume();
+}

@@ -1,0 +1,37 @@
+using Orleans.Concurrency;
+
+namespace Cascade.Directives;
+
+/// <summary>
+/// Up to <see cref="Capacity"/> targets of one directive (key <c>{directiveId}/{n}</c>): which hold
+/// their copy, which failed and why, the figures each copy last reported, and the fan-out's
+/// durable cursor, so a crash in the middle resumes where it stopped with one copy per target.
+/// </summary>
+public interface IDirectiveShardGrain : IGrainWithStringKey
+{
+    public const int Capacity = 5_000;
+
+    public static string Key(string ownerId, int shard) => $"{ownerId}/{shard}";
+
+    /// <summary>The targets of <paramref name="unitIds"/> that could not take the copy now, with why (the first <paramref name="max"/>).</summary>
+    [AlwaysInterleave] Task<IReadOnlyList<CopyTarget>> Check(string ownerId, IReadOnlyList<string> unitIds, int max);
+    /// <summary>Adds targets and sets the goal (stored, not yet run).</summary>
+    Task Assign(IReadOnlyList<string> unitIds, CopyOrder goal);
+    /// <summary>Sets a new goal for every target (an owner change or withdrawal), stored, not yet run.</summary>
+    Task SetGoal(CopyOrder goal);
+    /// <summary>Runs the work to the goal now and answers when done (small shards, before the owner answers).</summary>
+    Task RunNow();
+    /// <summary>Runs the work in the background, batch by batch, telling the owner when done.</summary>
+    [OneWay] Task Start();
+    /// <summary>Withdraws one target's copy now; false when the unit is not one of this shard's targets.</summary>
+    Task<bool> Withdraw(string unitId, string by, string? byName);
+    Task<bool> Holds(string unitId);
+    Task<int> TargetCount();
+    Task<IReadOnlyList<CopyTarget>> Failed();
+    Task<CopyTotals> Totals();
+    Task<IReadOnlyList<CopyRow>> Copies(CopyFilter filter, string? after, int limit);
+    /// <summary>The copy in <paramref name="unitId"/> was written by its unit. One-way.</summary>
+    [OneWay] Task CopyChanged(string unitId, CopyReport report);
+    /// <summary>The copy in <paramref name="unitId"/> was deleted by an admin: the target is withdrawn. One-way.</summary>
+    [OneWay] Task CopyRemoved(string unitId);
+}

@@ -1,0 +1,125 @@
+using Cascade.Rollup;
+using Cascade.Wall;
+
+namespace Cascade.Directives;
+
+/// <summary>The owner's side of the work: goals handed to shards, their completion, resumption, and the roll-up read and sent to walls.</summary>
+public sealed partial class DirectiveGrain
+{
+    private static readonly TimeSpan PublishEvery = TimeSpan.FromSeconds(1);
+    private DateTimeOffset _published = DateTimeOffset.MinValue;
+    private IGrainTimer? _publish;
+
+    /// <summary>The change stored here first (with every shard busy), then each shard's new goal.</summary>
+    private async Task ChangeGoal(Directive next, CopyOrder goal)
+    {
+        await Index(GrainFactory).SetBusy(Id, true);
+        S.Directive = next;
+        S.Busy = [.. Enumerable.Range(0, S.Shards)];
+        await state.WriteStateAsync();
+        await Task.WhenAll(Enumerable.Range(0, S.Shards).Select(n => Shard(n).SetGoal(goal with { Shard = n })));
+    }
+
+    /// <summary>Runs the busy shards' work: before answering when <paramref name="now"/>, else in the background.</summary>
+    private async Task Run(bool now)
+    {
+        if (!now)
+        {
+            foreach (var n in S.Busy) Shard(n).Start().Ignore();
+            return;
+        }
+        await Task.WhenAll(S.Busy.Select(n => Shard(n).RunNow()));
+        S.Busy.Clear();
+        await Finish();
+    }
+
+    public async Task ShardDone(int shard, long version)
+    {
+        if (S.Directive is null || version != S.Directive.Version || !S.Busy.Remove(shard)) return;
+        if (S.Busy.Count == 0) await Finish();
+        else await state.WriteStateAsync();
+    }
+
+    /// <summary>Every shard reached the goal: deployed, or (withdrawn) gone.</summary>
+    private async Task Finish()
+    {
+        var directive = S.Directive!;
+        if (S.Deleting)
+        {
+            Publish(new DirectiveRow(directive.Id, directive.IssuerUnitId, directive.Title, directive.Track, directive.Due,
+                0, 0, 0, null, null, Health.None, directive.Version, Removed: true));
+            await state.ClearStateAsync();
+            state.State = new();
+            await Index(GrainFactory).Remove(Id);
+            return;
+        }
+        S.Directive = directive with { State = DirectiveState.Deployed };
+        await state.WriteStateAsync();
+        await Index(GrainFactory).SetBusy(Id, false);
+        await PublishRow();
+    }
+
+    public async Task Resume()
+    {
+        if (S.Directive is not { } d)
+        {
+            await Index(GrainFactory).Remove(Id);
+            return;
+        }
+        if (S.Busy.Count == 0)
+        {
+            await Finish();
+            return;
+        }
+        var goal = Goal(d, d.UpdatedBy ?? Cascade.Audit.AuditActions.System, d.UpdatedByName) with { Withdraw = S.Deleting };
+        foreach (var n in S.Busy.ToList())
+        {
+            await Shard(n).SetGoal(goal with { Shard = n });
+            Shard(n).Start().Ignore();
+        }
+    }
+
+    public Task ShardChanged(int shard)
+    {
+        if (S.Directive is null || S.Deleting || _publish is not null) return Task.CompletedTask;
+        var wait = _published + PublishEvery - clock.Now;
+        if (wait <= TimeSpan.Zero) return PublishRow();
+        _publish = this.RegisterGrainTimer(async () =>
+        {
+            _publish?.Dispose();
+            _publish = null;
+            await PublishRow();
+        }, new GrainTimerCreationOptions(wait, Timeout.InfiniteTimeSpan));
+        return Task.CompletedTask;
+    }
+
+    private async Task PublishRow()
+    {
+        if (S.Directive is null || S.Deleting) return;
+        _published = clock.Now;
+        var view = await View();
+        Publish(DirectiveRow.Of(view.Directive, view.TargetCount, view.Rollup, health.Value));
+    }
+
+    private void Publish(DirectiveRow row) =>
+        GrainFactory.GetGrain<IWallFeedGrain>(WallPartitions.For(row.IssuerUnitId)).PublishDirective(row).Ignore();
+
+    /// <summary>The directive with its copies' roll-up, read from every shard now.</summary>
+    private async Task<DirectiveView> View()
+    {
+        var shards = AllShards.ToList();
+        var totals = await Task.WhenAll(shards.Select(s => s.Totals()));
+        var counts = await Task.WhenAll(shards.Select(s => s.TargetCount()));
+        var failed = (await Task.WhenAll(shards.Select(s => s.Failed()))).SelectMany(f => f).Take(1000).ToList();
+        var sum = totals.Aggregate(default(CopyTotals), (a, b) => a + b);
+        return new(S.Directive!, counts.Sum(), failed, sum, clock.Now);
+    }
+
+    /// <summary>The row the wall shows (health by the roll-up's rules).</summary>
+    public async Task<DirectiveRow?> Row()
+    {
+        if (S.Directive is null || S.Deleting) return null;
+        var view = await View();
+        return DirectiveRow.Of(view.Directive, view.TargetCount, view.Rollup, health.Value);
+    }
+}

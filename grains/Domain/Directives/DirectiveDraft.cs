@@ -1,0 +1,23 @@
+using Cascade.Tasks;
+
+namespace Cascade.Directives;
+
+/// <summary>A directive as created (fields already parsed and checked by the HTTP edge).</summary>
+[GenerateSerializer, Immutable, Alias("cascade.directive-draft")]
+public sealed record DirectiveDraft(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string IssuerUnitId,
+    [property: Id(2)] string Title,
+    [property: Id(3)] Track Track,
+    [property: Id(4)] double Weight,
+    [property: Id(5)] DateOnly Start,
+    [property: Id(6)] DateOnly Due,
+    [property: Id(7)] string Note,
+    [property: Id(8)] string[]? Tags)
+{
+    /// <summary>True when <paramref name="stored"/> was created from the same draft (a repeated POST).</summary>
+    public bool SameAs(Directive stored) =>
+        Id == stored.Id && IssuerUnitId == stored.IssuerUnitId && Title == stored.Title && Track == stored.Track
+        && Weight.Equals(stored.Weight) && Start == stored.Start && Due == stored.Due && Note == stored.Note
+        && TaskRules.SameTags(Tags, stored.Tags);
+}

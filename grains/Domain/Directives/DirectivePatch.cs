@@ -1,0 +1,10 @@
+namespace Cascade.Directives;
+
+/// <summary>A merge patch of a directive: null leaves a field as it is.</summary>
+[GenerateSerializer, Immutable, Alias("cascade.directive-patch")]
+public sealed record DirectivePatch(
+    [property: Id(0)] string? Title,
+    [property: Id(1)] double? Weight,
+    [property: Id(2)] DateOnly? Start,
+    [property: Id(3)] DateOnly? Due,
+    [property: Id(4)] string? Note);

@@ -1,0 +1,36 @@
+namespace Cascade.Directives;
+
+/// <summary>The owner's stored state: the record, how many shards hold its targets, and which still have work.</summary>
+[GenerateSerializer, Alias("cascade.directive-owner-state")]
+public sealed class DirectiveOwnerState
+{
+    [Id(0)] public Directive? Directive { get; set; }
+    [Id(1)] public int Shards { get; set; }
+    [Id(2)] public List<int> Busy { get; set; } = [];
+    /// <summary>Being withdrawn: once every shard is done the directive is gone.</summary>
+    [Id(3)] public bool Deleting { get; set; }
+    /// <summary>A digest of the targets it was created with: a repeated create must name the same ones.</summary>
+    [Id(4)] public string? CreatedWith { get; set; }
+
+    public static string Digest(IReadOnlyList<string> targets) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', targets))));
+}
+
+/// <summary>A shard's stored state: its targets, the goal every copy is brought to, and the cursor of that work.</summary>
+[GenerateSerializer, Alias("cascade.directive-shard-state")]
+public sealed class DirectiveShardState
+{
+    [Id(0)] public List<CopyTarget> Targets { get; set; } = [];
+    [Id(1)] public CopyOrder? Goal { get; set; }
+    /// <summary>Targets before this index are at the goal.</summary>
+    [Id(2)] public int Cursor { get; set; }
+    [Id(3)] public bool Finished { get; set; } = true;
+}
+
+/// <summary>The index's stored state: every directive's issuer, and those with unfinished work.</summary>
+[GenerateSerializer, Alias("cascade.directive-index-state")]
+public sealed class DirectiveIndexState
+{
+    [Id(0)] public Dictionary<string, string> Issuers { get; set; } = new(StringComparer.Ordinal);
+    [Id(1)] public HashSet<string> Busy { get; set; } = new(StringComparer.Ordinal);
+}

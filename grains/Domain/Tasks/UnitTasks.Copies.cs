@@ -1,0 +1,65 @@
+using Cascade.Directives;
+
+namespace Cascade.Tasks;
+
+/// <summary>Copies (docs/domain.md "Directives"): created once, updated only by newer owner versions, withdrawn by the owner.</summary>
+public sealed partial class UnitTasks
+{
+    /// <summary>Whether the unit could take the copy <paramref name="ownerId"/> now: Created (room and the id free), Unchanged (it holds it), IdTaken or TaskLimit.</summary>
+    public CopyOutcome Check(string ownerId)
+    {
+        var index = IndexOf(ownerId);
+        if (index >= 0) return Stored[index].DirectiveId == ownerId ? CopyOutcome.Unchanged : CopyOutcome.IdTaken;
+        return Stored.Count >= TaskRules.MaxTasksPerUnit ? CopyOutcome.TaskLimit : CopyOutcome.Created;
+    }
+
+    /// <summary>
+    /// Brings the copy to the order: created once (notStarted, progress 0, note ""), its owned fields
+    /// replaced by a newer owner version (a new task version, the unit's own update stamps kept), or
+    /// removed when the order withdraws it. <paramref name="before"/> and <paramref name="after"/>
+    /// are the stored copy before and after (null when absent); both null when nothing changed.
+    /// </summary>
+    public CopyOutcome Receive(CopyOrder order, DateTimeOffset now, out TaskItem? before, out TaskItem? after)
+    {
+        before = after = null;
+        var index = IndexOf(order.OwnerId);
+        var held = index >= 0 ? Stored[index] : null;
+        if (held is not null && held.DirectiveId != order.OwnerId) return order.Withdraw ? CopyOutcome.Withdrawn : CopyOutcome.IdTaken;
+        if (order.Withdraw)
+        {
+            if (held is null) return CopyOutcome.Withdrawn;
+            Stored.RemoveAt(index);
+            before = held;
+            return CopyOutcome.Withdrawn;
+        }
+        var f = order.Fields;
+        if (held is null)
+        {
+            if (Stored.Count >= TaskRules.MaxTasksPerUnit) return CopyOutcome.TaskLimit;
+            after = new TaskItem
+            {
+                Id = order.OwnerId, Title = f.Title, Track = f.Track, Weight = f.Weight, Start = f.Start, Due = f.Due,
+                Status = TaskItemStatus.NotStarted, Progress = 0, Note = "", Version = 1, UpdatedAt = now, UpdatedBy = order.By,
+                UpdatedByName = order.ByName, DirectiveId = order.OwnerId, Tags = order.Tags is { Length: > 0 } t ? t : null,
+                OwnerVersion = order.OwnerVersion, CopyShard = order.Shard, IssuerUnitId = order.IssuerUnitId,
+            };
+            Stored.Add(after);
+            return CopyOutcome.Created;
+        }
+        // An older version, or one that changed nothing the copy takes (targets added), leaves it as it is.
+        if (order.OwnerVersion <= held.OwnerVersion || CopyFields.Of(held) == f) return CopyOutcome.Unchanged;
+        // The owner's change is a write of the copy (a new version), while its updatedAt/By and
+        // staleness stay the unit's own last report.
+        after = held with
+        {
+            Title = f.Title, Track = f.Track, Weight = f.Weight, Start = f.Start, Due = f.Due,
+            OwnerVersion = order.OwnerVersion, CopyShard = order.Shard, Version = held.Version + 1,
+        };
+        Stored[index] = after;
+        before = held;
+        return CopyOutcome.Updated;
+    }
+
+    private static Result<TaskItem> OwnedByDirective(TaskItem copy, string field) =>
+        Result<TaskItem>.Conflict($"'{field}' of task '{copy.Id}' is set by directive '{copy.DirectiveId}' (交办事项); only its issuer changes it.");
+}

@@ -11,15 +11,17 @@ namespace Cascade.Units;
 /// </summary>
 public sealed partial class UnitGrain
 {
-    public Task<CopyOutcome> CheckCopy(string ownerId) => Task.FromResult(Tasks?.Check(ownerId) ?? CopyOutcome.UnitGone);
+    private UnitCopies? Copies => Exists ? new(() => state.State.Tasks) : null;
+
+    public Task<CopyOutcome> CheckCopy(string ownerId) => Task.FromResult(Copies?.Check(ownerId) ?? CopyOutcome.UnitGone);
 
     public Task<CopyReport?> GetCopy(string ownerId) =>
         Task.FromResult(Tasks?.Get(ownerId) is { Succeeded: true, Value: { } t } && t.DirectiveId == ownerId ? CopyReport.Of(t) : null);
 
     public async Task<CopyReceipt> ReceiveCopy(CopyOrder order)
     {
-        if (Tasks is null) return new(order.Withdraw ? CopyOutcome.Withdrawn : CopyOutcome.UnitGone, null);
-        var outcome = Tasks.Receive(order, clock.Now, out var before, out var after);
+        if (Copies is not { } copies) return new(order.Withdraw ? CopyOutcome.Withdrawn : CopyOutcome.UnitGone, null);
+        var outcome = copies.Receive(order, clock.Now, out var before, out var after);
         if (before is not null || after is not null)
         {
             var action = before is null ? AuditActions.TaskCreate : after is null ? AuditActions.TaskDelete : AuditActions.TaskUpdate;
@@ -27,7 +29,7 @@ public sealed partial class UnitGrain
             await Done(operation, Stamp(order.By), action, order.OwnerId,
                 before is null ? null : TaskSnapshots.Task(Id, before), after is null ? null : TaskSnapshots.Task(Id, after));
         }
-        var held = after ?? (outcome == CopyOutcome.Unchanged && Tasks.Get(order.OwnerId).Value is { } t ? t : null);
+        var held = after ?? (outcome == CopyOutcome.Unchanged && Tasks!.Get(order.OwnerId).Value is { } t ? t : null);
         return new(outcome, held is null ? null : CopyReport.Of(held));
     }
 

@@ -111,6 +111,22 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
     {
         var User = user;
         var Kiosk = kiosk;
+        // A fresh unit below a (a directive's targets lie strictly below its issuer).
+        async Task<string> Below()
+        {
+            var id = Api.Id("below");
+            await (await admin.PostAsJsonAsync(Api.Units, new { id, parentId = a, name = "党小组", kind = "branch" })).Expect(HttpStatusCode.Created);
+            return id;
+        }
+        // A directive of a to a fresh unit below it: "{directive}|{target}".
+        async Task<string> Directive()
+        {
+            var (id, target) = (Api.Id("d"), await Below());
+            await (await admin.PostAsJsonAsync("/api/v1/directives", new { id, issuerUnitId = a, title = "交办", track = "party", start = "2026-01-01", due = "2026-12-31", targets = new { unitIds = new[] { target } } }))
+                .Expect(HttpStatusCode.Created);
+            return $"{id}|{target}";
+        }
+        static string D(string prepared) => prepared.Split('|')[0];
         // Prepare makes what a call needs, fresh, before the state is read: an allowed call then
         // never spoils the next caller's, and a refused one must leave everything as it was.
         return
@@ -150,6 +166,16 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
             ("GET alerts", "GET /api/v1/alerts", Rule.Read, Nothing, (c, _) => c.GetAsync($"/api/v1/alerts?unit={a}&subtree=true")),
             ("GET alerts export", "GET /api/v1/alerts/export", Rule.PeopleRead, Nothing, (c, _) => c.GetAsync($"/api/v1/alerts/export?unit={a}&subtree=true")),
             ("GET tasks export", "GET /api/v1/units/{id}/tasks.xlsx", Rule.PeopleRead, Nothing, (c, _) => c.GetAsync($"/api/v1/units/{a}/tasks.xlsx?subtree=true")),
+            ("POST directive", "POST /api/v1/directives", Rule.WriteTasks, Below, (c, target) => c.PostAsJsonAsync("/api/v1/directives",
+                new { id = Api.Id("d"), issuerUnitId = a, title = "交办", track = "party", start = "2026-01-01", due = "2026-12-31", targets = new { unitIds = new[] { target } } })),
+            ("GET directives", "GET /api/v1/directives", Rule.Read, Nothing, (c, _) => c.GetAsync($"/api/v1/directives?issuer={a}")),
+            ("GET directive", "GET /api/v1/directives/{id}", Rule.Read, Directive, (c, d) => c.GetAsync($"/api/v1/directives/{D(d)}")),
+            ("GET directive copies", "GET /api/v1/directives/{id}/copies", Rule.Read, Directive, (c, d) => c.GetAsync($"/api/v1/directives/{D(d)}/copies")),
+            ("PATCH directive", "PATCH /api/v1/directives/{id}", Rule.WriteTasks, Directive, (c, d) => c.PatchAsJsonAsync($"/api/v1/directives/{D(d)}", new { note = "按时完成" })),
+            ("POST directive targets", "POST /api/v1/directives/{id}/targets", Rule.WriteTasks, async () => $"{D(await Directive())}|{await Below()}",
+                (c, d) => c.PostAsJsonAsync($"/api/v1/directives/{D(d)}/targets", new { unitIds = new[] { d.Split('|')[1] } })),
+            ("DELETE directive target", "DELETE /api/v1/directives/{id}/targets/{unitId}", Rule.WriteTasks, Directive, (c, d) => c.DeleteAsync($"/api/v1/directives/{D(d)}/targets/{d.Split('|')[1]}")),
+            ("DELETE directive", "DELETE /api/v1/directives/{id}", Rule.WriteTasks, Directive, (c, d) => c.DeleteAsync($"/api/v1/directives/{D(d)}")),
             ("POST acknowledge", "POST /api/v1/alerts/{alertId}/acknowledge", Rule.Acknowledge, async () =>
             {
                 // A task already past its due date: its taskOverdue alert fires with the write.

@@ -12,13 +12,4 @@ public sealed record CopyFields(
     [property: Id(4)] DateOnly Due)
 {
     public static CopyFields Of(TaskItem task) => new(task.Title, task.Track, task.Weight, task.Start, task.Due);
-
-    /// <summary>The name of the first owned field <paramref name="next"/> changes against <paramref name="stored"/>, or null.</summary>
-    public static string? FirstChange(TaskItem stored, TaskItem next) =>
-        stored.Title != next.Title ? "title"
-        : stored.Track != next.Track ? "track"
-        : !stored.Weight.Equals(next.Weight) ? "weight"
-        : stored.Start != next.Start ? "start"
-        : stored.Due != next.Due ? "due"
-        : null;
 }

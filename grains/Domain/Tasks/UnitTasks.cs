@@ -7,7 +7,7 @@ namespace Cascade.Tasks;
 /// answers the API's result and changes the list only when it succeeds. The unit grain records
 /// the audit entry, stores the list and rolls the change up.
 /// </summary>
-public sealed partial class UnitTasks(string unitId, Func<List<TaskItem>> list)
+public sealed class UnitTasks(string unitId, Func<List<TaskItem>> list)
 {
     /// <summary>Read each time: the list is the stored state's, which a reload replaces.</summary>
     private List<TaskItem> Stored => list();
@@ -41,7 +41,8 @@ public sealed partial class UnitTasks(string unitId, Func<List<TaskItem>> list)
         if (!applied.Succeeded) return applied;
         if (!Matches(ifMatch, stored!)) return PreconditionFailed(stored!);
         if (applied.Value!.SameContent(stored!)) return Result<TaskItem>.Ok(stored!);
-        if (stored!.IsCopy && Directives.CopyFields.FirstChange(stored, applied.Value!) is { } owned) return OwnedByDirective(stored, owned);
+        if (stored!.IsCopy && TaskRules.FirstOwnedChange(stored, applied.Value!) is { } owned)
+            return Result<TaskItem>.Conflict($"'{owned}' of task '{taskId}' is set by directive '{stored.DirectiveId}' (交办事项); only its issuer changes it.");
         // doneAt: kept while the task stays done (a done task stored before doneAt existed keeps its last write), set when it becomes done, cleared on reopening.
         var next = applied.Value! with
         {

@@ -1,10 +1,16 @@
-using Cascade.Directives;
+using Cascade.Tasks;
 
-namespace Cascade.Tasks;
+namespace Cascade.Directives;
 
-/// <summary>Copies (docs/domain.md "Directives"): created once, updated only by newer owner versions, withdrawn by the owner.</summary>
-public sealed partial class UnitTasks
+/// <summary>
+/// A unit's side of copies (docs/domain.md "Directives") over its stored task list, as plain
+/// logic: created once, updated only by newer owner versions, withdrawn by the owner.
+/// </summary>
+public sealed class UnitCopies(Func<List<TaskItem>> list)
 {
+    /// <summary>Read each time: the list is the stored state's, which a reload replaces.</summary>
+    private List<TaskItem> Stored => list();
+
     /// <summary>Whether the unit could take the copy <paramref name="ownerId"/> now: Created (room and the id free), Unchanged (it holds it), IdTaken or TaskLimit.</summary>
     public CopyOutcome Check(string ownerId)
     {
@@ -60,6 +66,11 @@ public sealed partial class UnitTasks
         return CopyOutcome.Updated;
     }
 
-    private static Result<TaskItem> OwnedByDirective(TaskItem copy, string field) =>
-        Result<TaskItem>.Conflict($"'{field}' of task '{copy.Id}' is set by directive '{copy.DirectiveId}' (交办事项); only its issuer changes it.");
+    /// <summary>A loop, as the unit's own task edits look tasks up.</summary>
+    private int IndexOf(string taskId)
+    {
+        for (var i = 0; i < Stored.Count; i++)
+            if (Stored[i].Id == taskId) return i;
+        return -1;
+    }
 }

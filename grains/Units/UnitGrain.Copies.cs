@@ -35,6 +35,7 @@ public sealed partial class UnitGrain
 
     public async Task RecordDirective(AuditStamp stamp, string action, string directiveId, string? before, string? after)
     {
+        if (!Exists) return; // the issuer was deleted since: there is no chain to record in
         Record(stamp, action, directiveId, before, after);
         await Write();
     }

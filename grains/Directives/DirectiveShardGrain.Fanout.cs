@@ -4,12 +4,11 @@ namespace Cascade.Directives;
 
 /// <summary>
 /// The fan-out: every target brought to the goal (its copy created, updated to the owner's
-/// version, or withdrawn), <see cref="Batch"/> targets at a time, the cursor stored after each
+/// version, or withdrawn), <see cref="DirectiveOptions.FanoutBatch"/> targets at a time, the cursor stored after each
 /// batch. Units answer idempotently, so a batch repeated after a crash makes no second copy.
 /// </summary>
 public sealed partial class DirectiveShardGrain
 {
-    private const int Batch = 200;
     private IGrainTimer? _run;
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -44,7 +43,7 @@ public sealed partial class DirectiveShardGrain
     private async Task Step()
     {
         var goal = S.Goal!;
-        var end = Math.Min(S.Cursor + Batch, S.Targets.Count);
+        var end = Math.Min(S.Cursor + options.Value.FanoutBatch, S.Targets.Count);
         var batch = S.Targets.GetRange(S.Cursor, end - S.Cursor);
         var order = goal with { Shard = Number };
         var receipts = await Task.WhenAll(batch.Select(t => t.State == CopyTargetState.Failed

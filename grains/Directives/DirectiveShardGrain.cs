@@ -13,7 +13,7 @@ namespace Cascade.Directives;
 /// </summary>
 public sealed partial class DirectiveShardGrain(
     [PersistentState("directive-shard", StorageNames.Default)] IPersistentState<DirectiveShardState> state,
-    DomainClock clock) : Grain, IDirectiveShardGrain
+    DomainClock clock, Microsoft.Extensions.Options.IOptions<DirectiveOptions> options) : Grain, IDirectiveShardGrain
 {
     private const int ReadBatch = 500;
     private static readonly TimeSpan TellEvery = TimeSpan.FromSeconds(1);

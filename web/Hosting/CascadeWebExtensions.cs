@@ -49,7 +49,7 @@ public static class CascadeWebExtensions
         builder.AddCascadeWall();
         builder.AddCascadeOperations();
         builder.AddCascadeApiReference();
-        builder.Services.AddOptions<DirectiveOptions>().BindConfiguration(DirectiveOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<Cascade.Directives.DirectiveOptions>().BindConfiguration(Cascade.Directives.DirectiveOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<StartupPass>();
         return builder;
     }

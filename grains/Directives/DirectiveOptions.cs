@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Cascade.Directives;
+
+/// <summary><c>Cascade:Directives</c>: how copies are placed (docs/operations.md settings).</summary>
+public sealed class DirectiveOptions
+{
+    public const string Section = "Cascade:Directives";
+
+    /// <summary>Up to this many copies are placed (or follow a change) before the API answers; above, 202 and the work goes on in the background.</summary>
+    [Range(1, 100_000)]
+    public int SyncTargets { get; set; } = 500;
+
+    /// <summary>Copies a shard places at once; its durable cursor moves after each such batch.</summary>
+    [Range(1, 5_000)]
+    public int FanoutBatch { get; set; } = 200;
+}

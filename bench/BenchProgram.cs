@@ -1,6 +1,7 @@
 using Cascade.Bench.Alerts;
 using Cascade.Bench.Cluster;
 using Cascade.Bench.Excel;
+using Cascade.Bench.Directives;
 using Cascade.Bench.Rollup;
 using Cascade.Bench.Wall;
 
@@ -20,6 +21,7 @@ public static class BenchProgram
         "alerts" => await Run<AlertBenchOptions>(args, AlertBenchOptions.TryParse, AlertBenchOptions.Usage, AlertsBenchmark.RunAsync),
         "cluster" => await Run<ClusterOptions>(args, ClusterOptions.TryParse, ClusterOptions.Usage, ClusterBenchmark.RunAsync),
         "export" => await Run<ExportOptions>(args, ExportOptions.TryParse, ExportOptions.Usage, ExportBenchmark.RunAsync),
+        "directives" => await Run<DirectivesOptions>(args, DirectivesOptions.TryParse, DirectivesOptions.Usage, DirectivesBenchmark.RunAsync),
         _ => Usage(args),
     };
 
@@ -42,7 +44,7 @@ public static class BenchProgram
 
     private static int Usage(string[] args)
     {
-        foreach (var usage in new[] { BenchOptions.Usage, WallOptions.Usage, AlertBenchOptions.Usage, ClusterOptions.Usage, ExportOptions.Usage }) Console.WriteLine(usage);
+        foreach (var usage in new[] { BenchOptions.Usage, WallOptions.Usage, AlertBenchOptions.Usage, ClusterOptions.Usage, ExportOptions.Usage, DirectivesOptions.Usage }) Console.WriteLine(usage);
         return args.Length == 0 || args[0] is "-h" or "--help" ? 0 : 2;
     }
 }

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Cascade.Bench.Hosting;
+using Cascade.Bench.Reporting;
+using Cascade.Bench.Shared;
+using Cascade.Time;
+using Cascade.Units;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cascade.Bench.Directives;
+
+/// <summary>
+/// <c>bench -- directives</c>: a province (100,000 units, 10 tasks each) built in process, then
+/// one directive from the root to every unit below it (99,999) over HTTP as the admin: the time
+/// to the answer (every target checked first), to <c>deployed</c> (every copy placed), and for a
+/// change of its due date to reach every copy; the roll-up is checked against the copies.
+/// </summary>
+public static class DirectivesBenchmark
+{
+    public static async Task<int> RunAsync(DirectivesOptions options)
+    {
+        Console.WriteLine($"Machine: {Machine.Describe()}");
+        Console.WriteLine($"Product: {SourceVersion.Describe()}");
+        await using var host = await BenchHost.StartAsync(keepData: false);
+        var clock = host.Services.GetRequiredService<DomainClock>();
+        var tree = TreePlan.Create(options.Units, options.TasksPerUnit, 42, clock.Today.Year);
+        var builder = new TreeBuilder(host.Grains, tree, null);
+        var units = await builder.ImportUnitsAsync(2000, Console.WriteLine);
+        var tasks = await builder.ImportTasksAsync(64, Console.WriteLine);
+        _ = await TreeBuilder.WaitForRootAsync(host.Grains.GetGrain<IUnitGrain>(tree.RootId), tree.TaskCount, builder.TotalWeight, TimeSpan.FromSeconds(180))
+            ?? throw new InvalidOperationException("The root never showed every task.");
+        Console.WriteLine($"Built {tree.Units.Length:N0} units and {tree.TaskCount:N0} tasks in {(units.Elapsed + tasks.Elapsed).TotalSeconds:F1} s");
+
+        using var http = BenchHttp.Create(4);
+        http.Timeout = TimeSpan.FromMinutes(5);
+        var url = new Uri(host.Address, "/api/v1/directives/bench");
+        var today = clock.Today;
+        var watch = Stopwatch.StartNew();
+        using (var created = await http.PostAsJsonAsync(new Uri(host.Address, "/api/v1/directives"), new
+        {
+            id = "bench", issuerUnitId = tree.RootId, title = "主题教育专题学习", track = "party",
+            start = today.AddDays(-10).ToString("yyyy-MM-dd"), due = today.AddDays(60).ToString("yyyy-MM-dd"),
+            targets = new { under = tree.RootId },
+        }))
+        {
+            if ((int)created.StatusCode is not (201 or 202)) throw new InvalidOperationException($"POST answered {(int)created.StatusCode}: {await created.Content.ReadAsStringAsync()}");
+        }
+        var answered = watch.Elapsed;
+        var deployed = await WaitFor(http, url, d => d.GetProperty("state").GetString() == "deployed", watch);
+        var directive = await http.GetFromJsonAsync<JsonElement>(url);
+        var targets = directive.GetProperty("targetCount").GetInt32();
+        var placed = directive.GetProperty("rollup").GetProperty("targets").GetInt32();
+        var failed = directive.GetProperty("failedTargets").GetArrayLength();
+
+        // A change of the owned due date: every copy follows (the shards' work, as with the fan-out).
+        var sample = tree.Units[^1].Id;
+        var newDue = today.AddDays(90).ToString("yyyy-MM-dd");
+        watch.Restart();
+        using (var patch = new HttpRequestMessage(HttpMethod.Patch, url) { Content = JsonContent.Create(new { due = newDue }) })
+            (await http.SendAsync(patch)).EnsureSuccessStatusCode();
+        var patchAnswered = watch.Elapsed;
+        var followed = await WaitFor(http, new Uri(host.Address, $"/api/v1/units/{sample}/tasks/bench"), t => t.GetProperty("due").GetString() == newDue, watch);
+
+        Console.WriteLine();
+        Console.WriteLine("| figure | value |");
+        Console.WriteLine("|---|---|");
+        Console.WriteLine($"| Targets (every unit below the root) | {targets:N0}; copies placed {placed:N0}; failed {failed} |");
+        Console.WriteLine($"| POST answered (every target checked, 202) | {answered.TotalSeconds:F1} s |");
+        Console.WriteLine($"| Deployed (every copy placed) after the POST | {deployed.TotalSeconds:F1} s |");
+        Console.WriteLine($"| Due date change answered / reached the last target | {patchAnswered.TotalSeconds:F1} s / {followed.TotalSeconds:F1} s |");
+        Console.WriteLine($"| Process RSS after | {ProcessFacts.Mb(ProcessFacts.Rss)} |");
+        return placed == targets && failed == 0 ? 0 : 1;
+    }
+
+    private static async Task<TimeSpan> WaitFor(HttpClient http, Uri url, Func<JsonElement, bool> done, Stopwatch watch)
+    {
+        while (true)
+        {
+            if (done(await http.GetFromJsonAsync<JsonElement>(url))) return watch.Elapsed;
+            if (watch.Elapsed > TimeSpan.FromMinutes(10)) throw new TimeoutException($"{url} not done after 10 minutes");
+            await Task.Delay(200);
+        }
+    }
+}

@@ -16,6 +16,7 @@ public static class AlertsApi
             .TakesQuery("unit", "The unit (the root, or a kiosk's own unit, when left out).")
             .TakesQuery("subtree", "true: the alerts of every unit below it too.")
             .TakesQuery("state", "firing, acknowledged or resolved; may repeat (firing and acknowledged when left out).")
+            .TakesQuery("tag", "Only the alerts of tasks that carried this label when they fired.")
             .ProducesValidationProblem().Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         alerts.MapPost("/{alertId}/acknowledge", Acknowledge).ReadsJson<Acknowledgement>()
             .Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
@@ -42,6 +43,7 @@ public static class AlertsApi
         var subtree = false;
         if (query["subtree"].Count > 0 && !bool.TryParse(query["subtree"].ToString(), out subtree)) errors["subtree"] = ["subtree is true or false."];
         if (query["unit"].Count > 1) errors["unit"] = ["unit may be given once."];
+        var tag = LedgerFilter.ReadTag(query, errors);
         if (errors.Count > 0) return Problems.Invalid(errors);
 
         var unit = query["unit"].Count == 1 ? query["unit"].ToString()
@@ -59,6 +61,7 @@ public static class AlertsApi
             var here = (await grains.GetGrain<IUnitGrain>(unit).GetAlertsHere(resolved)).Where(a => states.Contains(a.State)).ToList();
             found.AddRange(await scope.KeepShown(context.User, here, a => a.UnitId));
         }
+        if (tag is not null) found.RemoveAll(a => a.Figures?.HasTag(tag) != true);
         return TypedResults.Ok(found.OrderByDescending(a => a.FiredAt).ThenBy(a => a.Id, StringComparer.Ordinal).Select(AlertDto.From));
     }
 

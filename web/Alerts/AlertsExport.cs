@@ -25,6 +25,7 @@ public static class AlertsExport
             .TakesQuery("rule", "Only alerts of this rule; may repeat.")
             .TakesQuery("severity", "amber or red; may repeat.")
             .TakesQuery("escalatedTo", "Only the alerts that have climbed to this unit.")
+            .TakesQuery("tag", "Only the alerts of tasks that carried this label when they fired.")
             .TakesQuery("sort", "since (newest first) or severity (red first); the list's order when left out.")
             .TakesQuery("lang", "zh (the default) or en: the column headings' language.")
             .Produces(StatusCodes.Status200OK, contentType: ContentType)

@@ -9,7 +9,7 @@ namespace Cascade.Web.Alerts;
 /// alerts that have climbed to that unit) and <c>sort</c> (<c>since</c>: newest condition
 /// first; <c>severity</c>: red first, then by since; left out: the list's own order).
 /// </summary>
-public sealed record LedgerFilter(IReadOnlySet<string> Rules, IReadOnlySet<AlertSeverity> Severities, string? EscalatedTo, string? Sort)
+public sealed record LedgerFilter(IReadOnlySet<string> Rules, IReadOnlySet<AlertSeverity> Severities, string? EscalatedTo, string? Sort, string? Tag = null)
 {
     /// <summary>The filter, or null with every problem recorded in <paramref name="errors"/>.</summary>
     public static LedgerFilter? Read(IQueryCollection query, Dictionary<string, string[]> errors)
@@ -36,7 +36,16 @@ public sealed record LedgerFilter(IReadOnlySet<string> Rules, IReadOnlySet<Alert
             sort = query["sort"].ToString();
             if (sort is not ("since" or "severity")) errors["sort"] = ["sort is since or severity."];
         }
-        return errors.Count > 0 ? null : new(rules, severities, escalatedTo, sort);
+        var tag = ReadTag(query, errors);
+        return errors.Count > 0 ? null : new(rules, severities, escalatedTo, sort, tag);
+    }
+
+    /// <summary><c>tag</c>: once, trimmed; only the alerts of tasks that carried that label when they fired.</summary>
+    public static string? ReadTag(IQueryCollection query, Dictionary<string, string[]> errors)
+    {
+        if (query["tag"].Count > 1) errors["tag"] = ["tag may be given once."];
+        var tag = query["tag"].Count == 1 ? query["tag"].ToString().Trim() : null;
+        return string.IsNullOrEmpty(tag) ? null : tag;
     }
 
     /// <summary>The alerts that pass, in the asked order (a stable sort: ties keep the list's order).</summary>
@@ -44,7 +53,8 @@ public sealed record LedgerFilter(IReadOnlySet<string> Rules, IReadOnlySet<Alert
     {
         var kept = alerts.Where(a => (Rules.Count == 0 || Rules.Contains(a.Rule))
             && (Severities.Count == 0 || Severities.Contains(a.Severity))
-            && (EscalatedTo is null || (a.EscalationLevel > 0 && a.EscalatedToUnitId == EscalatedTo)));
+            && (EscalatedTo is null || (a.EscalationLevel > 0 && a.EscalatedToUnitId == EscalatedTo))
+            && (Tag is null || a.Figures?.HasTag(Tag) == true));
         return Sort switch
         {
             "since" => kept.OrderByDescending(a => a.Since),

@@ -42,7 +42,7 @@ public sealed class AlertDesk(Func<AlertBook> book, AlertRules rules, AlertOptio
                 foreach (var rule in rules.TaskRules)
                     if (rule.Evaluate(task, figures) is { } severity)
                         holding.Add(new AlertCondition(rule.Name, task.Id, severity, rule.Since(task, clock),
-                            OpenAlert(rule.Name, task.Id)?.Figures ?? new AlertFigures(task.Title, task.Due)));
+                            OpenAlert(rule.Name, task.Id)?.Figures ?? new AlertFigures(task.Title, task.Due, Tags: task.Tags)));
             }
         else
             foreach (var open in Book.Open)

@@ -12,4 +12,9 @@ public sealed record AlertFigures(
     /// <summary>The task's due date (task rules).</summary>
     [property: Id(1)] DateOnly? Due = null,
     /// <summary>The unit's name (unit rules).</summary>
-    [property: Id(2)] string? Unit = null);
+    [property: Id(2)] string? Unit = null,
+    /// <summary>The task's labels when the alert fired (task rules): the ledger filters on them.</summary>
+    [property: Id(3)] string[]? Tags = null)
+{
+    public bool HasTag(string tag) => Tags is { } tags && Array.IndexOf(tags, tag) >= 0;
+}

@@ -67,6 +67,7 @@ async function start() {
     state: ['firing', 'acknowledged'].includes(query.get('state')) ? query.get('state') : '',
     sort: query.get('sort') === 'severity' ? 'severity' : 'since',
     escalated: query.get('escalated') === '1',
+    tag: (query.get('tag') ?? '').trim(),
   };
   const view = ledgerView(text, lang, filters, {
     byId, fillSelect, rules: RULES,

@@ -126,6 +126,9 @@ public sealed partial class DirectiveGrain(
         return pages.SelectMany(p => p).OrderBy(r => r.UnitId, StringComparer.Ordinal).Take(limit).ToList();
     }
 
+    public Task TargetRemoved(string unitId, string by) =>
+        S.Directive is null || S.Deleting ? Task.CompletedTask : Audit(AuditActions.DirectiveTargets, by, DirectiveSnapshots.Targets([unitId]), null);
+
     private async Task<bool> HeldBy(string unitId)
     {
         foreach (var shard in AllShards)

@@ -127,12 +127,15 @@ public sealed partial class DirectiveShardGrain(
         return Task.CompletedTask;
     }
 
-    public async Task CopyRemoved(string unitId)
+    public async Task CopyRemoved(string unitId, string by)
     {
-        if (S.Targets.RemoveAll(t => t.UnitId == unitId) == 0) return;
+        var index = S.Targets.FindIndex(t => t.UnitId == unitId);
+        if (index < 0) return;
+        S.Targets.RemoveAt(index);
+        if (index < S.Cursor) S.Cursor--;
         _copies.Remove(unitId);
-        S.Cursor = Math.Min(S.Cursor, S.Targets.Count);
         await state.WriteStateAsync();
+        Owner.TargetRemoved(unitId, by).Ignore();
         TellOwner();
     }
 

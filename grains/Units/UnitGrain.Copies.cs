@@ -44,6 +44,6 @@ public sealed partial class UnitGrain
     private void CopyWritten(TaskItem copy) =>
         GrainFactory.GetGrain<IDirectiveShardGrain>(IDirectiveShardGrain.Key(copy.DirectiveId!, copy.CopyShard)).CopyChanged(Id, CopyReport.Of(copy)).Ignore();
 
-    private void CopyRemoved(TaskItem copy) =>
-        GrainFactory.GetGrain<IDirectiveShardGrain>(IDirectiveShardGrain.Key(copy.DirectiveId!, copy.CopyShard)).CopyRemoved(Id).Ignore();
+    private void CopyRemoved(TaskItem copy, string by) =>
+        GrainFactory.GetGrain<IDirectiveShardGrain>(IDirectiveShardGrain.Key(copy.DirectiveId!, copy.CopyShard)).CopyRemoved(Id, by).Ignore();
 }

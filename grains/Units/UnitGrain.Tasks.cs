@@ -37,7 +37,7 @@ public sealed partial class UnitGrain
         if (Tasks?.Delete(taskId, ifMatch, mayRemoveCopy) is not { } deleted) return NoUnit<TaskItem>();
         if (!deleted.Succeeded) return deleted;
         await Done("delete", Stamp(by), AuditActions.TaskDelete, taskId, TaskSnapshots.Task(Id, deleted.Value!), null);
-        if (deleted.Value!.IsCopy) CopyRemoved(deleted.Value);
+        if (deleted.Value!.IsCopy) CopyRemoved(deleted.Value, by ?? AuditActions.System);
         return deleted;
     }
 

@@ -149,6 +149,34 @@ public sealed class DirectivesApiTests(DirectivesApiTests.App app) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_copy_is_not_deleted_by_its_units_editor_and_an_admins_delete_withdraws_the_target()
+    {
+        var client = await app.Client();
+        var (committee, branches, _) = await Department(client, "del");
+        var id = Api.Id("del");
+        await (await client.PostAsJsonAsync(Directives, Body(id, committee, new { unitIds = branches }))).Expect(HttpStatusCode.Created);
+        var secretary = Api.Id("secretary");
+        await (await client.PostAsJsonAsync("/api/v1/users", new { username = secretary, password = "a-long-password", displayName = "支部书记", role = "editor", unitId = branches[0] }))
+            .Expect(HttpStatusCode.Created);
+        var editor = app.CreateClient(await app.SignIn(secretary, "a-long-password"));
+
+        await (await editor.Delete(Api.Task(branches[0], id))).Problem(HttpStatusCode.Conflict);
+        await (await editor.Patch(Api.Task(branches[0], id), """{"progress":50}""")).Expect(HttpStatusCode.OK);
+        await (await editor.PostAsJsonAsync(Directives, Body(Api.Id("x"), committee, new { unitIds = new[] { branches[1] } }))).Problem(HttpStatusCode.Forbidden);
+        await (await editor.Patch($"{Directives}/{id}", """{"note":"x"}""")).Problem(HttpStatusCode.Forbidden);
+        Assert.Equal(3, (await (await client.GetAsync($"{Directives}/{id}")).Expect(HttpStatusCode.OK)).GetProperty("targetCount").GetInt32());
+
+        await client.Delete(Api.Task(branches[0], id)).NoContent();
+        await Eventually.True(async () =>
+            (await (await client.GetAsync($"{Directives}/{id}")).Expect(HttpStatusCode.OK)).GetProperty("targetCount").GetInt32() == 2,
+            "the admin's delete withdraws the target", TimeSpan.FromSeconds(5));
+        await Eventually.True(async () =>
+            (await (await client.GetAsync($"/api/v1/audit?unit={committee}")).Expect(HttpStatusCode.OK)).EnumerateArray()
+                .Any(e => e.GetProperty("action").GetString() == "directive.targets" && e.GetProperty("before").GetRawText().Contains(branches[0])),
+            "the withdrawal is in the issuer's chain", TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
     public async Task Bad_targets_and_taken_ids_are_refused_and_create_nothing()
     {
         var client = await app.Client();

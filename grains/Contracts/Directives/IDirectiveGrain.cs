@@ -33,6 +33,8 @@ public interface IDirectiveGrain : IGrainWithStringKey
     [OneWay] Task ShardDone(int shard, long version);
     /// <summary>A shard's copies changed: the owner tells walls watching the issuer (at most once a second).</summary>
     [OneWay] Task ShardChanged(int shard);
+    /// <summary>An admin deleted the copy in <paramref name="unitId"/>: recorded as the directive's withdrawal of that target.</summary>
+    [OneWay] Task TargetRemoved(string unitId, string by);
     /// <summary>Continues unfinished work after a restart.</summary>
     [OneWay] Task Resume();
 }

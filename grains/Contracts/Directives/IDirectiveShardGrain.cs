@@ -32,6 +32,6 @@ public interface IDirectiveShardGrain : IGrainWithStringKey
     Task<IReadOnlyList<CopyRow>> Copies(CopyFilter filter, string? after, int limit);
     /// <summary>The copy in <paramref name="unitId"/> was written by its unit. One-way.</summary>
     [OneWay] Task CopyChanged(string unitId, CopyReport report);
-    /// <summary>The copy in <paramref name="unitId"/> was deleted by an admin: the target is withdrawn. One-way.</summary>
-    [OneWay] Task CopyRemoved(string unitId);
+    /// <summary>The copy in <paramref name="unitId"/> was deleted by an admin (<paramref name="by"/>): the target is withdrawn. One-way.</summary>
+    [OneWay] Task CopyRemoved(string unitId, string by);
 }

@@ -38,7 +38,7 @@ public sealed class WallClient : IAsyncDisposable
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)))
             .Build();
         var client = new WallClient(connection);
-        foreach (var method in new[] { "summaries", "structure", "changes", "alerts" })
+        foreach (var method in new[] { "summaries", "structure", "changes", "alerts", "directives" })
             connection.On<JsonElement>(method, payload => client.Received.Enqueue((DateTime.UtcNow, method, payload)));
         await connection.StartAsync();
         return client;

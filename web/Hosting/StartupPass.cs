@@ -1,3 +1,4 @@
+using Cascade.Imports;
 using Cascade.Units;
 using Cascade.Web.Demo;
 using Cascade.Web.Http;
@@ -21,6 +22,7 @@ public sealed partial class StartupPass(
     {
         var organization = grains.GetGrain<IOrganizationGrain>(IOrganizationGrain.Key);
         var units = await organization.Wake();
+        await grains.GetGrain<IImportJobsGrain>(IImportJobsGrain.Key).Wake(); // unfinished import jobs go on
         var seeded = units == 0 && demo.Value.Seed;
         if (seeded) units = await seeder.SeedAsync();
         var root = await organization.GetRootId();

@@ -1,0 +1,58 @@
+using Cascade.Storage;
+using Cascade.Tasks;
+using Cascade.Units;
+
+namespace Cascade.Imports;
+
+/// <summary>
+/// One import job (docs/api.md "Import"): registered as running, stored, then applied a wave of
+/// units at a time, each unit's rows in one write of that unit, the progress stored after every
+/// wave. After a crash the start-up pass wakes it (<see cref="ImportJobsGrain"/>) and it goes on
+/// from the last stored wave; a unit applied again finds its rows applied and writes nothing.
+/// </summary>
+public sealed class ImportJobGrain(
+    [PersistentState("import-job", StorageNames.Default)] IPersistentState<ImportJobState> state) : Grain, IImportJobGrain
+{
+    /// <summary>Units applied at once.</summary>
+    public const int Wave = 16;
+
+    private IImportJobsGrain Jobs => GrainFactory.GetGrain<IImportJobsGrain>(IImportJobsGrain.Key);
+
+    public async Task<IReadOnlyList<ImportOutcome>> Run(ImportJob job)
+    {
+        if (state.State.Job is null && !state.State.Finished)
+        {
+            await Jobs.Started(this.GetPrimaryKeyString()); // first: a stored job is always found again
+            state.State.Job = job;
+            await state.WriteStateAsync();
+        }
+        await Continue();
+        return state.State.Outcomes;
+    }
+
+    public async Task Resume()
+    {
+        if (state.State.Job is null || state.State.Finished) await Jobs.Finished(this.GetPrimaryKeyString());
+        else await Continue();
+    }
+
+    private async Task Continue()
+    {
+        var s = state.State;
+        if (s.Finished || s.Job is not { } job) return;
+        while (s.BatchesDone < job.Batches.Count)
+        {
+            var wave = job.Batches.Skip(s.BatchesDone).Take(Wave).ToArray();
+            var answers = await Task.WhenAll(wave.Select(b => GrainFactory.GetGrain<IUnitImport>(b.UnitId).ApplyImport(b.Rows, job.By, job.ByName)));
+            for (var i = 0; i < wave.Length; i++)
+                s.Outcomes.AddRange(answers[i] ?? wave[i].Rows.Select(r =>
+                    new ImportOutcome(r.Row, ImportVerdict.Conflict, "unitId", $"单位 {wave[i].UnitId} 在检查之后已被删除，这一行没有导入")));
+            s.BatchesDone += wave.Length;
+            await state.WriteStateAsync();
+        }
+        s.Finished = true;
+        s.Job = job with { Batches = [] }; // the rows are applied: only the outcomes are kept
+        await state.WriteStateAsync();
+        await Jobs.Finished(this.GetPrimaryKeyString());
+    }
+}

@@ -21,7 +21,7 @@ public static class SheetReader
             var part = document.WorkbookPart;
             var first = part?.Workbook?.Sheets?.Elements<Sheet>().FirstOrDefault();
             if (part is null || first?.Id?.Value is not { } sheetId || part.GetPartById(sheetId) is not WorksheetPart sheet)
-                return (null, "工作簿里没有工作表");
+                return (null, "文件不是有效的 xlsx 工作簿（其中没有工作表）");
             var shared = SharedStrings(part);
             Dictionary<string, int>? columns = null;
             var rows = new List<(int, IReadOnlyDictionary<int, SheetCell>)>();

@@ -7,7 +7,8 @@ namespace Cascade.Imports;
 /// <summary>
 /// One import job (docs/api.md "Import"): registered as running, stored, then applied a wave of
 /// units at a time, each unit's rows in one write of that unit, the progress stored after every
-/// wave. After a crash the start-up pass wakes it (<see cref="ImportJobsGrain"/>) and it goes on
+/// wave. It runs in its own calls, never inside a caller's: <see cref="Start"/> returns once the job
+/// is stored. After a crash the start-up pass wakes it (<see cref="ImportJobsGrain"/>) and it goes on
 /// from the last stored wave; a unit applied again finds its rows applied and writes nothing.
 /// </summary>
 public sealed class ImportJobGrain(
@@ -18,7 +19,7 @@ public sealed class ImportJobGrain(
 
     private IImportJobsGrain Jobs => GrainFactory.GetGrain<IImportJobsGrain>(IImportJobsGrain.Key);
 
-    public async Task<IReadOnlyList<ImportOutcome>> Run(ImportJob job)
+    public async Task Start(ImportJob job)
     {
         if (state.State.Job is null && !state.State.Finished)
         {
@@ -26,9 +27,12 @@ public sealed class ImportJobGrain(
             state.State.Job = job;
             await state.WriteStateAsync();
         }
-        await Continue();
-        return state.State.Outcomes;
+        // Runs after this call returns (a one-way call to itself waits its turn), however long it takes.
+        this.AsReference<IImportJobGrain>().Resume().Ignore();
     }
+
+    public Task<IReadOnlyList<ImportOutcome>?> Outcome() =>
+        Task.FromResult<IReadOnlyList<ImportOutcome>?>(state.State.Finished ? state.State.Outcomes.ToArray() : null);
 
     public async Task Resume()
     {

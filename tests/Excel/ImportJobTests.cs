@@ -34,6 +34,13 @@ public sealed class ImportJobTests(GrainCluster cluster) : IClassFixture<GrainCl
         return new ImportBatch(unit, [.. outcomes.Select(o => o.Checked!)]);
     }
 
+    private static async Task<IReadOnlyList<ImportOutcome>> Finished(IImportJobGrain job)
+    {
+        IReadOnlyList<ImportOutcome>? outcomes = null;
+        await Eventually.True(async () => (outcomes = await job.Outcome()) is not null, "the job finished");
+        return outcomes!;
+    }
+
     [Fact]
     public async Task A_job_stopped_half_way_finishes_after_a_wake_with_every_row_applied_once()
     {
@@ -57,7 +64,7 @@ public sealed class ImportJobTests(GrainCluster cluster) : IClassFixture<GrainCl
         Assert.True(await jobs.Wake() >= 1);
         await Eventually.True(async () => (await cluster.Unit(units[3]).GetTask("n")).Succeeded, "the resumed job reached the last unit");
         await Eventually.True(async () => await jobs.Wake() == 0, "the job left the register of unfinished jobs");
-        var outcomes = await grain.Run(new ImportJob([], By, null)); // finished: answers what it did
+        var outcomes = (await grain.Outcome())!; // finished: answers what it did
         Assert.Equal(8, outcomes.Count);
         Assert.DoesNotContain(outcomes, o => o.Verdict == ImportVerdict.Conflict);
         foreach (var unit in units)
@@ -68,7 +75,8 @@ public sealed class ImportJobTests(GrainCluster cluster) : IClassFixture<GrainCl
             Assert.Equal(($"{unit} 改名", 2L, By), (t.Title, t.Version, t.UpdatedBy)); // applied once: version 2, not 3
             Assert.Equal(1L, tasks.Single(t => t.Id == "n").Version);
         }
-        Assert.Equal(8, (await grain.Run(job)).Count); // asked again: the same answer, nothing applied again
+        await grain.Start(job); // started again: the stored job is finished, nothing is applied again
+        Assert.Equal(8, (await Finished(grain)).Count);
         Assert.Equal(2L, (await cluster.Unit(units[3]).GetTask("t")).Value!.Version);
     }
 
@@ -79,7 +87,9 @@ public sealed class ImportJobTests(GrainCluster cluster) : IClassFixture<GrainCl
         var batch = await Checked(unit);
         Assert.True((await cluster.Unit(unit).PatchTask("t", new TaskPatch { Progress = 40 }, null, "someone-else")).Succeeded);
 
-        var outcomes = await cluster.Grains.GetGrain<IImportJobGrain>(Guid.NewGuid().ToString("N")).Run(new ImportJob([batch], By, null));
+        var grain = cluster.Grains.GetGrain<IImportJobGrain>(Guid.NewGuid().ToString("N"));
+        await grain.Start(new ImportJob([batch], By, null));
+        var outcomes = await Finished(grain);
         Assert.Equal([(2, ImportVerdict.Conflict), (3, ImportVerdict.Create)], outcomes.Select(o => (o.Row, o.Verdict)));
         Assert.Contains("已被修改", outcomes[0].Message);
         var t = (await cluster.Unit(unit).GetTask("t")).Value!;

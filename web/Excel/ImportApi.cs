@@ -92,7 +92,8 @@ public static class ImportApi
         if (dryRun || batches.Count == 0) return TypedResults.Ok(report);
 
         var job = grains.GetGrain<IImportJobGrain>(Guid.NewGuid().ToString("N"));
-        var applied = await job.Run(new ImportJob(batches, by, access.ActorName(context)));
+        await job.Start(new ImportJob(batches, by, access.ActorName(context)));
+        var applied = await Finished(job, context.RequestAborted);
         var conflicts = Sorted([.. applied.Where(o => o.Verdict == ImportVerdict.Conflict).Select(o => new ImportError(o.Row, ImportSheetRows.Column(o.Field), o.Message ?? "任务在检查之后已被修改"))]);
         var done = applied.Where(o => o.Verdict is ImportVerdict.Create or ImportVerdict.Update).ToList();
         report = report with
@@ -101,6 +102,18 @@ public static class ImportApi
             Applied = [.. done.Select(o => o.Row).Order()], Conflicts = conflicts,
         };
         return conflicts.Count > 0 ? TypedResults.Conflict(report) : TypedResults.Ok(report);
+    }
+
+    /// <summary>The job's outcomes once it has applied every row: asked again and again, every call short (a long import outlasts any one call's timeout).</summary>
+    private static async Task<IReadOnlyList<ImportOutcome>> Finished(IImportJobGrain job, CancellationToken ct)
+    {
+        var wait = TimeSpan.FromMilliseconds(10);
+        while (true)
+        {
+            if (await job.Outcome() is { } outcomes) return outcomes;
+            await Task.Delay(wait, ct);
+            wait = TimeSpan.FromMilliseconds(Math.Min(wait.TotalMilliseconds * 2, 500));
+        }
     }
 
     /// <summary>The body, at most <see cref="MaxBytes"/>; null when it is larger (413).</summary>

@@ -53,8 +53,8 @@ public static class SheetReader
             }
             return columns is null ? (null, "工作表是空的：第 1 行须是列名") : (new SheetContent(columns, rows), null);
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or FormatException
-                                   or System.Xml.XmlException or InvalidOperationException or ArgumentException or KeyNotFoundException)
+        catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
+            // Whatever the SDK throws for a part it cannot read (package, XML, format, missing relationship): the file is bad, not the server.
         {
             return (null, "文件不是有效的 xlsx 工作簿（无法读取其中的工作表）");
         }

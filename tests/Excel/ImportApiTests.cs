@@ -155,6 +155,8 @@ public sealed class ImportApiTests(ImportApiTests.App app) : IClassFixture<Impor
         Assert.Equal(13, notes.Count);
         Assert.Contains("党建 或 业务", notes["D1"]);
         Assert.NotNull(sheet.VmlDrawingParts.SingleOrDefault());
+        var invalid = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(invalid.Count == 0, string.Join("\n", invalid));
 
         // The template itself imports as nothing to do.
         var report = await (await admin.Import(await (await admin.GetAsync("/api/v1/import/template.xlsx")).Content.ReadAsByteArrayAsync())).Expect(HttpStatusCode.OK);

@@ -127,6 +127,18 @@ public sealed class ImportApiTests(ImportApiTests.App app) : IClassFixture<Impor
         var tasks = await (await admin.GetAsync(Api.Tasks(x))).Expect(HttpStatusCode.OK);
         Assert.Equal(2, tasks.GetArrayLength());
 
+        // Blank cells keep what is stored: only 进度 changes.
+        var sparse = new Dictionary<string, object?>
+        {
+            ["单位编号"] = x, ["任务编号"] = "study", ["任务名称"] = "", ["类别"] = "", ["权重"] = "", ["开始"] = "", ["截止"] = "",
+            ["状态"] = "", ["进度"] = "60%", ["备注"] = "", ["版本"] = study.GetProperty("version").GetInt64().ToString(),
+        };
+        Assert.Equal(1, Count(await (await editor.Import(ImportBooks.Of([sparse]), dryRun: false)).Expect(HttpStatusCode.OK), "update"));
+        var after = await (await admin.GetAsync(Api.Task(x, "study"))).Expect(HttpStatusCode.OK);
+        Assert.Equal(("主题教育专题学习", "party", "2026-03-01", "2026-06-30", "inProgress", 60),
+            (after.GetProperty("title").GetString(), after.GetProperty("track").GetString(), after.GetProperty("start").GetString(),
+             after.GetProperty("due").GetString(), after.GetProperty("status").GetString(), after.GetProperty("progress").GetInt32()));
+
         // Viewers and leaders import nothing; kiosks and strangers neither.
         foreach (var role in new[] { "viewer", "leader" })
         {

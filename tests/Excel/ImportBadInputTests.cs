@@ -141,7 +141,10 @@ public sealed class ImportBadInputTests(ImportBadInputTests.App app) : IClassFix
         var twice = ImportBooks.NewRow(unit, "done", "重复的编号");
         var old = ImportBooks.NewRow(unit, "kept", "改一个已有任务");
         old["版本"] = "7";
-        var report = await (await admin.Import(ImportBooks.Of([done, late, untitled, stranger, twice, old]), dryRun: false)).Expect(HttpStatusCode.BadRequest);
+        await admin.CreateTask(unit, "other");
+        state = await admin.State(unit);
+        var unversioned = ImportBooks.NewRow(unit, "other", "改了却没有版本");
+        var report = await (await admin.Import(ImportBooks.Of([done, late, untitled, stranger, twice, old, unversioned]), dryRun: false)).Expect(HttpStatusCode.BadRequest);
         var errors = Errors(report);
         Has(errors, 2, "进度");
         Has(errors, 3, "开始");
@@ -149,6 +152,7 @@ public sealed class ImportBadInputTests(ImportBadInputTests.App app) : IClassFix
         Has(errors, 5, "单位编号", "不存在");
         Has(errors, 6, "任务编号", "第 2 行");
         Has(errors, 7, "版本", "不是任务的当前版本");
+        Has(errors, 8, "版本", "须填写导出时的版本");
         Assert.All(errors, e => Assert.DoesNotMatch("[a-z]{4,} [a-z]{4,}", e.Message)); // Chinese, not the API's English
         Assert.Equal(state, await admin.State(unit));
     }

@@ -47,16 +47,19 @@ public sealed class ImportJobTests(GrainCluster cluster) : IClassFixture<GrainCl
         var units = await cluster.Chain("import-resume", 4);
         var batches = new List<ImportBatch>();
         foreach (var unit in units) batches.Add(await Checked(unit));
-        var job = new ImportJob(batches, By, "导入人");
 
-        // The crash: the first unit applied and recorded, the second applied but not yet recorded, the rest not started.
-        var first = (await Import(units[0]).ApplyImport(batches[0].Rows, By, "导入人"))!;
-        await Import(units[1]).ApplyImport(batches[1].Rows, By, "导入人");
+        // The crash: the rows stored in two chunks (units 0-1 and 2-3), the first applied and recorded,
+        // the second's first unit applied but not yet recorded, its last unit not started.
         var id = Guid.NewGuid().ToString("N");
+        await cluster.Grains.GetGrain<IImportChunkGrain>(IImportChunkGrain.Key(id, 0)).Store(batches[..2]);
+        await cluster.Grains.GetGrain<IImportChunkGrain>(IImportChunkGrain.Key(id, 1)).Store(batches[2..]);
+        foreach (var batch in batches[..3]) await Import(batch.UnitId).ApplyImport(batch.Rows, By, "导入人");
         var grain = cluster.Grains.GetGrain<IImportJobGrain>(id);
         var storage = cluster.SiloServices.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
-        await storage.WriteStateAsync("import-job", grain.GetGrainId(),
-            new GrainState<ImportJobState>(new ImportJobState { Job = job, BatchesDone = 1, Outcomes = [.. first] }));
+        await storage.WriteStateAsync("import-job", grain.GetGrainId(), new GrainState<ImportJobState>(new ImportJobState
+        {
+            Chunks = 2, ChunksDone = 1, By = By, ByName = "导入人", Created = [3, 3], Updated = [2, 2],
+        }));
         var jobs = cluster.Grains.GetGrain<IImportJobsGrain>(IImportJobsGrain.Key);
         await jobs.Started(id);
 
@@ -75,7 +78,7 @@ public sealed class ImportJobTests(GrainCluster cluster) : IClassFixture<GrainCl
             Assert.Equal(($"{unit} 改名", 2L, By), (t.Title, t.Version, t.UpdatedBy)); // applied once: version 2, not 3
             Assert.Equal(1L, tasks.Single(t => t.Id == "n").Version);
         }
-        await grain.Start(job); // started again: the stored job is finished, nothing is applied again
+        await grain.Start(new ImportJob(batches, By, "导入人")); // started again: the stored job is finished, nothing is applied again
         Assert.Equal(8, (await Finished(grain)).Count);
         Assert.Equal(2L, (await cluster.Unit(units[3]).GetTask("t")).Value!.Version);
     }
@@ -95,5 +98,14 @@ public sealed class ImportJobTests(GrainCluster cluster) : IClassFixture<GrainCl
         var t = (await cluster.Unit(unit).GetTask("t")).Value!;
         Assert.Equal((40, "t", 2L), (t.Progress, t.Title, t.Version)); // the other writer's change stands, the import's title did not land
         Assert.True((await cluster.Unit(unit).GetTask("n")).Succeeded);
+    }
+
+    [Fact]
+    public void Rows_are_stored_in_chunks_of_whole_units_of_at_most_4000_rows()
+    {
+        static ImportBatch Of(string unit, int rows) => new(unit, [.. Enumerable.Range(2, rows).Select(r => new ImportRow { Row = r })]);
+        var chunks = ImportJobGrain.Chunked([Of("a", 3000), Of("b", 1500), Of("c", 500), Of("d", 5000), Of("e", 10)]);
+        Assert.Equal([["a"], ["b", "c"], ["d"], ["e"]], chunks.Select(c => c.Select(b => b.UnitId).ToArray()).ToArray());
+        Assert.Empty(ImportJobGrain.Chunked([]));
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Cascade.Tests.Excel;
 using Cascade.Tests.Support;
 using Cascade.Tests.Web;
 
@@ -30,7 +31,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
     /// <see cref="Rule.PeopleTry"/> routes let people in, who may still get a 4xx for what they sent;
     /// <see cref="Rule.Conflict"/> is refused for everyone, admins with 409.
     /// </summary>
-    private enum Rule { Read, PeopleRead, PeopleTry, WriteTasks, AdminOnly, Overseers, Acknowledge, Anyone, Conflict }
+    private enum Rule { Read, PeopleRead, PeopleTry, WriteTasks, AdminOnly, Overseers, Acknowledge, Anyone, Conflict, Import }
 
     /// <summary>Sends the kiosk token in every request's query, as a wall does.</summary>
     private sealed class KioskQuery(string token) : DelegatingHandler
@@ -82,7 +83,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
         (Rule.Read, _) => true,
         (Rule.PeopleRead, Who.Kiosk) => false,
         (Rule.PeopleRead, _) => true,
-        (Rule.WriteTasks, Who.Editor) => true,
+        (Rule.WriteTasks or Rule.Import, Who.Editor) => true,
         (Rule.Overseers, Who.Leader) => true,
         (Rule.Acknowledge, Who.Leader or Who.Editor) => true,
         _ => false,
@@ -94,6 +95,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
         Rule.Anyone => "open",
         Rule.Conflict when who == Who.Admin => "409",
         Rule.PeopleTry when SignedIn(who) && who != Who.Kiosk => "open",
+        // An editor may import, but a row outside their subtree is a row error: 400 with the report, nothing applied.
+        Rule.Import when who == Who.SiblingEditor => "400",
         _ when rule != Rule.Conflict && rule != Rule.PeopleTry && Allowed(rule, who) => "2xx",
         _ => SignedIn(who) ? "403" : "401",
     };
@@ -176,6 +179,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
                 (c, d) => c.PostAsJsonAsync($"/api/v1/directives/{D(d)}/targets", new { unitIds = new[] { d.Split('|')[1] } })),
             ("DELETE directive target", "DELETE /api/v1/directives/{id}/targets/{unitId}", Rule.WriteTasks, Directive, (c, d) => c.DeleteAsync($"/api/v1/directives/{D(d)}/targets/{d.Split('|')[1]}")),
             ("DELETE directive", "DELETE /api/v1/directives/{id}", Rule.WriteTasks, Directive, (c, d) => c.DeleteAsync($"/api/v1/directives/{D(d)}")),
+            ("GET import template", "GET /api/v1/import/template.xlsx", Rule.PeopleRead, Nothing, (c, _) => c.GetAsync("/api/v1/import/template.xlsx")),
+            ("POST import", "POST /api/v1/import", Rule.Import, Nothing, (c, _) => c.Import(ImportBooks.Of([ImportBooks.NewRow(a, Api.Id("imp"), "导入的任务")]), dryRun: false)),
             ("POST acknowledge", "POST /api/v1/alerts/{alertId}/acknowledge", Rule.Acknowledge, async () =>
             {
                 // A task already past its due date: its taskOverdue alert fires with the write.
@@ -331,7 +336,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
             if (!ok) failures.Add($"{who} {name}: {status}, expected {expected}");
             else if (expected is not ("2xx" or "open"))
             {
-                Assert.Equal("application/problem+json", answer.Content.Headers.ContentType?.MediaType);
+                // An import's 400 is its report (application/json); every other refusal is a problem.
+                if (rule != Rule.Import || expected != "400") Assert.Equal("application/problem+json", answer.Content.Headers.ContentType?.MediaType);
                 if (await State() != before) failures.Add($"{who} {name}: refused, but the state changed");
             }
         }

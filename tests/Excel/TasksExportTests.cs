@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Cascade.Tests.Support;
 using Cascade.Tests.Web;
-using MiniExcelLibs;
 
 namespace Cascade.Tests.Excel;
 
@@ -14,14 +14,6 @@ namespace Cascade.Tests.Excel;
 public sealed class TasksExportTests(TasksExportTests.App app) : IClassFixture<TasksExportTests.App>
 {
     public sealed class App : ApiApp;
-
-    private static async Task<List<IDictionary<string, object>>> Sheet(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
-        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
-        return [.. stream.Query(useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object>>()];
-    }
 
     [Fact]
     public async Task The_sheet_holds_every_task_of_the_subtree_as_the_api_answers_it()
@@ -37,7 +29,7 @@ public sealed class TasksExportTests(TasksExportTests.App app) : IClassFixture<T
         (await admin.Patch(Api.Task(x, "study"), """{"status":"inProgress","progress":40,"note":"第二阶段"}""")).EnsureSuccessStatusCode();
         (await admin.Patch(Api.Task(x, "visit"), """{"status":"blocked","tags":["四强","锐科技·心服务"]}""")).EnsureSuccessStatusCode();
 
-        var rows = await Sheet(await admin.GetAsync($"/api/v1/units/{committee}/tasks.xlsx?subtree=true"));
+        var rows = await Workbooks.Sheet(await admin.GetAsync($"/api/v1/units/{committee}/tasks.xlsx?subtree=true"));
         Assert.Equal([committee, x, x], rows.Select(r => (string)r["单位编号"]));
         Assert.Equal(["单位编号", "任务编号", "任务名称", "类别", "权重", "开始", "截止", "状态", "进度", "备注", "标签", "期望", "版本", "单位"], rows[0].Keys);
         foreach (var row in rows)
@@ -61,11 +53,11 @@ public sealed class TasksExportTests(TasksExportTests.App app) : IClassFixture<T
         Assert.EndsWith("/机关党委", (string)rows[0]["单位"]);
 
         // Without subtree: the unit's own tasks only.
-        rows = await Sheet(await admin.GetAsync($"/api/v1/units/{x}/tasks.xlsx"));
+        rows = await Workbooks.Sheet(await admin.GetAsync($"/api/v1/units/{x}/tasks.xlsx"));
         Assert.Equal(["study", "visit"], rows.Select(r => (string)r["任务编号"]).Order());
-        Assert.Empty(await Sheet(await admin.GetAsync($"/api/v1/units/{y}/tasks.xlsx?subtree=true")));
+        Assert.Empty(await Workbooks.Sheet(await admin.GetAsync($"/api/v1/units/{y}/tasks.xlsx?subtree=true")));
         // With a label: only the tasks carrying it.
-        rows = await Sheet(await admin.GetAsync($"/api/v1/units/{committee}/tasks.xlsx?subtree=true&tag={Uri.EscapeDataString(" 四强 ")}"));
+        rows = await Workbooks.Sheet(await admin.GetAsync($"/api/v1/units/{committee}/tasks.xlsx?subtree=true&tag={Uri.EscapeDataString(" 四强 ")}"));
         Assert.Equal(["visit"], rows.Select(r => (string)r["任务编号"]));
         Assert.Equal("四强、锐科技·心服务", rows[0]["标签"]);
     }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using MiniExcelLibs;
+using Cascade.Tests.Support;
 
 namespace Cascade.Tests.Web;
 
@@ -80,20 +80,12 @@ public sealed class AlertLedgerApiTests(AlertLedgerApiTests.App app) : IClassFix
         await (await admin.GetAsync("/api/v1/alerts?unit=no-such-unit&subtree=true")).Problem(HttpStatusCode.NotFound);
     }
 
-    private static async Task<List<IDictionary<string, object>>> Sheet(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
-        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
-        return [.. stream.Query(useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object>>()];
-    }
-
     [Fact]
     public async Task The_export_holds_exactly_the_lists_rows_with_the_ledgers_filters_and_sort()
     {
         var (admin, committee, _, x1, _) = await Tree();
         var list = await Alerts(admin, $"unit={committee}&subtree=true");
-        var rows = await Sheet(await admin.GetAsync($"/api/v1/alerts/export?unit={committee}&subtree=true"));
+        var rows = await Workbooks.Sheet(await admin.GetAsync($"/api/v1/alerts/export?unit={committee}&subtree=true"));
         Assert.Equal(Ids(list), rows.Select(r => (string)r["预警编号"]));
         var blocked = list.Single(a => a.GetProperty("rule").GetString() == "taskBlocked");
         var row = rows.Single(r => (string)r["预警编号"] == blocked.GetProperty("id").GetString());
@@ -103,12 +95,12 @@ public sealed class AlertLedgerApiTests(AlertLedgerApiTests.App app) : IClassFix
         // The ledger's filters and sort: red first, then the newest condition.
         var sorted = list.OrderByDescending(a => a.GetProperty("severity").GetString() == "red")
             .ThenByDescending(a => a.GetProperty("since").GetDateTimeOffset()).ToArray();
-        rows = await Sheet(await admin.GetAsync($"/api/v1/alerts/export?unit={committee}&subtree=true&sort=severity&lang=en"));
+        rows = await Workbooks.Sheet(await admin.GetAsync($"/api/v1/alerts/export?unit={committee}&subtree=true&sort=severity&lang=en"));
         Assert.Equal(Ids(sorted), rows.Select(r => (string)r["Alert"]));
         Assert.Equal("Red", rows[0]["Severity"]);
-        rows = await Sheet(await admin.GetAsync($"/api/v1/alerts/export?unit={committee}&subtree=true&severity=amber&rule=taskBlocked"));
+        rows = await Workbooks.Sheet(await admin.GetAsync($"/api/v1/alerts/export?unit={committee}&subtree=true&severity=amber&rule=taskBlocked"));
         Assert.Equal([blocked.GetProperty("id").GetString()!], rows.Select(r => (string)r["预警编号"]));
-        rows = await Sheet(await admin.GetAsync($"/api/v1/alerts/export?unit={committee}&subtree=true&escalatedTo={committee}"));
+        rows = await Workbooks.Sheet(await admin.GetAsync($"/api/v1/alerts/export?unit={committee}&subtree=true&escalatedTo={committee}"));
         Assert.Empty(rows); // nothing has climbed yet
 
         await (await admin.GetAsync($"/api/v1/alerts/export?unit={committee}&sort=oldest")).Invalid("sort");

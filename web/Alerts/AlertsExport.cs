@@ -14,7 +14,7 @@ namespace Cascade.Web.Alerts;
 /// </summary>
 public static class AlertsExport
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string ContentType = XlsxFile.ContentType;
 
     public static RouteGroupBuilder MapAlertsExport(this RouteGroupBuilder alerts)
     {
@@ -53,8 +53,6 @@ public static class AlertsExport
         using var stream = new MemoryStream();
         await stream.SaveAsAsync(rows, sheetName: lang == "en" ? "Alerts" : "督办台账", excelType: ExcelType.XLSX, cancellationToken: context.RequestAborted);
         var unit = query["unit"].Count == 1 ? query["unit"].ToString() : "root";
-        var day = TimeZoneInfo.ConvertTime(clock.Now, clock.Zone).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
-        context.Response.Headers.CacheControl = "no-store";
-        return TypedResults.File(stream.ToArray(), ContentType, $"alerts-{unit}-{day}.xlsx");
+        return XlsxFile.Bytes(context, stream.ToArray(), $"alerts-{unit}", clock);
     }
 }

@@ -38,6 +38,9 @@ public static class TaskSheet
     /// <summary>Every task now follows its window in a straight line (按进度); 到期完成 comes with expectations.</summary>
     public const string Linear = "按进度";
 
+    /// <summary>The other expectation (cycle's 到期完成): the template offers it, the import refuses it until tasks carry expectations.</summary>
+    public const string ByDue = "到期完成";
+
     /// <summary>One row of the export, keyed by heading (MiniExcel writes the keys as the first row).</summary>
     public static IDictionary<string, object?> Row(string unitId, string unitPath, TaskItem task) => new Dictionary<string, object?>(14)
     {

@@ -20,7 +20,7 @@ namespace Cascade.Web.Excel;
 /// </summary>
 public static class TasksExport
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string ContentType = XlsxFile.ContentType;
 
     /// <summary>Units read at once while the rows of earlier ones are written.</summary>
     private const int Window = 32;
@@ -65,9 +65,7 @@ public static class TasksExport
             throw;
         }
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        var day = TimeZoneInfo.ConvertTime(clock.Now, clock.Zone).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
-        context.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Stream(stream, ContentType, $"tasks-{id}{(subtree ? "-subtree" : "")}-{day}.xlsx");
+        return XlsxFile.Stream(context, stream, $"tasks-{id}{(subtree ? "-subtree" : "")}", clock);
     }
 
     private static readonly OpenXmlConfiguration Configuration = new()

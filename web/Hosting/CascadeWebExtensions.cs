@@ -78,7 +78,7 @@ public static class CascadeWebExtensions
         // Every API route may answer 401 (no or an ended credential; a wrong password for a token)
         // and 503 (the storage did not confirm a change: StorageFailures).
         app.MapGroup("/api/v1").Refuses(StatusCodes.Status401Unauthorized, StatusCodes.Status503ServiceUnavailable)
-            .MapAuthApi().MapUsersApi().MapKiosksApi().MapUnitsApi().MapTasksApi().MapTasksExport().MapDirectivesApi().MapAlertsApi().MapAuditApi();
+            .MapAuthApi().MapUsersApi().MapKiosksApi().MapUnitsApi().MapTasksApi().MapTasksExport().MapImportApi().MapDirectivesApi().MapAlertsApi().MapAuditApi();
         app.MapCascadeApiReference();
         return app;
     }

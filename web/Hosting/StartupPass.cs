@@ -1,3 +1,4 @@
+using Cascade.Imports;
 using Cascade.Units;
 using Cascade.Web.Demo;
 using Cascade.Web.Http;
@@ -23,6 +24,7 @@ public sealed partial class StartupPass(
         var units = await organization.Wake();
         // Directives whose copies were still being placed, changed or withdrawn carry on.
         await grains.GetGrain<Cascade.Directives.IDirectiveIndexGrain>(Cascade.Directives.IDirectiveIndexGrain.Key).Wake();
+        await grains.GetGrain<IImportJobsGrain>(IImportJobsGrain.Key).Wake(); // unfinished import jobs go on
         var seeded = units == 0 && demo.Value.Seed;
         if (seeded) units = await seeder.SeedAsync();
         var root = await organization.GetRootId();

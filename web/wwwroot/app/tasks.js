@@ -7,6 +7,7 @@ import { make, setText, button } from './dom.js';
 import { TaskRow } from './task-row.js';
 import { TaskEdit } from './task-edit.js';
 import { NewTaskPanel } from './task-new.js';
+import { ImportPanel } from './task-import.js';
 
 export const TRACKS = ['party', 'business'];
 
@@ -58,17 +59,28 @@ export class TaskList {
     make('span', 'track-name', summary).textContent = text.doneTasks;
     this.doneCount = make('span', 'track-count', summary);
     this.doneList = make('ol', 'task-list', this.doneGroup);
-    // The unit's and its subtree's tasks as a workbook (the import template's columns, docs/api.md "Excel").
-    const exportLink = make('a', 'task-export', make('p', 'task-export-row', root));
+    // The unit's and its subtree's tasks as a workbook (the import template's columns, docs/api.md "Excel"),
+    // the empty template, and the import (for those who may write: the server checks every row's unit).
+    const excel = make('p', 'task-export-row', root);
+    const exportLink = make('a', 'task-export', excel);
     exportLink.href = `/api/v1/units/${encodeURIComponent(unitId)}/tasks.xlsx?subtree=true`;
     exportLink.setAttribute('download', '');
     exportLink.textContent = text.exportTasks;
+    const template = make('a', 'task-template', excel);
+    template.href = '/api/v1/import/template.xlsx';
+    template.setAttribute('download', '');
+    template.textContent = text.downloadTemplate;
+    this.importButton = button(excel, 'task-import', text.importTasks);
+    this.importButton.hidden = true;
+    this.importer = new ImportPanel(text, { opener: this.importButton, done: () => this.onChanged?.() });
+    root.appendChild(this.importer.element);
   }
 
   setWritable(writable) {
     this.writable = writable;
     this.newButton.hidden = !writable;
-    if (!writable) this.creator.close();
+    this.importButton.hidden = !writable;
+    if (!writable) { this.creator.close(); this.importer.close(); }
     for (const row of this.rows.values()) row.setWritable(writable);
   }
 

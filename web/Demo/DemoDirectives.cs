@@ -37,7 +37,7 @@ public static class DemoDirectives
                     : i % 4 == 0 ? new(TaskItemStatus.Done, 100)
                     : i % 4 == 3 ? new(TaskItemStatus.NotStarted, 0)
                     : new(TaskItemStatus.InProgress, 40 + i % 5 * 10)),
-            (new(ReportId, DemoOrganization.CommitteeId, $"{today.Year + 1}年度述职评议材料准备", Track.Party, 1, today, today.AddDays(40),
+            (new(ReportId, DemoOrganization.CommitteeId, $"{today.Year}年度述职评议材料准备", Track.Party, 1, today, today.AddDays(40),
                 "准备支部书记抓基层党建述职评议材料。", ["效能目标考核"]),
                 (_, _) => new(TaskItemStatus.NotStarted, 0)),
         };

@@ -80,6 +80,7 @@ export class WallConnection {
     this.connection.on('changes', (items) => this.receive('changes', items));
     this.connection.on('structure', () => { this.contact(); this.watch(); });
     this.connection.on('alerts', (items) => this.receive('alerts', items));
+    this.connection.on('directives', (rows) => this.receive('directives', rows));
     this.connection.onreconnecting(() => { this.watched = false; this.markLost(); });
     this.connection.onreconnected(() => { this.contact(); this.watch(); });
     this.connection.onclose(() => { this.watched = false; this.markLost(); this.startLoop(); });

@@ -161,7 +161,7 @@ export class WallConnection {
         this.watched = true;
         this.handlers.snapshot(snapshot);
         // Pushes that raced the snapshot: versions decide what still counts.
-        for (const [kind, items] of this.buffer) this.handlers[kind](items);
+        for (const [kind, items] of this.buffer) this.handlers[kind]?.(items);
         this.restoreIfFresh();
       } catch (error) {
         this.watched = false;
@@ -191,7 +191,7 @@ export class WallConnection {
       else this.watchAgain = true; // too much raced the snapshot: take a fresh one
       return;
     }
-    if (this.watched) this.handlers[kind](items);
+    if (this.watched) this.handlers[kind]?.(items);
   }
 
   contact() {

@@ -19,7 +19,7 @@ export class NewDirectivePanel {
     this.below = below;
     this.hooks = hooks;
     const id = `nd${++nextId}`;
-    this.element = make('section', 'new-task-panel new-directive-panel');
+    this.element = make('section', 'new-directive-panel');
     this.element.hidden = true;
     this.element.setAttribute('aria-label', text.newDirective);
     make('h3', 'panel-heading', this.element).textContent = text.newDirective;

@@ -32,7 +32,7 @@ export class DirectiveSection {
     const heading = make('h2', 'track-heading', root);
     make('span', 'track-name', heading).textContent = text.directivesTitle;
     this.count = make('span', 'track-count', heading);
-    this.newButton = button(heading, 'new-task new-directive', text.newDirective);
+    this.newButton = button(heading, 'new-directive', text.newDirective);
     this.newButton.hidden = true;
     this.below = unitsBelow(options.unitId, options.units);
     this.creator = new NewDirectivePanel(text, options.unitId, this.below, {

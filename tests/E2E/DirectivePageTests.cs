@@ -63,6 +63,20 @@ public sealed class DirectivePageTests(Chromium chromium, DemoWorkbenchServer se
         (await server.Admin.PatchAsJsonAsync(Api.Task("shfz", "jb-ztjy"), new { status = "done" })).EnsureSuccessStatusCode();
         await Assertions.Expect(study.Locator(".dir-done")).ToHaveTextAsync("17/18 完成", new() { Timeout = 5000 });
         await Assertions.Expect(study.Locator(".dir-overdue")).ToHaveTextAsync("逾期 1");
+
+        // A directive issued meanwhile comes in; withdrawn, it goes.
+        var year = DateTime.UtcNow.Year;
+        var created = await server.Admin.PostAsJsonAsync("/api/v1/directives", new
+        {
+            id = "jb-wall-test", issuerUnitId = "jgdw", title = "临时交办：报送联系人", track = "business", start = $"{year}-01-01", due = $"{year + 1}-12-31",
+            targets = new { unitIds = new[] { "bgs" } },
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var added = panel.Locator(".dir-row[data-directive='jb-wall-test']:visible");
+        await Assertions.Expect(page.Locator("#directives")).ToHaveAttributeAsync("data-count", (issued.Length + 1).ToString(), new() { Timeout = 5000 });
+        Assert.Equal(HttpStatusCode.NoContent, (await server.Admin.DeleteAsync("/api/v1/directives/jb-wall-test")).StatusCode);
+        await Assertions.Expect(page.Locator("#directives")).ToHaveAttributeAsync("data-count", issued.Length.ToString(), new() { Timeout = 5000 });
+        await Assertions.Expect(added).ToHaveCountAsync(0);
         _browser.NoViolations();
     }
 

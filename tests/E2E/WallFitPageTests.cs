@@ -6,7 +6,7 @@ using Microsoft.Playwright;
 namespace Cascade.Tests.E2E;
 
 /// <summary>
-/// Whole names at every size: the wall on the demo (20 units) and on a 60-unit tree, at 1366x768,
+/// Whole names at every size: the wall on the demo (20 units; and 机关党委's, with its 交办事项) and on a 60-unit tree, at 1366x768,
 /// 1920x1080 and 3840x2160 (and the demo on a 375x667 phone upright and on its side, where it scrolls), in Chinese and English, has no unit name or short label cut or
 /// overlapping (<see cref="WallFit"/>), every unit in view drawn or counted in a "more" tile, every
 /// name whole (or without its 党支部 where two lines cannot hold it) and no tile type below 1rem.
@@ -94,6 +94,8 @@ public sealed partial class WallFitPageTests(Chromium chromium, WallFitPageTests
     [InlineData("committee", 1366, 768, "zh")]
     [InlineData("committee", 1366, 768, "en")]
     [InlineData("committee", 1920, 1080, "zh")]
+    [InlineData("committee", 1920, 1080, "en")]
+    [InlineData("committee", 3840, 2160, "zh")]
     [InlineData("committee", 3840, 2160, "en")]
     [InlineData("committee", 375, 667, "zh")]
     [InlineData("committee", 375, 667, "en")]

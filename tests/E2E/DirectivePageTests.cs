@@ -137,6 +137,29 @@ public sealed class DirectivePageTests(Chromium chromium, DemoWorkbenchServer se
         _browser.NoViolations();
     }
 
+    [Fact]
+    public async Task The_issuers_view_reads_in_english_and_fits_a_phone()
+    {
+        var editor = await server.Editor("jgdw", "机关党委委员");
+        var page = await _browser.NewPage(Phone);
+        await _browser.SignIn(page, editor, "/app?unit=jgdw&lang=en");
+        var section = page.Locator("#directives");
+        await Assertions.Expect(section.Locator(".track-name")).ToHaveTextAsync("Directives");
+        var report = section.Locator(".directive[data-directive='jb-szpy']");
+        await Assertions.Expect(report.Locator(".directive-done")).ToHaveTextAsync("0/18 done");
+        await Assertions.Expect(report.Locator(".directive-not-started")).ToHaveTextAsync("18 not started");
+        await report.Locator("summary").ClickAsync();
+        await Assertions.Expect(report.Locator(".copy-table tbody tr")).ToHaveCountAsync(18);
+        await Assertions.Expect(report.Locator(".copy-filter[data-filter='overdue']")).ToHaveTextAsync("Late");
+        await Assertions.Expect(report.Locator(".copy-table tbody tr").First.Locator(".status-chip")).ToHaveTextAsync("not started");
+        await section.Locator(".new-directive").ClickAsync();
+        await Assertions.Expect(section.Locator(".new-directive-panel legend")).ToHaveTextAsync("Hand down to");
+        await Screenshot(page, "issuer-375x667-en.png");
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"the page is {overflow}px wider than the screen");
+        _browser.NoViolations();
+    }
+
     [Theory]
     [InlineData("zh", 1366, 768)]
     [InlineData("en", 375, 667)]

@@ -134,6 +134,12 @@ public sealed class DirectivePageTests(Chromium chromium, DemoWorkbenchServer se
         Assert.Equal("各支部报送一份学习计划", created.GetProperty("note").GetString());
         var copy = await server.GetTask("rsc", created.GetProperty("id").GetString()!);
         Assert.Equal("jgdw", copy.GetProperty("issuerUnitId").GetString());
+
+        // A branch reports its copy done: the issuer's roll-up and its open list follow through the hub.
+        (await server.Admin.PatchAsJsonAsync(Api.Task("kjhz", "jb-dczc"), new { status = "done" })).EnsureSuccessStatusCode();
+        await Assertions.Expect(inspection.Locator(".directive-done")).ToHaveTextAsync("6/18 完成", new() { Timeout = 5000 });
+        await inspection.Locator(".copy-filter[data-filter='done']").ClickAsync();
+        await Assertions.Expect(inspection.Locator(".copy-table tbody tr[data-unit='kjhz'] .status-chip")).ToHaveTextAsync("完成");
         _browser.NoViolations();
     }
 

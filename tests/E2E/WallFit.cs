@@ -3,7 +3,7 @@ namespace Cascade.Tests.E2E;
 /// <summary>
 /// What "nothing cut, nothing overlapping" means on the wall, as a script for the page: every
 /// element that shows a unit name or a short label (tile names and labels, 需要帮扶's names and
-/// reasons, the header, the legend, the ticker's unit names) must lie inside every box that clips
+/// reasons, the header, the legend, the ticker's unit names, 交办事项's titles and figures) must lie inside every box that clips
 /// it, must not be wider than its own clipping box (an ellipsis counts as cut), and must not cover
 /// another such element. A line's glyphs are taken as its em box, not the font's whole line box.
 /// Long free text (the ticker's messages) may end in an ellipsis and is not checked.
@@ -14,7 +14,7 @@ public static class WallFit
         ".tile .name, .tile .track-label, .tile .track-value, .tile .tile-reason, .tile .foot-label, .tile .count, .tile .count-glyph, " +
         ".tile .alert-badge, .tile .glyph, .more-title, .tile.more .count, .lag-row .name, .lag-reasons, .panel h2 > span, .panel h2 small, .lag-page, " +
         ".legend-text, .legend-item .glyph, .org-name, .org-sub, .org-health .label, .org-health .figures, .org-counts > span, .org-alerts > span, " +
-        ".clock-label, .clock-time, .clock-date, .change-unit, .change-time, .tree-back, .tree-page";
+        ".clock-label, .clock-time, .clock-date, .change-unit, .change-time, .tree-back, .tree-page, .dir-title, .dir-done, .dir-overdue, .dir-pct";
 
     /// <summary>Answers the problems found, one line each (empty when the wall fits).</summary>
     public const string Script = """

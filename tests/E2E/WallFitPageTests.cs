@@ -6,7 +6,7 @@ using Microsoft.Playwright;
 namespace Cascade.Tests.E2E;
 
 /// <summary>
-/// Whole names at every size: the wall on the demo (20 units) and on a 60-unit tree, at 1366x768,
+/// Whole names at every size: the wall on the demo (20 units; and 机关党委's, with its 交办事项) and on a 60-unit tree, at 1366x768,
 /// 1920x1080 and 3840x2160 (and the demo on a 375x667 phone upright and on its side, where it scrolls), in Chinese and English, has no unit name or short label cut or
 /// overlapping (<see cref="WallFit"/>), every unit in view drawn or counted in a "more" tile, every
 /// name whole (or without its 党支部 where two lines cannot hold it) and no tile type below 1rem.
@@ -23,6 +23,7 @@ public sealed partial class WallFitPageTests(Chromium chromium, WallFitPageTests
         public WebProcess Sixty { get; private set; } = null!;
         public string DemoKiosk { get; private set; } = "";
         public string SixtyKiosk { get; private set; } = "";
+        public string CommitteeKiosk { get; private set; } = "";
 
         public async Task InitializeAsync()
         {
@@ -33,6 +34,7 @@ public sealed partial class WallFitPageTests(Chromium chromium, WallFitPageTests
             await SixtyUnitTree.BuildAsync(Sixty.Client);
             DemoKiosk = await Kiosk(Demo, "kjt");
             SixtyKiosk = await Kiosk(Sixty, SixtyUnitTree.Root);
+            CommitteeKiosk = await Kiosk(Demo, "jgdw");
         }
 
         private static async Task<string> Kiosk(WebProcess server, string unit)
@@ -52,9 +54,17 @@ public sealed partial class WallFitPageTests(Chromium chromium, WallFitPageTests
 
     public static readonly string Screenshots = Path.Combine(Path.GetTempPath(), "cascade-wall-fit");
 
+    /// <summary>"demo": the department's root; "committee": 机关党委, with its 交办事项 panel; "sixty": the 60-unit tree.</summary>
+    private static string UnitOf(string tree) => tree switch { "demo" => "kjt", "committee" => "jgdw", _ => SixtyUnitTree.Root };
+
     private (WebProcess Server, string Url) Wall(string tree, string lang, string extra = "")
     {
-        var (server, unit, kiosk) = tree == "demo" ? (servers.Demo, "kjt", servers.DemoKiosk) : (servers.Sixty, SixtyUnitTree.Root, servers.SixtyKiosk);
+        var (server, unit, kiosk) = tree switch
+        {
+            "demo" => (servers.Demo, "kjt", servers.DemoKiosk),
+            "committee" => (servers.Demo, "jgdw", servers.CommitteeKiosk),
+            _ => (servers.Sixty, SixtyUnitTree.Root, servers.SixtyKiosk),
+        };
         return (server, $"{server.Address}wall?unit={unit}&depth=2&kiosk={kiosk}{(lang == "en" ? "&lang=en" : "")}{extra}");
     }
 
@@ -81,6 +91,14 @@ public sealed partial class WallFitPageTests(Chromium chromium, WallFitPageTests
     [InlineData("demo", 375, 667, "zh")]
     [InlineData("demo", 375, 667, "en")]
     [InlineData("demo", 667, 375, "zh")]
+    [InlineData("committee", 1366, 768, "zh")]
+    [InlineData("committee", 1366, 768, "en")]
+    [InlineData("committee", 1920, 1080, "zh")]
+    [InlineData("committee", 1920, 1080, "en")]
+    [InlineData("committee", 3840, 2160, "zh")]
+    [InlineData("committee", 3840, 2160, "en")]
+    [InlineData("committee", 375, 667, "zh")]
+    [InlineData("committee", 375, 667, "en")]
     [InlineData("sixty", 1366, 768, "zh")]
     [InlineData("sixty", 1366, 768, "en")]
     [InlineData("sixty", 1920, 1080, "zh")]
@@ -97,9 +115,19 @@ public sealed partial class WallFitPageTests(Chromium chromium, WallFitPageTests
         var problems = await Problems(page);
         Assert.True(problems.Length == 0, $"{problems.Length} problems:\n{string.Join("\n", problems.Take(30))}");
 
+        // 机关党委's wall lists the three directives it handed down (all of them where the screen is large).
+        var panel = page.Locator("#directives-panel");
+        if (tree == "committee")
+        {
+            await Assertions.Expect(panel).ToBeVisibleAsync();
+            Assert.Equal("3", await page.Locator("#directives").GetAttributeAsync("data-count"));
+            if (height >= 1080 || width < 700) Assert.Equal(3, await page.Locator(".dir-row:visible").CountAsync());
+        }
+        else await Assertions.Expect(panel).ToBeHiddenAsync();
+
         // Every unit below the watched one to depth 2 is a tile (or a group's head), or is counted in
         // a "more" tile, or is inside a drawn child's counts (a flat grid of children).
-        var units = await server.Client.GetFromJsonAsync<JsonElement>($"/api/v1/units/{(tree == "demo" ? "kjt" : SixtyUnitTree.Root)}/tree?depth=2");
+        var units = await server.Client.GetFromJsonAsync<JsonElement>($"/api/v1/units/{UnitOf(tree)}/tree?depth=2");
         var drawn = await page.Locator(".tile[data-unit]").EvaluateAllAsync<string[]>("tiles => tiles.map(t => t.dataset.unit)");
         var more = await page.Locator(".tile.more").EvaluateAllAsync<int[]>("tiles => tiles.map(t => Number(t.dataset.count))");
         var mode = await page.Locator("#tree").GetAttributeAsync("data-mode");

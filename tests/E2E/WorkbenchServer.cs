@@ -16,6 +16,9 @@ public class WorkbenchServer : IAsyncLifetime
     /// <summary>Settings the product process starts with, beyond WebProcess's own.</summary>
     protected virtual string[] Settings => [];
 
+    /// <summary>True for a product seeded with the demo department (its own root): no test root is made.</summary>
+    protected virtual bool Demo => false;
+
     public const string Password = "a-long-password";
     public const string Root = "wb-root";
     public const string Committee = "wb-committee";
@@ -30,6 +33,7 @@ public class WorkbenchServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Web = await WebProcess.StartAsync(_folder.Path, _folder.File("cascade.db"), Settings);
+        if (Demo) return;
         await Created(await Admin.PostAsJsonAsync(Api.Units, new { id = Root, parentId = (string?)null, name = "测试厅党组", kind = "partyGroup" }));
         await Created(await Admin.PostAsJsonAsync(Api.Units, new { id = Committee, parentId = Root, name = "机关党委", kind = "organCommittee" }));
     }

@@ -41,8 +41,10 @@ public sealed class DemoApiTests(DemoApiTests.App app) : IClassFixture<DemoApiTe
         foreach (var branch in branches!)
         {
             var id = branch.GetProperty("id").GetString();
-            var tasks = await client.GetFromJsonAsync<JsonElement[]>($"/api/v1/units/{id}/tasks");
-            if (tasks!.Length == 0) continue;
+            // The branch's own tasks; the copies of 机关党委's directives come on top.
+            var tasks = (await client.GetFromJsonAsync<JsonElement[]>($"/api/v1/units/{id}/tasks"))!
+                .Where(t => !t.TryGetProperty("directiveId", out var d) || d.ValueKind == JsonValueKind.Null).ToArray();
+            if (tasks.Length == 0) continue;
             Assert.InRange(tasks.Length, 8, 15);
             Assert.Contains(tasks, t => t.GetProperty("track").GetString() == "party");
             Assert.Contains(tasks, t => t.GetProperty("track").GetString() == "business");
@@ -66,5 +68,31 @@ public sealed class DemoApiTests(DemoApiTests.App app) : IClassFixture<DemoApiTe
             return root.GetProperty("all").GetProperty("count").GetInt32() == before.GetProperty("all").GetProperty("count").GetInt32() + 1
                 && root.GetProperty("version").GetInt64() > before.GetProperty("version").GetInt64();
         }, "the root counts the new task");
+    }
+
+    [Fact]
+    public async Task The_committee_has_handed_down_three_directives_at_different_stages()
+    {
+        var client = app.CreateClient();
+        var issued = await client.GetFromJsonAsync<JsonElement[]>("/api/v1/directives?issuer=jgdw");
+        var byId = issued!.ToDictionary(d => d.GetProperty("id").GetString()!, d => d.GetProperty("rollup"));
+        Assert.Equal(["jb-dczc", "jb-szpy", "jb-ztjy"], byId.Keys.Order());
+        // 主题教育专题学习: past due, most branches done, the two late ones overdue.
+        Assert.Equal(18, byId["jb-ztjy"].GetProperty("targets").GetInt32());
+        Assert.Equal(16, byId["jb-ztjy"].GetProperty("doneUnits").GetInt32());
+        Assert.Equal(2, byId["jb-ztjy"].GetProperty("overdueUnits").GetInt32());
+        // 督查自查: under way, some done, some not started, one or more blocked.
+        var inspection = byId["jb-dczc"];
+        Assert.InRange(inspection.GetProperty("doneUnits").GetInt32(), 1, 17);
+        Assert.InRange(inspection.GetProperty("notStartedUnits").GetInt32(), 1, 17);
+        Assert.True(inspection.GetProperty("all").GetProperty("blocked").GetInt32() >= 1);
+        // 述职评议材料准备: just issued, nobody started.
+        Assert.Equal(18, byId["jb-szpy"].GetProperty("notStartedUnits").GetInt32());
+
+        // A branch's copy says where it came from; 离退休干部党支部 got none.
+        var copy = await client.GetFromJsonAsync<JsonElement>("/api/v1/units/bgs/tasks/jb-ztjy");
+        Assert.Equal("jb-ztjy", copy.GetProperty("directiveId").GetString());
+        Assert.Equal("jgdw", copy.GetProperty("issuerUnitId").GetString());
+        Assert.Empty((await client.GetFromJsonAsync<JsonElement[]>("/api/v1/units/ltx/tasks"))!);
     }
 }

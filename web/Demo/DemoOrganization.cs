@@ -48,6 +48,15 @@ public static class DemoOrganization
         .. Branches.Select((b, i) => new UnitDraft(b.Id, CommitteeId, b.Name, b.Kind, i + 1)),
     ];
 
+    /// <summary>The branches that have work of their own (the demo's directives go to them).</summary>
+    public static IReadOnlyList<string> ActiveBranchIds() => [.. Branches.Where(b => b.Pace != Pace.NoTasksYet).Select(b => b.Id)];
+
+    /// <summary>A branch that finishes late (its work past due is not all done).</summary>
+    public static bool IsLate(string id) => Branches.Any(b => b.Id == id && b.Pace == Pace.Late);
+
+    /// <summary>A branch behind its plan (some of its work blocked).</summary>
+    public static bool IsBehind(string id) => Branches.Any(b => b.Id == id && b.Pace == Pace.Behind);
+
     /// <summary>Every unit's tasks, for a department that starts today.</summary>
     public static Dictionary<string, IReadOnlyList<TaskDraft>> Tasks(DateOnly today)
     {
@@ -105,7 +114,7 @@ public static class DemoOrganization
         yield return new("xs", "“大学习、大讨论、大宣传、大实践”活动", Track.Business, -100, 130);
     }
 
-    private static string Quarter(DateOnly day) => "一二三四"[(day.Month - 1) / 3].ToString();
+    public static string Quarter(DateOnly day) => "一二三四"[(day.Month - 1) / 3].ToString();
 
     /// <summary>A task whose progress follows the unit's pace against the time elapsed in its window.</summary>
     private static TaskDraft Make(DateOnly today, string id, string title, Track track, int startOffset, int days, double weight, Pace pace, int salt)

@@ -18,10 +18,11 @@ public sealed partial class DemoSeeder(IGrainFactory grains, DomainClock clock, 
             var result = await grains.GetGrain<IUnitGrain>(pair.Key).ImportTasks(pair.Value, AuditActions.System);
             if (!result.Succeeded) throw new InvalidOperationException($"Seeding tasks of {pair.Key} failed: {result.Detail}");
         }));
-        LogSeeded(units.Count, tasks.Sum(t => t.Value.Count));
+        var copies = await DemoDirectives.IssueAsync(grains, clock.Today);
+        LogSeeded(units.Count, tasks.Sum(t => t.Value.Count), copies);
         return units.Count;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the demo department: {Units} units, {Tasks} tasks")]
-    private partial void LogSeeded(int units, int tasks);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the demo department: {Units} units, {Tasks} tasks, {Copies} copies of 机关党委's directives")]
+    private partial void LogSeeded(int units, int tasks, int copies);
 }

@@ -167,3 +167,30 @@ export async function deleteTask(unitId, taskId, version) {
     default: return { kind: 'failed' };
   }
 }
+
+/**
+ * POST a directive (交办): work handed from the issuer to many units below it. Answers
+ * { kind: 'saved', directive } (201, or 202 while its copies are still being placed) |
+ * { kind: 'invalid', detail, errors } | { kind: 'forbidden' } | { kind: 'refused', detail } (409) | { kind: 'failed' }.
+ */
+export async function createDirective(body) {
+  let answer;
+  try {
+    answer = await fetch('/api/v1/directives', {
+      method: 'POST',
+      cache: 'no-store',
+      headers: { ...jsonHeaders, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    return { kind: 'failed' };
+  }
+  if (answer.ok) return { kind: 'saved', directive: await answer.json() };
+  switch (answer.status) {
+    case 401: throw new SignedOut();
+    case 403: return { kind: 'forbidden' };
+    case 400: return { kind: 'invalid', ...(await problemOf(answer)) };
+    case 409: return { kind: 'refused', detail: (await problemOf(answer)).detail };
+    default: return { kind: 'failed' };
+  }
+}

@@ -8,6 +8,7 @@ import { chooseUnit, indexUnits, mayAcknowledge, mayWrite, pickerEntries } from 
 import { AlertList } from './alerts.js';
 import { SummaryView } from './summary.js';
 import { TaskList } from './tasks.js';
+import { DirectiveSection } from './directives.js';
 import { WallConnection, retryDelay } from '../wall/connection.js';
 import { showAdminLink } from './admin-link.js';
 import { showCover, signIn } from './page.js';
@@ -96,10 +97,14 @@ async function start() {
 
   let formatTime = timeFormatter(null);
   const summary = new SummaryView(text);
-  const tasks = new TaskList(text, unitId, (iso) => formatTime(iso));
+  const unitName = (id) => unitsById.get(id)?.name ?? id;
+  const tasks = new TaskList(text, unitId, (iso) => formatTime(iso), unitName);
+  // 交办事项: what this unit handed down, and (for its editors) handing down more.
+  const issued = new DirectiveSection(text, byId('directives'), { unitId, units, formatTime: (iso) => formatTime(iso), unitName, signedOut: () => signIn(lang) });
   const access = byId('access');
   const setWritable = (writable) => {
     tasks.setWritable(writable);
+    issued.setWritable(writable);
     document.body.dataset.writable = String(writable);
     access.textContent = writable ? text.mayWrite : text.readOnly;
     access.classList.toggle('read-only', !writable);
@@ -176,7 +181,7 @@ async function start() {
     return reading;
   }
 
-  await Promise.all([refresh(true), refreshAlerts()]);
+  await Promise.all([refresh(true), refreshAlerts(), issued.refresh()]);
   cover.hidden = true;
 
   let firstBuild = null;
@@ -191,12 +196,13 @@ async function start() {
         const shown = (snapshot.units ?? []).find((u) => u.id === unitId);
         if (shown) summary.update(shown.name ?? unit.name, shown.summary);
         // Whatever changed while not watching; then the page is live (a mark for readers and tests).
-        Promise.all([refresh(false), refreshAlerts()]).then(() => { document.body.dataset.live = 'true'; });
+        Promise.all([refresh(false), refreshAlerts(), issued.refresh()]).then(() => { document.body.dataset.live = 'true'; });
       },
       summaries(items) {
         for (const item of items) if (item?.unitId === unitId && item.summary) summaryChanged(item.summary);
       },
       alerts() { refreshAlerts(); },
+      directives() { issued.refresh(); }, // a directive this unit issued moved (its copies reported)
       changes(items) {
         if (items.some((change) => change?.unitId === unitId)) refresh(false);
       },

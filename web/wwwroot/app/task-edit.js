@@ -38,12 +38,14 @@ export class TaskEdit {
   show() {
     if (!this.form) this.makeForm();
     this.open = true;
-    this.form.fill(this.row.task);
+    const task = this.row.task;
+    this.form.fill(task);
+    this.form.lockOwned(task.directiveId ? this.row.unitName(task.issuerUnitId) : null);
     this.form.element.hidden = false;
     this.form.confirm.hidden = true;
     this.toggle.setAttribute('aria-expanded', 'true');
     this.toggle.textContent = this.row.text.close;
-    this.form.inputs.title.focus();
+    (task.directiveId ? this.form.inputs.tags : this.form.inputs.title).focus();
   }
 
   close() {

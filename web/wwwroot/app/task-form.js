@@ -7,6 +7,8 @@ import { make, button } from './dom.js';
 import { explainRule } from './task-form-i18n.js';
 
 export const FIELDS = ['title', 'track', 'weight', 'start', 'due', 'tags', 'note'];
+/** What a directive owns on its copies (docs/domain.md "Directives"): shown, never offered for change. */
+export const OWNED = ['title', 'track', 'weight', 'start', 'due'];
 const TRACK_VALUES = ['party', 'business'];
 let nextFormId = 0;
 
@@ -121,6 +123,23 @@ export class TaskForm {
     this.clearErrors();
   }
 
+  /** A copy of a directive (交办 from issuerName): its owned fields read-only, where they come from, no delete; null: all open. */
+  lockOwned(issuerName) {
+    this.locked = issuerName != null;
+    for (const name of OWNED) {
+      const input = this.inputs[name];
+      if (input.tagName === 'SELECT') input.disabled = this.locked; else input.readOnly = this.locked;
+      input.closest('.field').classList.toggle('owned', this.locked);
+    }
+    if (!this.ownedNote) {
+      this.ownedNote = make('p', 'owned-note');
+      this.element.insertBefore(this.ownedNote, this.general.nextSibling);
+    }
+    this.ownedNote.textContent = this.locked ? this.text.ownedNote(issuerName) : '';
+    this.ownedNote.hidden = !this.locked;
+    if (this.deleteButton) this.deleteButton.hidden = this.locked;
+  }
+
   /** What the form holds, as the API reads it: a weight that is not a number goes as typed, for the API to name. */
   values() {
     const v = (name) => this.inputs[name].value;
@@ -136,7 +155,7 @@ export class TaskForm {
     const base = this.base ?? {};
     const patch = {};
     for (const name of FIELDS) {
-      if (!(name in values)) continue;
+      if (!(name in values) || (this.locked && OWNED.includes(name))) continue;
       const same = name === 'tags' ? JSON.stringify(values.tags) === JSON.stringify(base.tags ?? []) : values[name] === base[name];
       if (!same) patch[name] = values[name] ?? null;
     }

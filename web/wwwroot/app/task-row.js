@@ -16,10 +16,12 @@ export function personName(text, displayName, username) {
 }
 
 export class TaskRow {
-  constructor(text, unitId, task, formatTime) {
+  /** unitName(id): a unit's name, for where a copy of a directive came from (交办 · 机关党委). */
+  constructor(text, unitId, task, formatTime, unitName = (id) => id) {
     this.text = text;
     this.unitId = unitId;
     this.formatTime = formatTime;
+    this.unitName = unitName;
     this.task = null;
     this.queue = Promise.resolve();
     const t = text;
@@ -38,6 +40,7 @@ export class TaskRow {
     this.status = make('span', 'status-chip', meta);
     this.progressValue = make('span', 'progress-value', meta);
     this.tags = make('span', 'tags', meta);
+    this.origin = make('span', 'origin-chip', meta);
     this.actions = meta;
     this.toggle = button(meta, 'toggle', t.update);
     this.toggle.setAttribute('aria-expanded', 'false');
@@ -136,6 +139,10 @@ export class TaskRow {
       this.tags.replaceChildren(...tags.map((tag) => Object.assign(document.createElement('span'), { className: 'tag', textContent: tag })));
     }
     this.tags.hidden = tags.length === 0;
+    // A copy of a directive: who handed it down; its title, track, weight and dates are theirs.
+    el.classList.toggle('is-copy', !!task.directiveId);
+    setText(this.origin, task.directiveId ? t.handedDownFrom(this.unitName(task.issuerUnitId)) : '');
+    this.origin.hidden = !task.directiveId;
     this.fill.style.width = `${Math.min(Math.max(task.progress, 0), 100)}%`;
     setText(this.noteText, task.note ?? '');
     this.noteText.hidden = !task.note;

@@ -28,10 +28,11 @@ function byDueDescending(a, b) {
 }
 
 export class TaskList {
-  constructor(text, unitId, formatTime) {
+  constructor(text, unitId, formatTime, unitName = (id) => id) {
     this.text = text;
     this.unitId = unitId;
     this.formatTime = formatTime;
+    this.unitName = unitName;
     this.rows = new Map();
     this.writable = false;
     this.onForbidden = null;
@@ -93,7 +94,7 @@ export class TaskList {
       let row = this.rows.get(task.id);
       if (row) row.update(task);
       else {
-        row = new TaskRow(this.text, this.unitId, task, this.formatTime);
+        row = new TaskRow(this.text, this.unitId, task, this.formatTime, this.unitName);
         row.onForbidden = () => this.onForbidden?.();
         row.edit = new TaskEdit(row, { removed: (id) => this.removed(id) });
         row.setWritable(this.writable);

@@ -80,6 +80,7 @@ export class WallConnection {
     this.connection.on('changes', (items) => this.receive('changes', items));
     this.connection.on('structure', () => { this.contact(); this.watch(); });
     this.connection.on('alerts', (items) => this.receive('alerts', items));
+    this.connection.on('directives', (rows) => this.receive('directives', rows));
     this.connection.onreconnecting(() => { this.watched = false; this.markLost(); });
     this.connection.onreconnected(() => { this.contact(); this.watch(); });
     this.connection.onclose(() => { this.watched = false; this.markLost(); this.startLoop(); });
@@ -160,7 +161,7 @@ export class WallConnection {
         this.watched = true;
         this.handlers.snapshot(snapshot);
         // Pushes that raced the snapshot: versions decide what still counts.
-        for (const [kind, items] of this.buffer) this.handlers[kind](items);
+        for (const [kind, items] of this.buffer) this.handlers[kind]?.(items);
         this.restoreIfFresh();
       } catch (error) {
         this.watched = false;
@@ -190,7 +191,7 @@ export class WallConnection {
       else this.watchAgain = true; // too much raced the snapshot: take a fresh one
       return;
     }
-    if (this.watched) this.handlers[kind](items);
+    if (this.watched) this.handlers[kind]?.(items);
   }
 
   contact() {

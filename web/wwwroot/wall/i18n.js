@@ -49,6 +49,11 @@ const zh = {
   needsHelp: '需要帮扶',
   needsHelpNote: '滞后在前 · 原因',
   nobodyLagging: '没有滞后或需关注的单位',
+  directives: '交办事项',
+  directivesNote: '滞后在前',
+  directiveDone: (done, targets) => `${done}/${targets} 完成`,
+  directiveProgress: '进度',
+  directivesRange: (from, to, n) => `${from}–${to}/${n}`,
   page: (i, n) => `${i}/${n}`,
   reasons: {
     lag: (share) => `进度落后 ${percent(share)}`,
@@ -113,6 +118,11 @@ const en = {
   needsHelp: 'Needs help',
   needsHelpNote: 'worst first',
   nobodyLagging: 'No unit is behind or on watch',
+  directives: 'Directives',
+  directivesNote: 'worst first',
+  directiveDone: (done, targets) => `${done}/${targets} done`,
+  directiveProgress: 'progress',
+  directivesRange: (from, to, n) => `${from}–${to}/${n}`,
   page: (i, n) => `${i}/${n}`,
   reasons: {
     lag: (share) => `${percent(share)} behind`,

@@ -4,6 +4,7 @@
 import { clockFormats, strings } from './i18n.js';
 import { applyAlerts, applySnapshot, applySummaries, createState, mergeChanges } from './state.js';
 import { WallConnection, retryDelay } from './connection.js';
+import { applyDirectiveSnapshot, applyDirectives } from './directives.js';
 import { WallView } from './view.js';
 import { Drill } from './drill.js';
 
@@ -77,6 +78,7 @@ const handlers = {
     if (Number.isFinite(serverTime)) clockOffset = serverTime - Date.now();
     const zone = state.timeZone;
     applySnapshot(state, snapshot);
+    applyDirectiveSnapshot(state, snapshot.directives);
     if (state.timeZone && state.timeZone !== zone && !query.get('tz')) {
       formats = clockFormats(lang, state.timeZone);
       view.formats = formats;
@@ -91,6 +93,9 @@ const handlers = {
   },
   changes(items) {
     if (mergeChanges(state, items).length > 0) view.renderRecent(state, true);
+  },
+  directives(rows) {
+    if (applyDirectives(state, rows)) view.renderDirectives(state);
   },
   alerts(items) {
     view.renderAlerts(state, applyAlerts(state, items));

@@ -7,6 +7,7 @@ import { fitTileNames, measureName } from './names.js';
 import { alertView, bySeverity, healthOf, treeView } from './state.js';
 import { planPages } from './layout.js';
 import { LaggingList } from './lagging.js';
+import { DirectivesPanel } from './directives.js';
 import { MoreView, TileView } from './tiles.js';
 import { Ticker } from './ticker.js';
 import { Wheel } from './wheels.js';
@@ -36,6 +37,7 @@ export class WallView {
     this.fillStaticText();
     this.lagging = new LaggingList(byId('lagging'), text);
     this.ticker = new Ticker(byId('recent'), text, formats);
+    this.directives = new DirectivesPanel(byId('directives-panel'), byId('directives'), text);
     this.relayoutTimer = 0;
     this.alertInfo = { counts: { red: 0, amber: 0, escalated: 0, total: 0 }, newest: null, byUnit: new Map() };
   }
@@ -75,8 +77,14 @@ export class WallView {
     this.layoutTree(state);
     this.renderHeader(state);
     this.renderAlertCounts();
-    this.renderLagging(state);
+    this.directives.render(state);
+    this.lagging.render(state); // who needs help most: as many rows as fit
     this.renderRecent(state, false);
+  }
+
+  /** After a `directives` message; everything when the panel came or went (the other panels' room changed). */
+  renderDirectives(state) {
+    if (this.directives.render(state)) this.renderAll(state);
   }
 
   layoutTree(state) {
@@ -171,9 +179,7 @@ export class WallView {
     return more;
   }
 
-  fillGrid(grid, views) {
-    grid.replaceChildren(...views.map((v) => v.element));
-  }
+  fillGrid(grid, views) { grid.replaceChildren(...views.map((v) => v.element)); }
 
   gridElement(i) {
     while (this.grids.length <= i) this.grids.push(make('div', 'grid'));
@@ -214,7 +220,7 @@ export class WallView {
       this.relayoutTimer = setTimeout(() => { this.relayoutTimer = 0; this.layoutTree(state); }, 3000);
     }
     if (changedIds.has(state.watchedId)) this.renderHeader(state);
-    this.renderLagging(state);
+    this.lagging.render(state); // who needs help most: as many rows as fit
   }
 
   renderHeader(state) {
@@ -270,11 +276,6 @@ export class WallView {
     element.hidden = counts.total === 0;
   }
 
-  /** Who needs help most: as many rows as fit. */
-  renderLagging(state) {
-    this.lagging.render(state);
-  }
-
   /** The ticker: the newest open alert, then the changes; a new top entry slides in once when animated. */
   renderRecent(state, animate) {
     this.ticker.render(state, this.alertInfo, animate);
@@ -293,6 +294,4 @@ export class WallView {
   }
 }
 
-function getCss(name) {
-  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#888';
-}
+const getCss = (name) => getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#888';

@@ -14,38 +14,27 @@ namespace Cascade.Bench.Directives;
 /// <c>bench -- directives</c>: a province (100,000 units, 10 tasks each) built in process, then
 /// one directive from the root to every unit below it (99,999) over HTTP as the admin: the time
 /// to the answer (every target checked first), to <c>deployed</c> (every copy placed), and for a
-/// change of its due date to reach every copy; the roll-up is checked against the copies.
+/// change of its due date to reach every copy. With <c>--crash</c> (<see cref="DirectiveCrash"/>)
+/// the product is killed in the middle of the fan-out and restarted instead.
 /// </summary>
 public static class DirectivesBenchmark
 {
+    public const string Id = "bench";
+
     public static async Task<int> RunAsync(DirectivesOptions options)
     {
+        if (options.Child is { } folder) return await DirectiveCrash.ChildAsync(options, folder);
+        if (options.Crash) return await DirectiveCrash.RunAsync(options);
         Console.WriteLine($"Machine: {Machine.Describe()}");
         Console.WriteLine($"Product: {SourceVersion.Describe()}");
         await using var host = await BenchHost.StartAsync(keepData: false);
-        var clock = host.Services.GetRequiredService<DomainClock>();
-        var tree = TreePlan.Create(options.Units, options.TasksPerUnit, 42, clock.Today.Year);
-        var builder = new TreeBuilder(host.Grains, tree, null);
-        var units = await builder.ImportUnitsAsync(2000, Console.WriteLine);
-        var tasks = await builder.ImportTasksAsync(64, Console.WriteLine);
-        _ = await TreeBuilder.WaitForRootAsync(host.Grains.GetGrain<IUnitGrain>(tree.RootId), tree.TaskCount, builder.TotalWeight, TimeSpan.FromSeconds(180))
-            ?? throw new InvalidOperationException("The root never showed every task.");
-        Console.WriteLine($"Built {tree.Units.Length:N0} units and {tree.TaskCount:N0} tasks in {(units.Elapsed + tasks.Elapsed).TotalSeconds:F1} s");
-
+        var tree = await BuildAsync(host, options);
         using var http = BenchHttp.Create(4);
         http.Timeout = TimeSpan.FromMinutes(5);
-        var url = new Uri(host.Address, "/api/v1/directives/bench");
-        var today = clock.Today;
+        var url = new Uri(host.Address, $"/api/v1/directives/{Id}");
+        var today = host.Services.GetRequiredService<DomainClock>().Today;
         var watch = Stopwatch.StartNew();
-        using (var created = await http.PostAsJsonAsync(new Uri(host.Address, "/api/v1/directives"), new
-        {
-            id = "bench", issuerUnitId = tree.RootId, title = "主题教育专题学习", track = "party",
-            start = today.AddDays(-10).ToString("yyyy-MM-dd"), due = today.AddDays(60).ToString("yyyy-MM-dd"),
-            targets = new { under = tree.RootId },
-        }))
-        {
-            if ((int)created.StatusCode is not (201 or 202)) throw new InvalidOperationException($"POST answered {(int)created.StatusCode}: {await created.Content.ReadAsStringAsync()}");
-        }
+        await PostAsync(http, host, tree.RootId, today);
         var answered = watch.Elapsed;
         var deployed = await WaitFor(http, url, d => d.GetProperty("state").GetString() == "deployed", watch);
         var directive = await http.GetFromJsonAsync<JsonElement>(url);
@@ -60,7 +49,7 @@ public static class DirectivesBenchmark
         using (var patch = new HttpRequestMessage(HttpMethod.Patch, url) { Content = JsonContent.Create(new { due = newDue }) })
             (await http.SendAsync(patch)).EnsureSuccessStatusCode();
         var patchAnswered = watch.Elapsed;
-        var followed = await WaitFor(http, new Uri(host.Address, $"/api/v1/units/{sample}/tasks/bench"), t => t.GetProperty("due").GetString() == newDue, watch);
+        var followed = await WaitFor(http, new Uri(host.Address, $"/api/v1/units/{sample}/tasks/{Id}"), t => t.GetProperty("due").GetString() == newDue, watch);
 
         Console.WriteLine();
         Console.WriteLine("| figure | value |");
@@ -73,7 +62,34 @@ public static class DirectivesBenchmark
         return placed == targets && failed == 0 ? 0 : 1;
     }
 
-    private static async Task<TimeSpan> WaitFor(HttpClient http, Uri url, Func<JsonElement, bool> done, Stopwatch watch)
+    /// <summary>The province, built in process; answers when the root shows every task.</summary>
+    internal static async Task<TreePlan> BuildAsync(BenchHost host, DirectivesOptions options)
+    {
+        var clock = host.Services.GetRequiredService<DomainClock>();
+        var tree = TreePlan.Create(options.Units, options.TasksPerUnit, 42, clock.Today.Year);
+        var builder = new TreeBuilder(host.Grains, tree, null);
+        var units = await builder.ImportUnitsAsync(2000, Console.WriteLine);
+        var tasks = await builder.ImportTasksAsync(64, Console.WriteLine);
+        _ = await TreeBuilder.WaitForRootAsync(host.Grains.GetGrain<IUnitGrain>(tree.RootId), tree.TaskCount, builder.TotalWeight, TimeSpan.FromSeconds(180))
+            ?? throw new InvalidOperationException("The root never showed every task.");
+        Console.WriteLine($"Built {tree.Units.Length:N0} units and {tree.TaskCount:N0} tasks in {(units.Elapsed + tasks.Elapsed).TotalSeconds:F1} s");
+        return tree;
+    }
+
+    /// <summary>The directive from the root to every unit below it.</summary>
+    internal static async Task PostAsync(HttpClient http, BenchHost host, string rootId, DateOnly today)
+    {
+        using var created = await http.PostAsJsonAsync(new Uri(host.Address, "/api/v1/directives"), new
+        {
+            id = Id, issuerUnitId = rootId, title = "主题教育专题学习", track = "party",
+            start = today.AddDays(-10).ToString("yyyy-MM-dd"), due = today.AddDays(60).ToString("yyyy-MM-dd"),
+            targets = new { under = rootId },
+        });
+        if ((int)created.StatusCode is not (201 or 202))
+            throw new InvalidOperationException($"POST answered {(int)created.StatusCode}: {await created.Content.ReadAsStringAsync()}");
+    }
+
+    internal static async Task<TimeSpan> WaitFor(HttpClient http, Uri url, Func<JsonElement, bool> done, Stopwatch watch)
     {
         while (true)
         {

@@ -83,6 +83,7 @@ public static class DirectiveCrash
     private static async Task<int> RunChildUntilCut(DirectivesOptions options, string folder)
     {
         var info = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
+        info.Environment[BenchHost.PasswordVariable] = BenchHost.AdminPassword; // the restarted store's admin is the child's
         foreach (var arg in new[] { typeof(DirectiveCrash).Assembly.Location, "directives", "--child", folder,
                      "--units", options.Units.ToString(), "--tasks-per-unit", options.TasksPerUnit.ToString() })
             info.ArgumentList.Add(arg);

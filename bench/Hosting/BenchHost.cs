@@ -78,8 +78,13 @@ public sealed class BenchHost : IAsyncDisposable
         return new BenchHost(app, folder, keepData, address);
     }
 
-    /// <summary>A fresh admin password per run (the store is fresh too, unless kept).</summary>
-    private static readonly string AdminPassword = $"bench-{Guid.NewGuid():N}";
+    /// <summary>
+    /// A fresh admin password per run (the store is fresh too, unless kept); a child process of the
+    /// same run (<c>directives --crash</c>) is given its parent's in <see cref="PasswordVariable"/>.
+    /// </summary>
+    internal static readonly string AdminPassword = Environment.GetEnvironmentVariable(PasswordVariable) is { Length: >= 10 } given ? given : $"bench-{Guid.NewGuid():N}";
+
+    internal const string PasswordVariable = "CASCADE_BENCH_ADMIN_PASSWORD";
 
     private static async Task<string> SignIn(Uri address)
     {

@@ -6,7 +6,7 @@ const jsonHeaders = { Accept: 'application/json' };
 /** Thrown when the session has ended: the page goes back to the sign-in form. */
 export class SignedOut extends Error {}
 
-/** A 400's problem details: { detail, errors } where errors maps field names to their messages. */
+/** A problem's details: { detail, errors } where errors maps field names to their messages. */
 async function problemOf(answer) {
   try {
     const problem = await answer.json();
@@ -17,16 +17,11 @@ async function problemOf(answer) {
   }
 }
 
-async function problemDetail(answer) {
-  try {
-    const problem = await answer.json();
-    if (problem?.errors && typeof problem.errors === 'object') {
-      return Object.values(problem.errors).flat().filter((m) => typeof m === 'string').join(' ');
-    }
-    return typeof problem?.detail === 'string' ? problem.detail : '';
-  } catch {
-    return '';
-  }
+/** A 400 as { kind: 'invalid', detail, errors }: detail is every field's message, else the problem's detail. */
+async function invalid(answer) {
+  const problem = await problemOf(answer);
+  const detail = Object.values(problem.errors).flat().filter((m) => typeof m === 'string').join(' ') || problem.detail;
+  return { kind: 'invalid', detail, errors: problem.errors };
 }
 
 /** GET as JSON; null for 404; throws SignedOut for 401 and Error otherwise. */
@@ -38,47 +33,58 @@ export async function getJson(url) {
   return answer.json();
 }
 
+/**
+ * One write: the answer turned into an outcome. `ok(answer)` gives a success's outcome; `cases`
+ * maps other statuses to outcome makers (a 400 is 'invalid' unless a case says otherwise).
+ * 401 throws SignedOut, 403 is 'forbidden', 404 'gone', a network failure or anything else 'failed'.
+ */
+async function send(url, method, { body, ifMatch, contentType = 'application/json' } = {}, ok, cases = {}) {
+  const headers = { ...jsonHeaders };
+  if (body !== undefined) headers['Content-Type'] = contentType;
+  if (ifMatch !== undefined) headers['If-Match'] = `"${ifMatch}"`;
+  let answer;
+  try {
+    answer = await fetch(url, { method, cache: 'no-store', headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch {
+    return { kind: 'failed' };
+  }
+  if (answer.ok) return ok(answer);
+  if (answer.status === 401) throw new SignedOut();
+  if (cases[answer.status]) return cases[answer.status](answer);
+  switch (answer.status) {
+    case 400: return invalid(answer);
+    case 403: return { kind: 'forbidden' };
+    case 404: return { kind: 'gone' };
+    default: return { kind: 'failed' };
+  }
+}
+
 const taskUrl = (unitId, taskId) =>
   `/api/v1/units/${encodeURIComponent(unitId)}/tasks/${encodeURIComponent(taskId)}`;
+
+/** A 412 on a task: what the task is now, to show it, never to retry (null when it is gone). */
+async function taskConflict(unitId, taskId) {
+  try {
+    return { kind: 'conflict', task: await getJson(taskUrl(unitId, taskId)) };
+  } catch (error) {
+    if (error instanceof SignedOut) throw error;
+    return { kind: 'conflict', task: null };
+  }
+}
+
+/** A 409's detail as { kind: 'refused', detail }. */
+const refused = async (answer) => ({ kind: 'refused', detail: (await problemOf(answer)).detail });
 
 /**
  * PATCH one task as a JSON merge patch that applies only to the version the person saw.
  * Answers { kind: 'saved', task } | { kind: 'conflict', task } (task: its value now, or null
- * when it is gone) | { kind: 'forbidden' } | { kind: 'invalid', detail } | { kind: 'gone' } | { kind: 'failed' }.
+ * when it is gone) | { kind: 'forbidden' } | { kind: 'invalid', detail, errors } | { kind: 'gone' } |
+ * { kind: 'refused', detail } (409: e.g. a directive's field on its copy) | { kind: 'failed' }.
  */
-export async function patchTask(unitId, taskId, version, patch) {
-  let answer;
-  try {
-    answer = await fetch(taskUrl(unitId, taskId), {
-      method: 'PATCH',
-      cache: 'no-store',
-      headers: { ...jsonHeaders, 'Content-Type': 'application/merge-patch+json', 'If-Match': `"${version}"` },
-      body: JSON.stringify(patch),
-    });
-  } catch {
-    return { kind: 'failed' };
-  }
-  if (answer.ok) return { kind: 'saved', task: await answer.json() };
-  switch (answer.status) {
-    case 401: throw new SignedOut();
-    case 403: return { kind: 'forbidden' };
-    case 404: return { kind: 'gone' };
-    case 400: {
-      const problem = await problemOf(answer);
-      const detail = Object.values(problem.errors).flat().filter((m) => typeof m === 'string').join(' ') || problem.detail;
-      return { kind: 'invalid', detail, errors: problem.errors };
-    }
-    case 412: {
-      // Someone else wrote first: fetch what the task is now, to show it, never to retry.
-      try {
-        return { kind: 'conflict', task: await getJson(taskUrl(unitId, taskId)) };
-      } catch (error) {
-        if (error instanceof SignedOut) throw error;
-        return { kind: 'conflict', task: null };
-      }
-    }
-    default: return { kind: 'failed' };
-  }
+export function patchTask(unitId, taskId, version, patch) {
+  return send(taskUrl(unitId, taskId), 'PATCH', { body: patch, ifMatch: version, contentType: 'application/merge-patch+json' },
+    async (answer) => ({ kind: 'saved', task: await answer.json() }),
+    { 412: () => taskConflict(unitId, taskId), 409: refused });
 }
 
 /**
@@ -86,86 +92,29 @@ export async function patchTask(unitId, taskId, version, patch) {
  * { kind: 'forbidden' } | { kind: 'resolved' } (409: it cleared meanwhile) | { kind: 'gone' } |
  * { kind: 'invalid', detail } | { kind: 'failed' }.
  */
-export async function acknowledgeAlert(alertId, note) {
-  let answer;
-  try {
-    answer = await fetch(`/api/v1/alerts/${encodeURIComponent(alertId)}/acknowledge`, {
-      method: 'POST',
-      cache: 'no-store',
-      headers: { ...jsonHeaders, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ note }),
-    });
-  } catch {
-    return { kind: 'failed' };
-  }
-  if (answer.ok) return { kind: 'saved', alert: await answer.json() };
-  switch (answer.status) {
-    case 401: throw new SignedOut();
-    case 403: return { kind: 'forbidden' };
-    case 404: return { kind: 'gone' };
-    case 409: return { kind: 'resolved' };
-    case 400: return { kind: 'invalid', detail: await problemDetail(answer) };
-    default: return { kind: 'failed' };
-  }
+export function acknowledgeAlert(alertId, note) {
+  return send(`/api/v1/alerts/${encodeURIComponent(alertId)}/acknowledge`, 'POST', { body: { note } },
+    async (answer) => ({ kind: 'saved', alert: await answer.json() }),
+    { 409: () => ({ kind: 'resolved' }) });
 }
 
 /**
  * POST a new task. Answers { kind: 'saved', task } | { kind: 'invalid', detail, errors } |
  * { kind: 'forbidden' } | { kind: 'refused', detail } (409: the id is taken or the unit is full) | { kind: 'failed' }.
  */
-export async function createTask(unitId, body) {
-  let answer;
-  try {
-    answer = await fetch(`/api/v1/units/${encodeURIComponent(unitId)}/tasks`, {
-      method: 'POST',
-      cache: 'no-store',
-      headers: { ...jsonHeaders, 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-  } catch {
-    return { kind: 'failed' };
-  }
-  if (answer.ok) return { kind: 'saved', task: await answer.json() };
-  switch (answer.status) {
-    case 401: throw new SignedOut();
-    case 403: return { kind: 'forbidden' };
-    case 404: return { kind: 'gone' };
-    case 400: return { kind: 'invalid', ...(await problemOf(answer)) };
-    case 409: return { kind: 'refused', detail: (await problemOf(answer)).detail };
-    default: return { kind: 'failed' };
-  }
+export function createTask(unitId, body) {
+  return send(`/api/v1/units/${encodeURIComponent(unitId)}/tasks`, 'POST', { body },
+    async (answer) => ({ kind: 'saved', task: await answer.json() }), { 409: refused });
 }
 
 /**
  * DELETE one task, only at the version the person saw. Answers { kind: 'deleted' } |
  * { kind: 'conflict', task } (412: it changed meanwhile; task as it is now) | { kind: 'gone' } |
- * { kind: 'forbidden' } | { kind: 'failed' }.
+ * { kind: 'forbidden' } | { kind: 'refused', detail } (409) | { kind: 'failed' }.
  */
-export async function deleteTask(unitId, taskId, version) {
-  let answer;
-  try {
-    answer = await fetch(taskUrl(unitId, taskId), {
-      method: 'DELETE',
-      cache: 'no-store',
-      headers: { ...jsonHeaders, 'If-Match': `"${version}"` },
-    });
-  } catch {
-    return { kind: 'failed' };
-  }
-  if (answer.ok) return { kind: 'deleted' };
-  switch (answer.status) {
-    case 401: throw new SignedOut();
-    case 403: return { kind: 'forbidden' };
-    case 404: return { kind: 'gone' };
-    case 412:
-      try {
-        return { kind: 'conflict', task: await getJson(taskUrl(unitId, taskId)) };
-      } catch (error) {
-        if (error instanceof SignedOut) throw error;
-        return { kind: 'conflict', task: null };
-      }
-    default: return { kind: 'failed' };
-  }
+export function deleteTask(unitId, taskId, version) {
+  return send(taskUrl(unitId, taskId), 'DELETE', { ifMatch: version },
+    () => ({ kind: 'deleted' }), { 412: () => taskConflict(unitId, taskId), 409: refused });
 }
 
 /**
@@ -173,24 +122,7 @@ export async function deleteTask(unitId, taskId, version) {
  * { kind: 'saved', directive } (201, or 202 while its copies are still being placed) |
  * { kind: 'invalid', detail, errors } | { kind: 'forbidden' } | { kind: 'refused', detail } (409) | { kind: 'failed' }.
  */
-export async function createDirective(body) {
-  let answer;
-  try {
-    answer = await fetch('/api/v1/directives', {
-      method: 'POST',
-      cache: 'no-store',
-      headers: { ...jsonHeaders, 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-  } catch {
-    return { kind: 'failed' };
-  }
-  if (answer.ok) return { kind: 'saved', directive: await answer.json() };
-  switch (answer.status) {
-    case 401: throw new SignedOut();
-    case 403: return { kind: 'forbidden' };
-    case 400: return { kind: 'invalid', ...(await problemOf(answer)) };
-    case 409: return { kind: 'refused', detail: (await problemOf(answer)).detail };
-    default: return { kind: 'failed' };
-  }
+export function createDirective(body) {
+  return send('/api/v1/directives', 'POST', { body },
+    async (answer) => ({ kind: 'saved', directive: await answer.json() }), { 409: refused });
 }

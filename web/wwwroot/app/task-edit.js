@@ -111,6 +111,9 @@ export class TaskEdit {
         this.form.say(t.forbidden);
         row.onForbidden?.();
         break;
+      case 'refused': // 409: a copy of a directive goes only with its directive
+        this.form.say(outcome.detail || t.failed);
+        break;
       default:
         this.form.say(t.failed);
     }

@@ -226,6 +226,9 @@ export class TaskRow {
       case 'invalid':
         this.say(fromForm ? t.fixFields : t.invalid(outcome.detail), 'error');
         break;
+      case 'refused': // 409: the API says why (e.g. a field a directive sets)
+        this.say(t.invalid(outcome.detail), 'error');
+        break;
       default:
         this.say(t.failed, 'error');
     }

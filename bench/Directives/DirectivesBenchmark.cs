@@ -63,18 +63,7 @@ public static class DirectivesBenchmark
     }
 
     /// <summary>The province, built in process; answers when the root shows every task.</summary>
-    internal static async Task<TreePlan> BuildAsync(BenchHost host, DirectivesOptions options)
-    {
-        var clock = host.Services.GetRequiredService<DomainClock>();
-        var tree = TreePlan.Create(options.Units, options.TasksPerUnit, 42, clock.Today.Year);
-        var builder = new TreeBuilder(host.Grains, tree, null);
-        var units = await builder.ImportUnitsAsync(2000, Console.WriteLine);
-        var tasks = await builder.ImportTasksAsync(64, Console.WriteLine);
-        _ = await TreeBuilder.WaitForRootAsync(host.Grains.GetGrain<IUnitGrain>(tree.RootId), tree.TaskCount, builder.TotalWeight, TimeSpan.FromSeconds(180))
-            ?? throw new InvalidOperationException("The root never showed every task.");
-        Console.WriteLine($"Built {tree.Units.Length:N0} units and {tree.TaskCount:N0} tasks in {(units.Elapsed + tasks.Elapsed).TotalSeconds:F1} s");
-        return tree;
-    }
+    internal static Task<TreePlan> BuildAsync(BenchHost host, DirectivesOptions options) => Province.BuildAsync(host, options.Units, options.TasksPerUnit);
 
     /// <summary>The directive from the root to every unit below it.</summary>
     internal static async Task PostAsync(HttpClient http, BenchHost host, string rootId, DateOnly today)

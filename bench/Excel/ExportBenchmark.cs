@@ -21,14 +21,7 @@ public static class ExportBenchmark
         Console.WriteLine($"Machine: {Machine.Describe()}");
         Console.WriteLine($"Product: {SourceVersion.Describe()}");
         await using var host = await BenchHost.StartAsync(keepData: false);
-        var clock = host.Services.GetRequiredService<DomainClock>();
-        var tree = TreePlan.Create(options.Units, options.TasksPerUnit, 42, clock.Today.Year);
-        var builder = new TreeBuilder(host.Grains, tree, null);
-        var units = await builder.ImportUnitsAsync(2000, Console.WriteLine);
-        var tasks = await builder.ImportTasksAsync(64, Console.WriteLine);
-        _ = await TreeBuilder.WaitForRootAsync(host.Grains.GetGrain<IUnitGrain>(tree.RootId), tree.TaskCount, builder.TotalWeight, TimeSpan.FromSeconds(180))
-            ?? throw new InvalidOperationException("The root never showed every task.");
-        Console.WriteLine($"Built {tree.Units.Length:N0} units and {tree.TaskCount:N0} tasks in {(units.Elapsed + tasks.Elapsed).TotalSeconds:F1} s");
+        var tree = await Province.BuildAsync(host, options.Units, options.TasksPerUnit);
 
         GC.Collect();
         GC.WaitForPendingFinalizers();

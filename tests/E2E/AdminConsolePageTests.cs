@@ -15,7 +15,7 @@ public sealed class AdminConsolePageTests(Chromium chromium, AdminConsoleServer 
     private static readonly ViewportSize Laptop = new() { Width = 1366, Height = 768 };
 
     /// <summary>Fills the new-unit form and presses Enter in the name field; waits for the words that say it is done.</summary>
-    private static async Task CreateUnit(IPage page, string id, string name, string kind, string? parent)
+    internal static async Task CreateUnit(IPage page, string id, string name, string kind, string? parent)
     {
         await page.FillAsync("#uc-id", id);
         await page.SelectOptionAsync("#uc-kind", kind);

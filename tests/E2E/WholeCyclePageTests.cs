@@ -17,25 +17,15 @@ public sealed class WholeCyclePageTests(Chromium chromium, AdminConsoleServer se
     private const string Password = "zb1-secretary-password";
     private static readonly int Year = DateTime.UtcNow.Year;
 
-    private static async Task CreateUnit(IPage page, string id, string name, string kind, string? parent)
-    {
-        await page.FillAsync("#uc-id", id);
-        await page.SelectOptionAsync("#uc-kind", kind);
-        await page.SelectOptionAsync("#uc-parent", parent ?? "");
-        await page.FillAsync("#uc-name", name);
-        await page.PressAsync("#uc-name", "Enter");
-        await Assertions.Expect(page.Locator("#uc-message")).ToHaveTextAsync($"已新建“{name}”");
-    }
-
     [Fact]
     public async Task A_department_is_built_planned_handed_down_reported_and_watched_in_the_browser()
     {
         // 1. The admin builds the department in the console.
         var admin = await server.Console(chromium, Laptop);
-        await CreateUnit(admin, "dept", "测试厅党组", "partyGroup", null);
-        await CreateUnit(admin, "jgdw", "机关党委", "organCommittee", "dept");
+        await AdminConsolePageTests.CreateUnit(admin, "dept", "测试厅党组", "partyGroup", null);
+        await AdminConsolePageTests.CreateUnit(admin, "jgdw", "机关党委", "organCommittee", "dept");
         foreach (var (branch, name) in new[] { ("zb1", "办公室党支部"), ("zb2", "科研处党支部"), ("zb3", "财务处党支部") })
-            await CreateUnit(admin, branch, name, "branch", "jgdw");
+            await AdminConsolePageTests.CreateUnit(admin, branch, name, "branch", "jgdw");
         await admin.FillAsync("#nc-username", "zb1-sj");
         await admin.FillAsync("#nc-display", "办公室党支部书记");
         await admin.SelectOptionAsync("#nc-role", "editor");

@@ -2,6 +2,7 @@ using Cascade.Directives;
 using Cascade.Tasks;
 using Cascade.Units;
 using Cascade.Web.Http;
+using Cascade.Web.Tasks;
 
 namespace Cascade.Web.Directives;
 
@@ -10,26 +11,13 @@ public static class DirectiveBody
 {
     public static (DirectiveDraft? Draft, TargetSpec? Targets) ReadNew(BodyFields fields, Func<string> newId)
     {
-        var id = fields.String("id");
-        if (id is not null && !TaskRules.IsValidId(id)) fields.Fail("id", "id must match ^[a-z0-9][a-z0-9-]{0,63}$.");
+        var id = TaskBody.ReadId(fields);
         var issuer = fields.String("issuerUnitId", required: true);
-        var title = fields.String("title", required: true, trim: true);
-        if (title is not null) fields.Check("title", TaskRules.CheckTitle(title));
-        var track = fields.Enum<Track>("track", required: true);
-        var weight = fields.Number("weight");
-        if (weight is not null) fields.Check("weight", TaskRules.CheckWeight(weight.Value));
-        var start = fields.Date("start", required: true);
-        if (start is not null) fields.Check("start", TaskRules.CheckDate(start.Value));
-        var due = fields.Date("due", required: true);
-        if (due is not null) fields.Check("due", TaskRules.CheckDate(due.Value));
-        if (start > due) fields.Fail("start", "start must not be after due.");
-        var note = fields.String("note", nullable: true) ?? "";
-        fields.Check("note", TaskRules.CheckNote(note));
-        string[]? tags = fields.IsNull("tags") ? [] : fields.Strings("tags", trim: true);
-        if (tags is not null) fields.Check("tags", TaskRules.CheckTags(tags));
+        var work = TaskBody.ReadWork(fields);
+        var tags = TaskBody.ReadTags(fields);
         var targets = ReadTargets(fields);
         if (fields.HasErrors) return (null, null);
-        return (new DirectiveDraft(id ?? newId(), issuer!, title!, track!.Value, weight ?? 1, start!.Value, due!.Value, note, tags), targets);
+        return (new DirectiveDraft(id ?? newId(), issuer!, work.Title!, work.Track!.Value, work.Weight ?? 1, work.Start!.Value, work.Due!.Value, work.Note, tags), targets);
     }
 
     /// <summary><c>{unitIds?, under?, kinds?}</c> in <c>targets</c> (create) or as the whole body (adding targets).</summary>

@@ -13,8 +13,27 @@ public static class TaskBody
     /// <summary>The draft, or null with every problem recorded in <paramref name="fields"/>.</summary>
     public static TaskDraft? ReadDraft(BodyFields fields)
     {
+        var id = ReadId(fields);
+        var work = ReadWork(fields);
+        var tags = ReadTags(fields);
+        return fields.HasErrors ? null : new TaskDraft
+        {
+            Id = id, Title = work.Title!, Track = work.Track!.Value, Weight = work.Weight ?? 1, Start = work.Start!.Value, Due = work.Due!.Value,
+            Note = work.Note, Tags = tags,
+        };
+    }
+
+    /// <summary>An optional client id by the task id rule (directives' ids follow it too).</summary>
+    public static string? ReadId(BodyFields fields)
+    {
         var id = fields.String("id");
         if (id is not null && !TaskRules.IsValidId(id)) fields.Fail("id", "id must match ^[a-z0-9][a-z0-9-]{0,63}$.");
+        return id;
+    }
+
+    /// <summary>The fields of a piece of work as created (a task, or a directive its copies take): every problem recorded; the values are whole only when none was.</summary>
+    public static (string? Title, Track? Track, double? Weight, DateOnly? Start, DateOnly? Due, string Note) ReadWork(BodyFields fields)
+    {
         var title = fields.String("title", required: true, trim: true);
         if (title is not null) fields.Check("title", TaskRules.CheckTitle(title));
         var track = fields.Enum<Track>("track", required: true);
@@ -27,12 +46,7 @@ public static class TaskBody
         if (start > due) fields.Fail("start", "start must not be after due.");
         var note = fields.String("note", nullable: true) ?? "";
         fields.Check("note", TaskRules.CheckNote(note));
-        var tags = ReadTags(fields);
-        return fields.HasErrors ? null : new TaskDraft
-        {
-            Id = id, Title = title!, Track = track!.Value, Weight = weight ?? 1, Start = start!.Value, Due = due!.Value, Note = note,
-            Tags = tags,
-        };
+        return (title, track, weight, start, due, note);
     }
 
     /// <summary>The merge patch, or null with every problem recorded in <paramref name="fields"/>.</summary>
@@ -62,7 +76,7 @@ public static class TaskBody
     }
 
     /// <summary><c>tags</c>: absent or null is none (on a patch: unchanged, null clears as [] does); each label trimmed.</summary>
-    private static string[]? ReadTags(BodyFields fields)
+    public static string[]? ReadTags(BodyFields fields)
     {
         if (fields.IsNull("tags")) return [];
         var tags = fields.Strings("tags", trim: true);

@@ -107,12 +107,9 @@ public sealed partial class DirectiveGrain
     /// <summary>The directive with its copies' roll-up, read from every shard now.</summary>
     private async Task<DirectiveView> View()
     {
-        var shards = AllShards.ToList();
-        var totals = await Task.WhenAll(shards.Select(s => s.Totals()));
-        var counts = await Task.WhenAll(shards.Select(s => s.TargetCount()));
-        var failed = (await Task.WhenAll(shards.Select(s => s.Failed()))).SelectMany(f => f).Take(1000).ToList();
-        var sum = totals.Aggregate(default(CopyTotals), (a, b) => a + b);
-        return new(S.Directive!, counts.Sum(), failed, sum, clock.Now);
+        var reports = await Task.WhenAll(AllShards.Select(s => s.Report()));
+        var sum = reports.Aggregate(default(CopyTotals), (a, r) => a + r.Totals);
+        return new(S.Directive!, reports.Sum(r => r.Targets), [.. reports.SelectMany(r => r.Failed).Take(1000)], sum, clock.Now);
     }
 
     /// <summary>The row the wall shows (health by the roll-up's rules).</summary>

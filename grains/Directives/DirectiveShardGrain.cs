@@ -75,10 +75,10 @@ public sealed partial class DirectiveShardGrain(
 
     public Task<int> TargetCount() => Task.FromResult(S.Targets.Count);
 
-    public Task<IReadOnlyList<CopyTarget>> Failed() =>
-        Task.FromResult<IReadOnlyList<CopyTarget>>(S.Targets.Where(t => t.State == CopyTargetState.Failed).ToList());
+    public Task<ShardReport> Report() =>
+        Task.FromResult(new ShardReport(S.Targets.Count, [.. S.Targets.Where(t => t.State == CopyTargetState.Failed)], Totals()));
 
-    public Task<CopyTotals> Totals()
+    private CopyTotals Totals()
     {
         var totals = default(CopyTotals);
         if (S.Goal is { Withdraw: false } goal)
@@ -88,7 +88,7 @@ public sealed partial class DirectiveShardGrain(
                 if (target.State == CopyTargetState.Placed && _copies.TryGetValue(target.UnitId, out var copy))
                     totals += CopyTotals.Of(OwnerId, goal.Fields, copy, now, clock);
         }
-        return Task.FromResult(totals);
+        return totals;
     }
 
     public Task<IReadOnlyList<CopyRow>> Copies(CopyFilter filter, string? after, int limit)

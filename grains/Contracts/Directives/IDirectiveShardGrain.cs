@@ -27,8 +27,8 @@ public interface IDirectiveShardGrain : IGrainWithStringKey
     Task<bool> Withdraw(string unitId, string by, string? byName);
     Task<bool> Holds(string unitId);
     Task<int> TargetCount();
-    Task<IReadOnlyList<CopyTarget>> Failed();
-    Task<CopyTotals> Totals();
+    /// <summary>Its target count, failed targets and copies' totals, in one call.</summary>
+    Task<ShardReport> Report();
     Task<IReadOnlyList<CopyRow>> Copies(CopyFilter filter, string? after, int limit);
     /// <summary>The copy in <paramref name="unitId"/> was written by its unit. One-way.</summary>
     [OneWay] Task CopyChanged(string unitId, CopyReport report);

@@ -76,6 +76,7 @@ public abstract partial class RollupProperties(GrainCluster cluster, int iterati
                 {
                     Id = model.NewId("t"), Title = "t", Track = b % 2 == 0 ? Track.Party : Track.Business,
                     Weight = c % 3 == 0 ? 0.1 * (c % 17 + 1) : c % 5 + 1, Start = start, Due = start.AddDays(c % 60),
+                    Expectation = c % 4 == 1 ? Expectation.AtDue : Expectation.Linear,
                 };
                 var result = await cluster.Unit(unit).CreateTask(draft, null);
                 Check(Outcome.Created, result, $"create task in {unit}");
@@ -92,7 +93,7 @@ public abstract partial class RollupProperties(GrainCluster cluster, int iterati
                     0 => new TaskPatch { Progress = c % 101 },
                     1 => new TaskPatch { Status = statuses[c % statuses.Length] },
                     2 => new TaskPatch { Status = statuses[c % statuses.Length], Progress = c % 101 },
-                    3 => new TaskPatch { Weight = c % 7 + 0.5 },
+                    3 => c % 2 == 0 ? new TaskPatch { Weight = c % 7 + 0.5 } : new TaskPatch { Expectation = c % 4 == 1 ? Expectation.AtDue : Expectation.Linear },
                     _ => new TaskPatch { Due = list[index].Start.AddDays(c % 90), Progress = 100 },
                 };
                 var applied = TaskRules.Apply(list[index], patch);

@@ -63,12 +63,13 @@ public static class ReferenceRollup
         bool Stale(TaskItem t)
         {
             var start = LocalMidnight(t.Start);
-            return t.Status != TaskItemStatus.Done && now - (t.UpdatedAt > start ? t.UpdatedAt : start) >= staleAfter;
+            return t.Status != TaskItemStatus.Done && t.Expectation != Expectation.AtDue && now - (t.UpdatedAt > start ? t.UpdatedAt : start) >= staleAfter;
         }
         double ExpectedOf(TaskItem t)
         {
             var start = LocalMidnight(t.Start);
             var end = LocalMidnight(t.Due.AddDays(1));
+            if (t.Expectation == Expectation.AtDue) return now >= end ? 1 : 0;
             return Math.Clamp((now - start) / (end - start), 0, 1);
         }
         var weight = set.Sum(t => t.Weight);

@@ -13,4 +13,6 @@ namespace Cascade.Web.Tasks;
 /// <param name="Start">A calendar date, not after <paramref name="Due"/>.</param>
 /// <param name="Note">Optional, at most 2000 characters.</param>
 /// <param name="Tags">Optional: at most 10 labels, each 1 to 20 characters after trimming, none repeated.</param>
-public sealed record NewTask(string? Id, string Title, Track Track, double? Weight, DateOnly Start, DateOnly Due, string? Note, IReadOnlyList<string>? Tags);
+/// <param name="Expectation">linear (the default: expected progress grows over the window) or atDue (expected only from the end of the window; never stale).</param>
+public sealed record NewTask(string? Id, string Title, Track Track, double? Weight, DateOnly Start, DateOnly Due, string? Note, IReadOnlyList<string>? Tags,
+    Expectation? Expectation);

@@ -16,10 +16,11 @@ public static class TaskBody
         var id = ReadId(fields);
         var work = ReadWork(fields);
         var tags = ReadTags(fields);
+        var expectation = fields.Enum<Expectation>("expectation") ?? Expectation.Linear;
         return fields.HasErrors ? null : new TaskDraft
         {
             Id = id, Title = work.Title!, Track = work.Track!.Value, Weight = work.Weight ?? 1, Start = work.Start!.Value, Due = work.Due!.Value,
-            Note = work.Note, Tags = tags,
+            Note = work.Note, Tags = tags, Expectation = expectation,
         };
     }
 
@@ -68,10 +69,11 @@ public static class TaskBody
         var note = fields.IsNull("note") ? "" : fields.String("note");
         if (note is not null) fields.Check("note", TaskRules.CheckNote(note));
         var tags = ReadTags(fields);
+        var expectation = fields.Enum<Expectation>("expectation");
         return fields.HasErrors ? null : new TaskPatch
         {
             Title = title, Track = track, Weight = weight, Start = start, Due = due, Status = status, Progress = progress, Note = note,
-            Tags = tags,
+            Tags = tags, Expectation = expectation,
         };
     }
 

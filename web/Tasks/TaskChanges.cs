@@ -10,4 +10,4 @@ namespace Cascade.Web.Tasks;
 /// <param name="Tags">The whole new list of labels (it replaces the stored one; [] or null clears it): at most 10, each 1 to 20 characters after trimming, none repeated.</param>
 public sealed record TaskChanges(
     string? Title, Track? Track, double? Weight, DateOnly? Start, DateOnly? Due, TaskItemStatus? Status, int? Progress, string? Note,
-    IReadOnlyList<string>? Tags);
+    IReadOnlyList<string>? Tags, Expectation? Expectation);

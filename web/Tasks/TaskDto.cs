@@ -18,7 +18,7 @@ public sealed record TaskDto(
     string Id, string UnitId, string Title, Track Track, double Weight, DateOnly Start, DateOnly Due,
     TaskItemStatus Status, int Progress, string Note, long Version, DateTimeOffset UpdatedAt,
     string? UpdatedBy, bool Overdue, string? DirectiveId, bool Stale, string? UpdatedByName,
-    DateTimeOffset? DoneAt, IReadOnlyList<string> Tags, string? IssuerUnitId)
+    DateTimeOffset? DoneAt, IReadOnlyList<string> Tags, string? IssuerUnitId, Expectation Expectation)
 {
     public static TaskDto From(string unitId, TaskItem t, DomainClock clock)
     {
@@ -27,7 +27,7 @@ public sealed record TaskDto(
         var figures = RollupMath.Of(t, now, clock);
         return new(t.Id, unitId, t.Title, t.Track, t.Weight, t.Start, t.Due, t.Status, t.Progress, t.Note,
             t.Version, t.UpdatedAt, t.UpdatedBy, figures.Overdue == 1, t.DirectiveId, figures.Stale == 1, ActorNames.Of(t.UpdatedBy, t.UpdatedByName),
-            t.DoneSince, t.Tags ?? [], t.IssuerUnitId);
+            t.DoneSince, t.Tags ?? [], t.IssuerUnitId, t.Expectation);
     }
 
     [JsonIgnore]

@@ -30,8 +30,10 @@ public static class RollupMath
         var overdue = !done && now >= end;
         var blocked = task.Status == TaskItemStatus.Blocked;
         var lastTouch = task.UpdatedAt > start ? task.UpdatedAt : start;
-        var stale = !done && now - lastTouch >= clock.StaleAfter;
-        var expected = Math.Clamp((now - start).Ticks / (double)(end - start).Ticks, 0, 1);
+        // A duty expected at its date is never stale and expected only from then on.
+        var atDue = task.Expectation == Expectation.AtDue;
+        var stale = !done && !atDue && now - lastTouch >= clock.StaleAfter;
+        var expected = atDue ? (now >= end ? 1 : 0) : Math.Clamp((now - start).Ticks / (double)(end - start).Ticks, 0, 1);
         var w = task.Weight;
         return new TrackTotals(
             Count: 1, Weight: w, Done: done ? 1 : 0, Blocked: blocked ? 1 : 0,

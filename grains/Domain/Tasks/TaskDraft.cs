@@ -19,4 +19,5 @@ public sealed record TaskDraft
     [Id(9)] public int Progress { get; init; }
     /// <summary>The labels, already trimmed and checked; null: none.</summary>
     [Id(10)] public string[]? Tags { get; init; }
+    [Id(11)] public Expectation Expectation { get; init; }
 }

@@ -38,6 +38,9 @@ public sealed record TaskItem
     /// <summary>For a copy: the unit that handed it down.</summary>
     [Id(18)] public string? IssuerUnitId { get; init; }
 
+    /// <summary>How its expected progress grows (<see cref="Tasks.Expectation"/>); linear for tasks stored before it existed.</summary>
+    [Id(19)] public Expectation Expectation { get; init; }
+
     /// <summary>A copy of a directive (its owned fields are the directive's).</summary>
     public bool IsCopy => DirectiveId is not null;
 
@@ -51,6 +54,6 @@ public sealed record TaskItem
     public bool SameContent(TaskItem other) =>
         Id == other.Id && Title == other.Title && Track == other.Track && Weight.Equals(other.Weight)
         && Start == other.Start && Due == other.Due && Status == other.Status
-        && Progress == other.Progress && Note == other.Note && DirectiveId == other.DirectiveId
+        && Progress == other.Progress && Note == other.Note && DirectiveId == other.DirectiveId && Expectation == other.Expectation
         && TaskRules.SameTags(Tags, other.Tags);
 }

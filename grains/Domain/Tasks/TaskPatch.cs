@@ -18,4 +18,5 @@ public sealed record TaskPatch
     [Id(7)] public string? Note { get; init; }
     /// <summary>The whole new list of labels (merge patch: it replaces the stored one); [] clears it; null: unchanged.</summary>
     [Id(9)] public string[]? Tags { get; init; }
+    [Id(10)] public Expectation? Expectation { get; init; }
 }

@@ -81,6 +81,7 @@ public static partial class TaskRules
             Start = draft.Start, Due = draft.Due, Status = status, Progress = progress,
             Note = draft.Note, Version = 1, UpdatedAt = now, UpdatedBy = by,
             DoneAt = status == TaskItemStatus.Done ? now : null, Tags = draft.Tags is { Length: > 0 } tags ? tags : null,
+            Expectation = draft.Expectation,
         });
     }
 
@@ -88,7 +89,7 @@ public static partial class TaskRules
     public static bool SameAsStored(TaskDraft draft, TaskItem stored) =>
         draft.Title == stored.Title && draft.Track == stored.Track && draft.Weight.Equals(stored.Weight)
         && draft.Start == stored.Start && draft.Due == stored.Due && draft.Note == stored.Note
-        && SameTags(draft.Tags, stored.Tags);
+        && SameTags(draft.Tags, stored.Tags) && draft.Expectation == stored.Expectation;
 
     /// <summary>
     /// Applies a merge patch with the ordered normalisation of docs/domain.md. The result keeps the
@@ -131,6 +132,7 @@ public static partial class TaskRules
             Progress = progress,
             Note = patch.Note ?? stored.Note,
             Tags = patch.Tags is null ? stored.Tags : patch.Tags.Length > 0 ? patch.Tags : null,
+            Expectation = patch.Expectation ?? stored.Expectation,
         });
     }
 }

@@ -14,6 +14,7 @@ public static class TaskSnapshots
         .Add("start", t.Start).Add("due", t.Due).Add("status", t.Status).Add("progress", t.Progress).Add("note", t.Note)
         .Add("version", t.Version).Add("updatedAt", t.UpdatedAt).Add("updatedBy", t.UpdatedBy).Add("directiveId", t.DirectiveId)
         .Add("doneAt", t.DoneSince is { } doneAt ? AuditEntry.FormatTime(doneAt) : null).Add("tags", t.Tags ?? [])
+        .Add("expectation", t.Expectation)
         .ToString();
 
     public static string Import(IReadOnlyList<TaskItem> tasks) => new CanonicalObject()

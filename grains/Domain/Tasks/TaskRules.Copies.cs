@@ -10,5 +10,6 @@ public static partial class TaskRules
         : !stored.Weight.Equals(next.Weight) ? "weight"
         : stored.Start != next.Start ? "start"
         : stored.Due != next.Due ? "due"
+        : stored.Expectation != next.Expectation ? "expectation"
         : null;
 }

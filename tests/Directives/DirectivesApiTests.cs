@@ -119,6 +119,31 @@ public sealed class DirectivesApiTests(DirectivesApiTests.App app) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_directives_expectation_reaches_its_copies_and_their_roll_up()
+    {
+        var client = await app.Client();
+        var (committee, branches, _) = await Department(client, "exp");
+        var id = Api.Id("exp");
+        // Due long ago: a linear copy is expected whole either way; one due next year shows the difference.
+        var body = new
+        {
+            id, issuerUnitId = committee, title = "第四季度督查自查", track = "party", start = "2026-01-01", due = "2027-12-31",
+            expectation = "atDue", targets = new { unitIds = branches },
+        };
+        var created = await (await client.PostAsJsonAsync(Directives, body)).Expect(HttpStatusCode.Created);
+        Assert.Equal("atDue", created.GetProperty("expectation").GetString());
+        Assert.Equal(0, created.GetProperty("rollup").GetProperty("all").GetProperty("expected").GetDouble());
+        foreach (var b in branches) Assert.Equal("atDue", (await Copy(client, b, id)).GetProperty("expectation").GetString());
+        await (await client.Patch(Api.Task(branches[0], id), """{"expectation":"linear"}""")).Problem(HttpStatusCode.Conflict);
+
+        var edited = await (await client.Patch($"{Directives}/{id}", """{"expectation":"linear"}""")).Expect(HttpStatusCode.OK);
+        Assert.Equal("linear", edited.GetProperty("expectation").GetString());
+        Assert.True(edited.GetProperty("rollup").GetProperty("all").GetProperty("expected").GetDouble() > 0);
+        foreach (var b in branches) Assert.Equal("linear", (await Copy(client, b, id)).GetProperty("expectation").GetString());
+        await (await client.Patch($"{Directives}/{id}", """{"expectation":"sometimes"}""")).Invalid("expectation");
+    }
+
+    [Fact]
     public async Task Targets_are_added_and_withdrawn_and_the_whole_directive_withdrawn_with_its_copies()
     {
         var client = await app.Client();

@@ -15,9 +15,10 @@ public static class DirectiveBody
         var issuer = fields.String("issuerUnitId", required: true);
         var work = TaskBody.ReadWork(fields);
         var tags = TaskBody.ReadTags(fields);
+        var expectation = fields.Enum<Expectation>("expectation") ?? Expectation.Linear;
         var targets = ReadTargets(fields);
         if (fields.HasErrors) return (null, null);
-        return (new DirectiveDraft(id ?? newId(), issuer!, work.Title!, work.Track!.Value, work.Weight ?? 1, work.Start!.Value, work.Due!.Value, work.Note, tags), targets);
+        return (new DirectiveDraft(id ?? newId(), issuer!, work.Title!, work.Track!.Value, work.Weight ?? 1, work.Start!.Value, work.Due!.Value, work.Note, tags, expectation), targets);
     }
 
     /// <summary><c>{unitIds?, under?, kinds?}</c> in <c>targets</c> (create) or as the whole body (adding targets).</summary>
@@ -58,6 +59,7 @@ public static class DirectiveBody
         if (start > due) fields.Fail("start", "start must not be after due.");
         var note = fields.IsNull("note") ? "" : fields.String("note");
         if (note is not null) fields.Check("note", TaskRules.CheckNote(note));
-        return fields.HasErrors ? null : new DirectivePatch(title, weight, start, due, note);
+        var expectation = fields.Enum<Expectation>("expectation");
+        return fields.HasErrors ? null : new DirectivePatch(title, weight, start, due, note, expectation);
     }
 }

@@ -9,14 +9,14 @@ namespace Cascade.Web.Directives;
 
 /// <summary>docs/api.md <c>Directive</c>: the record, its targets and failures, and its copies' roll-up.</summary>
 public sealed record DirectiveDto(
-    string Id, string IssuerUnitId, string Title, Track Track, double Weight, DateOnly Start, DateOnly Due, string Note,
+    string Id, string IssuerUnitId, string Title, Track Track, double Weight, DateOnly Start, DateOnly Due, Expectation Expectation, string Note,
     IReadOnlyList<string> Tags, string State, long Version, int TargetCount, IReadOnlyList<FailedTargetDto> FailedTargets,
     DirectiveRollupDto Rollup, DateTimeOffset CreatedAt, string? CreatedBy, DateTimeOffset UpdatedAt, string? UpdatedBy, string? UpdatedByName)
 {
     public static DirectiveDto From(DirectiveView v, HealthOptions health)
     {
         var d = v.Directive;
-        return new(d.Id, d.IssuerUnitId, d.Title, d.Track, d.Weight, d.Start, d.Due, d.Note, d.Tags ?? [],
+        return new(d.Id, d.IssuerUnitId, d.Title, d.Track, d.Weight, d.Start, d.Due, d.Expectation, d.Note, d.Tags ?? [],
             d.State == DirectiveState.Deployed ? "deployed" : "deploying", d.Version, v.TargetCount,
             [.. v.FailedTargets.Select(f => new FailedTargetDto(f.UnitId, f.Reason ?? ""))], DirectiveRollupDto.From(v.Rollup, health),
             d.CreatedAt, d.CreatedBy, d.UpdatedAt, d.UpdatedBy, ActorNames.Of(d.UpdatedBy, d.UpdatedByName));

@@ -13,10 +13,10 @@ namespace Cascade.Web.Directives;
 /// <param name="Tags">Labels every copy gets.</param>
 public sealed record NewDirective(
     string? Id, string IssuerUnitId, string Title, Track Track, double? Weight, DateOnly Start, DateOnly Due, string? Note,
-    IReadOnlyList<string>? Tags, DirectiveTargets Targets);
+    IReadOnlyList<string>? Tags, DirectiveTargets Targets, Expectation? Expectation = null);
 
 /// <summary>Which units get a copy: the listed ones, plus every unit strictly below <c>under</c> of the given kinds (all kinds when left out).</summary>
 public sealed record DirectiveTargets(IReadOnlyList<string>? UnitIds, string? Under, IReadOnlyList<UnitKind>? Kinds);
 
 /// <summary>A merge patch of <c>PATCH /api/v1/directives/{id}</c>: the copies' owned fields follow.</summary>
-public sealed record DirectiveChanges(string? Title, double? Weight, DateOnly? Start, DateOnly? Due, string? Note);
+public sealed record DirectiveChanges(string? Title, double? Weight, DateOnly? Start, DateOnly? Due, string? Note, Expectation? Expectation = null);

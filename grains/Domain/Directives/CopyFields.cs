@@ -9,7 +9,8 @@ public sealed record CopyFields(
     [property: Id(1)] Track Track,
     [property: Id(2)] double Weight,
     [property: Id(3)] DateOnly Start,
-    [property: Id(4)] DateOnly Due)
+    [property: Id(4)] DateOnly Due,
+    [property: Id(5)] Expectation Expectation = Expectation.Linear)
 {
-    public static CopyFields Of(TaskItem task) => new(task.Title, task.Track, task.Weight, task.Start, task.Due);
+    public static CopyFields Of(TaskItem task) => new(task.Title, task.Track, task.Weight, task.Start, task.Due, task.Expectation);
 }

@@ -31,7 +31,7 @@ public readonly record struct CopyTotals(
     /// <summary>The copy as its unit holds it (the owned fields are the owner's).</summary>
     public static TaskItem AsTask(string ownerId, CopyFields owned, CopyReport copy) => new()
     {
-        Id = ownerId, Title = owned.Title, Track = owned.Track, Weight = owned.Weight, Start = owned.Start, Due = owned.Due,
+        Id = ownerId, Title = owned.Title, Track = owned.Track, Weight = owned.Weight, Start = owned.Start, Due = owned.Due, Expectation = owned.Expectation,
         Status = copy.Status, Progress = copy.Progress, UpdatedAt = copy.UpdatedAt, UpdatedBy = copy.UpdatedBy, Version = copy.TaskVersion,
     };
 }

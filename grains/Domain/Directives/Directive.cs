@@ -25,7 +25,8 @@ public sealed record Directive
     [Id(13)] public DateTimeOffset UpdatedAt { get; init; }
     [Id(14)] public string? UpdatedBy { get; init; }
     [Id(15)] public string? UpdatedByName { get; init; }
+    [Id(16)] public Expectation Expectation { get; init; }
 
     /// <summary>What every copy takes from the directive.</summary>
-    public CopyFields Owned => new(Title, Track, Weight, Start, Due);
+    public CopyFields Owned => new(Title, Track, Weight, Start, Due, Expectation);
 }

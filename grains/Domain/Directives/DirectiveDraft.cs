@@ -13,11 +13,12 @@ public sealed record DirectiveDraft(
     [property: Id(5)] DateOnly Start,
     [property: Id(6)] DateOnly Due,
     [property: Id(7)] string Note,
-    [property: Id(8)] string[]? Tags)
+    [property: Id(8)] string[]? Tags,
+    [property: Id(9)] Expectation Expectation = Expectation.Linear)
 {
     /// <summary>True when <paramref name="stored"/> was created from the same draft (a repeated POST).</summary>
     public bool SameAs(Directive stored) =>
         Id == stored.Id && IssuerUnitId == stored.IssuerUnitId && Title == stored.Title && Track == stored.Track
-        && Weight.Equals(stored.Weight) && Start == stored.Start && Due == stored.Due && Note == stored.Note
+        && Weight.Equals(stored.Weight) && Start == stored.Start && Due == stored.Due && Note == stored.Note && Expectation == stored.Expectation
         && TaskRules.SameTags(Tags, stored.Tags);
 }

@@ -7,4 +7,5 @@ public sealed record DirectivePatch(
     [property: Id(1)] double? Weight,
     [property: Id(2)] DateOnly? Start,
     [property: Id(3)] DateOnly? Due,
-    [property: Id(4)] string? Note);
+    [property: Id(4)] string? Note,
+    [property: Id(5)] Tasks.Expectation? Expectation = null);

@@ -18,6 +18,7 @@ public static class DirectiveRules
             Start = start,
             Due = due,
             Note = patch.Note ?? stored.Note,
+            Expectation = patch.Expectation ?? stored.Expectation,
         });
     }
 
@@ -27,7 +28,7 @@ public static class DirectiveRules
     public static Directive Create(DirectiveDraft d, DateTimeOffset now, string by, string? byName) => new()
     {
         Id = d.Id, IssuerUnitId = d.IssuerUnitId, Title = d.Title, Track = d.Track, Weight = d.Weight,
-        Start = d.Start, Due = d.Due, Note = d.Note, Tags = d.Tags is { Length: > 0 } t ? t : null, Version = 1,
+        Start = d.Start, Due = d.Due, Expectation = d.Expectation, Note = d.Note, Tags = d.Tags is { Length: > 0 } t ? t : null, Version = 1,
         State = DirectiveState.Deploying, CreatedAt = now, CreatedBy = by, UpdatedAt = now, UpdatedBy = by, UpdatedByName = byName,
     };
 }

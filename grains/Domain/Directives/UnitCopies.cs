@@ -44,7 +44,7 @@ public sealed class UnitCopies(Func<List<TaskItem>> list)
             if (Stored.Count >= TaskRules.MaxTasksPerUnit) return CopyOutcome.TaskLimit;
             after = new TaskItem
             {
-                Id = order.OwnerId, Title = f.Title, Track = f.Track, Weight = f.Weight, Start = f.Start, Due = f.Due,
+                Id = order.OwnerId, Title = f.Title, Track = f.Track, Weight = f.Weight, Start = f.Start, Due = f.Due, Expectation = f.Expectation,
                 Status = TaskItemStatus.NotStarted, Progress = 0, Note = "", Version = 1, UpdatedAt = now, UpdatedBy = order.By,
                 UpdatedByName = order.ByName, DirectiveId = order.OwnerId, Tags = order.Tags is { Length: > 0 } t ? t : null,
                 OwnerVersion = order.OwnerVersion, CopyShard = order.Shard, IssuerUnitId = order.IssuerUnitId,
@@ -58,7 +58,7 @@ public sealed class UnitCopies(Func<List<TaskItem>> list)
         // staleness stay the unit's own last report.
         after = held with
         {
-            Title = f.Title, Track = f.Track, Weight = f.Weight, Start = f.Start, Due = f.Due,
+            Title = f.Title, Track = f.Track, Weight = f.Weight, Start = f.Start, Due = f.Due, Expectation = f.Expectation,
             OwnerVersion = order.OwnerVersion, CopyShard = order.Shard, Version = held.Version + 1,
         };
         Stored[index] = after;

@@ -13,7 +13,8 @@ namespace Cascade.Directives;
 /// </summary>
 public sealed partial class DirectiveGrain(
     [PersistentState("directive", StorageNames.Default)] IPersistentState<DirectiveOwnerState> state,
-    DomainClock clock, Microsoft.Extensions.Options.IOptions<HealthOptions> health) : Grain, IDirectiveGrain
+    DomainClock clock, Microsoft.Extensions.Options.IOptions<HealthOptions> health,
+    Microsoft.Extensions.Options.IOptions<DirectiveOptions> options) : Grain, IDirectiveGrain
 {
     private const int Named = 5;
 
@@ -30,11 +31,12 @@ public sealed partial class DirectiveGrain(
                 ? Result<DirectiveView>.Ok(await View())
                 : Result<DirectiveView>.Conflict($"Directive '{Id}' already exists with other values.");
         var chunks = targets.Chunk(IDirectiveShardGrain.Capacity).ToList();
-        if (await Refusal(chunks) is { } refused) return refused;
         var directive = DirectiveRules.Create(draft, clock.Now, by, byName);
-        await Index(GrainFactory).Register(Id, directive.IssuerUnitId);
-        var goal = Goal(directive, by, byName);
-        await Task.WhenAll(chunks.Select((chunk, n) => Shard(n).Assign(chunk, goal with { Shard = n })));
+        if (directive.Recurrence is not null) directive = FirstPeriod(directive);
+        if (await Refusal(chunks, Probe(directive)) is { } refused) return refused;
+        await Index(GrainFactory).Register(Id, directive.IssuerUnitId, directive.Recurrence?.Every, directive.Recurrence?.Current);
+        var goal = Deployable(directive) ? Goal(directive, by, byName) : null;
+        await Task.WhenAll(chunks.Select((chunk, n) => Shard(n).Assign(chunk, goal is null ? null : goal with { Shard = n })));
         S.Directive = directive;
         S.Shards = chunks.Count;
         S.CreatedWith = DirectiveOwnerState.Digest(targets);
@@ -83,10 +85,10 @@ public sealed partial class DirectiveGrain(
         }
         var next = S.Shards;
         foreach (var chunk in rest.Chunk(IDirectiveShardGrain.Capacity)) placements.Add((next++, chunk));
-        if (await Refusal(placements.Select(p => p.Units).ToList()) is { } refused) return refused;
+        if (await Refusal(placements.Select(p => p.Units).ToList(), Probe(stored)) is { } refused) return refused;
         var version = stored with { Version = stored.Version + 1, UpdatedAt = clock.Now, UpdatedBy = by, UpdatedByName = byName };
-        var goal = Goal(version, by, byName);
-        await Task.WhenAll(placements.Select(p => Shard(p.Shard).Assign(p.Units, goal with { Shard = p.Shard })));
+        var goal = Deployable(version) ? Goal(version, by, byName) : null;
+        await Task.WhenAll(placements.Select(p => Shard(p.Shard).Assign(p.Units, goal is null ? null : goal with { Shard = p.Shard })));
         S.Directive = version with { State = DirectiveState.Deploying };
         S.Shards = next;
         S.Busy = [.. S.Busy.Union(placements.Select(p => p.Shard))];
@@ -102,6 +104,7 @@ public sealed partial class DirectiveGrain(
         foreach (var shard in AllShards)
             if (await shard.Withdraw(unitId, by, byName))
             {
+                await Exclude(unitId);
                 await Audit(AuditActions.DirectiveTargets, by, DirectiveSnapshots.Targets([unitId]), null);
                 return Result<DirectiveView>.Ok(await View());
             }
@@ -113,7 +116,8 @@ public sealed partial class DirectiveGrain(
         if (S.Directive is not { } stored || S.Deleting) return Missing<bool>();
         var gone = stored with { Version = stored.Version + 1, UpdatedAt = clock.Now, UpdatedBy = by, UpdatedByName = byName };
         S.Deleting = true;
-        await ChangeGoal(gone, Goal(gone, by, byName) with { Withdraw = true });
+        // A directive's copies are withdrawn; a schedule's instances stay as the units' own tasks.
+        await ChangeGoal(gone, Goal(gone, by, byName) with { Withdraw = !gone.IsSchedule, Release = gone.IsSchedule });
         await Audit(AuditActions.DirectiveDelete, by, DirectiveSnapshots.Of(stored), null);
         await Run(await Targets() <= syncTargets);
         return S.Busy.Count == 0 ? Result<bool>.Ok(true) : Result<bool>.Created(false);
@@ -144,12 +148,19 @@ public sealed partial class DirectiveGrain(
     private async Task<int> Targets() => (await Task.WhenAll(AllShards.Select(s => s.TargetCount()))).Sum();
 
     private static CopyOrder Goal(Directive d, string by, string? byName) =>
-        new(d.Id, d.IssuerUnitId, 0, d.Version, d.Owned, d.Tags, by, byName);
+        new(d.Id, d.IssuerUnitId, 0, d.Version, d.Owned, d.Tags, by, byName, Period: d.Recurrence?.Current);
+
+    /// <summary>A directive always has copies to place; a schedule once its first period has come.</summary>
+    private static bool Deployable(Directive d) => d.Recurrence is not { Current: null };
+
+    /// <summary>What a target is checked against: the copy it would get (a schedule's next instance).</summary>
+    private static CopyOrder Probe(Directive d) =>
+        Goal(d, "", null) with { Period = d.Recurrence is { } r ? r.Current ?? r.From : null };
 
     /// <summary>The first targets (of every chunk, checked in parallel) that cannot take the copy: a 409 naming them.</summary>
-    private async Task<Result<DirectiveView>?> Refusal(IReadOnlyList<string[]> chunks)
+    private async Task<Result<DirectiveView>?> Refusal(IReadOnlyList<string[]> chunks, CopyOrder probe)
     {
-        var failed = (await Task.WhenAll(chunks.Select((chunk, n) => Shard(n).Check(Id, chunk, Named)))).SelectMany(f => f).Take(Named).ToList();
+        var failed = (await Task.WhenAll(chunks.Select((chunk, n) => Shard(n).Check(probe, chunk, Named)))).SelectMany(f => f).Take(Named).ToList();
         if (failed.Count == 0) return null;
         return Result<DirectiveView>.Conflict("These targets cannot take the directive's copy: "
             + string.Join(", ", failed.Select(f => $"'{f.UnitId}' ({f.Reason})")) + ". Nothing was created.");

@@ -1,18 +1,29 @@
+using Cascade.Schedules;
 using Cascade.Storage;
+using Cascade.Time;
 
 namespace Cascade.Directives;
 
-/// <summary>Every directive's issuer and which still have work (one small stored state: directives are few).</summary>
+/// <summary>
+/// Every directive's and schedule's issuer and which still have work (one small stored state:
+/// owners are few). Every node's <see cref="ScheduleClock"/> asks it to <see cref="Check"/>: it
+/// turns schedules whose period has changed in the organization's zone, and lets schedules that
+/// follow the tree find units that came to match.
+/// </summary>
 public sealed class DirectiveIndexGrain(
-    [PersistentState("directive-index", StorageNames.Default)] IPersistentState<DirectiveIndexState> state) : Grain, IDirectiveIndexGrain
+    [PersistentState("directive-index", StorageNames.Default)] IPersistentState<DirectiveIndexState> state,
+    DomainClock clock) : Grain, IDirectiveIndexGrain
 {
     private DirectiveIndexState S => state.State;
+    private bool _treeChanged;
 
-    public async Task Register(string id, string issuerUnitId)
+    public async Task Register(string id, string issuerUnitId, Cadence? every, string? period)
     {
-        if (S.Issuers.GetValueOrDefault(id) == issuerUnitId && S.Busy.Contains(id)) return;
+        var mark = every is { } e ? new ScheduleMark(e, period) : null;
+        if (S.Issuers.GetValueOrDefault(id) == issuerUnitId && S.Busy.Contains(id) && S.Schedules.GetValueOrDefault(id) == mark) return;
         S.Issuers[id] = issuerUnitId;
         S.Busy.Add(id);
+        if (mark is not null) S.Schedules[id] = mark;
         await state.WriteStateAsync();
     }
 
@@ -24,22 +35,59 @@ public sealed class DirectiveIndexGrain(
 
     public async Task Remove(string id)
     {
-        if (!S.Issuers.Remove(id) & !S.Busy.Remove(id)) return;
+        if (!S.Issuers.Remove(id) & !S.Busy.Remove(id) & !S.Schedules.Remove(id)) return;
         await state.WriteStateAsync();
     }
 
     public Task<bool> Exists(string id) => Task.FromResult(S.Issuers.ContainsKey(id));
 
-    public Task<IReadOnlyList<string>> Issued(IReadOnlyList<string>? issuerIds)
+    public Task<IReadOnlyList<string>> Issued(IReadOnlyList<string>? issuerIds, bool schedules)
     {
         var wanted = issuerIds?.ToHashSet(StringComparer.Ordinal);
-        IReadOnlyList<string> ids = [.. S.Issuers.Where(p => wanted is null || wanted.Contains(p.Value)).Select(p => p.Key).Order(StringComparer.Ordinal)];
+        IReadOnlyList<string> ids = [.. S.Issuers
+            .Where(p => (wanted is null || wanted.Contains(p.Value)) && S.Schedules.ContainsKey(p.Key) == schedules)
+            .Select(p => p.Key).Order(StringComparer.Ordinal)];
         return Task.FromResult(ids);
     }
 
-    public Task Wake()
+    public async Task Wake()
     {
         foreach (var id in S.Busy) GrainFactory.GetGrain<IDirectiveGrain>(id).Resume().Ignore();
+        await TurnDue();
+    }
+
+    public Task TreeChanged()
+    {
+        _treeChanged = S.Schedules.Count > 0;
         return Task.CompletedTask;
+    }
+
+    public async Task Check()
+    {
+        await TurnDue();
+        if (!_treeChanged) return;
+        _treeChanged = false;
+        foreach (var id in S.Schedules.Keys) GrainFactory.GetGrain<IDirectiveGrain>(id).Follow().Ignore();
+    }
+
+    /// <summary>
+    /// Asks every schedule whose period is not the one holding today to turn. Each answers with
+    /// <see cref="Seen"/> once it has (or found nothing due: before from, after until), so it is
+    /// asked again only at the next period; one that failed is asked again at the next check. The
+    /// calls are one-way: a turn calls this grain back, which must not wait behind the check.
+    /// </summary>
+    private Task TurnDue()
+    {
+        var today = clock.Today;
+        foreach (var (id, mark) in S.Schedules)
+            if (mark.Period != Period.Of(mark.Every, today).Name) GrainFactory.GetGrain<IDirectiveGrain>(id).Turn().Ignore();
+        return Task.CompletedTask;
+    }
+
+    public async Task Seen(string id, string period)
+    {
+        if (!S.Schedules.TryGetValue(id, out var mark) || mark.Period == period) return;
+        S.Schedules[id] = mark with { Period = period };
+        await state.WriteStateAsync();
     }
 }

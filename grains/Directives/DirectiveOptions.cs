@@ -14,4 +14,12 @@ public sealed class DirectiveOptions
     /// <summary>Copies a shard places at once; its durable cursor moves after each such batch.</summary>
     [Range(1, 5_000)]
     public int FanoutBatch { get; set; } = 200;
+
+    /// <summary>
+    /// How often the index looks whether a schedule's period has turned (local midnight in
+    /// <c>Cascade:TimeZone</c>) or the tree changed under a schedule that follows it: new
+    /// instances appear within this (plus their hand-out) of midnight and of start-up.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:02:00")]
+    public TimeSpan ScheduleCheck { get; set; } = TimeSpan.FromSeconds(30);
 }

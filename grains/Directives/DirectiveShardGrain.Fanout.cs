@@ -61,7 +61,7 @@ public sealed partial class DirectiveShardGrain
                     S.Targets[S.Cursor + i] = target with { State = CopyTargetState.Failed, Reason = CopyOutcomes.Reason(receipt.Outcome) };
                 continue;
             }
-            if (goal.Withdraw) _copies.Remove(target.UnitId);
+            if (goal.Withdraw || goal.Release) _copies.Remove(target.UnitId);
             else
             {
                 S.Targets[S.Cursor + i] = target with { State = CopyTargetState.Placed };
@@ -72,10 +72,10 @@ public sealed partial class DirectiveShardGrain
         if (S.Cursor >= S.Targets.Count)
         {
             S.Finished = true;
-            if (goal.Withdraw) S.Targets.Clear();
+            if (goal.Withdraw || goal.Release) S.Targets.Clear();
         }
         await state.WriteStateAsync();
-        if (!goal.Withdraw) TellOwner();
+        if (!goal.Withdraw && !goal.Release) TellOwner();
     }
 
     public async Task<bool> Withdraw(string unitId, string by, string? byName)

@@ -29,42 +29,52 @@ public sealed partial class DirectiveShardGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        if (S.Goal is not { } goal) return;
         var placed = S.Targets.Where(t => t.State == CopyTargetState.Placed).Select(t => t.UnitId).ToList();
         for (var i = 0; i < placed.Count; i += ReadBatch)
         {
             var batch = placed.Skip(i).Take(ReadBatch).ToList();
-            var copies = await Task.WhenAll(batch.Select(id => GrainFactory.GetGrain<IUnitGrain>(id).GetCopy(OwnerId)));
+            var copies = await Task.WhenAll(batch.Select(id => GrainFactory.GetGrain<IUnitGrain>(id).GetCopy(goal.TaskId, OwnerId)));
             for (var j = 0; j < batch.Count; j++)
                 if (copies[j] is { } copy) _copies[batch[j]] = copy;
         }
     }
 
-    public async Task<IReadOnlyList<CopyTarget>> Check(string ownerId, IReadOnlyList<string> unitIds, int max)
+    public async Task<IReadOnlyList<CopyTarget>> Check(CopyOrder probe, IReadOnlyList<string> unitIds, int max)
     {
         var failed = new List<CopyTarget>();
         for (var i = 0; i < unitIds.Count && failed.Count < max; i += ReadBatch)
         {
             var batch = unitIds.Skip(i).Take(ReadBatch).ToList();
-            var outcomes = await Task.WhenAll(batch.Select(id => GrainFactory.GetGrain<IUnitGrain>(id).CheckCopy(ownerId)));
+            var outcomes = await Task.WhenAll(batch.Select(id => GrainFactory.GetGrain<IUnitGrain>(id).CheckCopy(probe)));
             for (var j = 0; j < batch.Count && failed.Count < max; j++)
                 if (CopyOutcomes.Failed(outcomes[j])) failed.Add(new(batch[j], CopyTargetState.Failed, CopyOutcomes.Reason(outcomes[j])));
         }
         return failed;
     }
 
-    public async Task Assign(IReadOnlyList<string> unitIds, CopyOrder goal)
+    public async Task Assign(IReadOnlyList<string> unitIds, CopyOrder? goal)
     {
         var known = S.Targets.Select(t => t.UnitId).ToHashSet(StringComparer.Ordinal);
         var added = unitIds.Where(known.Add).Select(id => new CopyTarget(id, CopyTargetState.Pending)).ToList();
         if (S.Finished) S.Cursor = S.Targets.Count;
         S.Targets.AddRange(added);
-        S.Goal = goal;
-        S.Finished = false;
+        if (goal is not null)
+        {
+            S.Goal = goal;
+            S.Finished = false;
+        }
         await state.WriteStateAsync();
     }
 
     public async Task SetGoal(CopyOrder goal)
     {
+        if (goal.Period != S.Goal?.Period && !goal.Release)
+        {
+            // A schedule's new period: every target gets a new instance (one that failed may take it now).
+            for (var i = 0; i < S.Targets.Count; i++) S.Targets[i] = S.Targets[i] with { State = CopyTargetState.Pending, Reason = null };
+            _copies.Clear();
+        }
         S.Goal = goal;
         S.Cursor = 0;
         S.Finished = false;
@@ -75,13 +85,15 @@ public sealed partial class DirectiveShardGrain(
 
     public Task<int> TargetCount() => Task.FromResult(S.Targets.Count);
 
+    public Task<IReadOnlyList<string>> Units() => Task.FromResult<IReadOnlyList<string>>([.. S.Targets.Select(t => t.UnitId)]);
+
     public Task<ShardReport> Report() =>
         Task.FromResult(new ShardReport(S.Targets.Count, [.. S.Targets.Where(t => t.State == CopyTargetState.Failed)], Totals()));
 
     private CopyTotals Totals()
     {
         var totals = default(CopyTotals);
-        if (S.Goal is { Withdraw: false } goal)
+        if (S.Goal is { Withdraw: false, Release: false } goal)
         {
             var now = clock.Now;
             foreach (var target in S.Targets)
@@ -94,7 +106,7 @@ public sealed partial class DirectiveShardGrain(
     public Task<IReadOnlyList<CopyRow>> Copies(CopyFilter filter, string? after, int limit)
     {
         var rows = new List<CopyRow>();
-        if (S.Goal is not { Withdraw: false } goal) return Task.FromResult<IReadOnlyList<CopyRow>>(rows);
+        if (S.Goal is not { Withdraw: false, Release: false } goal) return Task.FromResult<IReadOnlyList<CopyRow>>(rows);
         var now = clock.Now;
         foreach (var target in S.Targets.Where(t => t.State == CopyTargetState.Placed && (after is null || string.CompareOrdinal(t.UnitId, after) > 0))
                      .OrderBy(t => t.UnitId, StringComparer.Ordinal))
@@ -106,6 +118,25 @@ public sealed partial class DirectiveShardGrain(
             if (rows.Count >= limit) break;
         }
         return Task.FromResult<IReadOnlyList<CopyRow>>(rows);
+    }
+
+    public async Task<IReadOnlyList<CopyRow>> Earlier(string period, CopyFilter filter, string? after, int limit)
+    {
+        var rows = new List<CopyRow>();
+        var taskId = CopyOrder.InstanceId(OwnerId, period);
+        var units = S.Targets.Select(t => t.UnitId).Where(u => after is null || string.CompareOrdinal(u, after) > 0).Order(StringComparer.Ordinal).ToList();
+        for (var i = 0; i < units.Count && rows.Count < limit; i += ReadBatch)
+        {
+            var batch = units.Skip(i).Take(ReadBatch).ToList();
+            var copies = await Task.WhenAll(batch.Select(id => GrainFactory.GetGrain<IUnitGrain>(id).GetCopy(taskId, OwnerId)));
+            for (var j = 0; j < batch.Count && rows.Count < limit; j++)
+            {
+                if (copies[j] is not { } copy) continue;
+                var overdue = copy.Status != Tasks.TaskItemStatus.Done;
+                if (Matches(filter, copy, overdue)) rows.Add(new(batch[j], copy.Status, copy.Progress, overdue, copy.UpdatedAt, copy.UpdatedBy, copy.UpdatedByName));
+            }
+        }
+        return rows;
     }
 
     private static bool Matches(CopyFilter filter, CopyReport copy, bool overdue) => filter switch
@@ -120,6 +151,7 @@ public sealed partial class DirectiveShardGrain(
 
     public Task CopyChanged(string unitId, CopyReport report)
     {
+        if (report.Period != S.Goal?.Period) return Task.CompletedTask; // a schedule's instance of another period
         if (_copies.TryGetValue(unitId, out var held) && held.TaskVersion >= report.TaskVersion) return Task.CompletedTask;
         if (!S.Targets.Exists(t => t.UnitId == unitId && t.State == CopyTargetState.Placed)) return Task.CompletedTask;
         _copies[unitId] = report;
@@ -127,8 +159,9 @@ public sealed partial class DirectiveShardGrain(
         return Task.CompletedTask;
     }
 
-    public async Task CopyRemoved(string unitId, string by)
+    public async Task CopyRemoved(string unitId, string by, string? period)
     {
+        if (period != S.Goal?.Period) return; // an earlier period's instance: the target stays
         var index = S.Targets.FindIndex(t => t.UnitId == unitId);
         if (index < 0) return;
         S.Targets.RemoveAt(index);

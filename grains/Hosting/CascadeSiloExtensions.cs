@@ -115,6 +115,7 @@ public static class CascadeSiloExtensions
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ClusterChanges>());
         services.TryAddSingleton<LocalUnits>();
         services.AddHostedService<RollupRepair>(); // passes only after ClusterChanges, which runs once the silo is active
+        services.AddHostedService<Cascade.Directives.ScheduleClock>();
         if (string.Equals(provider, StorageOptions.AzureTable, StringComparison.OrdinalIgnoreCase)) silo.AddCascadeAzureTableStorage();
         else silo.AddCascadeSqliteStorage();
         return silo;

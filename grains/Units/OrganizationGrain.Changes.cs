@@ -78,6 +78,7 @@ public sealed partial class OrganizationGrain
         // Walls watching any of these places call Watch again to see the new shape.
         var touched = changes.SelectMany(c => new[] { c.Unit.Id, c.Unit.ParentId, c.OldParentId }).OfType<string>().Distinct().ToList();
         foreach (var feed in WallPartitions.All(GrainFactory)) feed.StructureChanged(touched).Ignore();
+        GrainFactory.GetGrain<Cascade.Directives.IDirectiveIndexGrain>(Cascade.Directives.IDirectiveIndexGrain.Key).TreeChanged().Ignore();
         return outcome;
     }
 

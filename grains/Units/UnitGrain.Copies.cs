@@ -13,14 +13,15 @@ public sealed partial class UnitGrain
 {
     private UnitCopies? Copies => Exists ? new(() => state.State.Tasks) : null;
 
-    public Task<CopyOutcome> CheckCopy(string ownerId) => Task.FromResult(Copies?.Check(ownerId) ?? CopyOutcome.UnitGone);
+    public Task<CopyOutcome> CheckCopy(CopyOrder order) => Task.FromResult(Copies?.Check(order) ?? CopyOutcome.UnitGone);
 
-    public Task<CopyReport?> GetCopy(string ownerId) =>
-        Task.FromResult(Tasks?.Get(ownerId) is { Succeeded: true, Value: { } t } && t.DirectiveId == ownerId ? CopyReport.Of(t) : null);
+    public Task<CopyReport?> GetCopy(string taskId, string ownerId) =>
+        Task.FromResult(Tasks?.Get(taskId) is { Succeeded: true, Value: { } t } && t.OwnerId == ownerId && t.IsCopy ? CopyReport.Of(t) : null);
 
     public async Task<CopyReceipt> ReceiveCopy(CopyOrder order)
     {
-        if (Copies is not { } copies) return new(order.Withdraw ? CopyOutcome.Withdrawn : CopyOutcome.UnitGone, null);
+        if (Copies is not { } copies) return new(order.Withdraw || order.Release ? CopyOutcome.Withdrawn : CopyOutcome.UnitGone, null);
+        if (order.Release) return await Release(copies, order);
         var outcome = copies.Receive(order, clock.Now, out var before, out var after);
         if (before is not null || after is not null)
         {
@@ -29,8 +30,20 @@ public sealed partial class UnitGrain
             await Done(operation, Stamp(order.By), action, order.OwnerId,
                 before is null ? null : TaskSnapshots.Task(Id, before), after is null ? null : TaskSnapshots.Task(Id, after));
         }
-        var held = after ?? (outcome == CopyOutcome.Unchanged && Tasks!.Get(order.OwnerId).Value is { } t ? t : null);
+        var held = after ?? (outcome == CopyOutcome.Unchanged && Tasks!.Get(order.TaskId).Value is { } t ? t : null);
         return new(outcome, held is null ? null : CopyReport.Of(held));
+    }
+
+    /// <summary>Every copy of a deleted owner becomes the unit's own task: one write, a <c>task.update</c> each.</summary>
+    private async Task<CopyReceipt> Release(UnitCopies copies, CopyOrder order)
+    {
+        var released = copies.Release(order.OwnerId);
+        if (released.Count == 0) return new(CopyOutcome.Withdrawn, null);
+        var stamp = Stamp(order.By);
+        foreach (var (before, after) in released)
+            Record(stamp, AuditActions.TaskUpdate, after.Id, TaskSnapshots.Task(Id, before), TaskSnapshots.Task(Id, after));
+        await Persist(null, "update", released.Count);
+        return new(CopyOutcome.Withdrawn, null);
     }
 
     public async Task RecordDirective(AuditStamp stamp, string action, string directiveId, string? before, string? after)
@@ -42,8 +55,8 @@ public sealed partial class UnitGrain
 
     /// <summary>After the unit's own write of a copy: its shard updates the directive's roll-up (one-way).</summary>
     private void CopyWritten(TaskItem copy) =>
-        GrainFactory.GetGrain<IDirectiveShardGrain>(IDirectiveShardGrain.Key(copy.DirectiveId!, copy.CopyShard)).CopyChanged(Id, CopyReport.Of(copy)).Ignore();
+        GrainFactory.GetGrain<IDirectiveShardGrain>(IDirectiveShardGrain.Key(copy.OwnerId!, copy.CopyShard)).CopyChanged(Id, CopyReport.Of(copy)).Ignore();
 
     private void CopyRemoved(TaskItem copy, string by) =>
-        GrainFactory.GetGrain<IDirectiveShardGrain>(IDirectiveShardGrain.Key(copy.DirectiveId!, copy.CopyShard)).CopyRemoved(Id, by).Ignore();
+        GrainFactory.GetGrain<IDirectiveShardGrain>(IDirectiveShardGrain.Key(copy.OwnerId!, copy.CopyShard)).CopyRemoved(Id, by, copy.Period).Ignore();
 }

@@ -45,10 +45,10 @@ public sealed class TrackMirrorTests
         foreach (var field in Stored(typeof(TrackTotals)))
             Assert.Equal(Convert.ToDouble(field.GetValue(a)) + Convert.ToDouble(field.GetValue(b)), Convert.ToDouble(field.GetValue(sum)));
 
-        var x = new SubtreeTotals(a, b, 1, 2, 3, 4);
-        var y = new SubtreeTotals(b, a, 10, 20, 30, 40);
+        var x = new SubtreeTotals(a, b, 1, 2, 3, 4, new Duties(5, 6));
+        var y = new SubtreeTotals(b, a, 10, 20, 30, 40, new Duties(50, 60));
         var total = x + y;
-        Assert.Equal((sum, sum, 11, 22, 33, 44), (total.Party, total.Business, total.Units, total.RedUnits, total.AmberUnits, total.OpenAlerts));
-        Assert.Equal(6, Stored(typeof(SubtreeTotals)).Count()); // a new field must be added in operator + too
+        Assert.Equal((sum, sum, 11, 22, 33, 44, new Duties(55, 66)), (total.Party, total.Business, total.Units, total.RedUnits, total.AmberUnits, total.OpenAlerts, total.Duties));
+        Assert.Equal(7, Stored(typeof(SubtreeTotals)).Count()); // a new field must be added in operator + too
     }
 }

@@ -38,8 +38,8 @@ public static class DirectivesApi
 
     private static ProblemHttpResult Unknown(string id) => Problems.NotFound($"Directive '{id}' does not exist.");
     private static ProblemHttpResult Forbidden(string issuer) => Problems.Forbidden($"You may not hand work down from unit '{issuer}'.");
-    private static IDirectiveGrain Owner(IGrainFactory grains, string id) => grains.GetGrain<IDirectiveGrain>(id);
-    private static IOrganizationGrain Organization(IGrainFactory grains) => grains.GetGrain<IOrganizationGrain>(IOrganizationGrain.Key);
+    private static IDirectiveGrain Owner(IGrainFactory grains, string id) => Owners.Owner(grains, id);
+    private static IOrganizationGrain Organization(IGrainFactory grains) => Owners.Organization(grains);
 
     private static async Task<Results<Created<DirectiveDto>, Accepted<DirectiveDto>, Ok<DirectiveDto>, ProblemHttpResult>> Create(
         HttpContext context, IGrainFactory grains, WriteAccess access, IOptions<DirectiveOptions> options, IOptions<HealthOptions> health)
@@ -80,7 +80,7 @@ public static class DirectivesApi
         {
             if (!UnitRules.IsValidId(issuer) || await Organization(grains).GetUnit(issuer) is null) return Problems.NotFound($"Unit '{issuer}' does not exist.");
             if (!await scope.MayRead(context.User, issuer)) return KioskScope.Refusal(context.User);
-            issuers = subtree ? [issuer, .. Below(issuer, await Organization(grains).ListUnits(null) ?? [])] : [issuer];
+            issuers = await Owners.Issuers(grains, issuer, subtree);
         }
         else if (KioskScope.IsKiosk(context.User)) return KioskScope.Refusal(context.User);
         var ids = await grains.GetGrain<IDirectiveIndexGrain>(IDirectiveIndexGrain.Key).Issued(issuers);
@@ -88,18 +88,10 @@ public static class DirectivesApi
         return TypedResults.Ok(views.OfType<DirectiveView>().Select(v => DirectiveDto.From(v, health.Value) with { FailedTargets = [] }).ToList());
     }
 
-    private static IEnumerable<string> Below(string id, IReadOnlyList<UnitInfo> units)
-    {
-        var children = units.Where(u => u.ParentId is not null).ToLookup(u => u.ParentId!);
-        var stack = new Stack<string>([id]);
-        while (stack.TryPop(out var at))
-            foreach (var child in children[at]) { yield return child.Id; stack.Push(child.Id); }
-    }
-
     private static async Task<Results<Ok<DirectiveDto>, ProblemHttpResult>> Get(
         string id, HttpContext context, IGrainFactory grains, KioskScope scope, IOptions<HealthOptions> health)
     {
-        if (!TaskRules.IsValidId(id) || await Owner(grains, id).Get() is not { } view) return Unknown(id);
+        if (await Owners.Find(grains, id, schedule: false) is not { } view) return Unknown(id);
         if (!await scope.MayRead(context.User, view.Directive.IssuerUnitId)) return KioskScope.Refusal(context.User);
         var dto = DirectiveDto.From(view, health.Value);
         context.Response.Headers.ETag = dto.ETag;
@@ -112,17 +104,11 @@ public static class DirectivesApi
     private static async Task<Results<Ok<CopyPage>, ProblemHttpResult>> Copies(
         string id, HttpContext context, IGrainFactory grains, KioskScope scope, string? state = null, string? after = null, int? limit = null)
     {
-        if (!TaskRules.IsValidId(id) || await Owner(grains, id).Get() is not { } view) return Unknown(id);
+        if (await Owners.Find(grains, id, schedule: false) is not { } view) return Unknown(id);
         if (!await scope.MayRead(context.User, view.Directive.IssuerUnitId)) return KioskScope.Refusal(context.User);
-        var filter = CopyFilter.All;
-        if (state is not null && (!Enum.TryParse(state, ignoreCase: true, out filter) || int.TryParse(state, out _) || filter == CopyFilter.All))
-            return Problems.Invalid(new() { ["state"] = ["state must be one of: notStarted, inProgress, blocked, done, overdue."] });
-        if (limit is < 1 or > 1000) return Problems.Invalid(new() { ["limit"] = ["limit must be from 1 to 1000."] });
-        var take = limit ?? 100;
+        if (Owners.ReadPage(state, limit) is not ({ } filter, { } take)) return Owners.BadPage(state);
         var rows = await Owner(grains, id).Copies(filter, after, take) ?? [];
-        var names = (await Organization(grains).ListUnits(null) ?? []).ToDictionary(u => u.Id, u => u.Name);
-        var page = rows.Select(r => CopyDto.From(r, names.GetValueOrDefault(r.UnitId, r.UnitId))).ToList();
-        return TypedResults.Ok(new CopyPage(page, page.Count == take ? page[^1].UnitId : null));
+        return TypedResults.Ok(await Owners.Page(grains, rows, take));
     }
 
     private static async Task<Results<Ok<DirectiveDto>, ProblemHttpResult>> Patch(
@@ -177,6 +163,5 @@ public static class DirectivesApi
         return result.Value ? TypedResults.NoContent() : TypedResults.Accepted($"/api/v1/directives/{id}");
     }
 
-    private static async Task<string?> Issuer(IGrainFactory grains, string id) =>
-        TaskRules.IsValidId(id) && await Owner(grains, id).Get() is { } view ? view.Directive.IssuerUnitId : null;
+    private static Task<string?> Issuer(IGrainFactory grains, string id) => Owners.Issuer(grains, id, schedule: false);
 }

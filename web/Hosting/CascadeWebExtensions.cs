@@ -6,6 +6,7 @@ using Cascade.Web.Alerts;
 using Cascade.Web.Audit;
 using Cascade.Web.Demo;
 using Cascade.Web.Directives;
+using Cascade.Web.Schedules;
 using Cascade.Web.Excel;
 using Cascade.Web.Http;
 using Cascade.Web.Identity;
@@ -78,7 +79,7 @@ public static class CascadeWebExtensions
         // Every API route may answer 401 (no or an ended credential; a wrong password for a token)
         // and 503 (the storage did not confirm a change: StorageFailures).
         app.MapGroup("/api/v1").Refuses(StatusCodes.Status401Unauthorized, StatusCodes.Status503ServiceUnavailable)
-            .MapAuthApi().MapUsersApi().MapKiosksApi().MapUnitsApi().MapTasksApi().MapTasksExport().MapImportApi().MapDirectivesApi().MapAlertsApi().MapAuditApi();
+            .MapAuthApi().MapUsersApi().MapKiosksApi().MapUnitsApi().MapTasksApi().MapTasksExport().MapImportApi().MapDirectivesApi().MapSchedulesApi().MapAlertsApi().MapAuditApi();
         app.MapCascadeApiReference();
         return app;
     }

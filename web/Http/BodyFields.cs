@@ -64,6 +64,13 @@ public sealed partial class BodyFields
         return IsObject && _root.TryGetProperty(name, out _);
     }
 
+    /// <summary>The JSON kind of the field, null when absent.</summary>
+    public JsonValueKind? KindOf(string name)
+    {
+        _asked.Add(name);
+        return IsObject && _root.TryGetProperty(name, out var v) ? v.ValueKind : null;
+    }
+
     public bool IsNull(string name)
     {
         _asked.Add(name);

@@ -26,6 +26,12 @@ public interface IDirectiveGrain : IGrainWithStringKey
     /// <summary>Placed copies with unit id after <paramref name="after"/>, in id order, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<CopyRow>?> Copies(CopyFilter filter, string? after, int limit);
 
+    /// <summary>
+    /// A schedule's instances of <paramref name="period"/> (the current one as <see cref="Copies"/>
+    /// reads them; an earlier one from the target units), in unit id order; null when no such schedule.
+    /// </summary>
+    Task<IReadOnlyList<CopyRow>?> Instances(string period, CopyFilter filter, string? after, int limit);
+
     /// <summary>The row of the wall's 交办事项 panel; null when the directive does not exist.</summary>
     Task<DirectiveRow?> Row();
 
@@ -35,6 +41,13 @@ public interface IDirectiveGrain : IGrainWithStringKey
     [OneWay] Task ShardChanged(int shard);
     /// <summary>An admin deleted the copy in <paramref name="unitId"/>: recorded as the directive's withdrawal of that target.</summary>
     [OneWay] Task TargetRemoved(string unitId, string by);
+    /// <summary>
+    /// A schedule: hands out the instances of the period now due (or of <paramref name="period"/>,
+    /// the demo's earlier one); answers the period it has handed out last (null: none, or not a schedule).
+    /// </summary>
+    Task<string?> Turn(string? period = null);
+    /// <summary>A schedule whose targets follow the tree: units that came to match get the current instance.</summary>
+    Task Follow();
     /// <summary>Continues unfinished work after a restart.</summary>
     [OneWay] Task Resume();
 }

@@ -14,10 +14,10 @@ public interface IDirectiveShardGrain : IGrainWithStringKey
     public static string Key(string ownerId, int shard) => $"{ownerId}/{shard}";
 
     /// <summary>The targets of <paramref name="unitIds"/> that could not take the copy now, with why (the first <paramref name="max"/>).</summary>
-    [AlwaysInterleave] Task<IReadOnlyList<CopyTarget>> Check(string ownerId, IReadOnlyList<string> unitIds, int max);
-    /// <summary>Adds targets and sets the goal (stored, not yet run).</summary>
-    Task Assign(IReadOnlyList<string> unitIds, CopyOrder goal);
-    /// <summary>Sets a new goal for every target (an owner change or withdrawal), stored, not yet run.</summary>
+    [AlwaysInterleave] Task<IReadOnlyList<CopyTarget>> Check(CopyOrder probe, IReadOnlyList<string> unitIds, int max);
+    /// <summary>Adds targets and sets the goal (stored, not yet run); no goal: a schedule whose first period has not come, the targets wait for it.</summary>
+    Task Assign(IReadOnlyList<string> unitIds, CopyOrder? goal);
+    /// <summary>Sets a new goal for every target (an owner change, a schedule's new period, a withdrawal or release), stored, not yet run.</summary>
     Task SetGoal(CopyOrder goal);
     /// <summary>Runs the work to the goal now and answers when done (small shards, before the owner answers).</summary>
     Task RunNow();
@@ -27,11 +27,15 @@ public interface IDirectiveShardGrain : IGrainWithStringKey
     Task<bool> Withdraw(string unitId, string by, string? byName);
     Task<bool> Holds(string unitId);
     Task<int> TargetCount();
+    /// <summary>Every target's unit id.</summary>
+    Task<IReadOnlyList<string>> Units();
     /// <summary>Its target count, failed targets and copies' totals, in one call.</summary>
     Task<ShardReport> Report();
     Task<IReadOnlyList<CopyRow>> Copies(CopyFilter filter, string? after, int limit);
+    /// <summary>A schedule's instances of an earlier <paramref name="period"/>, read from the target units (an undone one is overdue: its period is over).</summary>
+    Task<IReadOnlyList<CopyRow>> Earlier(string period, CopyFilter filter, string? after, int limit);
     /// <summary>The copy in <paramref name="unitId"/> was written by its unit. One-way.</summary>
     [OneWay] Task CopyChanged(string unitId, CopyReport report);
     /// <summary>The copy in <paramref name="unitId"/> was deleted by an admin (<paramref name="by"/>): the target is withdrawn. One-way.</summary>
-    [OneWay] Task CopyRemoved(string unitId, string by);
+    [OneWay] Task CopyRemoved(string unitId, string by, string? period);
 }

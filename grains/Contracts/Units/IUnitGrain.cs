@@ -27,12 +27,12 @@ public interface IUnitGrain : IGrainWithStringKey
     /// <summary>Seeds many tasks with one durable write (demo organization, benchmarks).</summary>
     Task<Result<int>> ImportTasks(IReadOnlyList<TaskDraft> drafts, string? by);
 
-    /// <summary>Whether the unit could take the copy <paramref name="ownerId"/> now (docs/domain.md "Directives"); UnitGone when it does not exist.</summary>
-    [Orleans.Concurrency.ReadOnly] Task<Cascade.Directives.CopyOutcome> CheckCopy(string ownerId);
-    /// <summary>Creates, updates (newer owner versions only) or withdraws the copy the order names, with its audit entry; idempotent.</summary>
+    /// <summary>Whether the unit could take the copy the order names now (docs/domain.md "Directives"); UnitGone when it does not exist.</summary>
+    [Orleans.Concurrency.ReadOnly] Task<Cascade.Directives.CopyOutcome> CheckCopy(Cascade.Directives.CopyOrder order);
+    /// <summary>Creates, updates (newer owner versions only), withdraws or releases the copy the order names, with its audit entry; idempotent.</summary>
     Task<Cascade.Directives.CopyReceipt> ReceiveCopy(Cascade.Directives.CopyOrder order);
-    /// <summary>The copy of <paramref name="ownerId"/> as the unit holds it, null when it holds none.</summary>
-    [Orleans.Concurrency.ReadOnly] Task<Cascade.Directives.CopyReport?> GetCopy(string ownerId);
+    /// <summary>The copy <paramref name="taskId"/> of <paramref name="ownerId"/> as the unit holds it, null when it holds none.</summary>
+    [Orleans.Concurrency.ReadOnly] Task<Cascade.Directives.CopyReport?> GetCopy(string taskId, string ownerId);
     /// <summary>Records a <c>directive.*</c> entry in this (the issuing) unit's audit chain, stored before it answers.</summary>
     Task RecordDirective(AuditStamp stamp, string action, string directiveId, string? before, string? after);
 

@@ -11,7 +11,9 @@ public sealed record CopyReport(
     [property: Id(3)] string? UpdatedBy,
     [property: Id(4)] string? UpdatedByName,
     /// <summary>The copy's task version: a report older than the one held is ignored.</summary>
-    [property: Id(5)] long TaskVersion)
+    [property: Id(5)] long TaskVersion,
+    /// <summary>A schedule's instance: its period (a report of another period than the shard's current one is not its concern).</summary>
+    [property: Id(6)] string? Period = null)
 {
-    public static CopyReport Of(TaskItem t) => new(t.Status, t.Progress, t.UpdatedAt, t.UpdatedBy, t.UpdatedByName, t.Version);
+    public static CopyReport Of(TaskItem t) => new(t.Status, t.Progress, t.UpdatedAt, t.UpdatedBy, t.UpdatedByName, t.Version, t.Period);
 }

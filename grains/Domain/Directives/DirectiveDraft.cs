@@ -14,11 +14,15 @@ public sealed record DirectiveDraft(
     [property: Id(6)] DateOnly Due,
     [property: Id(7)] string Note,
     [property: Id(8)] string[]? Tags,
-    [property: Id(9)] Expectation Expectation = Expectation.Linear)
+    [property: Id(9)] Expectation Expectation = Expectation.Linear,
+    /// <summary>A schedule's cadence, due day, from and until, and the targets that follow the tree.</summary>
+    [property: Id(10)] Schedules.Recurrence? Recurrence = null)
 {
     /// <summary>True when <paramref name="stored"/> was created from the same draft (a repeated POST).</summary>
     public bool SameAs(Directive stored) =>
         Id == stored.Id && IssuerUnitId == stored.IssuerUnitId && Title == stored.Title && Track == stored.Track
         && Weight.Equals(stored.Weight) && Start == stored.Start && Due == stored.Due && Note == stored.Note && Expectation == stored.Expectation
+        && (Recurrence is null) == (stored.Recurrence is null)
+        && (Recurrence is null || Recurrence.SameRule(stored.Recurrence!))
         && TaskRules.SameTags(Tags, stored.Tags);
 }

@@ -8,4 +8,9 @@ public sealed record DirectivePatch(
     [property: Id(2)] DateOnly? Start,
     [property: Id(3)] DateOnly? Due,
     [property: Id(4)] string? Note,
-    [property: Id(5)] Tasks.Expectation? Expectation = null);
+    [property: Id(5)] Tasks.Expectation? Expectation = null,
+    /// <summary>A schedule's: its track, due day and last period (<see cref="UntilGiven"/>: until is set, null clearing it).</summary>
+    [property: Id(6)] Tasks.Track? Track = null,
+    [property: Id(7)] int? DueDay = null,
+    [property: Id(8)] string? Until = null,
+    [property: Id(9)] bool UntilGiven = false);

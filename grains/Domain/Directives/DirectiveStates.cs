@@ -33,4 +33,12 @@ public sealed class DirectiveIndexState
 {
     [Id(0)] public Dictionary<string, string> Issuers { get; set; } = new(StringComparer.Ordinal);
     [Id(1)] public HashSet<string> Busy { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>The schedules among them: their cadence and the period they handed out last.</summary>
+    [Id(2)] public Dictionary<string, ScheduleMark> Schedules { get; set; } = new(StringComparer.Ordinal);
 }
+
+/// <summary>What the index knows of a schedule: enough to see that its period has turned.</summary>
+[GenerateSerializer, Immutable, Alias("cascade.schedule-mark")]
+public sealed record ScheduleMark(
+    [property: Id(0)] Schedules.Cadence Every,
+    [property: Id(1)] string? Period);

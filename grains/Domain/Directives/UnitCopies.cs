@@ -11,29 +11,31 @@ public sealed class UnitCopies(Func<List<TaskItem>> list)
     /// <summary>Read each time: the list is the stored state's, which a reload replaces.</summary>
     private List<TaskItem> Stored => list();
 
-    /// <summary>Whether the unit could take the copy <paramref name="ownerId"/> now: Created (room and the id free), Unchanged (it holds it), IdTaken or TaskLimit.</summary>
-    public CopyOutcome Check(string ownerId)
+    /// <summary>Whether the unit could take the copy of <paramref name="order"/> now: Created (room and the id free), Unchanged (it holds it), IdTaken or TaskLimit.</summary>
+    public CopyOutcome Check(CopyOrder order)
     {
-        var index = IndexOf(ownerId);
-        if (index >= 0) return Stored[index].DirectiveId == ownerId ? CopyOutcome.Unchanged : CopyOutcome.IdTaken;
+        var index = IndexOf(order.TaskId);
+        if (index >= 0) return order.Owns(Stored[index]) ? CopyOutcome.Unchanged : CopyOutcome.IdTaken;
         return Stored.Count >= TaskRules.MaxTasksPerUnit ? CopyOutcome.TaskLimit : CopyOutcome.Created;
     }
 
     /// <summary>
     /// Brings the copy to the order: created once (notStarted, progress 0, note ""), its owned fields
     /// replaced by a newer owner version (a new task version, the unit's own update stamps kept), or
-    /// removed when the order withdraws it. <paramref name="before"/> and <paramref name="after"/>
+    /// removed when the order withdraws it. A schedule's instance once done keeps what it was done
+    /// as: owner changes and a withdrawal pass it by. <paramref name="before"/> and <paramref name="after"/>
     /// are the stored copy before and after (null when absent); both null when nothing changed.
     /// </summary>
     public CopyOutcome Receive(CopyOrder order, DateTimeOffset now, out TaskItem? before, out TaskItem? after)
     {
         before = after = null;
-        var index = IndexOf(order.OwnerId);
+        var index = IndexOf(order.TaskId);
         var held = index >= 0 ? Stored[index] : null;
-        if (held is not null && held.DirectiveId != order.OwnerId) return order.Withdraw ? CopyOutcome.Withdrawn : CopyOutcome.IdTaken;
+        if (held is not null && (!order.Owns(held) || held.Released)) return order.Withdraw ? CopyOutcome.Withdrawn : CopyOutcome.IdTaken;
+        var kept = held is not null && order.IsSchedule && held.Status == TaskItemStatus.Done;
         if (order.Withdraw)
         {
-            if (held is null) return CopyOutcome.Withdrawn;
+            if (held is null || kept) return CopyOutcome.Withdrawn;
             Stored.RemoveAt(index);
             before = held;
             return CopyOutcome.Withdrawn;
@@ -44,16 +46,17 @@ public sealed class UnitCopies(Func<List<TaskItem>> list)
             if (Stored.Count >= TaskRules.MaxTasksPerUnit) return CopyOutcome.TaskLimit;
             after = new TaskItem
             {
-                Id = order.OwnerId, Title = f.Title, Track = f.Track, Weight = f.Weight, Start = f.Start, Due = f.Due, Expectation = f.Expectation,
+                Id = order.TaskId, Title = f.Title, Track = f.Track, Weight = f.Weight, Start = f.Start, Due = f.Due, Expectation = f.Expectation,
                 Status = TaskItemStatus.NotStarted, Progress = 0, Note = "", Version = 1, UpdatedAt = now, UpdatedBy = order.By,
-                UpdatedByName = order.ByName, DirectiveId = order.OwnerId, Tags = order.Tags is { Length: > 0 } t ? t : null,
+                UpdatedByName = order.ByName, DirectiveId = order.IsSchedule ? null : order.OwnerId,
+                ScheduleId = order.IsSchedule ? order.OwnerId : null, Period = order.Period, Tags = order.Tags is { Length: > 0 } t ? t : null,
                 OwnerVersion = order.OwnerVersion, CopyShard = order.Shard, IssuerUnitId = order.IssuerUnitId,
             };
             Stored.Add(after);
             return CopyOutcome.Created;
         }
         // An older version, or one that changed nothing the copy takes (targets added), leaves it as it is.
-        if (order.OwnerVersion <= held.OwnerVersion || CopyFields.Of(held) == f) return CopyOutcome.Unchanged;
+        if (kept || order.OwnerVersion <= held.OwnerVersion || CopyFields.Of(held) == f) return CopyOutcome.Unchanged;
         // The owner's change is a write of the copy (a new version), while its updatedAt/By and
         // staleness stay the unit's own last report.
         after = held with
@@ -64,6 +67,23 @@ public sealed class UnitCopies(Func<List<TaskItem>> list)
         Stored[index] = after;
         before = held;
         return CopyOutcome.Updated;
+    }
+
+    /// <summary>
+    /// The owner is deleted: every copy of it (a schedule's instances of all periods) becomes the
+    /// unit's own task, its owner reference kept. Answers each as it was and now is.
+    /// </summary>
+    public List<(TaskItem Before, TaskItem After)> Release(string ownerId)
+    {
+        var released = new List<(TaskItem, TaskItem)>();
+        for (var i = 0; i < Stored.Count; i++)
+        {
+            var held = Stored[i];
+            if (held.OwnerId != ownerId || held.Released) continue;
+            Stored[i] = held with { Released = true, Version = held.Version + 1 };
+            released.Add((held, Stored[i]));
+        }
+        return released;
     }
 
     /// <summary>A loop, as the unit's own task edits look tasks up.</summary>

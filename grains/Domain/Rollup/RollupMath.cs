@@ -13,13 +13,18 @@ public static class RollupMath
     public static SubtreeTotals OwnTotals(IEnumerable<TaskItem> tasks, DateTimeOffset now, DomainClock clock)
     {
         TrackTotals party = default, business = default;
+        Duties duties = default;
+        DateOnly? today = null;
         foreach (var task in tasks)
         {
             var figures = Of(task, now, clock);
             if (task.Track == Track.Party) party += figures;
             else business += figures;
+            if (task.ScheduleId is null) continue;
+            today ??= clock.DayOf(now);
+            if (Schedules.ScheduleRules.IsCurrentDuty(task, today.Value)) duties += new Duties(1, figures.Done);
         }
-        return new SubtreeTotals(party, business, Units: 1, RedUnits: 0, AmberUnits: 0);
+        return new SubtreeTotals(party, business, Units: 1, RedUnits: 0, AmberUnits: 0, Duties: duties);
     }
 
     /// <summary>One task's contribution.</summary>
@@ -72,6 +77,6 @@ public static class RollupMath
         var health = all.Count == 0 ? Health.None : reasons.Count == 0 ? Health.Green : reasons[0].Level;
         return new Summary(unitId, version, computedAt, health, Lag(all), Imbalance(t),
             t.Units, t.RedUnits, t.AmberUnits, t.OpenAlerts,
-            TrackSummary.From(t.Party), TrackSummary.From(t.Business), TrackSummary.From(all), reasons);
+            TrackSummary.From(t.Party), TrackSummary.From(t.Business), TrackSummary.From(all), reasons, t.Duties);
     }
 }

@@ -11,11 +11,13 @@ public readonly record struct SubtreeTotals(
     [property: Id(3)] int RedUnits,
     [property: Id(4)] int AmberUnits,
     /// <summary>Alerts firing or acknowledged in the subtree.</summary>
-    [property: Id(5)] int OpenAlerts = 0)
+    [property: Id(5)] int OpenAlerts = 0,
+    /// <summary>The subtree's schedule instances of the current periods.</summary>
+    [property: Id(6)] Duties Duties = default)
 {
     public TrackTotals All => Party + Business;
 
     public static SubtreeTotals operator +(SubtreeTotals a, SubtreeTotals b) => new(
         a.Party + b.Party, a.Business + b.Business, a.Units + b.Units,
-        a.RedUnits + b.RedUnits, a.AmberUnits + b.AmberUnits, a.OpenAlerts + b.OpenAlerts);
+        a.RedUnits + b.RedUnits, a.AmberUnits + b.AmberUnits, a.OpenAlerts + b.OpenAlerts, a.Duties + b.Duties);
 }

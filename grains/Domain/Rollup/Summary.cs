@@ -17,4 +17,6 @@ public sealed record Summary(
     [property: Id(11)] TrackSummary Business,
     [property: Id(12)] TrackSummary All,
     /// <summary>The health rules that hold, worst first; the shared empty list when green or grey.</summary>
-    [property: Id(13)] IReadOnlyList<HealthReason> HealthReasons);
+    [property: Id(13)] IReadOnlyList<HealthReason> HealthReasons,
+    /// <summary>The subtree's schedule instances of the current periods: due and done.</summary>
+    [property: Id(14)] Duties Duties = default);

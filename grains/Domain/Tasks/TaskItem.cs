@@ -41,8 +41,17 @@ public sealed record TaskItem
     /// <summary>How its expected progress grows (<see cref="Tasks.Expectation"/>); linear for tasks stored before it existed.</summary>
     [Id(19)] public Expectation Expectation { get; init; }
 
-    /// <summary>A copy of a directive (its owned fields are the directive's).</summary>
-    public bool IsCopy => DirectiveId is not null;
+    /// <summary>For a schedule's instance: the schedule, and the period (<c>2026-12</c>, <c>2026-q4</c>, ...) it is the duty of.</summary>
+    [Id(20)] public string? ScheduleId { get; init; }
+    [Id(21)] public string? Period { get; init; }
+    /// <summary>Its owner was deleted: the copy became the unit's own task (the owner reference kept for history).</summary>
+    [Id(22)] public bool Released { get; init; }
+
+    /// <summary>The directive or schedule this task is a copy of (kept after release, for history).</summary>
+    public string? OwnerId => DirectiveId ?? ScheduleId;
+
+    /// <summary>A copy of a directive or a schedule's instance (its owned fields are the owner's).</summary>
+    public bool IsCopy => OwnerId is not null && !Released;
 
     /// <summary><see cref="DoneAt"/>, or for a done task stored before it was kept, its last write (the closest known bound).</summary>
     public DateTimeOffset? DoneSince => Status == TaskItemStatus.Done ? DoneAt ?? UpdatedAt : null;
@@ -54,6 +63,6 @@ public sealed record TaskItem
     public bool SameContent(TaskItem other) =>
         Id == other.Id && Title == other.Title && Track == other.Track && Weight.Equals(other.Weight)
         && Start == other.Start && Due == other.Due && Status == other.Status
-        && Progress == other.Progress && Note == other.Note && DirectiveId == other.DirectiveId && Expectation == other.Expectation
+        && Progress == other.Progress && Note == other.Note && DirectiveId == other.DirectiveId && ScheduleId == other.ScheduleId && Expectation == other.Expectation
         && TaskRules.SameTags(Tags, other.Tags);
 }

@@ -42,7 +42,7 @@ public sealed class UnitTasks(string unitId, Func<List<TaskItem>> list)
         if (!Matches(ifMatch, stored!)) return PreconditionFailed(stored!);
         if (applied.Value!.SameContent(stored!)) return Result<TaskItem>.Ok(stored!);
         if (stored!.IsCopy && TaskRules.FirstOwnedChange(stored, applied.Value!) is { } owned)
-            return Result<TaskItem>.Conflict($"'{owned}' of task '{taskId}' is set by directive '{stored.DirectiveId}' (交办事项); only its issuer changes it.");
+            return Result<TaskItem>.Conflict($"'{owned}' of task '{taskId}' is set by {OwnerName(stored)}; only its issuer changes it.");
         // doneAt: kept while the task stays done (a done task stored before doneAt existed keeps its last write), set when it becomes done, cleared on reopening.
         var next = applied.Value! with
         {
@@ -60,7 +60,7 @@ public sealed class UnitTasks(string unitId, Func<List<TaskItem>> list)
         if (Find(taskId, out var stored) is { } missing) return missing;
         if (!Matches(ifMatch, stored!)) return PreconditionFailed(stored!);
         if (stored!.IsCopy && !mayRemoveCopy)
-            return Result<TaskItem>.Conflict($"Task '{taskId}' was handed down by directive '{stored.DirectiveId}': only its issuer withdraws it (or an admin deletes it).");
+            return Result<TaskItem>.Conflict($"Task '{taskId}' was handed down by {OwnerName(stored)}: only its issuer withdraws it (or an admin deletes it).");
         Stored.RemoveAt(IndexOf(taskId));
         return Result<TaskItem>.Ok(stored!);
     }
@@ -122,4 +122,7 @@ public sealed class UnitTasks(string unitId, Func<List<TaskItem>> list)
     /// <summary>The writer's display name goes with the task (docs/api.md "Tasks": <c>updatedByName</c>).</summary>
     private static Result<TaskItem> Named(Result<TaskItem> created, string? byName) =>
         created.Succeeded && byName is not null ? created with { Value = created.Value! with { UpdatedByName = byName } } : created;
+
+    private static string OwnerName(TaskItem copy) =>
+        copy.ScheduleId is { } schedule ? $"schedule '{schedule}' (例行工作)" : $"directive '{copy.DirectiveId}' (交办事项)";
 }

@@ -32,7 +32,10 @@ public sealed class DomainClock
         }
     }
 
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Now, Zone).DateTime);
+    public DateOnly Today => DayOf(Now);
+
+    /// <summary>The calendar day, in the organization's zone, that holds <paramref name="instant"/>.</summary>
+    public DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
 
     /// <summary>The UTC instant at which a calendar day starts in the organization's zone.</summary>
     public DateTimeOffset StartOfDay(DateOnly day) => _midnights.GetOrAdd(day, _computeStartOfDay);

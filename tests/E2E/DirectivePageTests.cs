@@ -117,6 +117,7 @@ public sealed class DirectivePageTests(Chromium chromium, DemoWorkbenchServer se
         await form.Locator("[name=start]").FillAsync($"{year}-01-01");
         await form.Locator("[name=due]").FillAsync($"{year + 1}-01-31");
         await form.Locator("[name=note]").FillAsync("各支部报送一份学习计划");
+        await form.Locator("[name=expectation]").SelectOptionAsync("atDue");
         await form.Locator(".target-mode input[value='pick']").CheckAsync();
         await form.Locator(".target-unit input[value='bgs']").CheckAsync();
         await form.Locator(".target-unit input[value='rsc']").CheckAsync();
@@ -134,6 +135,9 @@ public sealed class DirectivePageTests(Chromium chromium, DemoWorkbenchServer se
         Assert.Equal("各支部报送一份学习计划", created.GetProperty("note").GetString());
         var copy = await server.GetTask("rsc", created.GetProperty("id").GetString()!);
         Assert.Equal("jgdw", copy.GetProperty("issuerUnitId").GetString());
+        Assert.Equal(("atDue", "atDue"), (created.GetProperty("expectation").GetString(), copy.GetProperty("expectation").GetString()));
+        var issuedNow = section.Locator($".directive[data-directive='{created.GetProperty("id").GetString()}']");
+        await Assertions.Expect(issuedNow.Locator(".expectation-chip")).ToHaveTextAsync("到期完成");
 
         // A branch reports its copy done: the issuer's roll-up and its open list follow through the hub.
         (await server.Admin.PatchAsJsonAsync(Api.Task("kjhz", "jb-dczc"), new { status = "done" })).EnsureSuccessStatusCode();
@@ -185,6 +189,7 @@ public sealed class DirectivePageTests(Chromium chromium, DemoWorkbenchServer se
         foreach (var field in new[] { "title", "weight", "start", "due" })
             await Assertions.Expect(form.Locator($"[name={field}]")).ToHaveAttributeAsync("readonly", "");
         await Assertions.Expect(form.Locator("[name=track]")).ToBeDisabledAsync();
+        await Assertions.Expect(form.Locator("[name=expectation]")).ToBeDisabledAsync();
         await Assertions.Expect(form.Locator(".delete")).ToBeHiddenAsync();
         await Assertions.Expect(form.Locator("[name=tags]")).ToBeFocusedAsync();
         await Screenshot(page, $"copy-{width}x{height}-{lang}.png");

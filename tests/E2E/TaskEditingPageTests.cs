@@ -10,7 +10,7 @@ namespace Cascade.Tests.E2E;
 /// Task editing on the workbench <c>/app</c> (create, edit every field, delete) in Debian's
 /// Chromium against the real product: each step is checked through the public API, a field the
 /// API refuses shows its rule beside that field, and read-only people see no edit controls.
-/// Screenshots at 1366x768 and 375x667, zh and en, go to the temp folder's cascade-task-editing/.
+/// Screenshots at 1366x768 and 375x667 (到期完成 also at 1920x1080 and 3840x2160), zh and en, go to the temp folder's cascade-task-editing/.
 /// </summary>
 [Collection(Serial.Name)]
 public sealed class TaskEditingPageTests(Chromium chromium, WorkbenchServer server) : IClassFixture<Chromium>, IClassFixture<WorkbenchServer>
@@ -134,6 +134,58 @@ public sealed class TaskEditingPageTests(Chromium chromium, WorkbenchServer serv
                 await page.Context.CloseAsync();
             }
         Assert.Single(await Tasks(branch));
+        _browser.NoViolations();
+    }
+
+    [Fact]
+    public async Task An_editor_creates_a_duty_expected_at_its_due_date_sees_it_labelled_and_makes_it_linear_again()
+    {
+        var branch = await server.Branch("第六党支部");
+        await server.Task(branch, "t1", "党员发展", "party");
+        var editor = await server.Editor(branch);
+        var page = await _browser.NewPage(Laptop);
+        await _browser.SignIn(page, editor, $"/app?unit={branch}");
+
+        await page.ClickAsync(".new-task");
+        var create = page.Locator(".new-task-panel");
+        await Assertions.Expect(create.Locator("[name=expectation]")).ToHaveValueAsync("linear");
+        await Assertions.Expect(create.Locator(".field-expectation .field-hint")).ToHaveTextAsync("到期完成：截止前不计滞后，适合例会、主题党日等按期完成的事项");
+        await create.Locator("[name=title]").FillAsync("十二月主题党日");
+        await create.Locator("[name=start]").FillAsync($"{Year}-12-01");
+        await create.Locator("[name=due]").FillAsync($"{Year}-12-31");
+        await create.Locator("[name=expectation]").SelectOptionAsync("atDue");
+        await create.Locator(".submit").ClickAsync();
+
+        await Assertions.Expect(page.Locator(".open-tasks .task")).ToHaveCountAsync(2);
+        var duty = (await Tasks(branch)).Single(t => t.GetProperty("title").GetString() == "十二月主题党日");
+        Assert.Equal("atDue", duty.GetProperty("expectation").GetString());
+        var id = duty.GetProperty("id").GetString()!;
+        var row = page.Locator($".task[data-task='{id}']");
+        await Assertions.Expect(row.Locator(".expectation-chip")).ToHaveTextAsync("到期完成");
+        await Assertions.Expect(page.Locator(".task[data-task='t1'] .expectation-chip")).ToBeHiddenAsync();
+
+        // Every size and both languages: the form with its hint and the labelled row fit.
+        foreach (var (width, height) in new[] { (1366, 768), (1920, 1080), (3840, 2160), (375, 667) })
+            foreach (var lang in new[] { "zh", "en" })
+            {
+                var look = await _browser.NewPage(new ViewportSize { Width = width, Height = height });
+                await _browser.SignIn(look, editor, $"/app?unit={branch}&lang={lang}");
+                var shown = look.Locator($".task[data-task='{id}']");
+                await Assertions.Expect(shown.Locator(".expectation-chip")).ToHaveTextAsync(lang == "zh" ? "到期完成" : "By the due date");
+                await shown.Locator(".edit-toggle").ClickAsync();
+                await Assertions.Expect(shown.Locator(".task-form [name=expectation]")).ToHaveValueAsync("atDue");
+                await look.ClickAsync(".new-task");
+                await Screenshot(look, $"expectation-{width}x{height}-{lang}.png");
+                await look.Context.CloseAsync();
+            }
+
+        // Back to 按进度 in the edit form: stored linear, the label goes.
+        await row.Locator(".edit-toggle").ClickAsync();
+        await row.Locator(".task-form [name=expectation]").SelectOptionAsync("linear");
+        await row.Locator(".task-form .submit").ClickAsync();
+        await Assertions.Expect(row.Locator(".expectation-chip")).ToBeHiddenAsync();
+        var edited = await server.GetTask(branch, id);
+        Assert.Equal(("linear", 2L), (edited.GetProperty("expectation").GetString(), edited.GetProperty("version").GetInt64()));
         _browser.NoViolations();
     }
 

@@ -96,7 +96,7 @@ public sealed class ImportBadInputTests(ImportBadInputTests.App app) : IClassFix
             new string?[] { unit, "c", "序列号日期", "党建", "1", null, null, "", null, "", "" },
             new string?[] { unit, "d", "没有结果的公式", "党建", "1", "2026-01-01", "2026-12-31", "", null, "", "" },
             new string?[] { unit, "e", "看不懂的日期", "党建", "1", "明年", "2026-13-01", "", "", "", "" },
-            new string?[] { unit, "f", "到期完成", "党建", "1", "2026-01-01", "2026-12-31", "", "", "", "到期完成" },
+            new string?[] { unit, "f", "看不懂的期望", "党建", "1", "2026-01-01", "2026-12-31", "", "", "", "按期" },
         };
         Cell? Special(int r, int c) => (r, c) switch
         {
@@ -112,7 +112,7 @@ public sealed class ImportBadInputTests(ImportBadInputTests.App app) : IClassFix
         Has(errors, 5, "进度", "公式");
         Has(errors, 6, "开始", "日期");
         Has(errors, 6, "截止");
-        Has(errors, 7, "期望", "尚不支持");
+        Has(errors, 7, "期望", "期望须为 按进度、到期完成 之一（现为“按期”）");
         Assert.Equal([5, 6, 6, 7], errors.Select(e => e.Row));
         Assert.Equal(1, (await (await admin.GetAsync(Api.Tasks(unit))).Expect(HttpStatusCode.OK)).GetArrayLength()); // nothing applied
 

@@ -62,6 +62,62 @@ public sealed class TasksExportTests(TasksExportTests.App app) : IClassFixture<T
         Assert.Equal("四强、锐科技·心服务", rows[0]["标签"]);
     }
 
+    [Fact]
+    public async Task Each_rows_expectation_is_the_tasks_own_and_imports_back_unchanged_or_sets_it()
+    {
+        var admin = await app.Client();
+        var (committee, x) = (Api.Id("xc"), Api.Id("xx"));
+        await admin.CreateUnit(committee, kind: "organCommittee", name: "机关党委");
+        await admin.CreateUnit(x, committee, name: "第一党支部");
+        await admin.CreateTask(x, "plan");
+        await (await admin.PostAsJsonAsync(Api.Tasks(x), new { id = "meeting", title = "支部委员会", track = "party", start = "2026-06-01", due = "2026-06-30", expectation = "atDue" }))
+            .Expect(HttpStatusCode.Created);
+        var day = Api.Id("xd");
+        await (await admin.PostAsJsonAsync("/api/v1/directives", new
+        {
+            id = day, issuerUnitId = committee, title = "主题党日", track = "party", start = "2026-06-01", due = "2026-06-30", expectation = "atDue",
+            targets = new { unitIds = new[] { x } },
+        })).Expect(HttpStatusCode.Created);
+
+        var export = $"/api/v1/units/{committee}/tasks.xlsx?subtree=true";
+        var rows = (await Workbooks.Sheet(await admin.GetAsync(export))).Select(r => r.ToDictionary(kv => kv.Key, kv => (object?)kv.Value)).ToList();
+        Assert.Equal(new Dictionary<string, string> { ["plan"] = "按进度", ["meeting"] = "到期完成", [day] = "到期完成" },
+            rows.ToDictionary(r => (string)r["任务编号"]!, r => (string)r["期望"]!));
+
+        // The sheet as exported: every row unchanged, atDue ones too (a copy's owned 期望 included).
+        var again = await (await admin.Import(ImportBooks.Of(rows), dryRun: false)).Expect(HttpStatusCode.OK);
+        Assert.Equal((0, 0, 3, 0), (again.GetProperty("create").GetInt32(), again.GetProperty("update").GetInt32(),
+            again.GetProperty("unchanged").GetInt32(), again.GetProperty("errors").GetArrayLength()));
+
+        // 到期完成 sets it, 按进度 clears it, a blank cell keeps it; a new row is 按进度 unless it says 到期完成.
+        Dictionary<string, object?> Row(string id) => rows.Single(r => (string)r["任务编号"]! == id);
+        Row("plan")["期望"] = "到期完成";
+        Row("meeting")["期望"] = "";
+        Row("meeting")["任务名称"] = "支部委员会（六月）";
+        var visit = ImportBooks.NewRow(x, "visit", "走访企业");
+        visit["期望"] = "";
+        visit["单位"] = "";
+        var lesson = ImportBooks.NewRow(x, "lesson", "党课");
+        lesson["期望"] = "到期完成";
+        lesson["单位"] = "";
+        var sheet = rows.Where(r => (string)r["任务编号"]! != day).Append(visit).Append(lesson);
+        var applied = await (await admin.Import(ImportBooks.Of(sheet), dryRun: false)).Expect(HttpStatusCode.OK);
+        Assert.Equal((2, 2), (applied.GetProperty("create").GetInt32(), applied.GetProperty("update").GetInt32()));
+        async Task<string> Expectation(string id) => (await (await admin.GetAsync(Api.Task(x, id))).Expect(HttpStatusCode.OK)).GetProperty("expectation").GetString()!;
+        Assert.Equal(["atDue", "atDue", "linear", "atDue"], [await Expectation("plan"), await Expectation("meeting"), await Expectation("visit"), await Expectation("lesson")]);
+
+        // A copy's 期望 is its directive's: a row changing it is refused and applies nothing.
+        Row(day)["期望"] = "按进度";
+        var refused = await (await admin.Import(ImportBooks.Of([Row(day)]), dryRun: false)).Expect(HttpStatusCode.BadRequest);
+        Assert.Contains("expectation", Assert.Single(refused.GetProperty("errors").EnumerateArray()).GetProperty("message").GetString());
+        Assert.Equal("atDue", await Expectation(day));
+
+        // Exported again, the sheet says what is stored.
+        rows = (await Workbooks.Sheet(await admin.GetAsync(export))).Select(r => r.ToDictionary(kv => kv.Key, kv => (object?)kv.Value)).ToList();
+        Assert.Equal(new Dictionary<string, string> { ["plan"] = "到期完成", ["meeting"] = "到期完成", ["visit"] = "按进度", ["lesson"] = "到期完成", [day] = "到期完成" },
+            rows.ToDictionary(r => (string)r["任务编号"]!, r => (string)r["期望"]!));
+    }
+
     private static string ApiAppRootName(List<IDictionary<string, object>> rows) => ((string)rows[0]["单位"])[..((string)rows[0]["单位"]).LastIndexOf('/')];
 
     [Fact]

@@ -35,11 +35,8 @@ public static class ImportSheetRows
                 Progress = read.Progress(TaskSheet.Progress),
                 Note = read.Note(TaskSheet.Note),
                 Tags = read.Tags(TaskSheet.Tags),
+                Expectation = read.Choice(TaskSheet.Expectation, TaskSheet.Expectations),
             };
-            var expectation = read.Text(TaskSheet.Expectation);
-            if (expectation == TaskSheet.ByDue) read.Errors.Add((TaskSheet.Expectation, "期望“到期完成”尚不支持（随后的版本提供），请填“按进度”或留空"));
-            else if (expectation is not null && expectation != TaskSheet.Linear)
-                read.Errors.Add((TaskSheet.Expectation, $"期望须为 {TaskSheet.Linear} 或 {TaskSheet.ByDue}"));
             if (fields.Start is { } start && fields.Due is { } due && start > due) read.Errors.Add((TaskSheet.Start, "开始日期不能晚于截止日期"));
             var version = read.Version(TaskSheet.Version);
             if (unitId is null && !read.Errors.Exists(e => e.Column == TaskSheet.UnitId)) read.Errors.Add((TaskSheet.UnitId, "单位编号不能为空"));
@@ -61,7 +58,7 @@ public static class ImportSheetRows
     {
         "unitId" => TaskSheet.UnitId, "taskId" or "id" => TaskSheet.TaskId, "title" => TaskSheet.Title, "track" => TaskSheet.Track,
         "weight" => TaskSheet.Weight, "start" => TaskSheet.Start, "due" => TaskSheet.Due, "status" => TaskSheet.Status,
-        "progress" => TaskSheet.Progress, "note" => TaskSheet.Note, "tags" => TaskSheet.Tags, "version" => TaskSheet.Version,
+        "progress" => TaskSheet.Progress, "note" => TaskSheet.Note, "tags" => TaskSheet.Tags, "expectation" => TaskSheet.Expectation, "version" => TaskSheet.Version,
         _ => null,
     };
 }

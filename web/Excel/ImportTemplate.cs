@@ -30,7 +30,7 @@ public static class ImportTemplate
         [TaskSheet.Progress] = "0 到 100 的整数；完成即 100。例：40",
         [TaskSheet.Note] = "选填，最多 2000 个字符。",
         [TaskSheet.Tags] = "选填，多个用“、”或逗号分开，如 四强、效能目标考核。",
-        [TaskSheet.Expectation] = "按进度（下拉选择）；到期完成 将随后支持。",
+        [TaskSheet.Expectation] = "按进度 或 到期完成（下拉选择），新任务留空为按进度。到期完成：截止前不计滞后，适合例会、主题党日等按期完成的事项。",
         [TaskSheet.Version] = "修改已有任务时填导出时的版本（导出的台账里有），新任务留空。任务在导出后被改过，这一行会被拒绝。",
     };
 

@@ -35,11 +35,16 @@ public static class TaskSheet
         [TaskItemStatus.NotStarted] = "未开始", [TaskItemStatus.InProgress] = "进行中", [TaskItemStatus.Blocked] = "受阻", [TaskItemStatus.Done] = "完成",
     };
 
-    /// <summary>Every task now follows its window in a straight line (按进度); 到期完成 comes with expectations.</summary>
+    /// <summary>期望 of a task whose expected progress grows over its window (<see cref="Cascade.Tasks.Expectation.Linear"/>).</summary>
     public const string Linear = "按进度";
 
-    /// <summary>The other expectation (cycle's 到期完成): the template offers it, the import refuses it until tasks carry expectations.</summary>
+    /// <summary>期望 of a task expected only once its window ends (<see cref="Cascade.Tasks.Expectation.AtDue"/>): a duty held by its date.</summary>
     public const string ByDue = "到期完成";
+
+    public static readonly IReadOnlyDictionary<Expectation, string> Expectations = new Dictionary<Expectation, string>
+    {
+        [Cascade.Tasks.Expectation.Linear] = Linear, [Cascade.Tasks.Expectation.AtDue] = ByDue,
+    };
 
     /// <summary>One row of the export, keyed by heading (MiniExcel writes the keys as the first row).</summary>
     public static IDictionary<string, object?> Row(string unitId, string unitPath, TaskItem task) => new Dictionary<string, object?>(14)
@@ -55,7 +60,7 @@ public static class TaskSheet
         [Progress] = task.Progress,
         [Note] = task.Note,
         [Tags] = task.Tags is { Length: > 0 } tags ? string.Join("、", tags) : "",
-        [Expectation] = Linear,
+        [Expectation] = Expectations[task.Expectation],
         [Version] = task.Version.ToString(CultureInfo.InvariantCulture),
         [Unit] = unitPath,
     };

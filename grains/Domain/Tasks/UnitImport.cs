@@ -108,7 +108,7 @@ public sealed class UnitImport(string unitId, Func<List<TaskItem>> list)
 
     private static ImportOutcome Conflict(ImportRow row, string message) => new(row.Row, ImportVerdict.Conflict, "version", message);
 
-    /// <summary>The new task a row describes: blank weight 1, status 未开始, progress 0, note empty.</summary>
+    /// <summary>The new task a row describes: blank weight 1, status 未开始, progress 0, note empty, 期望 按进度.</summary>
     public static TaskDraft DraftOf(ImportRow row)
     {
         var f = row.Fields;
@@ -116,7 +116,7 @@ public sealed class UnitImport(string unitId, Func<List<TaskItem>> list)
         {
             Id = row.TaskId, Title = f.Title ?? "", Track = f.Track ?? default, Weight = f.Weight ?? 1, Start = f.Start ?? default,
             Due = f.Due ?? default, Note = f.Note ?? "", Status = f.Status ?? TaskItemStatus.NotStarted, Progress = f.Progress ?? 0,
-            Tags = f.Tags is { Length: > 0 } tags ? tags : null,
+            Tags = f.Tags is { Length: > 0 } tags ? tags : null, Expectation = f.Expectation ?? Expectation.Linear,
         };
     }
 

@@ -3,7 +3,7 @@
 
 export const zhDirectives = {
   handedDownFrom: (unit) => `交办 · ${unit}`,
-  ownedNote: (unit) => `由${unit}交办：标题、类别、权重和日期由交办单位确定，这里只能填报进度、状态、备注和标签。`,
+  ownedNote: (unit) => `由${unit}交办：标题、类别、权重、日期和期望由交办单位确定，这里只能填报进度、状态、备注和标签。`,
   directivesTitle: '交办事项',
   directiveCount: (n) => `${n} 项`,
   newDirective: '下发交办',
@@ -38,7 +38,7 @@ export const zhDirectives = {
 
 export const enDirectives = {
   handedDownFrom: (unit) => `Handed down by ${unit}`,
-  ownedNote: (unit) => `Handed down by ${unit}: its title, track, weight and dates are set there; report progress, status, note and tags here.`,
+  ownedNote: (unit) => `Handed down by ${unit}: its title, track, weight, dates and expectation are set there; report progress, status, note and tags here.`,
   directivesTitle: 'Directives',
   directiveCount: (n) => `${n} issued`,
   newDirective: 'Issue a directive',

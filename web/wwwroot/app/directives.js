@@ -117,6 +117,9 @@ class DirectiveItem {
     this.overdue = make('span', 'flag overdue directive-overdue', figures);
     this.notStarted = make('span', 'directive-not-started', figures);
     this.due = make('span', 'due', figures);
+    this.expectation = make('span', 'expectation-chip', figures);
+    this.expectation.textContent = text.expectations.atDue;
+    this.expectation.title = text.expectationHint;
     this.state = make('span', 'directive-state', figures);
     const progress = make('span', 'directive-progress', body);
     this.bar = make('span', 'bar', progress);
@@ -148,6 +151,7 @@ class DirectiveItem {
     setText(this.notStarted, t.notStartedUnits(r.notStartedUnits ?? 0));
     this.notStarted.hidden = !(r.notStartedUnits > 0);
     setText(this.due, `${t.due} ${d.due}`);
+    this.expectation.hidden = d.expectation !== 'atDue';
     setText(this.state, d.state === 'deploying' ? t.deploying : '');
     this.state.hidden = d.state !== 'deploying';
     const progress = r.all?.progress, expected = r.all?.expected;

@@ -6,10 +6,12 @@
 import { make, button } from './dom.js';
 import { explainRule } from './task-form-i18n.js';
 
-export const FIELDS = ['title', 'track', 'weight', 'start', 'due', 'tags', 'note'];
+export const FIELDS = ['title', 'track', 'weight', 'start', 'due', 'expectation', 'tags', 'note'];
 /** What a directive owns on its copies (docs/domain.md "Directives"): shown, never offered for change. */
-export const OWNED = ['title', 'track', 'weight', 'start', 'due'];
+export const OWNED = ['title', 'track', 'weight', 'start', 'due', 'expectation'];
 const TRACK_VALUES = ['party', 'business'];
+/** How expected progress grows (docs/domain.md "Tasks"): linear (按进度, the default) or atDue (到期完成). */
+const EXPECTATION_VALUES = ['linear', 'atDue'];
 let nextFormId = 0;
 
 /** "四强，效能目标考核、 锐科技·心服务" -> ['四强', '效能目标考核', '锐科技·心服务']. */
@@ -41,7 +43,7 @@ export class TaskForm {
       const input = this.makeInput(name, field);
       input.id = `${id}-${name}`;
       input.name = name;
-      const hint = name === 'tags' ? text.tagsHint : name === 'weight' ? text.weightHint : null;
+      const hint = { tags: text.tagsHint, weight: text.weightHint, expectation: text.expectationHint }[name];
       if (hint) {
         const small = make('p', 'field-hint', field);
         small.id = `${id}-${name}-hint`;
@@ -69,12 +71,12 @@ export class TaskForm {
   }
 
   makeInput(name, field) {
-    if (name === 'track') {
+    if (name === 'track' || name === 'expectation') {
       const select = make('select', 'input', field);
-      for (const track of TRACK_VALUES) {
+      for (const value of name === 'track' ? TRACK_VALUES : EXPECTATION_VALUES) {
         const option = make('option', '', select);
-        option.value = track;
-        option.textContent = this.text[track];
+        option.value = value;
+        option.textContent = name === 'track' ? this.text[value] : this.text.expectations[value];
       }
       return select;
     }
@@ -118,6 +120,7 @@ export class TaskForm {
     this.inputs.weight.value = task ? String(task.weight) : '';
     this.inputs.start.value = task?.start ?? '';
     this.inputs.due.value = task?.due ?? '';
+    this.inputs.expectation.value = task?.expectation ?? 'linear';
     this.inputs.tags.value = (task?.tags ?? []).join('，');
     this.inputs.note.value = task?.note ?? '';
     this.clearErrors();
@@ -145,14 +148,14 @@ export class TaskForm {
     const v = (name) => this.inputs[name].value;
     const weightText = v('weight').trim();
     const weight = weightText === '' ? undefined : (Number.isFinite(Number(weightText)) ? Number(weightText) : weightText);
-    const body = { title: v('title'), track: v('track'), start: v('start') || undefined, due: v('due') || undefined, note: v('note'), tags: splitTags(v('tags')) };
+    const body = { title: v('title'), track: v('track'), start: v('start') || undefined, due: v('due') || undefined, expectation: v('expectation'), note: v('note'), tags: splitTags(v('tags')) };
     if (weight !== undefined) body.weight = weight;
     return body;
   }
 
   /** Only the fields that differ from the task shown: a merge patch. */
   changes(values) {
-    const base = this.base ?? {};
+    const base = { expectation: 'linear', ...this.base };
     const patch = {};
     for (const name of FIELDS) {
       if (!(name in values) || (this.locked && OWNED.includes(name))) continue;

@@ -37,6 +37,10 @@ export class TaskRow {
     const meta = make('div', 'task-meta', this.element);
     this.track = make('span', 'track-chip', meta);
     this.due = make('span', 'due', meta);
+    // 到期完成: expected only once due, so never behind before then (docs/domain.md "Roll-up").
+    this.expectation = make('span', 'expectation-chip', meta);
+    this.expectation.textContent = t.expectations.atDue;
+    this.expectation.title = t.expectationHint;
     this.status = make('span', 'status-chip', meta);
     this.progressValue = make('span', 'progress-value', meta);
     this.tags = make('span', 'tags', meta);
@@ -131,6 +135,7 @@ export class TaskRow {
     this.overdue.hidden = !task.overdue;
     this.stale.hidden = !task.stale;
     setText(this.due, `${t.due} ${task.due}`);
+    this.expectation.hidden = task.expectation !== 'atDue';
     setText(this.status, t.status[task.status] ?? task.status);
     setText(this.progressValue, `${task.progress}%`);
     const tags = task.tags ?? [];

@@ -129,6 +129,14 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
                 .Expect(HttpStatusCode.Created);
             return $"{id}|{target}";
         }
+        // A monthly schedule of a to a fresh unit below it: "{schedule}|{target}".
+        async Task<string> Schedule()
+        {
+            var (id, target) = (Api.Id("s"), await Below());
+            await (await admin.PostAsJsonAsync("/api/v1/schedules", new { id, issuerUnitId = a, title = "主题党日", track = "party", every = "month", targets = new { unitIds = new[] { target } } }))
+                .Expect(HttpStatusCode.Created);
+            return $"{id}|{target}";
+        }
         static string D(string prepared) => prepared.Split('|')[0];
         // Prepare makes what a call needs, fresh, before the state is read: an allowed call then
         // never spoils the next caller's, and a refused one must leave everything as it was.
@@ -179,6 +187,16 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
                 (c, d) => c.PostAsJsonAsync($"/api/v1/directives/{D(d)}/targets", new { unitIds = new[] { d.Split('|')[1] } })),
             ("DELETE directive target", "DELETE /api/v1/directives/{id}/targets/{unitId}", Rule.WriteTasks, Directive, (c, d) => c.DeleteAsync($"/api/v1/directives/{D(d)}/targets/{d.Split('|')[1]}")),
             ("DELETE directive", "DELETE /api/v1/directives/{id}", Rule.WriteTasks, Directive, (c, d) => c.DeleteAsync($"/api/v1/directives/{D(d)}")),
+            ("POST schedule", "POST /api/v1/schedules", Rule.WriteTasks, Below, (c, target) => c.PostAsJsonAsync("/api/v1/schedules",
+                new { id = Api.Id("s"), issuerUnitId = a, title = "主题党日", track = "party", every = "month", targets = new { unitIds = new[] { target } } })),
+            ("GET schedules", "GET /api/v1/schedules", Rule.Read, Nothing, (c, _) => c.GetAsync($"/api/v1/schedules?issuer={a}")),
+            ("GET schedule", "GET /api/v1/schedules/{id}", Rule.Read, Schedule, (c, d) => c.GetAsync($"/api/v1/schedules/{D(d)}")),
+            ("GET schedule instances", "GET /api/v1/schedules/{id}/instances", Rule.Read, Schedule, (c, d) => c.GetAsync($"/api/v1/schedules/{D(d)}/instances")),
+            ("PATCH schedule", "PATCH /api/v1/schedules/{id}", Rule.WriteTasks, Schedule, (c, d) => c.PatchAsJsonAsync($"/api/v1/schedules/{D(d)}", new { note = "每月一次" })),
+            ("POST schedule targets", "POST /api/v1/schedules/{id}/targets", Rule.WriteTasks, async () => $"{D(await Schedule())}|{await Below()}",
+                (c, d) => c.PostAsJsonAsync($"/api/v1/schedules/{D(d)}/targets", new { unitIds = new[] { d.Split('|')[1] } })),
+            ("DELETE schedule target", "DELETE /api/v1/schedules/{id}/targets/{unitId}", Rule.WriteTasks, Schedule, (c, d) => c.DeleteAsync($"/api/v1/schedules/{D(d)}/targets/{d.Split('|')[1]}")),
+            ("DELETE schedule", "DELETE /api/v1/schedules/{id}", Rule.WriteTasks, Schedule, (c, d) => c.DeleteAsync($"/api/v1/schedules/{D(d)}")),
             ("GET import template", "GET /api/v1/import/template.xlsx", Rule.PeopleRead, Nothing, (c, _) => c.GetAsync("/api/v1/import/template.xlsx")),
             ("POST import", "POST /api/v1/import", Rule.Import, Nothing, (c, _) => c.Import(ImportBooks.Of([ImportBooks.NewRow(a, Api.Id("imp"), "导入的任务")]), dryRun: false)),
             ("POST acknowledge", "POST /api/v1/alerts/{alertId}/acknowledge", Rule.Acknowledge, async () =>

@@ -27,7 +27,7 @@ public sealed record Directive
     [Id(15)] public string? UpdatedByName { get; init; }
     [Id(16)] public Expectation Expectation { get; init; }
     /// <summary>Set for a schedule: its cadence and current period (<see cref="Start"/> and <see cref="Due"/> are that period's).</summary>
-    [Id(17)] public Schedules.Recurrence? Recurrence { get; init; }
+    [Id(17)] public Recurrence? Recurrence { get; init; }
 
     public bool IsSchedule => Recurrence is not null;
 

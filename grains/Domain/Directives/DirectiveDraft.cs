@@ -16,7 +16,7 @@ public sealed record DirectiveDraft(
     [property: Id(8)] string[]? Tags,
     [property: Id(9)] Expectation Expectation = Expectation.Linear,
     /// <summary>A schedule's cadence, due day, from and until, and the targets that follow the tree.</summary>
-    [property: Id(10)] Schedules.Recurrence? Recurrence = null)
+    [property: Id(10)] Recurrence? Recurrence = null)
 {
     /// <summary>True when <paramref name="stored"/> was created from the same draft (a repeated POST).</summary>
     public bool SameAs(Directive stored) =>

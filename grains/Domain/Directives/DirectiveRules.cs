@@ -8,7 +8,7 @@ public static class DirectiveRules
     /// <summary>The directive with the patch applied (not yet a new version); a problem when the window would turn round.</summary>
     public static Result<Directive> Apply(Directive stored, DirectivePatch patch)
     {
-        if (stored.Recurrence is { } r) return Schedules.ScheduleRules.Apply(stored, r, patch);
+        if (stored.Recurrence is { } r) return ScheduleRules.Apply(stored, r, patch);
         var start = patch.Start ?? stored.Start;
         var due = patch.Due ?? stored.Due;
         if (start > due) return Result<Directive>.Invalid(patch.Start is null ? "due" : "start", "start must not be after due");

@@ -22,7 +22,7 @@ public static class RollupMath
             else business += figures;
             if (task.ScheduleId is null) continue;
             today ??= clock.DayOf(now);
-            if (Schedules.ScheduleRules.IsCurrentDuty(task, today.Value)) duties += new Duties(1, figures.Done);
+            if (Schedules.Period.Holds(task.Period, today.Value)) duties += new Duties(1, figures.Done);
         }
         return new SubtreeTotals(party, business, Units: 1, RedUnits: 0, AmberUnits: 0, Duties: duties);
     }

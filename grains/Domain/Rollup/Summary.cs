@@ -19,4 +19,4 @@ public sealed record Summary(
     /// <summary>The health rules that hold, worst first; the shared empty list when green or grey.</summary>
     [property: Id(13)] IReadOnlyList<HealthReason> HealthReasons,
     /// <summary>The subtree's schedule instances of the current periods: due and done.</summary>
-    [property: Id(14)] Duties Duties = default);
+    [property: Id(14)] Duties Duties);

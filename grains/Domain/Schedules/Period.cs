@@ -75,6 +75,9 @@ public readonly record struct Period(Cadence Cadence, int Year, int Index)
         return false;
     }
 
+    /// <summary>True when <paramref name="name"/> names a period (of any cadence) that holds <paramref name="day"/>: a duty of now.</summary>
+    public static bool Holds(string? name, DateOnly day) => TryParse(name.AsSpan(), out var p) && p.Contains(day);
+
     /// <summary>Reads a period of <paramref name="cadence"/>; false for another cadence's name.</summary>
     public static bool TryParse(string? s, Cadence cadence, out Period period) =>
         TryParse(s.AsSpan(), out period) && period.Cadence == cadence;

@@ -1,6 +1,7 @@
+using Cascade.Schedules;
 using Cascade.Units;
 
-namespace Cascade.Schedules;
+namespace Cascade.Directives;
 
 /// <summary>
 /// What makes a directive a schedule (docs/domain.md "Schedules"): one instance per target per

@@ -1,7 +1,7 @@
-using Cascade.Directives;
+using Cascade.Schedules;
 using Cascade.Tasks;
 
-namespace Cascade.Schedules;
+namespace Cascade.Directives;
 
 /// <summary>
 /// The owner side of docs/domain.md "Schedules" as plain logic: which period is due, the
@@ -48,8 +48,4 @@ public static class ScheduleRules
 
     /// <summary>An instance's copy id: <c>{scheduleId}-{period}</c>.</summary>
     public static string InstanceId(string scheduleId, string period) => CopyOrder.InstanceId(scheduleId, period);
-
-    /// <summary>True when <paramref name="task"/> is a schedule's instance of the period that holds <paramref name="today"/>.</summary>
-    public static bool IsCurrentDuty(TaskItem task, DateOnly today) =>
-        task.ScheduleId is not null && Period.TryParse(task.Period.AsSpan(), out var p) && p.Contains(today);
 }

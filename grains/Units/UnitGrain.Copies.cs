@@ -11,9 +11,9 @@ namespace Cascade.Units;
 /// </summary>
 public sealed partial class UnitGrain
 {
-    private UnitCopies? Copies => Exists ? new(() => state.State.Tasks) : null;
+    private UnitCopies? Copies => Exists ? new(() => state.State.Tasks, clock.YearStart) : null;
 
-    public Task<CopyOutcome> CheckCopy(string ownerId) => Task.FromResult(Copies?.Check(ownerId) ?? CopyOutcome.UnitGone);
+    public Task<CopyOutcome> CheckCopy(string ownerId) => Task.FromResult(Copies?.Check(ownerId, clock.Now) ?? CopyOutcome.UnitGone);
 
     public Task<CopyReport?> GetCopy(string ownerId) =>
         Task.FromResult(Tasks?.Get(ownerId) is { Succeeded: true, Value: { } t } && t.DirectiveId == ownerId ? CopyReport.Of(t) : null);

@@ -57,6 +57,7 @@ public sealed class ArchivedTasksTests(ArchivedTasksTests.App app) : IClassFixtu
         Assert.Equal("green", before.GetProperty("health").GetString());
         Assert.All(await List(client, Api.Tasks(unit)), t => Assert.False(t.GetProperty("archived").GetBoolean()));
         Assert.Empty(await List(client, Api.Tasks(unit) + "?archived=true"));
+        Assert.DoesNotContain(await List(client, $"/api/v1/alerts?unit={unit}&state=firing"), a => a.GetProperty("rule").GetString() == "unitBehind");
 
         // Local midnight of 1 January: no request, the unit's clock pass drops the 60 done tasks.
         MoveTo(new DateTimeOffset(y + 1, 1, 1, 0, 0, 1, China));
@@ -66,6 +67,10 @@ public sealed class ArchivedTasksTests(ArchivedTasksTests.App app) : IClassFixtu
         Assert.Equal(1, after.GetProperty("all").GetProperty("overdue").GetInt32());
         Assert.Equal(0, after.GetProperty("all").GetProperty("done").GetInt32());
         Assert.Equal("red", after.GetProperty("health").GetString());
+        // The unit's alert rules read the same figures: the late task alone puts it behind.
+        await Eventually.True(async () => (await List(client, $"/api/v1/alerts?unit={unit}&state=firing"))
+            .Any(a => a.GetProperty("rule").GetString() == "unitBehind" && a.GetProperty("severity").GetString() == "red"),
+            "the unit is red behind", TimeSpan.FromSeconds(20));
 
         var live = await List(client, Api.Tasks(unit));
         Assert.Equal("late", Assert.Single(live).GetProperty("id").GetString());

@@ -49,10 +49,11 @@ public sealed class SummaryCheck(IGrainFactory grains, TreePlan plan, DomainCloc
                 ?? throw new InvalidOperationException($"Unit {plan.Units[i].Id} is missing.");
             foreach (var task in tasks)
             {
+                versions[i] += task.Version - 1;
+                if (clock.IsArchived(task, now)) continue; // docs/domain.md "Archived tasks": not in the roll-up
                 var figures = Of(task, now);
                 if (task.Track == Track.Party) party[i].Add(figures);
                 else business[i].Add(figures);
-                versions[i] += task.Version - 1;
             }
             units[i] = 1;
         });

@@ -11,9 +11,9 @@ namespace Cascade.Units;
 /// </summary>
 public sealed partial class UnitGrain
 {
-    private UnitCopies? Copies => Exists ? new(() => state.State.Tasks) : null;
+    private UnitCopies? Copies => Exists ? new(() => state.State.Tasks, clock.YearStart) : null;
 
-    public Task<CopyOutcome> CheckCopy(CopyOrder order) => Task.FromResult(Copies?.Check(order) ?? CopyOutcome.UnitGone);
+    public Task<CopyOutcome> CheckCopy(CopyOrder order) => Task.FromResult(Copies?.Check(order, clock.Now) ?? CopyOutcome.UnitGone);
 
     public Task<CopyReport?> GetCopy(string taskId, string ownerId) =>
         Task.FromResult(Tasks?.Get(taskId) is { Succeeded: true, Value: { } t } && t.OwnerId == ownerId && t.IsCopy ? CopyReport.Of(t) : null);

@@ -7,7 +7,7 @@ namespace Cascade.Units;
 public sealed partial class UnitGrain : IUnitImport
 {
     private UnitImport? _import;
-    private UnitImport? Importer => Exists ? _import ??= new(Id, () => state.State.Tasks) : null;
+    private UnitImport? Importer => Exists ? _import ??= new(Id, () => state.State.Tasks, clock.YearStart) : null;
 
     public Task<IReadOnlyList<ImportOutcome>?> CheckImport(IReadOnlyList<ImportRow> rows, string? by) =>
         Task.FromResult<IReadOnlyList<ImportOutcome>?>(Importer?.Check(rows, clock.Now, by));

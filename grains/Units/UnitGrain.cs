@@ -37,7 +37,7 @@ public sealed partial class UnitGrain(
     private AlertBook Book => state.State.Alerts;
     private IUnitGrain Unit(string id) => GrainFactory.GetGrain<IUnitGrain>(id);
     private UnitStore Store => _store ??= new(state, auditKey, auditStore);
-    private UnitTasks? Tasks => Exists ? _tasks ??= new(Id, () => state.State.Tasks) : null;
+    private UnitTasks? Tasks => Exists ? _tasks ??= new(Id, () => state.State.Tasks, clock.YearStart) : null;
     private UnitRollup Rollup => _rollup ??= new(Id, health.Value, () => versionClock.Now, s => CascadeTelemetry.RollupPropagation.Record(s));
     private AlertDesk Desk => _desk ??= new(() => state.State.Alerts, alertRules, alertOptions.Value, clock);
     /// <summary>No version leaves the grain above the cluster's reserved ceiling (decision 009, <see cref="UnitRollup.Version"/>).</summary>

@@ -8,8 +8,9 @@ namespace Cascade.Tests.Grains;
 
 /// <summary>
 /// Random sequences of structure and task changes; afterwards every unit's summary must equal
-/// a plain full recomputation from the tasks, also after the clock moves with no request, and
-/// the open alerts must be what the rules say about that state. Every storage provider must pass.
+/// a plain full recomputation from the tasks, also after the clock moves with no request (across
+/// a 1 January too, when last year's done tasks leave the roll-up), and the open alerts must be
+/// what the rules say about that state. Every storage provider must pass.
 /// </summary>
 public abstract partial class RollupProperties(GrainCluster cluster, int iterations)
 {
@@ -31,10 +32,24 @@ public abstract partial class RollupProperties(GrainCluster cluster, int iterati
         model.Parents[model.Top] = null;
         foreach (var (kind, a, b, c) in operations) await Apply(model, kind, a, b, c);
 
-        // Move the clock (not at all, a day, or past the stale limit): no request follows.
-        cluster.Clock.Advance(TimeSpan.FromDays(new[] { 0, 1, 41 }[operations.Length % 3]));
+        // Move the clock (not at all, a day, past the stale limit, or across a 1 January: checked
+        // on its eve, then just after local midnight, when last year's done tasks are archived): no request follows.
+        var move = operations.Length % 4;
+        if (move == 3)
+        {
+            var newYear = new DateTimeOffset(Today.Year + 1, 1, 1, 0, 0, 0, China);
+            if (newYear.AddMinutes(-1) > cluster.Clock.GetUtcNow()) cluster.Clock.SetUtcNow(newYear.AddMinutes(-1).ToUniversalTime());
+            await AssertConverged(model);
+            cluster.Clock.SetUtcNow(newYear.AddMinutes(1).ToUniversalTime());
+        }
+        else cluster.Clock.Advance(TimeSpan.FromDays(new[] { 0, 1, 41 }[move]));
         await AssertConverged(model);
     }
+
+    private static readonly TimeSpan China = TimeSpan.FromHours(8);
+
+    /// <summary>The test clock's local date (Asia/Shanghai): the clock only moves on, so task dates follow it.</summary>
+    private DateOnly Today => DateOnly.FromDateTime(cluster.Clock.GetUtcNow().ToOffset(China).DateTime);
 
     private async Task Apply(Model model, int kind, int a, int b, int c)
     {
@@ -71,12 +86,16 @@ public abstract partial class RollupProperties(GrainCluster cluster, int iterati
             case 4 or 5:
             {
                 var unit = units[a % units.Count];
-                var start = new DateOnly(2026, 3, 1).AddDays(b % 200);
+                // Around today (as 2026-03-01 + 0..199 days was around the clock's start), or, one in
+                // seven, in one of the two years before, done two times in three: archived ones.
+                var old = b % 7 == 3;
+                var start = old ? new DateOnly(Today.Year - 1 - c % 2, 1, 1).AddDays(b % 300) : Today.AddDays(-106 + b % 200);
                 var draft = new TaskDraft
                 {
                     Id = model.NewId("t"), Title = "t", Track = b % 2 == 0 ? Track.Party : Track.Business,
                     Weight = c % 3 == 0 ? 0.1 * (c % 17 + 1) : c % 5 + 1, Start = start, Due = start.AddDays(c % 60),
                     Expectation = c % 4 == 1 ? Expectation.AtDue : Expectation.Linear,
+                    Status = old && c % 3 != 0 ? TaskItemStatus.Done : TaskItemStatus.NotStarted,
                 };
                 var result = await cluster.Unit(unit).CreateTask(draft, null);
                 Check(Outcome.Created, result, $"create task in {unit}");

@@ -6,7 +6,8 @@ namespace Cascade.Tests.Support;
 /// <summary>
 /// A plain full recomputation of docs/domain.md "Roll-up", written separately from the product's
 /// incremental code: for each unit, gather every task of its subtree and apply the
-/// definitions directly.
+/// definitions directly. Archived tasks (done, their window ended by local midnight of 1 January
+/// of now's year) are left out, as docs/domain.md "Archived tasks" says.
 /// </summary>
 public static class ReferenceRollup
 {
@@ -28,9 +29,11 @@ public static class ReferenceRollup
         List<string> Subtree(string id) => [id, .. children[id].SelectMany(Subtree)];
         var result = new Dictionary<string, Expected>();
         var health = new Dictionary<string, Health>();
+        var newYear = LocalMidnight(new DateOnly(TimeZoneInfo.ConvertTime(now, Zone).Year, 1, 1));
+        bool Archived(TaskItem t) => t.Status == TaskItemStatus.Done && LocalMidnight(t.Due.AddDays(1)) <= newYear;
         foreach (var id in parents.Keys)
         {
-            var all = Subtree(id).SelectMany(u => tasks.GetValueOrDefault(u) ?? []).ToList();
+            var all = Subtree(id).SelectMany(u => tasks.GetValueOrDefault(u) ?? []).Where(t => !Archived(t)).ToList();
             var party = Figures(all.Where(t => t.Track == Cascade.Tasks.Track.Party).ToList(), now, staleAfter);
             var business = Figures(all.Where(t => t.Track == Cascade.Tasks.Track.Business).ToList(), now, staleAfter);
             var both = Figures(all, now, staleAfter);

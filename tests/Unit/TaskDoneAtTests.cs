@@ -39,7 +39,7 @@ public sealed class TaskDoneAtTests
     public void Done_then_stored_then_reopened_then_done_again()
     {
         var list = new List<TaskItem> { Task(TaskItemStatus.InProgress, 40) };
-        var tasks = new UnitTasks("u", () => list);
+        var tasks = new UnitTasks("u", () => list, _ => DateOnly.MinValue);
         var t1 = T0.AddDays(1);
         Assert.True(tasks.Patch("t", new TaskPatch { Status = TaskItemStatus.Done }, null, t1, "bgs", out _).Succeeded);
         Assert.Equal(t1, list[0].DoneAt);
@@ -65,7 +65,7 @@ public sealed class TaskDoneAtTests
         Assert.Equal(T0, list[0].DoneSince);
         Assert.Contains("\"doneAt\":\"2026-11-01T08:00:00", TaskSnapshots.Task("u", list[0]));
 
-        new UnitTasks("u", () => list).Patch("t", new TaskPatch { Title = "主题党日（十一月）" }, null, T0.AddDays(2), "bgs", out _);
+        new UnitTasks("u", () => list, _ => DateOnly.MinValue).Patch("t", new TaskPatch { Title = "主题党日（十一月）" }, null, T0.AddDays(2), "bgs", out _);
         Assert.Equal(T0, list[0].DoneAt);
     }
 

@@ -21,7 +21,9 @@ public static class TasksApi
     public static RouteGroupBuilder MapTasksApi(this RouteGroupBuilder api)
     {
         var tasks = api.MapGroup("/units/{id}/tasks").WithTags("Tasks");
-        tasks.MapGet("/", List).Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+        tasks.MapGet("/", List)
+            .TakesQuery("archived", "true: only the archived tasks (done, and due before this year); false (the default): only the live ones.")
+            .ProducesValidationProblem().Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         tasks.MapPost("/", Create).ReadsJson<NewTask>()
             .Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         tasks.MapGet("/{taskId}", Get).Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
@@ -36,6 +38,10 @@ public static class TasksApi
     private static ProblemHttpResult UnknownTask(string id, string taskId) => Problems.NotFound($"Task '{taskId}' does not exist in unit '{id}'.");
     private static ProblemHttpResult Forbidden(string id) => Problems.Forbidden($"You may not change the tasks of unit '{id}'.");
 
+    /// <summary>
+    /// The live tasks, or with <c>?archived=true</c> only the archived ones (docs/domain.md "Archived tasks"); any other
+    /// value of <c>archived</c> is 400 (after 404 and 403, as a body's problem is).
+    /// </summary>
     /// <param name="tag">Only the tasks carrying this label (compared after trimming, exactly).</param>
     private static async Task<Results<Ok<IEnumerable<TaskDto>>, ProblemHttpResult>> List(
         string id, HttpContext context, IGrainFactory grains, DomainClock clock, KioskScope scope, string? tag = null)
@@ -44,9 +50,14 @@ public static class TasksApi
         var tasks = await grains.GetGrain<IUnitGrain>(id).GetTasks();
         if (tasks is null) return UnknownUnit(id);
         if (!await scope.MayRead(context.User, id)) return KioskScope.Refusal(context.User);
+        var given = context.Request.Query["archived"];
+        var archived = false;
+        if (given.Count > 1 || given.Count == 1 && !bool.TryParse(given.ToString(), out archived))
+            return Problems.Invalid(new Dictionary<string, string[]> { ["archived"] = ["archived is true or false (given once)."] });
         var kiosk = KioskScope.IsKiosk(context.User);
         var label = tag?.Trim();
-        var shown = string.IsNullOrEmpty(label) ? tasks : tasks.Where(t => t.HasTag(label));
+        var yearStart = clock.YearStart(clock.Now);
+        var shown = tasks.Where(t => Archive.IsArchived(t, yearStart) == archived && (string.IsNullOrEmpty(label) || t.HasTag(label)));
         return TypedResults.Ok(shown.Select(t => Shown(TaskDto.From(id, t, clock), kiosk)));
     }
 

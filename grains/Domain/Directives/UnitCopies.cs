@@ -6,17 +6,18 @@ namespace Cascade.Directives;
 /// A unit's side of copies (docs/domain.md "Directives") over its stored task list, as plain
 /// logic: created once, updated only by newer owner versions, withdrawn by the owner.
 /// </summary>
-public sealed class UnitCopies(Func<List<TaskItem>> list)
+/// <param name="yearStart">As for <see cref="UnitTasks"/>: archived tasks do not count toward the limit.</param>
+public sealed class UnitCopies(Func<List<TaskItem>> list, Func<DateTimeOffset, DateOnly> yearStart)
 {
     /// <summary>Read each time: the list is the stored state's, which a reload replaces.</summary>
     private List<TaskItem> Stored => list();
 
-    /// <summary>Whether the unit could take the copy of <paramref name="order"/> now: Created (room and the id free), Unchanged (it holds it), IdTaken or TaskLimit.</summary>
-    public CopyOutcome Check(CopyOrder order)
+    /// <summary>Whether the unit could take the copy of <paramref name="order"/> at <paramref name="now"/>: Created (room and the id free), Unchanged (it holds it), IdTaken or TaskLimit.</summary>
+    public CopyOutcome Check(CopyOrder order, DateTimeOffset now)
     {
         var index = IndexOf(order.TaskId);
         if (index >= 0) return order.Owns(Stored[index]) ? CopyOutcome.Unchanged : CopyOutcome.IdTaken;
-        return Stored.Count >= TaskRules.MaxTasksPerUnit ? CopyOutcome.TaskLimit : CopyOutcome.Created;
+        return Archive.Full(Stored, 1, yearStart(now)) ? CopyOutcome.TaskLimit : CopyOutcome.Created;
     }
 
     /// <summary>
@@ -43,7 +44,7 @@ public sealed class UnitCopies(Func<List<TaskItem>> list)
         var f = order.Fields;
         if (held is null)
         {
-            if (Stored.Count >= TaskRules.MaxTasksPerUnit) return CopyOutcome.TaskLimit;
+            if (Archive.Full(Stored, 1, yearStart(now))) return CopyOutcome.TaskLimit;
             after = new TaskItem
             {
                 Id = order.TaskId, Title = f.Title, Track = f.Track, Weight = f.Weight, Start = f.Start, Due = f.Due, Expectation = f.Expectation,

@@ -9,14 +9,16 @@ public static class RollupMath
     /// <summary>Every comparison with a threshold allows this much rounding.</summary>
     public const double Tolerance = 1e-9;
 
-    /// <summary>Totals of one unit's own tasks, evaluated at <paramref name="now"/>.</summary>
+    /// <summary>Totals of one unit's own live tasks, evaluated at <paramref name="now"/> (archived ones are left out: <see cref="Archive"/>).</summary>
     public static SubtreeTotals OwnTotals(IEnumerable<TaskItem> tasks, DateTimeOffset now, DomainClock clock)
     {
         TrackTotals party = default, business = default;
         Duties duties = default;
         DateOnly? today = null;
+        var yearStart = clock.YearStart(now);
         foreach (var task in tasks)
         {
+            if (Archive.IsArchived(task, yearStart)) continue;
             var figures = Of(task, now, clock);
             if (task.Track == Track.Party) party += figures;
             else business += figures;

@@ -6,13 +6,14 @@ namespace Cascade.Tasks;
 /// same rules as POST and PATCH), the apply runs the checked rows on the list itself, each row
 /// only against the version it was checked at. The unit grain records, stores and rolls up.
 /// </summary>
-public sealed class UnitImport(string unitId, Func<List<TaskItem>> list)
+/// <param name="yearStart">As for <see cref="UnitTasks"/>: archived tasks do not count toward the limit.</param>
+public sealed class UnitImport(string unitId, Func<List<TaskItem>> list, Func<DateTimeOffset, DateOnly> yearStart)
 {
     /// <summary>Each row's verdict (a row may have several errors); nothing stored changes.</summary>
     public List<ImportOutcome> Check(IReadOnlyList<ImportRow> rows, DateTimeOffset now, string? by)
     {
         var scratch = new List<TaskItem>(list());
-        var tasks = new UnitTasks(unitId, () => scratch);
+        var tasks = new UnitTasks(unitId, () => scratch, yearStart);
         var outcomes = new List<ImportOutcome>(rows.Count);
         foreach (var row in rows)
         {
@@ -67,7 +68,7 @@ public sealed class UnitImport(string unitId, Func<List<TaskItem>> list)
     {
         created = [];
         updated = [];
-        var tasks = new UnitTasks(unitId, list);
+        var tasks = new UnitTasks(unitId, list, yearStart);
         var outcomes = new List<ImportOutcome>(rows.Count);
         foreach (var row in rows)
         {

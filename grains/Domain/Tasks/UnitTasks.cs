@@ -7,7 +7,8 @@ namespace Cascade.Tasks;
 /// answers the API's result and changes the list only when it succeeds. The unit grain records
 /// the audit entry, stores the list and rolls the change up.
 /// </summary>
-public sealed class UnitTasks(string unitId, Func<List<TaskItem>> list)
+/// <param name="yearStart">1 January of the local year an instant lies in (<c>DomainClock.YearStart</c>): archived tasks do not count toward the limit.</param>
+public sealed class UnitTasks(string unitId, Func<List<TaskItem>> list, Func<DateTimeOffset, DateOnly> yearStart)
 {
     /// <summary>Read each time: the list is the stored state's, which a reload replaces.</summary>
     private List<TaskItem> Stored => list();
@@ -25,8 +26,8 @@ public sealed class UnitTasks(string unitId, Func<List<TaskItem>> list)
             return TaskRules.SameAsStored(draft, Stored[existing])
                 ? Result<TaskItem>.Ok(Stored[existing])
                 : Result<TaskItem>.Conflict($"Task '{id}' already exists in unit '{unitId}' with other values.");
-        if (Stored.Count >= TaskRules.MaxTasksPerUnit)
-            return Result<TaskItem>.Conflict($"Unit '{unitId}' already has {TaskRules.MaxTasksPerUnit} tasks.");
+        if (Archive.Full(Stored, 1, yearStart(now)))
+            return Result<TaskItem>.Conflict($"Unit '{unitId}' already has {TaskRules.MaxTasksPerUnit} tasks (archived ones not counted).");
         Stored.Add(created.Value!);
         added = true;
         return created;
@@ -69,8 +70,8 @@ public sealed class UnitTasks(string unitId, Func<List<TaskItem>> list)
     public Result<int> Import(IReadOnlyList<TaskDraft> drafts, DateTimeOffset now, string? by, out List<TaskItem> added, string? byName = null)
     {
         added = new List<TaskItem>(drafts.Count);
-        if (Stored.Count + drafts.Count > TaskRules.MaxTasksPerUnit)
-            return Result<int>.Conflict($"Unit '{unitId}' would have more than {TaskRules.MaxTasksPerUnit} tasks.");
+        if (Archive.Full(Stored, drafts.Count, yearStart(now)))
+            return Result<int>.Conflict($"Unit '{unitId}' would have more than {TaskRules.MaxTasksPerUnit} tasks (archived ones not counted).");
         foreach (var draft in drafts)
         {
             var id = draft.Id ?? NewId();

@@ -55,6 +55,12 @@ public sealed class DomainClock
     public (DateTimeOffset Start, DateTimeOffset End) Window(TaskItem task) =>
         (StartOfDay(task.Start), StartOfDay(task.Due.AddDays(1)));
 
+    /// <summary>1 January of the local year <paramref name="now"/> lies in: tasks done and due before it are archived (<see cref="Archive"/>).</summary>
+    public DateOnly YearStart(DateTimeOffset now) => new(TimeZoneInfo.ConvertTime(now, Zone).Year, 1, 1);
+
+    /// <summary><see cref="Archive.IsArchived"/> at <paramref name="now"/>; for many tasks, take <see cref="YearStart"/> once.</summary>
+    public bool IsArchived(TaskItem task, DateTimeOffset now) => Archive.IsArchived(task, YearStart(now));
+
     public bool IsOverdue(TaskItem task, DateTimeOffset now) =>
         task.Status != TaskItemStatus.Done && now >= Window(task).End;
 }

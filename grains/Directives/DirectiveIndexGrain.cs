@@ -64,6 +64,8 @@ public sealed class DirectiveIndexGrain(
 
     public async Task Check()
     {
+        // Work a node left unfinished when it died goes on here (a resumption is idempotent).
+        foreach (var id in S.Busy) GrainFactory.GetGrain<IDirectiveGrain>(id).Resume().Ignore();
         await TurnDue();
         if (!_treeChanged) return;
         _treeChanged = false;

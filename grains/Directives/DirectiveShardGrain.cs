@@ -69,6 +69,9 @@ public sealed partial class DirectiveShardGrain(
 
     public async Task SetGoal(CopyOrder goal)
     {
+        // The same goal again (a resumption): the work goes on from the stored cursor.
+        if (S.Goal is { } held && held.OwnerVersion == goal.OwnerVersion && held.Period == goal.Period
+            && held.Withdraw == goal.Withdraw && held.Release == goal.Release) return;
         if (goal.Period != S.Goal?.Period && !goal.Release)
         {
             // A schedule's new period: every target gets a new instance (one that failed may take it now).

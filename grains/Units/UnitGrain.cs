@@ -53,12 +53,24 @@ public sealed partial class UnitGrain(
         await Task.WhenAll(StartAboveLease(), LoadChildReports(state.State.Children));
         StartClocks();
         Rollup.SumChildren(state.State.Children);
-        var changed = Recompute(tasks: true) | await Escalate(); // after a restart, what the clock made true fires now
+        var changed = Recompute(tasks: true); // after a restart, what the clock made true fires now
         await Reserved();
         if (changed) await Write();
         await Flush();
         await ReconcileAlertIndex();
         _meter.Set(Book.Open);
+        // Escalations that came due while down climb once the activation is over: they ask the
+        // organization for the ancestors, and the organization's own activation may be the one
+        // waking this unit (each would wait for the other until the call timed out).
+        if (Desk.EscalationDue(state.State.Info?.ParentId is not null))
+            this.RegisterGrainTimer(EscalateAfterActivation, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+    }
+
+    private async Task EscalateAfterActivation()
+    {
+        if (!Exists || !await Escalate()) return;
+        await Write();
+        await Flush();
     }
 
     private async Task StartAboveLease() => Rollup.StartAbove(await versionLeases.Activate());

@@ -181,7 +181,7 @@ export class ScheduleForm {
     const v = (name) => this.inputs[name]?.value ?? '';
     const weightText = v('weight').trim();
     const body = {
-      title: v('title'), track: v('track'), every: v('every'), from: v('from'), until: v('until') || null,
+      title: v('title'), track: v('track'), every: v('every'), from: v('from'), until: v('until') || undefined,
       dueDay: v('dueDay') === 'last' ? 'last' : Number(v('dueDay')), note: v('note'),
     };
     if (weightText !== '') body.weight = Number.isFinite(Number(weightText)) ? Number(weightText) : weightText;
@@ -199,8 +199,8 @@ export class ScheduleForm {
     const base = this.base ?? {};
     const patch = {};
     for (const name of EDITABLE) {
-      const was = name === 'weight' ? base.weight : name === 'until' ? (base.until ?? null) : base[name];
-      if (name in values && values[name] !== was) patch[name] = values[name];
+      const was = name === 'until' ? (base.until ?? undefined) : base[name];
+      if (name in values && values[name] !== was) patch[name] = values[name] ?? null; // until cleared: null
     }
     return patch;
   }

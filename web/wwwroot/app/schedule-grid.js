@@ -32,8 +32,10 @@ export class ScheduleGrid {
     this.scroller = make('div', 'grid-scroller', this.element);
     this.scroller.tabIndex = 0; // a wide grid scrolls by keyboard too
     this.table = make('table', 'grid-table', this.scroller);
+    // The current period is the one to read first: the grid keeps its right end in view, also when the screen turns.
+    new ResizeObserver(() => { this.scroller.scrollLeft = this.scroller.scrollWidth; }).observe(this.scroller);
     this.legend = make('p', 'grid-legend', this.element);
-    this.legend.textContent = text.gridLegend;
+    for (const words of text.gridLegend) make('span', '', this.legend).textContent = words;
   }
 
   /** Reads every column anew (all: true) or only the current period's. */
@@ -122,7 +124,6 @@ export class ScheduleGrid {
     this.table.replaceChildren(thead, tbody);
     setText(this.status, rows.length === 0 ? t.gridEmpty : '');
     this.status.hidden = rows.length > 0;
-    // The current period is the one to read first: the grid opens scrolled to its right end.
     this.scroller.scrollLeft = this.scroller.scrollWidth;
   }
 }

@@ -203,8 +203,27 @@ public sealed class SchedulePageTests(Chromium chromium, WorkbenchServer server)
         await _browser.SignIn(page, await server.Editor(committee), $"/app?unit={committee}&lang=en");
         var item = page.Locator($".schedule[data-schedule='{id}']");
         await Assertions.Expect(item.Locator(".schedule-cadence")).ToHaveTextAsync("Quarterly · due on day 15 of the last month");
+        // Two quarters before it, as the units would answer them: one held, one not (its quarter over).
+        var quarter = schedule.GetProperty("period").GetString()!;
+        var year = int.Parse(quarter[..4]);
+        var index = quarter[^1] - '0';
+        string Before(int steps) { var flat = year * 4 + index - 1 - steps; return $"{flat / 4}-q{flat % 4 + 1}"; }
+        foreach (var (period, status) in new[] { (Before(1), "inProgress"), (Before(2), "done") })
+            await page.RouteAsync($"**/api/v1/schedules/{id}/instances?period={period}*", route => route.FulfillAsync(new()
+            {
+                ContentType = "application/json",
+                Body = JsonSerializer.Serialize(new { period, instances = new[] { new { unitId = first, unitName = "第三党支部", status, progress = status == "done" ? 100 : 50, overdue = status != "done" } }, next = (string?)null }),
+            }));
         await item.Locator("summary").ClickAsync();
+        var cells = item.Locator($".grid-table tr[data-unit='{first}'] td");
         await Assertions.Expect(item.Locator(".grid-table tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(cells.Locator($"xpath=self::*[@data-period='{Before(1)}']")).ToHaveAttributeAsync("data-state", "overdue");
+        await Assertions.Expect(cells.Locator($"xpath=self::*[@data-period='{Before(1)}']")).ToContainTextAsync("✗");
+        await Assertions.Expect(cells.Locator($"xpath=self::*[@data-period='{Before(2)}']")).ToHaveAttributeAsync("data-state", "done");
+        await Assertions.Expect(cells.Locator($"xpath=self::*[@data-period='{quarter}']")).ToHaveAttributeAsync("data-state", "open");
+        Assert.Equal(9, await item.Locator($".grid-table tr[data-unit='{first}'] td[data-state='none']").CountAsync());
+        var oldest = Before(11); // the 12 columns run from 11 quarters before this one, labelled "Q3 24"
+        await Assertions.Expect(item.Locator(".grid-period").First).ToHaveTextAsync($"Q{oldest[^1]} {oldest[2..4]}");
         await item.Locator(".edit-schedule").ClickAsync();
         var form = item.Locator(".schedule-form");
         await Assertions.Expect(form.Locator("[name=title]")).ToBeFocusedAsync();

@@ -1,7 +1,7 @@
 // A schedule's targets (rows) by its last 12 periods (columns, oldest left), read from
-// GET /api/v1/schedules/{id}/instances?period= for each period from the schedule's first one
-// (at most 12 reads at once): ✓ done, ✗ not done when its period is over (or late now),
-// … this period's not done yet, blank: no instance there.
+// GET /api/v1/schedules/{id}/instances?period= for each of them (at most 12 reads at once):
+// ✓ done, ✗ not done when its period is over (or late now), … this period's not done yet,
+// blank: no instance there.
 
 import { make, setText } from './dom.js';
 import { getJson, SignedOut } from './api.js';
@@ -51,7 +51,8 @@ export class ScheduleGrid {
     this.current = current;
     this.periods = periods;
     this.scroller.setAttribute('aria-label', this.text.gridLabel(schedule.title));
-    const wanted = periods.filter((p) => comparePeriods(p, schedule.from) >= 0 && (all || !this.columns.has(p) || p === current));
+    // Every column (earlier periods are read from the units: a demo or a restored schedule may hold some before `from`).
+    const wanted = periods.filter((p) => all || !this.columns.has(p) || p === current);
     let read;
     try {
       read = await Promise.all(wanted.map((p) => this.read(schedule.id, p)));

@@ -106,7 +106,7 @@ export const enSchedules = {
   scheduleOwnedNote: (unit) => `A recurring duty set by ${unit}: its title, track, weight, dates and expectation are set there; report progress, status, note and tags here.`,
   schedulesTitle: 'Recurring duties',
   scheduleCount: (n) => `${n} set`,
-  newSchedule: 'New recurring duty',
+  newSchedule: 'New duty',
   noSchedules: 'This unit has not set any recurring duty',
   every: { month: 'Monthly', quarter: 'Quarterly', halfYear: 'Half-yearly', year: 'Yearly' },
   dueWhen: (every, dueDay) => (dueDay === 'last' ? 'due on the last day' : every === 'month' ? `due on day ${dueDay}` : `due on day ${dueDay} of the last month`),

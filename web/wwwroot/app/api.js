@@ -126,3 +126,24 @@ export function createDirective(body) {
   return send('/api/v1/directives', 'POST', { body },
     async (answer) => ({ kind: 'saved', directive: await answer.json() }), { 409: refused });
 }
+
+/**
+ * POST a schedule (例行工作): a duty handed to the targets once a period. Answers { kind: 'saved', schedule }
+ * (201, or 202 while its instances are still being placed) | { kind: 'invalid', detail, errors } |
+ * { kind: 'forbidden' } | { kind: 'refused', detail } (409) | { kind: 'failed' }.
+ */
+export function createSchedule(body) {
+  return send('/api/v1/schedules', 'POST', { body },
+    async (answer) => ({ kind: 'saved', schedule: await answer.json() }), { 409: refused });
+}
+
+/** PATCH a schedule at the version the person saw: as createSchedule, and { kind: 'conflict' } (412). */
+export function patchSchedule(id, version, patch) {
+  return send(`/api/v1/schedules/${encodeURIComponent(id)}`, 'PATCH', { body: patch, ifMatch: version, contentType: 'application/merge-patch+json' },
+    async (answer) => ({ kind: 'saved', schedule: await answer.json() }), { 409: refused, 412: () => ({ kind: 'conflict' }) });
+}
+
+/** DELETE a schedule: its instances stay as their units' own tasks. { kind: 'deleted' } | 'forbidden' | 'gone' | 'failed'. */
+export function deleteSchedule(id) {
+  return send(`/api/v1/schedules/${encodeURIComponent(id)}`, 'DELETE', {}, () => ({ kind: 'deleted' }), { 409: refused });
+}

@@ -165,7 +165,7 @@ class DirectiveItem {
 }
 
 /** The units strictly below the issuer, parents first, with their depth below it. */
-function unitsBelow(unitId, units) {
+export function unitsBelow(unitId, units) {
   const children = new Map();
   for (const u of units ?? []) {
     if (u.parentId == null) continue;

@@ -8,7 +8,9 @@ import { chooseUnit, indexUnits, mayAcknowledge, mayWrite, pickerEntries } from 
 import { AlertList } from './alerts.js';
 import { SummaryView } from './summary.js';
 import { TaskList } from './tasks.js';
-import { DirectiveSection } from './directives.js';
+import { DirectiveSection, unitsBelow } from './directives.js';
+import { ScheduleSection } from './schedules.js';
+import { todayIn } from './periods.js';
 import { WallConnection, retryDelay } from '../wall/connection.js';
 import { showAdminLink } from './admin-link.js';
 import { showCover, signIn } from './page.js';
@@ -96,15 +98,20 @@ async function start() {
   }
 
   let formatTime = timeFormatter(null);
+  let timeZone = null; // the department's (the hub's snapshot says it): its date is the duties' today
+  const today = () => todayIn(timeZone);
   const summary = new SummaryView(text);
   const unitName = (id) => unitsById.get(id)?.name ?? id;
-  const tasks = new TaskList(text, unitId, (iso) => formatTime(iso), unitName);
+  const tasks = new TaskList(text, unitId, (iso) => formatTime(iso), unitName, today);
   // 交办事项: what this unit handed down, and (for its editors) handing down more.
   const issued = new DirectiveSection(text, byId('directives'), { unitId, units, formatTime: (iso) => formatTime(iso), unitName, signedOut: () => signIn(lang) });
+  // 例行工作: the schedules this unit set, each across its targets by period; setting more.
+  const duties = new ScheduleSection(text, byId('schedules'), { unitId, below: unitsBelow(unitId, units), today, signedOut: () => signIn(lang) });
   const access = byId('access');
   const setWritable = (writable) => {
     tasks.setWritable(writable);
     issued.setWritable(writable);
+    duties.setWritable(writable);
     document.body.dataset.writable = String(writable);
     access.textContent = writable ? text.mayWrite : text.readOnly;
     access.classList.toggle('read-only', !writable);
@@ -146,8 +153,13 @@ async function start() {
   ledgerLink.textContent = text.openLedger;
   byId('alerts').querySelector('.alerts-heading')?.appendChild(ledgerLink);
   let openAlerts = null;
+  let dutyFigures = null;
   const summaryChanged = (figures) => {
     summary.update(unit.name, figures);
+    // An instance below held or turned: the schedules' held/due and open grids follow.
+    const now = JSON.stringify(figures?.duties ?? null);
+    if (dutyFigures !== null && now !== dutyFigures) duties.refresh();
+    dutyFigures = now;
     // An alert below climbing here, or one of ours resolving, moves the count.
     if (figures && figures.openAlerts !== openAlerts) {
       if (openAlerts !== null) refreshAlerts();
@@ -181,7 +193,7 @@ async function start() {
     return reading;
   }
 
-  await Promise.all([refresh(true), refreshAlerts(), issued.refresh()]);
+  await Promise.all([refresh(true), refreshAlerts(), issued.refresh(), duties.refresh()]);
   cover.hidden = true;
 
   let firstBuild = null;
@@ -192,17 +204,17 @@ async function start() {
       snapshot(snapshot) {
         if (firstBuild == null) firstBuild = snapshot.serverBuild ?? '';
         else if ((snapshot.serverBuild ?? '') !== firstBuild) { location.reload(); return; }
-        if (snapshot.timeZone) formatTime = timeFormatter(snapshot.timeZone);
+        if (snapshot.timeZone) { formatTime = timeFormatter(snapshot.timeZone); timeZone = snapshot.timeZone; }
         const shown = (snapshot.units ?? []).find((u) => u.id === unitId);
         if (shown) summary.update(shown.name ?? unit.name, shown.summary);
         // Whatever changed while not watching; then the page is live (a mark for readers and tests).
-        Promise.all([refresh(false), refreshAlerts(), issued.refresh()]).then(() => { document.body.dataset.live = 'true'; });
+        Promise.all([refresh(false), refreshAlerts(), issued.refresh(), duties.refresh()]).then(() => { document.body.dataset.live = 'true'; });
       },
       summaries(items) {
         for (const item of items) if (item?.unitId === unitId && item.summary) summaryChanged(item.summary);
       },
       alerts() { refreshAlerts(); },
-      directives() { issued.refresh(); }, // a directive this unit issued moved (its copies reported)
+      directives() { issued.refresh(); duties.refresh(); }, // a directive or schedule this unit issued moved (its copies reported)
       changes(items) {
         if (items.some((change) => change?.unitId === unitId)) refresh(false);
       },

@@ -40,12 +40,15 @@ export class TaskEdit {
     this.open = true;
     const task = this.row.task;
     this.form.fill(task);
-    this.form.lockOwned(task.directiveId ? this.row.unitName(task.issuerUnitId) : null);
+    // A directive's copy or a schedule's instance, while its owner still sets it (copy: false once let go).
+    const owned = !!(task.directiveId || task.scheduleId) && task.copy !== false;
+    const issuer = owned ? this.row.unitName(task.issuerUnitId) : null;
+    this.form.lockOwned(issuer, owned && task.scheduleId ? this.row.text.scheduleOwnedNote(issuer) : undefined);
     this.form.element.hidden = false;
     this.form.confirm.hidden = true;
     this.toggle.setAttribute('aria-expanded', 'true');
     this.toggle.textContent = this.row.text.close;
-    (task.directiveId ? this.form.inputs.tags : this.form.inputs.title).focus();
+    (owned ? this.form.inputs.tags : this.form.inputs.title).focus();
   }
 
   close() {

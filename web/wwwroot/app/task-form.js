@@ -126,8 +126,8 @@ export class TaskForm {
     this.clearErrors();
   }
 
-  /** A copy of a directive (交办 from issuerName): its owned fields read-only, where they come from, no delete; null: all open. */
-  lockOwned(issuerName) {
+  /** A copy of a directive (交办 from issuerName) or a schedule's instance: its owned fields read-only, where they come from (note: other words for it), no delete; null: all open. */
+  lockOwned(issuerName, note) {
     this.locked = issuerName != null;
     for (const name of OWNED) {
       const input = this.inputs[name];
@@ -138,7 +138,7 @@ export class TaskForm {
       this.ownedNote = make('p', 'owned-note');
       this.element.insertBefore(this.ownedNote, this.general.nextSibling);
     }
-    this.ownedNote.textContent = this.locked ? this.text.ownedNote(issuerName) : '';
+    this.ownedNote.textContent = this.locked ? (note ?? this.text.ownedNote(issuerName)) : '';
     this.ownedNote.hidden = !this.locked;
     if (this.deleteButton) this.deleteButton.hidden = this.locked;
   }

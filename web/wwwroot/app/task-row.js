@@ -144,10 +144,14 @@ export class TaskRow {
       this.tags.replaceChildren(...tags.map((tag) => Object.assign(document.createElement('span'), { className: 'tag', textContent: tag })));
     }
     this.tags.hidden = tags.length === 0;
-    // A copy of a directive: who handed it down; its title, track, weight and dates are theirs.
-    el.classList.toggle('is-copy', !!task.directiveId);
-    setText(this.origin, task.directiveId ? t.handedDownFrom(this.unitName(task.issuerUnitId)) : '');
-    this.origin.hidden = !task.directiveId;
+    // A copy of a directive, or a schedule's instance (例行 · 2026年12月): who handed it down; its
+    // title, track, weight and dates are theirs.
+    el.classList.toggle('is-copy', !!(task.directiveId || task.scheduleId));
+    el.classList.toggle('is-instance', !!task.scheduleId);
+    setText(this.origin, task.scheduleId ? t.recurring(t.periodLabel(task.period))
+      : task.directiveId ? t.handedDownFrom(this.unitName(task.issuerUnitId)) : '');
+    this.origin.title = task.scheduleId && task.issuerUnitId ? t.recurringFrom(this.unitName(task.issuerUnitId)) : '';
+    this.origin.hidden = !(task.directiveId || task.scheduleId);
     this.fill.style.width = `${Math.min(Math.max(task.progress, 0), 100)}%`;
     setText(this.noteText, task.note ?? '');
     this.noteText.hidden = !task.note;

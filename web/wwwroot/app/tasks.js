@@ -8,6 +8,8 @@ import { TaskRow } from './task-row.js';
 import { TaskEdit } from './task-edit.js';
 import { NewTaskPanel } from './task-new.js';
 import { ImportPanel } from './task-import.js';
+import { DutiesLine } from './duties.js';
+import { todayIn } from './periods.js';
 
 export const TRACKS = ['party', 'business'];
 
@@ -28,7 +30,8 @@ function byDueDescending(a, b) {
 }
 
 export class TaskList {
-  constructor(text, unitId, formatTime, unitName = (id) => id) {
+  /** today(): the department's date 'YYYY-MM-DD', for the duties of this period. */
+  constructor(text, unitId, formatTime, unitName = (id) => id, today = () => todayIn(null)) {
     this.text = text;
     this.unitId = unitId;
     this.formatTime = formatTime;
@@ -39,6 +42,9 @@ export class TaskList {
     this.onChanged = null;
     const root = document.getElementById('tracks');
     root.replaceChildren();
+    // 本月：支部委员会 ✓ · 党小组会 …: this period's duties first, each leading to its row.
+    this.duties = new DutiesLine(text, { today, reveal: (id) => this.reveal(id) });
+    root.appendChild(this.duties.element);
     const open = make('section', 'task-group open-tasks', root);
     open.dataset.group = 'open';
     const heading = make('h2', 'track-heading', open);
@@ -116,6 +122,19 @@ export class TaskList {
     this.empty.hidden = open.length > 0;
     setText(this.empty, all.length > 0 ? this.text.allDone : this.text.noTasksHere);
     this.doneGroup.hidden = done.length === 0;
+    this.duties.render(all.map((row) => row.task));
+  }
+
+  /** A duty chosen on the duties line: its row shown and opened for reporting, the focus on it. */
+  reveal(taskId) {
+    const row = this.rows.get(taskId);
+    if (!row) return;
+    if (row.task.status === 'done') this.doneGroup.open = true;
+    if (this.writable) row.setOpen(true);
+    row.element.scrollIntoView({ block: 'center' });
+    const target = this.writable ? row.statusButtons.find((b) => b.dataset.status === 'done') : row.element;
+    if (!this.writable) row.element.tabIndex = -1;
+    target.focus({ preventScroll: true });
   }
 
   /** A task deleted from this page: its row goes at once, the figures follow. */

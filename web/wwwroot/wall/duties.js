@@ -61,10 +61,12 @@ export class DutiesChip {
   }
 }
 
-/** The watched unit's duties in the header, beside its counts of units below. */
+/** The watched unit's duties in the header; the legend explains the chip while units in view have any. */
 export function renderHeaderDuties(element, text, summary) {
   const duties = dutiesOf(summary);
   element.hidden = !duties;
+  const legend = document.getElementById('legend-duties');
+  if (legend) legend.hidden = !duties;
   element.classList.toggle('held', !!duties && duties.done === duties.due);
   const words = duties ? `${text.duties} ${duties.done}/${duties.due}` : '';
   if (element.textContent !== words) element.textContent = words;

@@ -22,7 +22,9 @@ export function fillLegend(legend, t) {
   make('span', 'legend-text', alerts).textContent = t.legendAlert;
   make('span', 'alert-badge amber escalated', alerts).textContent = glyphs.escalated;
   make('span', 'legend-text', alerts).textContent = t.legendEscalated;
-  const duties = make('span', 'legend-item', legend);
+  const duties = make('span', 'legend-item', legend); // shown while the units in view have duties (duties.js)
+  duties.id = 'legend-duties';
+  duties.hidden = true;
   make('span', 'duties', duties).textContent = '3/5';
   make('span', 'legend-text', duties).textContent = t.legendDuties;
 }

@@ -154,6 +154,8 @@ public sealed class WallDutiesPageTests(Chromium chromium, WallDutiesPageTests.S
             var fits = await page.Locator(".tile[data-unit] .duties[data-due]").EvaluateAllAsync<string[]>("chips => chips.map(c => c.dataset.fit ?? 'full')");
             Assert.Equal(18 + 1, fits.Length); // 18 branches and 机关党委's head
             Assert.True(fits.Count(f => f == "none") <= 2, $"chips left out: {string.Join(",", fits)}");
+            var leftOut = await page.Locator(".tile[data-unit] .duties[data-fit='none']").EvaluateAllAsync<string[]>("chips => chips.map(c => c.closest('.tile-foot').title)");
+            Assert.All(leftOut, title => Assert.Matches(lang == "zh" ? @"已开 \d+，应开 \d+" : @"\d+ of \d+ held", title));
             await page.Context.CloseAsync();
         }
     }

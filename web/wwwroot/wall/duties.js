@@ -42,9 +42,10 @@ export class DutiesChip {
 
   /**
    * Whole words when the foot has room for them beside everything else, else the figures only;
-   * none where even those would cut the tile's worst reason (its title still says them).
+   * none where even those would cut the tile's worst reason (the foot's tooltip says them then).
    */
   fit(foot, crowded) {
+    foot.title = '';
     if (!this.key) return;
     const over = () => crowded() || foot.scrollWidth > foot.clientWidth + 1;
     const element = this.element;
@@ -58,6 +59,7 @@ export class DutiesChip {
     if (!over()) return;
     element.hidden = true;
     element.dataset.fit = 'none';
+    foot.title = element.title; // the figures, on the foot's tooltip
   }
 }
 

@@ -159,4 +159,47 @@ public sealed class WallDutiesPageTests(Chromium chromium, WallDutiesPageTests.S
             await page.Context.CloseAsync();
         }
     }
+
+    /// <summary>
+    /// Compact tiles (a committee with 48 branches): the duties follow both percentages where the
+    /// tile has room for them without growing, and nothing is cut.
+    /// </summary>
+    [Theory]
+    [InlineData(1366, 768)]
+    [InlineData(1920, 1080)]
+    public async Task Compact_tiles_show_the_duties_after_their_percentages_where_they_fit(int width, int height)
+    {
+        using var folder = new TempDirectory();
+        await using var web = await WebProcess.StartAsync(folder.Path, folder.File("cascade.db"));
+        async Task Post(string path, object body) => (await web.Client.PostAsJsonAsync(path, body)).EnsureSuccessStatusCode();
+        await Post("/api/v1/units", new { id = "p", parentId = (string?)null, name = "自治区某厅党组", kind = "partyGroup" });
+        await Post("/api/v1/units", new { id = "c", parentId = "p", name = "机关党委", kind = "organCommittee" });
+        for (var i = 1; i <= 48; i++)
+            await Post("/api/v1/units", new { id = $"b{i:D2}", parentId = "c", name = $"第{i}党支部", kind = "branch" });
+        await Post("/api/v1/schedules", new { id = "zbwyh", issuerUnitId = "c", title = "支部委员会", track = "party", every = "month", targets = new { under = "c", kinds = new[] { "branch" } } });
+        var period = (await web.Client.GetFromJsonAsync<JsonElement>("/api/v1/schedules/zbwyh")).GetProperty("period").GetString();
+        for (var i = 1; i <= 48; i += 3)
+            (await web.Client.PatchAsJsonAsync($"/api/v1/units/b{i:D2}/tasks/zbwyh-{period}", new { status = "done", progress = 100 })).EnsureSuccessStatusCode();
+        var kiosk = await web.Client.PostAsJsonAsync("/api/v1/kiosks", new { name = "测试大屏", unitId = "c", depth = 1 });
+        kiosk.EnsureSuccessStatusCode();
+        var token = (await kiosk.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
+
+        var page = await WallFitPageTests.Open(chromium.Browser, $"{web.Address}wall?unit=c&depth=1&kiosk={token}", width, height);
+        Directory.CreateDirectory(WallFitPageTests.Screenshots);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(WallFitPageTests.Screenshots, $"wall-duties-compact-{width}x{height}.png") });
+        Assert.Equal("compact", await page.Locator("#tree").GetAttributeAsync("data-variant"));
+        var problems = await WallFitPageTests.Problems(page);
+        Assert.True(problems.Length == 0, $"{problems.Length} problems:\n{string.Join("\n", problems.Take(30))}");
+        var held = page.Locator(".tile[data-unit='b01'] .duties");
+        await Assertions.Expect(held).ToBeVisibleAsync();
+        await Assertions.Expect(held).ToHaveAttributeAsync("data-done", "1");
+        await Assertions.Expect(held).ToHaveClassAsync(new Regex(@"\bheld\b"));
+        await Assertions.Expect(page.Locator(".tile[data-unit='b02'] .duties")).ToHaveAttributeAsync("data-done", "0");
+        await Assertions.Expect(page.Locator("#org-duties")).ToHaveTextAsync("组织生活 16/48");
+        // Drawn inside the tile, after its percentages (on their line or the next).
+        var inside = await page.Locator(".tile[data-unit] .duties:visible").EvaluateAllAsync<bool[]>(
+            "chips => chips.map(c => { const t = c.closest('.tile').getBoundingClientRect(), r = c.getBoundingClientRect(), p = c.closest('.tile').querySelector('.track-value').getBoundingClientRect(); return r.left >= t.left && r.right <= t.right + 1 && r.top >= p.top - 1 && r.bottom <= t.bottom + 1; })");
+        Assert.NotEmpty(inside);
+        Assert.All(inside, Assert.True);
+    }
 }

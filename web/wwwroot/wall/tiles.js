@@ -201,7 +201,10 @@ export class TileView {
     const parts = this.reasonKey ? this.reasonKey.split(' · ') : [];
     if (parts.length > 0) setText(this.reason, parts[0]);
     const cut = (el) => !el.hidden && el.scrollWidth > el.clientWidth + 1;
-    this.duties.fit(this.foot, () => cut(this.footLabel) || cut(this.reason));
+    // A compact tile has the duties after its percentages: they must not take the tile a line taller.
+    const compact = !this.element.classList.contains('as-head') && this.element.closest('.tree[data-variant="compact"]');
+    const tall = () => compact && this.element.scrollHeight > this.element.clientHeight + 1;
+    this.duties.fit(this.foot, () => cut(this.footLabel) || cut(this.reason) || tall());
     if (!this.reasonKey) return;
     // A group's head gives its reasons their whole width: what overflows there is the head itself.
     const box = this.element.classList.contains('as-head') ? this.element : this.reason;

@@ -148,6 +148,7 @@ public sealed class WallDutiesPageTests(Chromium chromium, WallDutiesPageTests.S
             var page = await WallFitPageTests.Open(chromium.Browser, WallUrl(lang), width, height);
             Directory.CreateDirectory(WallFitPageTests.Screenshots);
             await page.ScreenshotAsync(new() { Path = Path.Combine(WallFitPageTests.Screenshots, $"wall-duties-{width}x{height}-{lang}.png"), FullPage = width < 700 });
+            if (width < 700) await page.ScreenshotAsync(new() { Path = Path.Combine(WallFitPageTests.Screenshots, $"wall-duties-{width}x{height}-{lang}-top.png") });
             var problems = await WallFitPageTests.Problems(page);
             Assert.True(problems.Length == 0, $"{lang}: {problems.Length} problems:\n{string.Join("\n", problems.Take(30))}");
             // Every tile's chip is drawn whole or in figures; only where even those would cut its worst reason is it left out.

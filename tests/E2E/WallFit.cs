@@ -12,7 +12,7 @@ public static class WallFit
 {
     public const string Labels =
         ".tile .name, .tile .track-label, .tile .track-value, .tile .tile-reason, .tile .foot-label, .tile .count, .tile .count-glyph, " +
-        ".tile .alert-badge, .tile .glyph, .more-title, .tile.more .count, .lag-row .name, .lag-reasons, .panel h2 > span, .panel h2 small, .lag-page, " +
+        ".tile .alert-badge, .tile .duties, .org-duties, .legend .duties, .tile .glyph, .more-title, .tile.more .count, .lag-row .name, .lag-reasons, .panel h2 > span, .panel h2 small, .lag-page, " +
         ".legend-text, .legend-item .glyph, .org-name, .org-sub, .org-health .label, .org-health .figures, .org-counts > span, .org-alerts > span, " +
         ".clock-label, .clock-time, .clock-date, .change-unit, .change-time, .tree-back, .tree-page, .dir-title, .dir-done, .dir-overdue, .dir-pct";
 

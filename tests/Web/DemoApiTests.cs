@@ -22,13 +22,14 @@ public sealed class DemoApiTests(DemoApiTests.App app) : IClassFixture<DemoApiTe
     }
 
     [Fact]
-    public async Task The_demo_shows_green_amber_red_and_grey_units()
+    public async Task The_demo_shows_green_amber_and_red_units()
     {
+        // No branch is grey (without work) any more: every 党支部 holds its duties, 离退休干部党支部 too.
         var client = app.CreateClient();
         var tree = await client.GetFromJsonAsync<JsonElement>("/api/v1/units/jgdw/tree?depth=1");
         var health = tree.GetProperty("children").EnumerateArray()
             .Select(c => c.GetProperty("summary").GetProperty("health").GetString()).ToHashSet();
-        Assert.Superset(new HashSet<string?> { "green", "amber", "red", "none" }, health);
+        Assert.Superset(new HashSet<string?> { "green", "amber", "red" }, health);
         var root = await client.GetFromJsonAsync<JsonElement>("/api/v1/units/kjt/summary");
         Assert.Equal(21, root.GetProperty("units").GetInt32());
     }
@@ -41,9 +42,9 @@ public sealed class DemoApiTests(DemoApiTests.App app) : IClassFixture<DemoApiTe
         foreach (var branch in branches!)
         {
             var id = branch.GetProperty("id").GetString();
-            // The branch's own tasks; the copies of 机关党委's directives come on top.
+            // The branch's own tasks; the copies of 机关党委's directives and the instances of its schedules come on top.
             var tasks = (await client.GetFromJsonAsync<JsonElement[]>($"/api/v1/units/{id}/tasks"))!
-                .Where(t => !t.TryGetProperty("directiveId", out var d) || d.ValueKind == JsonValueKind.Null).ToArray();
+                .Where(t => t.GetProperty("directiveId").ValueKind == JsonValueKind.Null && t.GetProperty("scheduleId").ValueKind == JsonValueKind.Null).ToArray();
             if (tasks.Length == 0) continue;
             Assert.InRange(tasks.Length, 8, 15);
             Assert.Contains(tasks, t => t.GetProperty("track").GetString() == "party");
@@ -89,10 +90,53 @@ public sealed class DemoApiTests(DemoApiTests.App app) : IClassFixture<DemoApiTe
         // 述职评议材料准备: just issued, nobody started.
         Assert.Equal(18, byId["jb-szpy"].GetProperty("notStartedUnits").GetInt32());
 
-        // A branch's copy says where it came from; 离退休干部党支部 got none.
+        // A branch's copy says where it came from; 离退休干部党支部 got none (only its duties, the schedules' instances).
         var copy = await client.GetFromJsonAsync<JsonElement>("/api/v1/units/bgs/tasks/jb-ztjy");
         Assert.Equal("jb-ztjy", copy.GetProperty("directiveId").GetString());
         Assert.Equal("jgdw", copy.GetProperty("issuerUnitId").GetString());
-        Assert.Empty((await client.GetFromJsonAsync<JsonElement[]>("/api/v1/units/ltx/tasks"))!);
+        Assert.All((await client.GetFromJsonAsync<JsonElement[]>("/api/v1/units/ltx/tasks"))!,
+            t => Assert.Equal(JsonValueKind.String, t.GetProperty("scheduleId").ValueKind));
+    }
+
+    [Fact]
+    public async Task Every_branch_holds_this_periods_duties_and_the_committee_counts_them_all()
+    {
+        var client = app.CreateClient();
+        var schedules = (await client.GetFromJsonAsync<JsonElement[]>("/api/v1/schedules?issuer=jgdw"))!;
+        Assert.Equal(["rc-dk", "rc-dxzh", "rc-dydh", "rc-zbwyh", "rc-ztdr"], schedules.Select(s => s.GetProperty("id").GetString()).Order());
+        var periods = schedules.ToDictionary(s => s.GetProperty("id").GetString()!, s => s.GetProperty("period").GetString()!);
+        var branches = (await client.GetFromJsonAsync<JsonElement[]>("/api/v1/units?parent=jgdw"))!
+            .Where(b => b.GetProperty("kind").GetString() == "branch").Select(b => b.GetProperty("id").GetString()!).ToList();
+        Assert.Equal(18, branches.Count); // the 党总支 is not a 党支部
+        var (due, done) = (0, 0);
+        foreach (var branch in branches)
+        {
+            var tasks = (await client.GetFromJsonAsync<JsonElement[]>($"/api/v1/units/{branch}/tasks"))!;
+            var current = tasks.Where(t => t.GetProperty("scheduleId").GetString() is { } s && periods[s] == t.GetProperty("period").GetString()).ToList();
+            Assert.InRange(current.Count, 1, 5);
+            Assert.Equal(current.Count, current.Select(t => t.GetProperty("scheduleId").GetString()).Distinct().Count());
+            Assert.All(current, t => Assert.Equal("atDue", t.GetProperty("expectation").GetString()));
+            var duties = (await client.GetFromJsonAsync<JsonElement>($"/api/v1/units/{branch}/summary")).GetProperty("duties");
+            Assert.Equal(current.Count, duties.GetProperty("due").GetInt32());
+            Assert.Equal(current.Count(t => t.GetProperty("status").GetString() == "done"), duties.GetProperty("done").GetInt32());
+            due += current.Count;
+            done += duties.GetProperty("done").GetInt32();
+        }
+        var committee = (await client.GetFromJsonAsync<JsonElement>("/api/v1/units/jgdw/summary")).GetProperty("duties");
+        Assert.Equal(branches.Count * schedules.Length, committee.GetProperty("due").GetInt32());
+        Assert.Equal(due, committee.GetProperty("due").GetInt32());
+        Assert.Equal(done, committee.GetProperty("done").GetInt32());
+        Assert.InRange(done, 1, due - 1); // partly held
+
+        // The last period: most held, the late branches' missing ones overdue.
+        foreach (var schedule in periods.Keys)
+        {
+            var last = schedules.First(s => s.GetProperty("id").GetString() == schedule).GetProperty("from").GetString();
+            var page = await client.GetFromJsonAsync<JsonElement>($"/api/v1/schedules/{schedule}/instances?period={last}&limit=100");
+            var rows = page.GetProperty("instances").EnumerateArray().ToList();
+            Assert.Equal(branches.Count, rows.Count);
+            Assert.InRange(rows.Count(r => r.GetProperty("status").GetString() == "done"), branches.Count / 2 + 1, branches.Count - 1);
+            Assert.All(rows.Where(r => r.GetProperty("status").GetString() != "done"), r => Assert.True(r.GetProperty("overdue").GetBoolean()));
+        }
     }
 }

@@ -50,7 +50,8 @@ public sealed class HealthReasonsApiTests(HealthReasonsApiTests.App app) : IClas
     public async Task A_branch_turning_red_sends_its_reasons_with_values_to_the_wall()
     {
         using var client = app.CreateClient();
-        (await client.PostAsJsonAsync("/api/v1/units", new { id = "reasons-branch", parentId = "jgdw", name = "原因测试党支部", kind = "branch" })).EnsureSuccessStatusCode();
+        // Under the root, not 机关党委: a branch there would get the demo schedules' instances within a schedule check.
+        (await client.PostAsJsonAsync("/api/v1/units", new { id = "reasons-branch", parentId = "kjt", name = "原因测试党支部", kind = "branch" })).EnsureSuccessStatusCode();
         var empty = await client.GetFromJsonAsync<JsonElement>("/api/v1/units/reasons-branch/summary");
         Assert.Equal("none", empty.GetProperty("health").GetString());
         Assert.Equal(JsonValueKind.Array, empty.GetProperty("healthReasons").ValueKind);

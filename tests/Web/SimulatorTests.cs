@@ -63,8 +63,13 @@ public sealed class SimulatorTests
 
     /// <summary>
     /// A demo task's version as seeded: 1, or 2 for a copy of 机关党委's directives the branch
-    /// reported once after it was issued (every copy that is not 未开始).
+    /// reported once after it was issued (every copy that is not 未开始) and for an instance of its
+    /// schedules the branch held (done).
     /// </summary>
-    private static long Seeded(JsonElement task) =>
-        task.TryGetProperty("directiveId", out var d) && d.ValueKind == JsonValueKind.String && task.GetProperty("status").GetString() != "notStarted" ? 2 : 1;
+    private static long Seeded(JsonElement task) => task switch
+    {
+        _ when task.GetProperty("directiveId").ValueKind == JsonValueKind.String => task.GetProperty("status").GetString() != "notStarted" ? 2 : 1,
+        _ when task.GetProperty("scheduleId").ValueKind == JsonValueKind.String => task.GetProperty("status").GetString() == "done" ? 2 : 1,
+        _ => 1,
+    };
 }

@@ -154,6 +154,6 @@ public sealed class WallHubTests(WallHubTests.App app) : IClassFixture<WallHubTe
         (await app.CreateClient().DeleteAsync($"/api/v1/units/{id}")).EnsureSuccessStatusCode();
     }
 
-    /// <summary>The unit's own task, not a copy of 机关党委's directives (whose weight the directive owns).</summary>
-    private static bool IsOwn(JsonElement task) => !task.TryGetProperty("directiveId", out var d) || d.ValueKind == JsonValueKind.Null;
+    /// <summary>A task the unit owns: not a directive's copy nor a schedule's instance (their weight is the issuer's).</summary>
+    private static bool IsOwn(JsonElement task) => task.GetProperty("directiveId").ValueKind == JsonValueKind.Null && task.GetProperty("scheduleId").ValueKind == JsonValueKind.Null;
 }

@@ -6,8 +6,9 @@ namespace Cascade.Web.Demo;
 /// <summary>
 /// The demo department: 宁夏回族自治区科学技术厅 with its party group, organ committee and
 /// 19 branches (as in the department's 2022 article on dual-wheel drive). Task dates are
-/// relative to today, and each branch follows a pace, so the wall shows green, amber, red
-/// and grey units whatever day it starts.
+/// relative to today, and each branch follows a pace, so the wall shows green, amber and red
+/// units whatever day it starts (离退休干部党支部 has no tasks of its own, only the duties of
+/// <see cref="DemoSchedules"/>).
 /// </summary>
 public static class DemoOrganization
 {

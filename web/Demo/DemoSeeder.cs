@@ -19,10 +19,11 @@ public sealed partial class DemoSeeder(IGrainFactory grains, DomainClock clock, 
             if (!result.Succeeded) throw new InvalidOperationException($"Seeding tasks of {pair.Key} failed: {result.Detail}");
         }));
         var copies = await DemoDirectives.IssueAsync(grains, clock.Today);
-        LogSeeded(units.Count, tasks.Sum(t => t.Value.Count), copies);
+        var instances = await DemoSchedules.IssueAsync(grains, clock.Today);
+        LogSeeded(units.Count, tasks.Sum(t => t.Value.Count), copies, instances);
         return units.Count;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the demo department: {Units} units, {Tasks} tasks, {Copies} copies of 机关党委's directives")]
-    private partial void LogSeeded(int units, int tasks, int copies);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the demo department: {Units} units, {Tasks} tasks, {Copies} copies of 机关党委's directives, {Instances} instances of its schedules")]
+    private partial void LogSeeded(int units, int tasks, int copies, int instances);
 }

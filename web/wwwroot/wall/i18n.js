@@ -85,6 +85,9 @@ const zh = {
   escalatedCount: (n) => `升级 ${n}`,
   legendAlert: '预警',
   legendEscalated: '已升级督办',
+  duties: '组织生活',
+  dutiesTitle: (done, due) => `本期组织生活（三会一课、主题党日）：已开 ${done}，应开 ${due}`,
+  legendDuties: '组织生活 已开/应开',
   rules: {
     taskOverdue: '任务逾期',
     taskBlocked: '任务受阻',
@@ -154,6 +157,9 @@ const en = {
   escalatedCount: (n) => `${n} escalated`,
   legendAlert: 'alert',
   legendEscalated: 'escalated',
+  duties: 'Duties',
+  dutiesTitle: (done, due) => `This period's duties (meetings, theme days): ${done} of ${due} held`,
+  legendDuties: 'duties held/due',
   rules: {
     taskOverdue: 'Task overdue',
     taskBlocked: 'Task blocked',

@@ -1,6 +1,7 @@
 // DOM views that are made once and then only updated: a tile per drawn unit, kept by id and
 // reused across snapshots, so a wall that runs for weeks does not grow.
 
+import { DutiesChip } from './duties.js';
 import { glyphs, percent, reasonWords } from './i18n.js';
 import { shortName, splitName } from './names.js';
 import { healthOf } from './state.js';
@@ -84,6 +85,7 @@ export class TileView {
     this.amberGlyph = make('span', 'count-glyph amber', this.foot);
     this.amberGlyph.textContent = glyphs.amber;
     this.amber = make('span', 'count', this.foot);
+    this.duties = new DutiesChip(make('span', 'duties', this.foot), text); // this period's duties held / due
     this.alertBadges.push(make('span', 'alert-badge in-foot', this.foot));
     for (const badge of this.alertBadges) badge.hidden = true;
     this.element.addEventListener('animationend', () => this.element.classList.remove('flash'));
@@ -98,7 +100,9 @@ export class TileView {
     const health = healthOf(unit);
     const alerts = this.updateAlert(summary, mark);
     const words = reasonWords(this.text, summary);
-    const seen = [health, unit.name, shown(summary?.party?.progress), shown(summary?.business?.progress),
+    const dutiesBefore = this.duties.key;
+    const duties = this.duties.update(summary);
+    const seen = [duties, health, unit.name, shown(summary?.party?.progress), shown(summary?.business?.progress),
       summary?.redUnits, summary?.amberUnits, summary?.all?.overdue, summary?.all?.blocked, alerts,
       words.map((w) => w.text).join(' · ')].join('|');
     const changed = seen !== this.seen;
@@ -116,7 +120,7 @@ export class TileView {
     this.party.update(summary?.party);
     this.business.update(summary?.business);
     this.updateFoot(summary);
-    this.updateReason(words);
+    if (!this.updateReason(words) && duties !== dutiesBefore) this.fitReason();
     return changed;
   }
 
@@ -167,29 +171,41 @@ export class TileView {
 
   /**
    * The worst reasons in words, as many whole ones as fit the foot beside its counts (at least the
-   * worst); the foot's label gives way to them. Measures only when the words changed.
+   * worst); the foot's label gives way to them. Measures only when the words changed (answers whether it did).
    */
   updateReason(words) {
     const full = words.map((w) => w.text).join(' · ');
     this.reason.hidden = words.length === 0;
     this.footLabel.hidden = words.length > 0;
     if (words.length === 0) {
+      if (this.reasonKey === '') return false; // unchanged
       this.reasonKey = '';
       setText(this.reason, '');
       delete this.element.dataset.reason;
-      return;
+      this.fitReason(); // the duties may have room now
+      return true;
     }
     this.reason.className = `tile-reason ${words[0].level}`;
-    if (full === this.reasonKey) return; // unchanged: no layout read (a resize refits all)
+    if (full === this.reasonKey) return false; // unchanged: no layout read (a resize refits all)
     this.element.dataset.reason = full;
     this.reasonKey = full;
     this.fitReason();
+    return true;
   }
 
-  /** Drops trailing reasons while the foot overflows (also after the tile changed size). */
+  /**
+   * The duties in words where the foot has room beside the worst reason (or the label), else their
+   * figures; then drops trailing reasons while the foot overflows (also after the tile changed size).
+   */
   fitReason() {
+    const parts = this.reasonKey ? this.reasonKey.split(' · ') : [];
+    if (parts.length > 0) setText(this.reason, parts[0]);
+    const cut = (el) => !el.hidden && el.scrollWidth > el.clientWidth + 1;
+    // A compact tile has the duties after its percentages: they must not take the tile a line taller.
+    const compact = !this.element.classList.contains('as-head') && this.element.closest('.tree[data-variant="compact"]');
+    const tall = () => compact && this.element.scrollHeight > this.element.clientHeight + 1;
+    this.duties.fit(this.foot, () => cut(this.footLabel) || cut(this.reason) || tall());
     if (!this.reasonKey) return;
-    const parts = this.reasonKey.split(' · ');
     // A group's head gives its reasons their whole width: what overflows there is the head itself.
     const box = this.element.classList.contains('as-head') ? this.element : this.reason;
     setText(this.reason, this.reasonKey);

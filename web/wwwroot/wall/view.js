@@ -8,6 +8,8 @@ import { alertView, bySeverity, healthOf, treeView } from './state.js';
 import { planPages } from './layout.js';
 import { LaggingList } from './lagging.js';
 import { DirectivesPanel } from './directives.js';
+import { renderHeaderDuties } from './duties.js';
+import { fillLegend } from './legend.js';
 import { MoreView, TileView } from './tiles.js';
 import { Ticker } from './ticker.js';
 import { Wheel } from './wheels.js';
@@ -50,25 +52,7 @@ export class WallView {
     setText(byId('lagging-title'), t.needsHelp);
     setText(byId('lagging-note'), t.needsHelpNote);
     setText(byId('recent-title'), t.recent);
-    const legend = byId('legend');
-    legend.replaceChildren();
-    for (const health of ['green', 'amber', 'red', 'none']) {
-      const item = make('span', `legend-item h-${health}`, legend);
-      make('span', 'glyph', item).textContent = glyphs[health];
-      make('span', 'legend-text', item).textContent = t.health[health];
-    }
-    const tracks = make('span', 'legend-item', legend);
-    make('i', 'swatch party', tracks);
-    make('span', 'legend-text', tracks).textContent = t.party;
-    make('i', 'swatch business', tracks);
-    make('span', 'legend-text', tracks).textContent = t.legendBusiness;
-    make('i', 'swatch mark', tracks);
-    make('span', 'legend-text', tracks).textContent = t.legendExpected;
-    const alerts = make('span', 'legend-item', legend);
-    make('span', 'alert-badge amber', alerts).textContent = glyphs.alert;
-    make('span', 'legend-text', alerts).textContent = t.legendAlert;
-    make('span', 'alert-badge amber escalated', alerts).textContent = glyphs.escalated;
-    make('span', 'legend-text', alerts).textContent = t.legendEscalated;
+    fillLegend(byId('legend'), t);
   }
 
   /** After a snapshot (or a resize): everything, with the tree laid out anew. */
@@ -242,6 +226,7 @@ export class WallView {
     setText(counts.querySelector('.red'), `${glyphs.red} ${summary?.redUnits ?? 0}`);
     setText(counts.querySelector('.amber'), `${glyphs.amber} ${summary?.amberUnits ?? 0}`);
     counts.hidden = (summary?.units ?? 1) <= 1;
+    renderHeaderDuties(byId('org-duties'), t, summary);
     this.wheels[0].update(summary?.party);
     this.wheels[1].update(summary?.business);
   }

@@ -60,6 +60,22 @@ public abstract partial class RollupProperties
                 model.TasksOf(target).RemoveAll(t => t.Id == id);
                 return;
             }
+            case 15:
+            {
+                // A schedule's instance handed to a unit (as a schedule's shard hands it): of last, this
+                // or next month, due on a day of it, expected at its due date; counted in duties while
+                // its month holds today. Repeated, it is the same instance.
+                var unit = units[a % units.Count];
+                var period = Cascade.Schedules.Period.Of(Cascade.Schedules.Cadence.Month, Today).AddMonths(b % 3 - 1);
+                var owned = new CopyFields("支部委员会", Track.Party, c % 3 + 1, period.First, period.Due(c % 2 == 0 ? 0 : c % 31 + 1), Expectation.AtDue);
+                var order = new CopyOrder($"s{c % 3}", model.Top, 0, 1, owned, null, "tester", null, Period: period.Name);
+                var receipt = await cluster.Unit(unit).ReceiveCopy(order);
+                Assert.True(receipt.Outcome is CopyOutcome.Created or CopyOutcome.Unchanged or CopyOutcome.TaskLimit, $"instance {order.TaskId} in {unit}: {receipt.Outcome}");
+                if (receipt.Outcome == CopyOutcome.TaskLimit) return;
+                if (b % 2 == 0) Check(Outcome.Ok, await cluster.Unit(unit).PatchTask(order.TaskId, new TaskPatch { Status = TaskItemStatus.Done }, null, null), $"hold {order.TaskId}");
+                await Refresh(model, order.TaskId, [unit]);
+                return;
+            }
             case 14 when directives.Count > 0:
             {
                 var id = directives[a % directives.Count];

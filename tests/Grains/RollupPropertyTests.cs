@@ -20,7 +20,7 @@ public abstract partial class RollupProperties(GrainCluster cluster, int iterati
     public async Task Random_changes_always_roll_up_to_a_full_recomputation()
     {
         await cluster.Organization.CreateUnit(new UnitDraft("root", null, "root", UnitKind.PartyGroup), "tester");
-        var operations = Gen.Select(Gen.Int[0, 14], Gen.Int[0, 10_000], Gen.Int[0, 10_000], Gen.Int[0, 10_000]).Array[5, 50];
+        var operations = Gen.Select(Gen.Int[0, 15], Gen.Int[0, 10_000], Gen.Int[0, 10_000], Gen.Int[0, 10_000]).Array[5, 50];
         await operations.SampleAsync(Run, iter: iterations, threads: 1,
             print: ops => string.Join(" ", ops.Select(o => $"({o.Item1},{o.Item2},{o.Item3},{o.Item4})")));
     }

@@ -17,7 +17,7 @@ public static class ReferenceRollup
         double OverdueWeight, double BlockedWeight, double StaleWeight, double? Progress, double? Expected);
 
     public sealed record Expected(string UnitId, Track Party, Track Business, Track All, double? Lag, double? Imbalance,
-        Health Health, int Units, int RedUnits, int AmberUnits, List<Reason> Reasons);
+        Health Health, int Units, int RedUnits, int AmberUnits, List<Reason> Reasons, int DutiesDue = 0, int DutiesDone = 0);
 
     /// <summary>A health rule that holds, as docs/api.md "Summary" names it in <c>healthReasons</c>.</summary>
     public sealed record Reason(string Rule, double Value, Health Level);
@@ -40,7 +40,11 @@ public static class ReferenceRollup
             var lag = both.Count == 0 ? null : both.Expected - both.Progress;
             double? imbalance = party.Count == 0 || business.Count == 0 ? null : Math.Abs(party.Progress!.Value - business.Progress!.Value);
             health[id] = HealthOf(both, lag);
-            result[id] = new Expected(id, party, business, both, lag, imbalance, health[id], Subtree(id).Count, 0, 0, ReasonsOf(both, lag));
+            // Duties: the schedule instances whose period (a month here, by its name) holds today.
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Zone).DateTime);
+            var duties = all.Where(t => t.ScheduleId is not null && t.Period == $"{today.Year:D4}-{today.Month:D2}").ToList();
+            result[id] = new Expected(id, party, business, both, lag, imbalance, health[id], Subtree(id).Count, 0, 0, ReasonsOf(both, lag),
+                duties.Count, duties.Count(t => t.Status == TaskItemStatus.Done));
         }
         foreach (var id in parents.Keys)
         {
@@ -150,6 +154,8 @@ public static class ReferenceRollup
         Same("units", expected.Units, actual.Units);
         Same("redUnits", expected.RedUnits, actual.RedUnits);
         Same("amberUnits", expected.AmberUnits, actual.AmberUnits);
+        Same("duties.due", expected.DutiesDue, actual.Duties.Due);
+        Same("duties.done", expected.DutiesDone, actual.Duties.Done);
         var got = actual.HealthReasons ?? [];
         Same("healthReasons", string.Join(",", expected.Reasons.Select(r => $"{r.Rule}:{r.Level}")),
             string.Join(",", got.Select(r => $"{System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(r.Reason.ToString())}:{r.Level}")));

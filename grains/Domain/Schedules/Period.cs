@@ -36,6 +36,9 @@ public readonly record struct Period(Cadence Cadence, int Year, int Index)
 
     public Period Next() => Of(Cadence, Last.AddDays(1));
 
+    /// <summary>The period <paramref name="months"/> months on (or back): the one holding its first day moved so.</summary>
+    public Period AddMonths(int months) => Of(Cadence, First.AddMonths(months));
+
     public Period Previous() => Of(Cadence, First.AddDays(-1));
 
     public bool Contains(DateOnly day) => First <= day && day <= Last;

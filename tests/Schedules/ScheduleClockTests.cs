@@ -43,6 +43,8 @@ public sealed class ScheduleClockTests(ITestOutputHelper output) : IAsyncLifetim
             silo.AddCascadeGrains(StorageOptions.Sqlite);
             silo.Services.Configure<SqliteStorageOptions>(o => o.Path = _folder.File("cascade.db"));
             silo.Services.Configure<DirectiveOptions>(o => o.ScheduleCheck = TimeSpan.FromMilliseconds(100));
+            // A call that waits behind grains still starting after a restart gives up after 5 s, not 30, and is asked again.
+            silo.Configure<Orleans.Configuration.SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(5));
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();

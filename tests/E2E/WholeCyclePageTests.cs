@@ -37,7 +37,8 @@ public sealed class WholeCyclePageTests(Chromium chromium, AdminConsoleServer se
         await admin.SelectOptionAsync("#kc-unit", "jgdw");
         await admin.FillAsync("#kc-depth", "1");
         await admin.PressAsync("#kc-name", "Enter");
-        await Assertions.Expect(admin.Locator("#dialog")).ToBeVisibleAsync();
+        // The link's QR code is drawn on the server: more than Playwright's 5 s on a busy CI machine.
+        await Assertions.Expect(admin.Locator("#dialog")).ToBeVisibleAsync(new() { Timeout = 20_000 });
         var wallLink = (await admin.TextContentAsync("#dialog-value"))!;
         await admin.Keyboard.PressAsync("Escape");
 

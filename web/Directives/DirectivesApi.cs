@@ -49,14 +49,7 @@ public static class DirectivesApi
         var fields = new BodyFields(body!);
         var (draft, spec) = DirectiveBody.ReadNew(fields, () => "d-" + RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyz0123456789", 10));
         // Who may issue from that unit is asked before what was sent matters (403 before 400).
-        var issuer = body!.Root is { ValueKind: System.Text.Json.JsonValueKind.Object } root
-            && root.TryGetProperty("issuerUnitId", out var given) && given.ValueKind == System.Text.Json.JsonValueKind.String ? given.GetString() : null;
-        if (issuer is not null)
-        {
-            if (!UnitRules.IsValidId(issuer) || await Organization(grains).GetUnit(issuer) is null)
-                return Problems.Invalid(new() { ["issuerUnitId"] = [$"Unit '{issuer}' does not exist."] });
-            if (!await access.MayWriteTasks(context, issuer)) return Forbidden(issuer);
-        }
+        if (await Owners.IssuerRefusal(body!, context, grains, access) is { } refused) return refused;
         if (draft is null || spec is null) return Problems.Invalid(fields.Errors);
         var units = await Organization(grains).ListUnits(null) ?? [];
         var targets = TargetResolver.Resolve(draft.IssuerUnitId, spec, units);

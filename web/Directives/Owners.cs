@@ -58,4 +58,16 @@ public static class Owners
         var page = rows.Select(r => CopyDto.From(r, names.GetValueOrDefault(r.UnitId, r.UnitId))).ToList();
         return new CopyPage(page, page.Count == take ? page[^1].UnitId : null);
     }
+
+    /// <summary>The body's <c>issuerUnitId</c> when given: 400 when no such unit, 403 when the caller may not hand work down from it.</summary>
+    public static async Task<Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult?> IssuerRefusal(
+        Http.RequestBody body, Microsoft.AspNetCore.Http.HttpContext context, IGrainFactory grains, Identity.WriteAccess access)
+    {
+        var issuer = body.Root is { ValueKind: System.Text.Json.JsonValueKind.Object } root
+            && root.TryGetProperty("issuerUnitId", out var given) && given.ValueKind == System.Text.Json.JsonValueKind.String ? given.GetString() : null;
+        if (issuer is null) return null;
+        if (!UnitRules.IsValidId(issuer) || await Organization(grains).GetUnit(issuer) is null)
+            return Http.Problems.Invalid(new() { ["issuerUnitId"] = [$"Unit '{issuer}' does not exist."] });
+        return await access.MayWriteTasks(context, issuer) ? null : Http.Problems.Forbidden($"You may not hand work down from unit '{issuer}'.");
+    }
 }

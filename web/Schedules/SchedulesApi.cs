@@ -50,14 +50,7 @@ public static class SchedulesApi
         var fields = new BodyFields(body!);
         var (draft, spec) = ScheduleBody.ReadNew(fields, () => "s-" + RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyz0123456789", 10), clock.Today);
         // Who may issue from that unit is asked before what was sent matters (403 before 400).
-        var issuer = body!.Root is { ValueKind: System.Text.Json.JsonValueKind.Object } root
-            && root.TryGetProperty("issuerUnitId", out var given) && given.ValueKind == System.Text.Json.JsonValueKind.String ? given.GetString() : null;
-        if (issuer is not null)
-        {
-            if (!UnitRules.IsValidId(issuer) || await Owners.Organization(grains).GetUnit(issuer) is null)
-                return Problems.Invalid(new() { ["issuerUnitId"] = [$"Unit '{issuer}' does not exist."] });
-            if (!await access.MayWriteTasks(context, issuer)) return Forbidden(issuer);
-        }
+        if (await Owners.IssuerRefusal(body!, context, grains, access) is { } refused) return refused;
         if (draft is null || spec is null) return Problems.Invalid(fields.Errors);
         var targets = TargetResolver.Resolve(draft.IssuerUnitId, spec, await Owners.Organization(grains).ListUnits(null) ?? []);
         if (!targets.Succeeded) return Problems.From(targets);

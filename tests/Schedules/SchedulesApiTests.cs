@@ -103,6 +103,7 @@ public sealed class SchedulesApiTests(SchedulesApiTests.App app) : IClassFixture
         Assert.False(kept.GetProperty("copy").GetBoolean());
         Assert.Equal(id, kept.GetProperty("scheduleId").GetString());
         await (await client.Patch(Api.Task(branches[2], instance), """{"title":"改由支部自定"}""")).Expect(HttpStatusCode.OK);
+        Assert.Equal(0, (await Duties(client, branches[2])).GetProperty("due").GetInt32()); // an own task now, not a duty
     }
 
     [Fact]
@@ -111,7 +112,11 @@ public sealed class SchedulesApiTests(SchedulesApiTests.App app) : IClassFixture
         var client = await app.Client();
         var (committee, branches, _) = await DirectivesApiTests.Department(client, "sbad");
         var id = Api.Id("own");
-        await (await client.PostAsJsonAsync(Schedules, Body(id, committee, new { unitIds = branches }, every: "halfYear", dueDay: 31))).Expect(HttpStatusCode.Created);
+        await (await client.PostAsJsonAsync(Schedules, new
+        {
+            id, issuerUnitId = committee, title = "半年工作小结", track = "business", every = "halfYear", dueDay = 31, until = (string?)null,
+            targets = new { unitIds = branches },
+        })).Expect(HttpStatusCode.Created);
         Assert.Equal("2026-06-30", (await Task(client, branches[0], $"{id}-2026-h1")).GetProperty("due").GetString());
         await (await client.GetAsync($"{DirectivesApiTests.Directives}/{id}")).Problem(HttpStatusCode.NotFound);
         var listed = await (await client.GetAsync($"{Schedules}?issuer={committee}")).Expect(HttpStatusCode.OK);

@@ -42,7 +42,7 @@ public static class ReferenceRollup
             health[id] = HealthOf(both, lag);
             // Duties: the schedule instances whose period (a month here, by its name) holds today.
             var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Zone).DateTime);
-            var duties = all.Where(t => t.ScheduleId is not null && t.Period == $"{today.Year:D4}-{today.Month:D2}").ToList();
+            var duties = all.Where(t => t.ScheduleId is not null && !t.Released && t.Period == $"{today.Year:D4}-{today.Month:D2}").ToList();
             result[id] = new Expected(id, party, business, both, lag, imbalance, health[id], Subtree(id).Count, 0, 0, ReasonsOf(both, lag),
                 duties.Count, duties.Count(t => t.Status == TaskItemStatus.Done));
         }

@@ -90,7 +90,7 @@ public static class ScheduleBody
 
     private static string? ReadPeriod(BodyFields fields, string name, Cadence every)
     {
-        var text = fields.String(name);
+        var text = fields.String(name, nullable: true);
         if (text is null) return null;
         if (Period.TryParse(text, every, out var period)) return period.Name;
         fields.Fail(name, $"{name} must be a {Words(every)} period like {Period.Of(every, new DateOnly(2026, 12, 1)).Name}.");

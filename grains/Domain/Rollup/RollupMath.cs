@@ -22,7 +22,7 @@ public static class RollupMath
             var figures = Of(task, now, clock);
             if (task.Track == Track.Party) party += figures;
             else business += figures;
-            if (task.ScheduleId is null) continue;
+            if (task.ScheduleId is null || task.Released) continue; // a deleted schedule's instances are own tasks now
             today ??= clock.DayOf(now);
             if (Schedules.Period.Holds(task.Period, today.Value)) duties += new Duties(1, figures.Done);
         }

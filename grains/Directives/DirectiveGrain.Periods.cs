@@ -21,18 +21,38 @@ public sealed partial class DirectiveGrain
 
     public async Task<string?> Turn(string? period)
     {
-        if (S.Directive is not { Recurrence: { } r } d || S.Deleting) return null;
+        await Hand(period, turn: null);
+        return S.Directive?.Recurrence?.Current;
+    }
+
+    public async Task<TurnShare?> JoinTurn(string turn)
+    {
+        if (await Hand(null, turn)) return new(Goal(S.Directive!, AuditActions.System, null), S.Shards);
+        // Joined before (the turn is resuming): its goal is still this period's, still at work.
+        return S.Directive is { Recurrence.Current: { } current } d && S.Busy.Count > 0 && !S.Deleting
+            && current == Period.Of(d.Recurrence.Every, clock.Today).Name
+            ? new(Goal(d, AuditActions.System, null), S.Shards) : null;
+    }
+
+    /// <summary>
+    /// Makes the period now due (or <paramref name="period"/>, the demo's earlier one) the goal:
+    /// handed out by the shards themselves, or by the period change <paramref name="turn"/>. True
+    /// when a period was due. The index hears which period this schedule has seen.
+    /// </summary>
+    private async Task<bool> Hand(string? period, string? turn)
+    {
+        if (S.Directive is not { Recurrence: { } r } d || S.Deleting) return false;
         var due = period is null ? ScheduleRules.Due(d, clock.Today)
             : Period.TryParse(period, r.Every, out var asked) && asked.Name != r.Current ? asked : null;
         if (due is { } p)
         {
             var next = ScheduleRules.InPeriod(d, p) with { Version = d.Version + 1, State = DirectiveState.Deploying };
-            await ChangeGoal(next, Goal(next, AuditActions.System, null));
-            await Run(await Targets() <= options.Value.SyncTargets);
+            await ChangeGoal(next, Goal(next, AuditActions.System, null), turn);
+            if (turn is null) await Run(await Targets() <= options.Value.SyncTargets);
             await Follow();
         }
         await Index(GrainFactory).Seen(Id, Period.Of(r.Every, clock.Today).Name);
-        return S.Directive?.Recurrence?.Current;
+        return due is not null;
     }
 
     /// <summary>Targets named by <c>under</c>/<c>kinds</c> that the tree now has and the schedule does not get the current instance.</summary>

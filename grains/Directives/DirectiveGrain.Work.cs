@@ -10,14 +10,20 @@ public sealed partial class DirectiveGrain
     private DateTimeOffset _published = DateTimeOffset.MinValue;
     private IGrainTimer? _publish;
 
-    /// <summary>The change stored here first (with every shard busy), then each shard's new goal.</summary>
-    private async Task ChangeGoal(Directive next, CopyOrder goal)
+    /// <summary>
+    /// The change stored here first (with every shard busy), then each shard's new goal: to reach
+    /// by itself, or in the period change <paramref name="turn"/>.
+    /// </summary>
+    private async Task ChangeGoal(Directive next, CopyOrder goal, string? turn = null)
     {
         await Index(GrainFactory).SetBusy(Id, true);
         S.Directive = next;
+        S.GoalVersion = next.Version;
         S.Busy = [.. Enumerable.Range(0, S.Shards)];
         await state.WriteStateAsync();
-        await Task.WhenAll(Enumerable.Range(0, S.Shards).Select(n => Shard(n).SetGoal(goal with { Shard = n })));
+        await Task.WhenAll(Enumerable.Range(0, S.Shards).Select(n => turn is null
+            ? Shard(n).SetGoal(goal with { Shard = n })
+            : Shard(n).TurnTo(goal with { Shard = n }, turn)));
     }
 
     /// <summary>Runs the busy shards' work: before answering when <paramref name="now"/>, else in the background.</summary>
@@ -28,14 +34,16 @@ public sealed partial class DirectiveGrain
             foreach (var n in S.Busy) Shard(n).Start().Ignore();
             return;
         }
-        await Task.WhenAll(S.Busy.Select(n => Shard(n).RunNow()));
-        S.Busy.Clear();
-        await Finish();
+        var busy = S.Busy.ToList();
+        var finished = await Task.WhenAll(busy.Select(n => Shard(n).RunNow()));
+        S.Busy = [.. busy.Where((_, i) => !finished[i])];
+        if (S.Busy.Count == 0) await Finish();
+        else await state.WriteStateAsync(); // the rest is a period change's: its shards report done
     }
 
     public async Task ShardDone(int shard, long version)
     {
-        if (S.Directive is null || version != S.Directive.Version || !S.Busy.Remove(shard)) return;
+        if (S.Directive is null || version < S.GoalVersion || !S.Busy.Remove(shard)) return;
         if (S.Busy.Count == 0) await Finish();
         else await state.WriteStateAsync();
     }

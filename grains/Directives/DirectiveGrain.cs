@@ -40,6 +40,7 @@ public sealed partial class DirectiveGrain(
         S.Directive = directive;
         S.Shards = chunks.Count;
         S.CreatedWith = DirectiveOwnerState.Digest(targets);
+        S.GoalVersion = directive.Version;
         S.Busy = [.. Enumerable.Range(0, chunks.Count)];
         await state.WriteStateAsync();
         await Audit(AuditActions.DirectiveCreate, by, null, DirectiveSnapshots.Of(directive));

@@ -73,16 +73,18 @@ public sealed class DirectiveIndexGrain(
     }
 
     /// <summary>
-    /// Asks every schedule whose period is not the one holding today to turn. Each answers with
-    /// <see cref="Seen"/> once it has (or found nothing due: before from, after until), so it is
-    /// asked again only at the next period; one that failed is asked again at the next check. The
-    /// calls are one-way: a turn calls this grain back, which must not wait behind the check.
+    /// Every schedule whose period is not the one holding today joins today's period change
+    /// (<see cref="IScheduleTurnGrain"/>), which hands out all their new instances together. Each
+    /// answers with <see cref="Seen"/> once it joined (or found nothing due: before from, after
+    /// until), so it is asked again only at the next period; one that failed is asked again at the
+    /// next check. One-way: joining calls this grain back, which must not wait behind the check.
     /// </summary>
     private Task TurnDue()
     {
         var today = clock.Today;
-        foreach (var (id, mark) in S.Schedules)
-            if (mark.Period != Period.Of(mark.Every, today).Name) GrainFactory.GetGrain<IDirectiveGrain>(id).Turn().Ignore();
+        string[] due = [.. S.Schedules.Where(p => p.Value.Period != Period.Of(p.Value.Every, today).Name).Select(p => p.Key)];
+        if (due.Length > 0)
+            GrainFactory.GetGrain<IScheduleTurnGrain>(today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Start(due).Ignore();
         return Task.CompletedTask;
     }
 

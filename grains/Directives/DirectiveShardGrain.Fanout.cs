@@ -17,13 +17,20 @@ public sealed partial class DirectiveShardGrain
         return Task.CompletedTask;
     }
 
-    public async Task RunNow()
+    public async Task<bool> RunNow()
     {
+        if (S.Turn is not null) return false; // a period change places these instances
         while (!S.Finished) await Step();
+        return true;
     }
 
     public Task Start()
     {
+        if (S.Turn is { } turn)
+        {
+            GrainFactory.GetGrain<IScheduleTurnGrain>(turn).Run().Ignore();
+            return Task.CompletedTask;
+        }
         if (S.Finished || _run is not null) return Task.CompletedTask;
         // One batch a tick: calls from units (copy reports) are served between batches.
         _run = this.RegisterGrainTimer(Tick, new GrainTimerCreationOptions(TimeSpan.Zero, TimeSpan.FromMilliseconds(1)) { KeepAlive = true });

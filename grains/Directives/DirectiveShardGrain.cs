@@ -81,6 +81,7 @@ public sealed partial class DirectiveShardGrain(
         S.Goal = goal;
         S.Cursor = 0;
         S.Finished = false;
+        S.Turn = null;
         await state.WriteStateAsync();
     }
 

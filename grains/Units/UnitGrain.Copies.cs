@@ -27,11 +27,38 @@ public sealed partial class UnitGrain
         {
             var action = before is null ? AuditActions.TaskCreate : after is null ? AuditActions.TaskDelete : AuditActions.TaskUpdate;
             var operation = before is null ? "create" : after is null ? "delete" : "update";
-            await Done(operation, Stamp(order.By), action, order.OwnerId,
+            await Done(operation, Stamp(order.By), action, order.TaskId,
                 before is null ? null : TaskSnapshots.Task(Id, before), after is null ? null : TaskSnapshots.Task(Id, after));
         }
         var held = after ?? (outcome == CopyOutcome.Unchanged && Tasks!.Get(order.TaskId).Value is { } t ? t : null);
         return new(outcome, held is null ? null : CopyReport.Of(held));
+    }
+
+    /// <summary>A period change's orders (new instances of several schedules): applied one by one, a <c>task.*</c> entry each, one write.</summary>
+    public async Task<CopyReceipt[]> ReceiveCopies(CopyOrder[] orders)
+    {
+        var receipts = new CopyReceipt[orders.Length];
+        if (Copies is not { } copies)
+        {
+            Array.Fill(receipts, new(CopyOutcome.UnitGone, null));
+            return receipts;
+        }
+        var changed = 0;
+        for (var i = 0; i < orders.Length; i++)
+        {
+            var order = orders[i];
+            var outcome = copies.Receive(order, clock.Now, out var before, out var after);
+            if (before is not null || after is not null)
+            {
+                var action = before is null ? AuditActions.TaskCreate : after is null ? AuditActions.TaskDelete : AuditActions.TaskUpdate;
+                Record(Stamp(order.By), action, order.TaskId, before is null ? null : TaskSnapshots.Task(Id, before), after is null ? null : TaskSnapshots.Task(Id, after));
+                changed++;
+            }
+            var held = after ?? (outcome == CopyOutcome.Unchanged && Tasks!.Get(order.TaskId).Value is { } t ? t : null);
+            receipts[i] = new(outcome, held is null ? null : CopyReport.Of(held));
+        }
+        if (changed > 0) await Persist(null, "create", changed);
+        return receipts;
     }
 
     /// <summary>Every copy of a deleted owner becomes the unit's own task: one write, a <c>task.update</c> each.</summary>

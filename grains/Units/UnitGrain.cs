@@ -99,6 +99,7 @@ public sealed partial class UnitGrain(
     {
         if (!Exists) return;
         if (versionLeases.Low) versionLeases.Renew().Ignore(); // one renewal for the node; a version above the ceiling waits for it
+        if (Directives.TurnWait.Awaits(state.State.Tasks, clock.Now, clock)) return; // the new instances' write carries it
         if (Recompute(tasks: true) | await Escalate()) await Write();
         await Flush();
     }

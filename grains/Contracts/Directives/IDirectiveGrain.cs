@@ -46,6 +46,12 @@ public interface IDirectiveGrain : IGrainWithStringKey
     /// the demo's earlier one); answers the period it has handed out last (null: none, or not a schedule).
     /// </summary>
     Task<string?> Turn(string? period = null);
+    /// <summary>
+    /// A schedule joins the period change <paramref name="turn"/>: the period now due becomes its
+    /// goal, which the turn hands out; answers that goal and its shard count (also when it joined
+    /// before and is still at work), null when nothing is due.
+    /// </summary>
+    Task<TurnShare?> JoinTurn(string turn);
     /// <summary>A schedule whose targets follow the tree: units that came to match get the current instance.</summary>
     Task Follow();
     /// <summary>Continues unfinished work after a restart.</summary>

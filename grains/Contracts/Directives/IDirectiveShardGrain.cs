@@ -19,9 +19,19 @@ public interface IDirectiveShardGrain : IGrainWithStringKey
     Task Assign(IReadOnlyList<string> unitIds, CopyOrder? goal);
     /// <summary>Sets a new goal for every target (an owner change, a schedule's new period, a withdrawal or release), stored, not yet run.</summary>
     Task SetGoal(CopyOrder goal);
-    /// <summary>Runs the work to the goal now and answers when done (small shards, before the owner answers).</summary>
-    Task RunNow();
-    /// <summary>Runs the work in the background, batch by batch, telling the owner when done.</summary>
+    /// <summary>
+    /// A schedule's new period handed out by the period change <paramref name="turn"/> (a
+    /// <see cref="IScheduleTurnGrain"/>): stored like <see cref="SetGoal"/>, but the turn brings the
+    /// targets their instance together with other schedules' and reports with <see cref="Placed"/>.
+    /// </summary>
+    Task TurnTo(CopyOrder goal, string turn);
+    /// <summary>The turn's answers for some targets (in memory until <see cref="TurnDone"/>); a late answer for another goal is undone.</summary>
+    Task Placed(string period, string[] unitIds, CopyReceipt[] receipts);
+    /// <summary>The turn reached every target it knew: the rest (targets added meanwhile) are placed by the shard itself.</summary>
+    Task TurnDone(string period);
+    /// <summary>Runs the work to the goal now and answers when done (small shards, before the owner answers); false when a period change does it instead.</summary>
+    Task<bool> RunNow();
+    /// <summary>Runs the work in the background, batch by batch, telling the owner when done (in a period change: pokes it).</summary>
     [OneWay] Task Start();
     /// <summary>Withdraws one target's copy now; false when the unit is not one of this shard's targets.</summary>
     Task<bool> Withdraw(string unitId, string by, string? byName);

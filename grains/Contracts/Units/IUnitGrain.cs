@@ -31,6 +31,8 @@ public interface IUnitGrain : IGrainWithStringKey
     [Orleans.Concurrency.ReadOnly] Task<Cascade.Directives.CopyOutcome> CheckCopy(Cascade.Directives.CopyOrder order);
     /// <summary>Creates, updates (newer owner versions only), withdraws or releases the copy the order names, with its audit entry; idempotent.</summary>
     Task<Cascade.Directives.CopyReceipt> ReceiveCopy(Cascade.Directives.CopyOrder order);
+    /// <summary>Several schedules' new instances at once (a period change): each order as <see cref="ReceiveCopy"/>, with one write for all.</summary>
+    Task<Cascade.Directives.CopyReceipt[]> ReceiveCopies(Cascade.Directives.CopyOrder[] orders);
     /// <summary>The copy <paramref name="taskId"/> of <paramref name="ownerId"/> as the unit holds it, null when it holds none.</summary>
     [Orleans.Concurrency.ReadOnly] Task<Cascade.Directives.CopyReport?> GetCopy(string taskId, string ownerId);
     /// <summary>Records a <c>directive.*</c> entry in this (the issuing) unit's audit chain, stored before it answers.</summary>

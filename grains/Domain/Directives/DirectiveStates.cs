@@ -11,6 +11,11 @@ public sealed class DirectiveOwnerState
     [Id(3)] public bool Deleting { get; set; }
     /// <summary>A digest of the targets it was created with: a repeated create must name the same ones.</summary>
     [Id(4)] public string? CreatedWith { get; set; }
+    /// <summary>
+    /// The version every shard was last given as its goal: a shard's "done" for it or later
+    /// counts (targets added later bump the version for their shards only).
+    /// </summary>
+    [Id(5)] public long GoalVersion { get; set; }
 
     public static string Digest(IReadOnlyList<string> targets) =>
         Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', targets))));
@@ -25,6 +30,8 @@ public sealed class DirectiveShardState
     /// <summary>Targets before this index are at the goal.</summary>
     [Id(2)] public int Cursor { get; set; }
     [Id(3)] public bool Finished { get; set; } = true;
+    /// <summary>The period change (its grain's key, a local date) handing out the goal's instances; null: the shard places them itself.</summary>
+    [Id(4)] public string? Turn { get; set; }
 }
 
 /// <summary>The index's stored state: every directive's issuer, and those with unfinished work.</summary>
@@ -42,3 +49,13 @@ public sealed class DirectiveIndexState
 public sealed record ScheduleMark(
     [property: Id(0)] Schedules.Cadence Every,
     [property: Id(1)] string? Period);
+
+/// <summary>A period change's stored state: schedules waiting to join, those handing out now, and the last unit reached.</summary>
+[GenerateSerializer, Alias("cascade.schedule-turn-state")]
+public sealed class ScheduleTurnState
+{
+    [Id(0)] public List<string> Waiting { get; set; } = [];
+    [Id(1)] public Dictionary<string, TurnShare> Shares { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>Every target unit up to this id (ordinal order) has its new instances.</summary>
+    [Id(2)] public string? Cursor { get; set; }
+}

@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using Cascade.Bench.Alerts;
+using Cascade.Units;
+
+namespace Cascade.Bench.Schedules;
+
+/// <summary>
+/// Unit-state writes per unit while <see cref="Start"/>ed: every write, and those that brought
+/// new schedule instances (more tasks of the new periods than that unit's previous write held).
+/// A unit's writes come one after another (one grain, one turn at a time), so its counter needs
+/// no lock; the dictionary is safe across units.
+/// </summary>
+public sealed class UnitWriteCount
+{
+    private readonly ConcurrentDictionary<GrainId, Counter> _units = new();
+    private readonly HashSet<string> _periods;
+    private volatile bool _counting;
+
+    /// <param name="periods">The new periods' names (<c>2027-04</c>, <c>2027-q2</c>).</param>
+    public UnitWriteCount(StateWrites writes, IEnumerable<string> periods)
+    {
+        _periods = new HashSet<string>(periods, StringComparer.Ordinal);
+        writes.UnitWritten = Written;
+    }
+
+    public void Start() => _counting = true;
+    public void Stop() => _counting = false;
+
+    private void Written(GrainId unit, object? state)
+    {
+        if (!_counting) return;
+        var counter = _units.GetOrAdd(unit, _ => new Counter());
+        counter.Writes++;
+        if (state is not UnitState s) return;
+        var instances = 0;
+        foreach (var task in s.Tasks)
+            if (task.ScheduleId is not null && task.Period is { } period && _periods.Contains(period)) instances++;
+        if (instances > counter.Instances) counter.InstanceWrites++;
+        counter.Instances = instances;
+    }
+
+    /// <summary>What the window saw, leaves (ids from <paramref name="isLeaf"/>) apart from the units above them.</summary>
+    public Figures Read(Func<string, bool> isLeaf)
+    {
+        var all = _units.Select(p => (Leaf: isLeaf(p.Key.Key.ToString()!), p.Value.Writes, p.Value.InstanceWrites, p.Value.Instances)).ToList();
+        var withInstances = all.Where(u => u.InstanceWrites > 0).ToList();
+        return new Figures(
+            all.Sum(u => (long)u.Writes), all.Count, all.Count(u => u.Leaf), all.Select(u => u.Writes).DefaultIfEmpty().Max(),
+            all.Count(u => u.Writes > 1),
+            withInstances.Sum(u => (long)u.InstanceWrites), withInstances.Count, withInstances.Select(u => u.InstanceWrites).DefaultIfEmpty().Max(),
+            withInstances.Count(u => u.InstanceWrites > 1),
+            withInstances.GroupBy(u => u.InstanceWrites).OrderBy(g => g.Key).Select(g => (g.Key, g.Count())).ToList());
+    }
+
+    /// <param name="InstanceWriteHistogram">How many units brought their new instances in 1, 2, ... writes.</param>
+    public sealed record Figures(
+        long Writes, int Units, int Leaves, int MaxPerUnit, int MoreThanOnce,
+        long InstanceWrites, int InstanceUnits, int MaxInstanceWritesPerUnit, int InstanceUnitsMoreThanOnce,
+        List<(int Writes, int Units)> InstanceWriteHistogram);
+
+    private sealed class Counter
+    {
+        public int Writes;
+        public int InstanceWrites;
+        public int Instances;
+    }
+}

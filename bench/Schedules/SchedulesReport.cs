@@ -14,6 +14,7 @@ public sealed class SchedulesReport
     public int OverdueBefore { get; set; }
     public int OrdinaryTurningOverdue { get; set; }
     public PeriodChange? Change { get; set; }
+    public InstanceCensus.Result? Census { get; set; }
     public UnitWriteCount.Figures? Writes { get; set; }
     public (Percentiles Latency, int Timeouts, int Failures) Quiet { get; set; }
     public (Percentiles Latency, int Timeouts, int Failures) During { get; set; }
@@ -44,10 +45,11 @@ public sealed class SchedulesReport
         text.AppendLine($"| First schedule turned after midnight | {Seconds(c.FirstTurned)} |");
         text.AppendLine($"| Every new instance placed (all five schedules `deployed` in the new period) | {Seconds(c.Placed)} |");
         text.AppendLine($"| Root `duties` shows them (due {c.RootDuties.Due:N0} of {instances:N0}, done {c.RootDuties.Done:N0}) | {Seconds(c.AtRoot)} |");
+        text.AppendLine($"| Leaves read back afterwards holding their five new instances exactly once | {Census} (of {Leaves:N0}) |");
         text.AppendLine($"| **Period change completed after midnight** (goal 120 s) | **{Seconds(c.Completed)}** |");
         text.AppendLine($"| Root overdue before / after midnight (expected after) | {OverdueBefore:N0} / {c.RootOverdue:N0} ({overdueAfterExpected:N0}), settled {Seconds(c.OverdueSettled)} after midnight |");
         text.AppendLine($"| Old instances overdue at the root after (root's increase less {OrdinaryTurningOverdue:N0} ordinary tasks due 31 March) | {oldOverdue:N0} of {instances - Held:N0} left undone |");
-        text.AppendLine($"| Unit state writes midnight until settled: total / units written (leaves) / max per unit / units writing more than once | {w.Writes:N0} / {w.Units:N0} ({w.Leaves:N0}) / {w.MaxPerUnit} / {w.MoreThanOnce:N0} |");
+        text.AppendLine($"| Unit state writes midnight until settled (the probe's unit left out): total / units written (leaves) / max per unit / units writing more than once | {w.Writes:N0} / {w.Units:N0} ({w.Leaves:N0}) / {w.MaxPerUnit} / {w.MoreThanOnce:N0} |");
         text.AppendLine($"| Of those, writes bringing new instances: total / units / max per unit / units more than once | {w.InstanceWrites:N0} / {w.InstanceUnits:N0} / {w.MaxInstanceWritesPerUnit} / {w.InstanceUnitsMoreThanOnce:N0} |");
         text.AppendLine($"| Units by the writes that brought their five new instances | {byCount} |");
         text.AppendLine($"| Write-to-wall before midnight ({Options.Walls} wall(s)): p50 / p99 / max | {Latency(Quiet)} |");

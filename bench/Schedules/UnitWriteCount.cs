@@ -39,10 +39,15 @@ public sealed class UnitWriteCount
         counter.Instances = instances;
     }
 
-    /// <summary>What the window saw, leaves (ids from <paramref name="isLeaf"/>) apart from the units above them.</summary>
-    public Figures Read(Func<string, bool> isLeaf)
+    /// <summary>
+    /// What the window saw, leaves (ids from <paramref name="isLeaf"/>) apart from the units above
+    /// them; <paramref name="except"/> (the probe's unit, written by the probe too) left out.
+    /// </summary>
+    public Figures Read(Func<string, bool> isLeaf, string except)
     {
-        var all = _units.Select(p => (Leaf: isLeaf(p.Key.Key.ToString()!), p.Value.Writes, p.Value.InstanceWrites, p.Value.Instances)).ToList();
+        var all = _units.Select(p => (Id: p.Key.Key.ToString()!, p.Value.Writes, p.Value.InstanceWrites, p.Value.Instances))
+            .Where(u => u.Id != except)
+            .Select(u => (Leaf: isLeaf(u.Id), u.Writes, u.InstanceWrites, u.Instances)).ToList();
         var withInstances = all.Where(u => u.InstanceWrites > 0).ToList();
         return new Figures(
             all.Sum(u => (long)u.Writes), all.Count, all.Count(u => u.Leaf), all.Select(u => u.Writes).DefaultIfEmpty().Max(),

@@ -57,17 +57,15 @@ public sealed class ScheduleSet(HttpClient http, Uri address, string rootId, int
     }
 
     /// <summary>Every schedule as GET answers it now.</summary>
-    public async Task<State[]> ReadAsync()
+    public Task<State[]> ReadAsync() => Task.WhenAll(Enumerable.Range(0, Usual.Length).Select(ReadAsync));
+
+    /// <summary>One schedule as GET answers it now.</summary>
+    public async Task<State> ReadAsync(int s)
     {
-        var states = new State[Usual.Length];
-        for (var s = 0; s < Usual.Length; s++)
-        {
-            var schedule = await http.GetFromJsonAsync<JsonElement>(Url(s));
-            states[s] = new State(Usual[s].Id, schedule.GetProperty("period").GetString(), schedule.GetProperty("state").GetString()!,
-                schedule.GetProperty("targetCount").GetInt32(), schedule.GetProperty("rollup").GetProperty("targets").GetInt32(),
-                schedule.GetProperty("failedTargets").GetArrayLength());
-        }
-        return states;
+        var schedule = await http.GetFromJsonAsync<JsonElement>(Url(s));
+        return new State(Usual[s].Id, schedule.GetProperty("period").GetString(), schedule.GetProperty("state").GetString()!,
+            schedule.GetProperty("targetCount").GetInt32(), schedule.GetProperty("rollup").GetProperty("targets").GetInt32(),
+            schedule.GetProperty("failedTargets").GetArrayLength());
     }
 
     /// <summary>

@@ -96,7 +96,7 @@ public static class SchedulesBenchmark
 
             // 3. Midnight.
             var counts = new UnitWriteCount(writes, newPeriods);
-            var change = new PeriodChange(schedules, root, newPeriods, leaves, expectedOverdue);
+            var change = new PeriodChange(schedules, counts, root, newPeriods, leaves, expectedOverdue);
             counts.Start();
             var midnight = Stopwatch.GetTimestamp();
             clock.SetLocal(AfterMidnight);

@@ -42,8 +42,8 @@ public sealed class SchedulesReport
         text.AppendLine($"| Leaves / schedules / instances of the new periods ({string.Join(", ", Periods.Distinct())}) | {Leaves:N0} / {ScheduleSet.Usual.Length} / {instances:N0} |");
         text.AppendLine($"| Old instances (March, Q1) placed before midnight in / marked done / left undone | {Deployed.TotalSeconds:F1} s / {Held:N0} / {instances - Held:N0} |");
         text.AppendLine($"| Clock moved to 2027-04-01 00:00:01; `ScheduleCheck` | {Options.CheckSeconds:0.##} s |");
-        text.AppendLine($"| First schedule turned after midnight | {Seconds(c.FirstTurned)} |");
-        text.AppendLine($"| Every new instance placed (all five schedules `deployed` in the new period) | {Seconds(c.Placed)} |");
+        text.AppendLine($"| First new instance written after midnight / last leaf holding all five | {Seconds(c.FirstInstance)} / {Seconds(c.LastLeafComplete)} |");
+        text.AppendLine($"| All five schedules `deployed` in the new period, every instance placed (GET) | {Seconds(c.Placed)} (slowest GET answer {c.SlowestGet.TotalSeconds:F1} s) |");
         text.AppendLine($"| Root `duties` shows them (due {c.RootDuties.Due:N0} of {instances:N0}, done {c.RootDuties.Done:N0}) | {Seconds(c.AtRoot)} |");
         text.AppendLine($"| Leaves read back afterwards holding their five new instances exactly once | {Census} (of {Leaves:N0}) |");
         text.AppendLine($"| **Period change completed after midnight** (goal 120 s) | **{Seconds(c.Completed)}** |");

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Cascade.Bench.Alerts;
 using Cascade.Units;
 
@@ -14,12 +15,17 @@ public sealed class UnitWriteCount
 {
     private readonly ConcurrentDictionary<GrainId, Counter> _units = new();
     private readonly HashSet<string> _periods;
+    private readonly int _perUnit;
     private volatile bool _counting;
+    private long _firstInstanceAt;
+    private long _lastCompleteAt;
+    private int _complete;
 
-    /// <param name="periods">The new periods' names (<c>2027-04</c>, <c>2027-q2</c>).</param>
-    public UnitWriteCount(StateWrites writes, IEnumerable<string> periods)
+    /// <param name="periods">The new period of every schedule (<c>2027-04</c>, <c>2027-q2</c>); a unit is complete with one instance each.</param>
+    public UnitWriteCount(StateWrites writes, IReadOnlyCollection<string> periods)
     {
         _periods = new HashSet<string>(periods, StringComparer.Ordinal);
+        _perUnit = periods.Count;
         writes.UnitWritten = Written;
     }
 
@@ -35,9 +41,29 @@ public sealed class UnitWriteCount
         var instances = 0;
         foreach (var task in s.Tasks)
             if (task.ScheduleId is not null && task.Period is { } period && _periods.Contains(period)) instances++;
-        if (instances > counter.Instances) counter.InstanceWrites++;
+        if (instances > counter.Instances)
+        {
+            counter.InstanceWrites++;
+            var now = Stopwatch.GetTimestamp();
+            Interlocked.CompareExchange(ref _firstInstanceAt, now, 0);
+            if (instances >= _perUnit && counter.Instances < _perUnit)
+            {
+                Interlocked.Increment(ref _complete);
+                for (var last = Interlocked.Read(ref _lastCompleteAt); now > last; last = Interlocked.Read(ref _lastCompleteAt))
+                    if (Interlocked.CompareExchange(ref _lastCompleteAt, now, last) == last) break;
+            }
+        }
         counter.Instances = instances;
     }
+
+    /// <summary>Units whose writes so far brought all their new instances.</summary>
+    public int Complete => Volatile.Read(ref _complete);
+
+    /// <summary>When the first write bringing a new instance went to the storage; 0 before it.</summary>
+    public long FirstInstanceAt => Interlocked.Read(ref _firstInstanceAt);
+
+    /// <summary>When the last unit to become complete wrote it; 0 before the first.</summary>
+    public long LastCompleteAt => Interlocked.Read(ref _lastCompleteAt);
 
     /// <summary>
     /// What the window saw, leaves (ids from <paramref name="isLeaf"/>) apart from the units above

@@ -51,6 +51,7 @@ public sealed class SchedulesReport
         text.AppendLine($"| Old instances overdue at the root after (root's increase less {OrdinaryTurningOverdue:N0} ordinary tasks due 31 March) | {oldOverdue:N0} of {instances - Held:N0} left undone |");
         text.AppendLine($"| Unit state writes midnight until settled (the probe's unit left out): total / units written (leaves) / max per unit / units writing more than once | {w.Writes:N0} / {w.Units:N0} ({w.Leaves:N0}) / {w.MaxPerUnit} / {w.MoreThanOnce:N0} |");
         text.AppendLine($"| Of those, writes bringing new instances: total / units / max per unit / units more than once | {w.InstanceWrites:N0} / {w.InstanceUnits:N0} / {w.MaxInstanceWritesPerUnit} / {w.InstanceUnitsMoreThanOnce:N0} |");
+        text.AppendLine($"| Other writes (alerts, clock): total / units (above the leaves) | {w.OtherWrites:N0} / {w.OtherUnits:N0} ({w.OtherUnitsAboveLeaves:N0}) |");
         text.AppendLine($"| Units by the writes that brought their five new instances | {byCount} |");
         text.AppendLine($"| Write-to-wall before midnight ({Options.Walls} wall(s)): p50 / p99 / max | {Latency(Quiet)} |");
         text.AppendLine($"| **Write-to-wall during the change** (midnight until completed; goal p99 1 s): p50 / p99 / max | **{Latency(During)}** |");

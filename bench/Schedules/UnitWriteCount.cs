@@ -80,14 +80,18 @@ public sealed class UnitWriteCount
             all.Count(u => u.Writes > 1),
             withInstances.Sum(u => (long)u.InstanceWrites), withInstances.Count, withInstances.Select(u => u.InstanceWrites).DefaultIfEmpty().Max(),
             withInstances.Count(u => u.InstanceWrites > 1),
-            withInstances.GroupBy(u => u.InstanceWrites).OrderBy(g => g.Key).Select(g => (g.Key, g.Count())).ToList());
+            withInstances.GroupBy(u => u.InstanceWrites).OrderBy(g => g.Key).Select(g => (g.Key, g.Count())).ToList(),
+            all.Count(u => u.Writes > u.InstanceWrites), all.Count(u => !u.Leaf && u.Writes > u.InstanceWrites));
     }
 
     /// <param name="InstanceWriteHistogram">How many units brought their new instances in 1, 2, ... writes.</param>
     public sealed record Figures(
         long Writes, int Units, int Leaves, int MaxPerUnit, int MoreThanOnce,
         long InstanceWrites, int InstanceUnits, int MaxInstanceWritesPerUnit, int InstanceUnitsMoreThanOnce,
-        List<(int Writes, int Units)> InstanceWriteHistogram);
+        List<(int Writes, int Units)> InstanceWriteHistogram, int OtherUnits, int OtherUnitsAboveLeaves)
+    {
+        public long OtherWrites => Writes - InstanceWrites;
+    }
 
     private sealed class Counter
     {

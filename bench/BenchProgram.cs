@@ -3,6 +3,7 @@ using Cascade.Bench.Cluster;
 using Cascade.Bench.Excel;
 using Cascade.Bench.Directives;
 using Cascade.Bench.Rollup;
+using Cascade.Bench.Schedules;
 using Cascade.Bench.Wall;
 
 namespace Cascade.Bench;
@@ -22,6 +23,7 @@ public static class BenchProgram
         "cluster" => await Run<ClusterOptions>(args, ClusterOptions.TryParse, ClusterOptions.Usage, ClusterBenchmark.RunAsync),
         "export" => await Run<ExportOptions>(args, ExportOptions.TryParse, ExportOptions.Usage, ExportBenchmark.RunAsync),
         "directives" => await Run<DirectivesOptions>(args, DirectivesOptions.TryParse, DirectivesOptions.Usage, DirectivesBenchmark.RunAsync),
+        "schedules" => await Run<SchedulesOptions>(args, SchedulesOptions.TryParse, SchedulesOptions.Usage, SchedulesBenchmark.RunAsync),
         _ => Usage(args),
     };
 
@@ -44,7 +46,7 @@ public static class BenchProgram
 
     private static int Usage(string[] args)
     {
-        foreach (var usage in new[] { BenchOptions.Usage, WallOptions.Usage, AlertBenchOptions.Usage, ClusterOptions.Usage, ExportOptions.Usage, DirectivesOptions.Usage }) Console.WriteLine(usage);
+        foreach (var usage in new[] { BenchOptions.Usage, WallOptions.Usage, AlertBenchOptions.Usage, ClusterOptions.Usage, ExportOptions.Usage, DirectivesOptions.Usage, SchedulesOptions.Usage }) Console.WriteLine(usage);
         return args.Length == 0 || args[0] is "-h" or "--help" ? 0 : 2;
     }
 }

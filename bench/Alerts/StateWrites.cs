@@ -17,6 +17,12 @@ public sealed class StateWrites
     public long Units => Interlocked.Read(ref _units);
     public long All => Interlocked.Read(ref _all);
 
+    /// <summary>
+    /// When set, told of every unit-state write with the unit's grain id and its state, on the
+    /// grain's turn before the write goes on (to count per unit; read, never change, the state).
+    /// </summary>
+    public Action<GrainId, object?>? UnitWritten { get; set; }
+
     /// <summary>Replaces the keyed registration of the product's storage with a counting wrapper around it.</summary>
     public void Observe(IServiceCollection services)
     {
@@ -35,7 +41,11 @@ public sealed class StateWrites
         public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
         {
             Interlocked.Increment(ref counts._all);
-            if (stateName == "unit") Interlocked.Increment(ref counts._units);
+            if (stateName == "unit")
+            {
+                Interlocked.Increment(ref counts._units);
+                counts.UnitWritten?.Invoke(grainId, grainState.State);
+            }
             return inner.WriteStateAsync(stateName, grainId, grainState);
         }
 

@@ -23,6 +23,7 @@ public sealed class WallClient : IAsyncDisposable
     private readonly HubConnection _connection;
     private readonly string _unitId;
     private readonly int _depth;
+    private readonly string _figure;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, long> _versions = [];
     private readonly List<long> _arrivals = [];
@@ -34,10 +35,12 @@ public sealed class WallClient : IAsyncDisposable
     private volatile bool _disposing;
     private long _rootWeightSince;
 
-    public WallClient(Uri hub, string unitId, int depth)
+    /// <param name="figure">Which total weight of the watched unit <see cref="Holds"/> compares: <c>all</c>, <c>party</c> or <c>business</c>.</param>
+    public WallClient(Uri hub, string unitId, int depth, string figure = "all")
     {
         _unitId = unitId;
         _depth = depth;
+        _figure = figure;
         var builder = new HubConnectionBuilder()
             .WithUrl(hub, HttpTransportType.WebSockets, o => o.SkipNegotiation = true);
         builder.Services.RemoveAll<IHubProtocol>();
@@ -120,7 +123,7 @@ public sealed class WallClient : IAsyncDisposable
         ItemsApplied++;
         if (unitId != _unitId) return;
         RootVersion = version;
-        var weight = summary.GetProperty("all").GetProperty("weight").GetDouble();
+        var weight = summary.GetProperty(_figure).GetProperty("weight").GetDouble();
         if (weight != _rootWeight)
         {
             _rootWeight = weight;

@@ -22,4 +22,15 @@ public sealed class DirectiveOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:02:00")]
     public TimeSpan ScheduleCheck { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Units a period change gives their new instances at once (their calls in parallel, then its cursor is stored).</summary>
+    [Range(1, 10_000)]
+    public int TurnBatch { get; set; } = 500;
+
+    /// <summary>
+    /// The pause between a period change's batches: the change goes at a pace that leaves the
+    /// nodes room for the day's writes (the wall stays live while 500,000 instances go out).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
+    public TimeSpan TurnPause { get; set; } = TimeSpan.FromMilliseconds(100);
 }

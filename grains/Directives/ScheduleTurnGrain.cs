@@ -6,17 +6,15 @@ namespace Cascade.Directives;
 /// <summary>
 /// One period change (docs/architecture.md "Schedules"): the schedules whose period turned join
 /// it, each making the new period its goal with its shards waiting; the turn then walks every
-/// target unit in id order, a batch a tick, giving each unit all of its new instances in one call
+/// target unit in id order, a batch a tick (<see cref="DirectiveOptions.TurnBatch"/>, <see cref="DirectiveOptions.TurnPause"/> apart), giving each unit all of its new instances in one call
 /// (one state write there), tells each shard what its targets answered, and stores its cursor
 /// after each batch. When through, every shard takes over the targets added meanwhile. A
 /// schedule that comes due while a round runs joins the next round.
 /// </summary>
 public sealed class ScheduleTurnGrain(
-    [PersistentState("schedule-turn", StorageNames.Default)] IPersistentState<ScheduleTurnState> state) : Grain, IScheduleTurnGrain
+    [PersistentState("schedule-turn", StorageNames.Default)] IPersistentState<ScheduleTurnState> state,
+    Microsoft.Extensions.Options.IOptions<DirectiveOptions> options) : Grain, IScheduleTurnGrain
 {
-    /// <summary>Units given their instances at once: their calls run in parallel, then the cursor is stored.</summary>
-    private const int Batch = 1_000;
-
     private ScheduleTurnState S => state.State;
     private string Key => this.GetPrimaryKeyString();
     private List<(string Unit, List<(string Schedule, int Shard)> Shares)>? _plan;
@@ -45,8 +43,9 @@ public sealed class ScheduleTurnGrain(
     private void Kick()
     {
         if (_run is not null || S.Waiting.Count == 0 && S.Shares.Count == 0) return;
-        // One batch a tick: Start and Run calls are served between batches.
-        _run = this.RegisterGrainTimer(Tick, new GrainTimerCreationOptions(TimeSpan.Zero, TimeSpan.FromMilliseconds(1)) { KeepAlive = true });
+        // One batch a tick (TurnBatch units, TurnPause apart): Start and Run calls are served between batches.
+        var pause = options.Value.TurnPause;
+        _run = this.RegisterGrainTimer(Tick, new GrainTimerCreationOptions(TimeSpan.Zero, pause > TimeSpan.Zero ? pause : TimeSpan.FromMilliseconds(1)) { KeepAlive = true });
     }
 
     private async Task Tick()
@@ -94,7 +93,7 @@ public sealed class ScheduleTurnGrain(
 
     private async Task Step(List<(string Unit, List<(string Schedule, int Shard)> Shares)> plan)
     {
-        var batch = plan.GetRange(_next, Math.Min(Batch, plan.Count - _next));
+        var batch = plan.GetRange(_next, Math.Min(options.Value.TurnBatch, plan.Count - _next));
         var receipts = await Task.WhenAll(batch.Select(b => GrainFactory.GetGrain<IUnitGrain>(b.Unit)
             .ReceiveCopies([.. b.Shares.Select(s => S.Shares[s.Schedule].Goal with { Shard = s.Shard })])));
         var answers = new Dictionary<(string, int), (List<string> Units, List<CopyReceipt> Receipts)>();

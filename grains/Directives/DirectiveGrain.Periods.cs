@@ -36,23 +36,24 @@ public sealed partial class DirectiveGrain
 
     /// <summary>
     /// Makes the period now due (or <paramref name="period"/>, the demo's earlier one) the goal:
-    /// handed out by the shards themselves, or by the period change <paramref name="turn"/>. True
-    /// when a period was due. The index hears which period this schedule has seen.
+    /// handed out by the shards themselves, or by the period change <paramref name="turn"/> (true:
+    /// a period was due and the change hands it out). The index hears which period this schedule has seen.
     /// </summary>
     private async Task<bool> Hand(string? period, string? turn)
     {
         if (S.Directive is not { Recurrence: { } r } d || S.Deleting) return false;
         var due = period is null ? ScheduleRules.Due(d, clock.Today)
             : Period.TryParse(period, r.Every, out var asked) && asked.Name != r.Current ? asked : null;
+        var viaTurn = due is not null && turn is not null && S.Shards > 0; // no targets: nothing for a change to walk
         if (due is { } p)
         {
             var next = ScheduleRules.InPeriod(d, p) with { Version = d.Version + 1, State = DirectiveState.Deploying };
-            await ChangeGoal(next, Goal(next, AuditActions.System, null), turn);
-            if (turn is null) await Run(await Targets() <= options.Value.SyncTargets);
+            await ChangeGoal(next, Goal(next, AuditActions.System, null), viaTurn ? turn : null);
+            if (!viaTurn) await Run(await Targets() <= options.Value.SyncTargets);
             await Follow();
         }
         await Index(GrainFactory).Seen(Id, Period.Of(r.Every, clock.Today).Name);
-        return due is not null;
+        return viaTurn;
     }
 
     /// <summary>Targets named by <c>under</c>/<c>kinds</c> that the tree now has and the schedule does not get the current instance.</summary>

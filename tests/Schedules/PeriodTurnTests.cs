@@ -86,7 +86,14 @@ public sealed class PeriodTurnTests(PeriodTurnTests.Cluster cluster) : IClassFix
                 if ((await cluster.Unit(b).GetTasks())!.Count(t => t.Period is "2026-07" or "2026-q3") != Schedules.Length) return false;
             return true;
         }, "every branch holds its five new instances");
-        // The units' clock passes (every minute) come and find nothing left to store.
+        await Eventually.True(async () =>
+        {
+            foreach (var (id, every) in Schedules)
+                if (await cluster.Grains.GetGrain<IDirectiveGrain>(id).Get() is not { Directive: { State: DirectiveState.Deployed, Recurrence.Current: var current } }
+                    || current != Period.Of(every, new DateOnly(2026, 7, 1)).Name) return false;
+            return true;
+        }, "every schedule is deployed in its new period");
+        // The units' clock passes come and find nothing left to store.
         cluster.Clock.Advance(TimeSpan.FromMinutes(1));
         await Task.Delay(1500);
         cluster.Counting = false;

@@ -9,6 +9,9 @@ public sealed partial class UnitGrain
 {
     public Task<IReadOnlyList<TaskItem>?> GetTasks() => Task.FromResult(Exists ? (IReadOnlyList<TaskItem>?)state.State.Tasks.ToArray() : null);
 
+    public Task<Cascade.Inspections.UnitSnapshot?> Snapshot() =>
+        Task.FromResult(Exists ? new Cascade.Inspections.UnitSnapshot([.. state.State.Tasks], [.. Book.Open]) : null);
+
     public Task<Result<TaskItem>> GetTask(string taskId) => Task.FromResult(Tasks?.Get(taskId) ?? NoUnit<TaskItem>());
 
     public async Task<Result<TaskItem>> CreateTask(TaskDraft draft, string? by, string? byName = null)

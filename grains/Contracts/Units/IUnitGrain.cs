@@ -18,6 +18,8 @@ public interface IUnitGrain : IGrainWithStringKey
     Task<Summary?> GetSummary();
     Task<IReadOnlyList<TaskItem>?> GetTasks();
     Task<Result<TaskItem>> GetTask(string taskId);
+    /// <summary>Its tasks and its own open alerts in one answer, for an inspection (docs/architecture.md "Inspections"); null when the unit does not exist.</summary>
+    [Orleans.Concurrency.ReadOnly] Task<Cascade.Inspections.UnitSnapshot?> Snapshot();
 
     /// <summary><paramref name="byName"/>: <paramref name="by"/>'s display name, stored with the task (<c>updatedByName</c>).</summary>
     Task<Result<TaskItem>> CreateTask(TaskDraft draft, string? by, string? byName = null);

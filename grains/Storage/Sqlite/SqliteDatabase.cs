@@ -85,6 +85,7 @@ public sealed class SqliteDatabase : IStorageProbe, IDisposable
                 """;
             command.ExecuteNonQuery();
             SignedCheckpoints(connection);
+            SqliteInspectionTables.Create(connection);
         }
         Writer = new SqliteWriter(ConnectionString, settings.Synchronous, settings.MaxBatch);
     }

@@ -1,5 +1,6 @@
 using Cascade.Alerts;
 using Cascade.Audit;
+using Cascade.Inspections;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Runtime.Hosting;
@@ -18,6 +19,8 @@ public static class SqliteStorageExtensions
         silo.Services.TryAddSingleton<IAuditStore, SqliteAuditStore>();
         silo.Services.TryAddSingleton<IAlertIndexStore>(sp => new SqliteAlertIndexStore(
             sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<Serializer>()));
+        silo.Services.TryAddSingleton<FrozenCodec>();
+        silo.Services.TryAddSingleton<IInspectionStore, SqliteInspectionStore>();
         silo.Services.AddGrainStorage(StorageNames.Default, (sp, _) => new SqliteGrainStorage(
             sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<Serializer>()));
         silo.UseInMemoryReminderService();

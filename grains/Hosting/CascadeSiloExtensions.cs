@@ -118,6 +118,7 @@ public static class CascadeSiloExtensions
         services.AddHostedService<Cascade.Directives.ScheduleClock>();
         if (string.Equals(provider, StorageOptions.AzureTable, StringComparison.OrdinalIgnoreCase)) silo.AddCascadeAzureTableStorage();
         else silo.AddCascadeSqliteStorage();
+        services.TryAddSingleton<Cascade.Inspections.IInspectionStore, UnstoredInspections>(); // a provider without its own yet
         return silo;
     }
 }

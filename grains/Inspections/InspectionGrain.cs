@@ -37,6 +37,7 @@ public sealed class InspectionGrain(
         if (state.State.Header is { } known)
             return known.Request.SameAs(request) ? Result<InspectionHeader>.Ok(known)
                 : Result<InspectionHeader>.Conflict($"Inspection '{Id}' exists with other values.");
+        await store.Header(Id); // a store that cannot hold it refuses before anything is written
         var organization = GrainFactory.GetGrain<IOrganizationGrain>(IOrganizationGrain.Key);
         var takenAt = clock.Now;
         var directory = await organization.ListUnits(null) ?? [];

@@ -25,6 +25,9 @@ public sealed partial class StartupPass(
         // Directives whose copies were still being placed, changed or withdrawn carry on.
         await grains.GetGrain<Cascade.Directives.IDirectiveIndexGrain>(Cascade.Directives.IDirectiveIndexGrain.Key).Wake();
         await grains.GetGrain<IImportJobsGrain>(IImportJobsGrain.Key).Wake(); // unfinished import jobs go on
+        // Inspections whose capture a restart cut short carry on from their last stored batch.
+        foreach (var inspection in await grains.GetGrain<Cascade.Inspections.IInspectionReaderGrain>(0).Headers())
+            if (inspection.CapturedAt is null) await grains.GetGrain<Cascade.Inspections.IInspectionGrain>(inspection.Id).Wake();
         var seeded = units == 0 && demo.Value.Seed;
         if (seeded) units = await seeder.SeedAsync();
         var root = await organization.GetRootId();

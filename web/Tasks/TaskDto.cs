@@ -24,10 +24,12 @@ public sealed record TaskDto(
     DateTimeOffset? DoneAt, IReadOnlyList<string> Tags, string? IssuerUnitId, Expectation Expectation, bool Archived,
     string? ScheduleId, string? Period, bool Copy)
 {
-    public static TaskDto From(string unitId, TaskItem t, DomainClock clock)
+    public static TaskDto From(string unitId, TaskItem t, DomainClock clock) => From(unitId, t, clock, clock.Now);
+
+    /// <summary>The task with <c>overdue</c>, <c>stale</c> and <c>archived</c> as of <paramref name="now"/> (an inspection's frozen task: its <c>takenAt</c>).</summary>
+    public static TaskDto From(string unitId, TaskItem t, DomainClock clock, DateTimeOffset now)
     {
         // The roll-up's own rule for one task, so a task marked stale is exactly one the summary counts.
-        var now = clock.Now;
         var figures = RollupMath.Of(t, now, clock);
         return new(t.Id, unitId, t.Title, t.Track, t.Weight, t.Start, t.Due, t.Status, t.Progress, t.Note,
             t.Version, t.UpdatedAt, t.UpdatedBy, figures.Overdue == 1, t.DirectiveId, figures.Stale == 1, ActorNames.Of(t.UpdatedBy, t.UpdatedByName),

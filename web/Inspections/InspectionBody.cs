@@ -17,7 +17,7 @@ public static class InspectionBody
         if (period is not null && !InspectionRules.IsPeriod(period)) fields.Fail("period", "period must be a quarter, a half year or a year: YYYY-qN, YYYY-hN or YYYY.");
         var unitId = fields.String("unitId", nullable: true) ?? root;
         if (fields.Has("unitId") && unitId is not null && !UnitRules.IsValidId(unitId)) fields.Fail("unitId", "unitId is not a unit id.");
-        var inspectors = fields.Strings("inspectorUnitIds") ?? [];
+        var inspectors = fields.IsNull("inspectorUnitIds") ? [] : fields.Strings("inspectorUnitIds") ?? [];
         if (inspectors.Length > InspectionRules.MaxInspectors) fields.Fail("inspectorUnitIds", $"At most {InspectionRules.MaxInspectors} inspector units.");
         else if (inspectors.FirstOrDefault(u => !UnitRules.IsValidId(u)) is { } bad) fields.Fail("inspectorUnitIds", $"'{bad}' is not a unit id.");
         else if (inspectors.Distinct(StringComparer.Ordinal).Count() != inspectors.Length) fields.Fail("inspectorUnitIds", "inspectorUnitIds lists a unit twice.");

@@ -137,6 +137,15 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
                 .Expect(HttpStatusCode.Created);
             return $"{id}|{target}";
         }
+        // A captured inspection of a (the capture answers 202 at once, then runs on its own).
+        async Task<string> Inspection()
+        {
+            var id = Api.Id("dc");
+            await (await admin.PostAsJsonAsync("/api/v1/inspections", new { id, title = "督查", period = "2026-q4", unitId = a })).Expect(HttpStatusCode.Accepted);
+            for (var i = 0; i < 500 && (await (await admin.GetAsync($"/api/v1/inspections/{id}")).Expect(HttpStatusCode.OK)).GetProperty("state").GetString() != "captured"; i++)
+                await Task.Delay(20);
+            return id;
+        }
         static string D(string prepared) => prepared.Split('|')[0];
         // Prepare makes what a call needs, fresh, before the state is read: an allowed call then
         // never spoils the next caller's, and a refused one must leave everything as it was.
@@ -207,6 +216,13 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
                 var alerts = await (await admin.GetAsync($"/api/v1/alerts?unit={a}")).Expect(HttpStatusCode.OK);
                 return alerts.EnumerateArray().First(x => x.GetProperty("taskId").GetString() == id).GetProperty("id").GetString()!;
             }, (c, id) => c.PostAsJsonAsync($"/api/v1/alerts/{id}/acknowledge", new { note = "已督办" })),
+            ("POST inspection", "POST /api/v1/inspections", Rule.Overseers, Nothing, (c, _) => c.PostAsJsonAsync("/api/v1/inspections", new { id = Api.Id("dc"), title = "督查", period = "2026-q4", unitId = a })),
+            ("GET inspections", "GET /api/v1/inspections", Rule.PeopleRead, Nothing, (c, _) => c.GetAsync("/api/v1/inspections")),
+            ("GET inspection", "GET /api/v1/inspections/{id}", Rule.PeopleRead, Inspection, (c, i) => c.GetAsync($"/api/v1/inspections/{i}")),
+            ("GET inspection tree", "GET /api/v1/inspections/{id}/tree", Rule.PeopleRead, Inspection, (c, i) => c.GetAsync($"/api/v1/inspections/{i}/tree?depth=1")),
+            ("GET inspection tasks", "GET /api/v1/inspections/{id}/units/{unitId}/tasks", Rule.PeopleRead, Inspection, (c, i) => c.GetAsync($"/api/v1/inspections/{i}/units/{a}/tasks")),
+            ("GET inspection alerts", "GET /api/v1/inspections/{id}/units/{unitId}/alerts", Rule.PeopleRead, Inspection, (c, i) => c.GetAsync($"/api/v1/inspections/{i}/units/{a}/alerts")),
+            ("GET inspection compare", "GET /api/v1/inspections/compare", Rule.PeopleRead, Inspection, (c, i) => c.GetAsync($"/api/v1/inspections/compare?from={i}&to=now")),
             ("GET audit", "GET /api/v1/audit", Rule.Overseers, Nothing, (c, _) => c.GetAsync($"/api/v1/audit?unit={a}&limit=5")),
             ("GET audit/verify", "GET /api/v1/audit/verify", Rule.AdminOnly, Nothing, (c, _) => c.GetAsync("/api/v1/audit/verify")),
             ("GET openapi", "GET /openapi/{documentName}.json", Rule.AdminOnly, Nothing, (c, _) => c.GetAsync("/openapi/v1.json")),

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Cascade.Web.Alerts;
 using Cascade.Web.Http;
 using Cascade.Web.Identity;
+using Cascade.Web.Inspections;
 using Cascade.Web.Tasks;
 using Cascade.Web.Units;
 
@@ -26,6 +27,7 @@ public sealed class RequestShapeTests
         { typeof(PasswordChange), nameof(PasswordChange.Read) },
         { typeof(NewKiosk), nameof(NewKiosk.Read) },
         { typeof(Acknowledgement), nameof(Acknowledgement.Read) },
+        { typeof(NewInspection), nameof(InspectionBody.Read) },
     };
 
     private static readonly Dictionary<Type, Func<BodyFields, object?>> Read = new()
@@ -40,6 +42,7 @@ public sealed class RequestShapeTests
         [typeof(PasswordChange)] = PasswordChange.Read,
         [typeof(NewKiosk)] = NewKiosk.Read,
         [typeof(Acknowledgement)] = Acknowledgement.Read,
+        [typeof(NewInspection)] = fields => InspectionBody.Read(fields, "root"),
     };
 
     [Theory]

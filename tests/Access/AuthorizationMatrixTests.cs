@@ -137,15 +137,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
                 .Expect(HttpStatusCode.Created);
             return $"{id}|{target}";
         }
-        // A captured inspection of a (the capture answers 202 at once, then runs on its own).
-        async Task<string> Inspection()
-        {
-            var id = Api.Id("dc");
-            await (await admin.PostAsJsonAsync("/api/v1/inspections", new { id, title = "督查", period = "2026-q4", unitId = a })).Expect(HttpStatusCode.Accepted);
-            for (var i = 0; i < 500 && (await (await admin.GetAsync($"/api/v1/inspections/{id}")).Expect(HttpStatusCode.OK)).GetProperty("state").GetString() != "captured"; i++)
-                await Task.Delay(20);
-            return id;
-        }
+        // A captured inspection of a.
+        async Task<string> Inspection() => (await Cascade.Tests.Inspections.Inspect.Capture(admin, Api.Id("dc"), a)).GetProperty("id").GetString()!;
         static string D(string prepared) => prepared.Split('|')[0];
         // Prepare makes what a call needs, fresh, before the state is read: an allowed call then
         // never spoils the next caller's, and a refused one must leave everything as it was.

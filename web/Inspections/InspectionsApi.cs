@@ -78,7 +78,8 @@ public static class InspectionsApi
         if (!result.Succeeded) return Problems.From(result);
         var header = result.Value!;
         var location = $"/api/v1/inspections/{header.Id}";
-        if (result.Outcome == Outcome.Created) return TypedResults.Accepted(location, InspectionDto.From(header, null));
+        // Still capturing (new, or asked again meanwhile): 202; a repeat once captured: 200 with its figures.
+        if (result.Outcome == Outcome.Created || header.CapturedAt is null) return TypedResults.Accepted(location, InspectionDto.From(header, null));
         return TypedResults.Ok(InspectionDto.From(header, await ScopeSummary(grains, header)));
     }
 

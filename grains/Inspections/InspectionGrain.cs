@@ -35,8 +35,11 @@ public sealed class InspectionGrain(
     public async Task<Result<InspectionHeader>> Start(InspectionRequest request, string by)
     {
         if (state.State.Header is { } known)
-            return known.Request.SameAs(request) ? Result<InspectionHeader>.Ok(known)
-                : Result<InspectionHeader>.Conflict($"Inspection '{Id}' exists with other values.");
+        {
+            if (!known.Request.SameAs(request)) return Result<InspectionHeader>.Conflict($"Inspection '{Id}' exists with other values.");
+            if (known.CapturedAt is null) StartCapture(); // a start that failed after its state was stored goes on now
+            return Result<InspectionHeader>.Ok(known);
+        }
         await store.Header(Id); // a store that cannot hold it refuses before anything is written
         var organization = GrainFactory.GetGrain<IOrganizationGrain>(IOrganizationGrain.Key);
         var takenAt = clock.Now;
@@ -56,7 +59,11 @@ public sealed class InspectionGrain(
 
     public Task<InspectionHeader?> Get() => Task.FromResult(state.State.Header);
 
-    public Task Wake() => Task.CompletedTask;
+    public Task Wake()
+    {
+        if (state.State.Header is { CapturedAt: null }) StartCapture();
+        return Task.CompletedTask;
+    }
 
     /// <summary>The capture runs beside calls (interleaved, so Get answers meanwhile); a failed pass is tried again after a pause.</summary>
     private void StartCapture() =>

@@ -78,6 +78,13 @@ public sealed class SqliteDatabase : IStorageProbe, IDisposable
                     data    BLOB NOT NULL,
                     PRIMARY KEY (part, unit_id)
                 );
+                CREATE TABLE IF NOT EXISTS history (
+                    unit_id TEXT NOT NULL,
+                    day     INTEGER NOT NULL,
+                    data    BLOB NOT NULL,
+                    PRIMARY KEY (unit_id, day)
+                ) WITHOUT ROWID;
+                CREATE INDEX IF NOT EXISTS history_day ON history(day);
                 CREATE TABLE IF NOT EXISTS data_protection_key (
                     name TEXT PRIMARY KEY,
                     xml  TEXT NOT NULL

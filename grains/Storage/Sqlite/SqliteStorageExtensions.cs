@@ -1,5 +1,6 @@
 using Cascade.Alerts;
 using Cascade.Audit;
+using Cascade.History;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Runtime.Hosting;
@@ -10,7 +11,7 @@ namespace Cascade.Storage.Sqlite;
 
 public static class SqliteStorageExtensions
 {
-    /// <summary>One database file: grain states, the open-alert index's rows and the audit trail share its group-commit writer; reminders in memory.</summary>
+    /// <summary>One database file: grain states, the open-alert index's rows, the history points and the audit trail share its group-commit writer; reminders in memory.</summary>
     public static ISiloBuilder AddCascadeSqliteStorage(this ISiloBuilder silo)
     {
         silo.Services.TryAddSingleton<SqliteDatabase>();
@@ -18,6 +19,7 @@ public static class SqliteStorageExtensions
         silo.Services.TryAddSingleton<IAuditStore, SqliteAuditStore>();
         silo.Services.TryAddSingleton<IAlertIndexStore>(sp => new SqliteAlertIndexStore(
             sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<Serializer>()));
+        silo.Services.TryAddSingleton<IHistoryStore>(sp => new SqliteHistoryStore(sp.GetRequiredService<SqliteDatabase>()));
         silo.Services.AddGrainStorage(StorageNames.Default, (sp, _) => new SqliteGrainStorage(
             sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<Serializer>()));
         silo.UseInMemoryReminderService();

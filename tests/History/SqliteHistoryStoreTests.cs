@@ -61,4 +61,29 @@ public sealed class SqliteHistoryStoreTests : IDisposable
         Assert.Equal(3, (await _store.ReadDay(Day.AddDays(1), "r", 3)).Count);
         Assert.Equal(0, await _store.Prune(Day.AddDays(1)));
     }
+
+    [Fact]
+    public async Task A_unit_day_takes_at_most_100_bytes_in_the_file()
+    {
+        long Size() => new FileInfo(_folder.File("cascade.db")).Length + (File.Exists(_folder.File("cascade.db-wal")) ? new FileInfo(_folder.File("cascade.db-wal")).Length : 0);
+        await using (var c = await _database.OpenAsync())
+        {
+            await using var checkpoint = c.CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            await checkpoint.ExecuteNonQueryAsync();
+        }
+        var before = Size();
+        const int Units = 2_000, Days = 10;
+        for (var d = 0; d < Days; d++)
+            await _store.Append(Enumerable.Range(0, Units).Select(i => PointCodecTests.Branch(Day.AddDays(d)) with { UnitId = $"b-{i:D4}" }).ToList());
+        await using (var c = await _database.OpenAsync())
+        {
+            await using var checkpoint = c.CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            await checkpoint.ExecuteNonQueryAsync();
+        }
+        var perPoint = (double)(Size() - before) / (Units * Days);
+        Assert.True(perPoint <= 100, $"{perPoint:F1} bytes per unit-day in the file");
+        Console.WriteLine($"history: {perPoint:F1} bytes per unit-day in the SQLite file");
+    }
 }

@@ -79,12 +79,11 @@ public sealed class SqliteDatabase : IStorageProbe, IDisposable
                     PRIMARY KEY (part, unit_id)
                 );
                 CREATE TABLE IF NOT EXISTS history (
-                    unit_id TEXT NOT NULL,
                     day     INTEGER NOT NULL,
+                    unit_id TEXT NOT NULL,
                     data    BLOB NOT NULL,
-                    PRIMARY KEY (unit_id, day)
+                    PRIMARY KEY (day, unit_id)
                 ) WITHOUT ROWID;
-                CREATE INDEX IF NOT EXISTS history_day ON history(day);
                 CREATE TABLE IF NOT EXISTS data_protection_key (
                     name TEXT PRIMARY KEY,
                     xml  TEXT NOT NULL

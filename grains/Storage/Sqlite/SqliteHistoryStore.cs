@@ -3,9 +3,11 @@ using Cascade.History;
 namespace Cascade.Storage.Sqlite;
 
 /// <summary>
-/// The history points in the embedded database (table <c>history</c>: the unit id and the day's
-/// number as the key, <see cref="PointCodec"/>'s bytes as the data, and an index by day for the
-/// tree of a past day); appends join the writer's group commit.
+/// The history points in the embedded database (table <c>history</c>, without rowid: the day's
+/// number and the unit id as the key, <see cref="PointCodec"/>'s bytes as the data, and no other
+/// index). A day's points are one range of the key (the tree of a past day, pruning) and each new
+/// day's rows go after every older one, so pages fill; a unit's days are one seek each. Appends
+/// join the writer's group commit.
 /// </summary>
 public sealed class SqliteHistoryStore(SqliteDatabase database) : IHistoryStore
 {
@@ -19,12 +21,13 @@ public sealed class SqliteHistoryStore(SqliteDatabase database) : IHistoryStore
 
     public async Task<IReadOnlyList<HistoryPoint>> Read(string unitId, DateOnly from, DateOnly to)
     {
+        if (to < from) return [];
         await using var connection = await database.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT unit_id, day, data FROM history WHERE unit_id = $unit AND day BETWEEN $from AND $to ORDER BY day;";
+        // One seek per day in the key (day, unit): the days are listed, numbers only.
+        var days = string.Join(",", Enumerable.Range(from.DayNumber, to.DayNumber - from.DayNumber + 1));
+        command.CommandText = $"SELECT unit_id, day, data FROM history WHERE day IN ({days}) AND unit_id = $unit ORDER BY day;";
         command.Parameters.AddWithValue("$unit", unitId);
-        command.Parameters.AddWithValue("$from", from.DayNumber);
-        command.Parameters.AddWithValue("$to", to.DayNumber);
         return await ReadPoints(command);
     }
 

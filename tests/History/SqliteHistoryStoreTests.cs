@@ -63,6 +63,29 @@ public sealed class SqliteHistoryStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Each_point_reads_with_the_structure_of_its_day()
+    {
+        await _store.Append([Point(Day, "r", null, 0), Point(Day, "b", "r", 1, "旧名")]);
+        await _store.Append([Point(Day.AddDays(1), "r", null, 0), Point(Day.AddDays(1), "b", "r", 1, "旧名")]);
+        await _store.Append([Point(Day.AddDays(2), "r", null, 0), Point(Day.AddDays(2), "b", "r", 1, "新名")]);
+        await _store.Append([Point(Day.AddDays(3), "r", null, 0), Point(Day.AddDays(3), "b", null, 0, "新名")]); // became a second root's twin
+        await _store.Append([Point(Day.AddDays(4), "r", null, 0), Point(Day.AddDays(4), "b", "r", 1, "旧名")]);
+        Assert.Equal([("旧名", "r"), ("旧名", "r"), ("新名", "r"), ("新名", null), ("旧名", "r")],
+            (await _store.Read("b", Day, Day.AddDays(4))).Select(p => (p.Name, p.ParentId)));
+        Assert.Equal([("新名", null), ("旧名", "r")], (await _store.Read("b", Day.AddDays(3), Day.AddDays(9))).Select(p => (p.Name, p.ParentId)));
+        Assert.Equal("新名", (await _store.ReadDay(Day.AddDays(2), "r", 1))[1].Name);
+        Assert.Single(await _store.ReadDay(Day.AddDays(3), "r", 1));
+
+        // Pruning keeps the structure row the remaining points resolve to.
+        Assert.Equal(6, await _store.Prune(Day.AddDays(2)) + await _store.Prune(Day.AddDays(3)));
+        Assert.Equal([("新名", null), ("旧名", "r")], (await _store.Read("b", Day, Day.AddDays(4))).Select(p => (p.Name, p.ParentId)));
+        await using var connection = await _database.OpenAsync();
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM history_unit WHERE unit_id = 'b';";
+        Assert.Equal(2L, (long)(await count.ExecuteScalarAsync())!);
+    }
+
+    [Fact]
     public async Task A_unit_day_takes_at_most_100_bytes_in_the_file()
     {
         long Size() => new FileInfo(_folder.File("cascade.db")).Length + (File.Exists(_folder.File("cascade.db-wal")) ? new FileInfo(_folder.File("cascade.db-wal")).Length : 0);
@@ -73,7 +96,7 @@ public sealed class SqliteHistoryStoreTests : IDisposable
             await checkpoint.ExecuteNonQueryAsync();
         }
         var before = Size();
-        const int Units = 2_000, Days = 10;
+        const int Units = 2_000, Days = 30;
         for (var d = 0; d < Days; d++)
             await _store.Append(Enumerable.Range(0, Units).Select(i => PointCodecTests.Branch(Day.AddDays(d)) with { UnitId = $"b-{i:D4}" }).ToList());
         await using (var c = await _database.OpenAsync())

@@ -2,8 +2,11 @@ namespace Cascade.History;
 
 /// <summary>
 /// Where the daily history points live (docs/architecture.md "History"), beside the grain states
-/// of the configured provider: a row per unit and day, in <see cref="PointCodec"/>'s form. The
-/// SQLite store is built; Azure Table Storage and PostgreSQL implement the same four calls.
+/// of the configured provider: a row per unit and day with the figures in <see cref="PointCodec"/>'s
+/// form, and the unit's parent, name, kind and depth kept once per change (a row whenever they
+/// differ from the unit's previous point), which reads resolve: every point read carries the
+/// structure it had on its day. The SQLite store is built; Azure Table Storage and PostgreSQL
+/// implement the same four calls.
 /// </summary>
 public interface IHistoryStore
 {
@@ -23,6 +26,9 @@ public interface IHistoryStore
     /// </summary>
     Task<IReadOnlyList<HistoryPoint>> ReadDay(DateOnly day, string unitId, int depth);
 
-    /// <summary>Deletes every point of a day before <paramref name="before"/>; answers how many.</summary>
+    /// <summary>
+    /// Deletes every point of a day before <paramref name="before"/>, and the structure rows no
+    /// remaining point resolves to; answers how many points.
+    /// </summary>
     Task<int> Prune(DateOnly before);
 }

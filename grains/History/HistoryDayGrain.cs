@@ -67,6 +67,6 @@ public sealed partial class HistoryDayGrain(
     [LoggerMessage(Level = LogLevel.Information, Message = "History of {Day}: {Points} points taken, {Pruned} old points pruned")]
     private partial void LogTaken(string day, int points, int pruned);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "History of {Day}: first asked after its window (Cascade was down at midnight); the day has no points")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "History of {Day}: Cascade was not running within Cascade:History:Window of its midnight; the day has no points")]
     private partial void LogMissed(string day);
 }

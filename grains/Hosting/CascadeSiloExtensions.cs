@@ -116,9 +116,12 @@ public static class CascadeSiloExtensions
         services.TryAddSingleton<LocalUnits>();
         services.AddHostedService<RollupRepair>(); // passes only after ClusterChanges, which runs once the silo is active
         services.AddHostedService<Cascade.Directives.ScheduleClock>();
+        services.AddOptions<Cascade.History.HistoryOptions>().BindConfiguration(Cascade.History.HistoryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<Cascade.History.HistoryClock>();
         if (string.Equals(provider, StorageOptions.AzureTable, StringComparison.OrdinalIgnoreCase)) silo.AddCascadeAzureTableStorage();
         else silo.AddCascadeSqliteStorage();
         services.TryAddSingleton<Cascade.Inspections.IInspectionStore, UnstoredInspections>(); // a provider without its own yet
+        services.TryAddSingleton<Cascade.History.IHistoryStore, Cascade.History.UnkeptHistory>(); // azureTable: not kept yet
         return silo;
     }
 }

@@ -148,6 +148,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
             ("GET unit", "GET /api/v1/units/{id}", Rule.Read, Nothing, (c, _) => c.GetAsync($"{Api.Units}/{a}")),
             ("GET summary", "GET /api/v1/units/{id}/summary", Rule.Read, Nothing, (c, _) => c.GetAsync($"{Api.Units}/{a}/summary")),
             ("GET tree", "GET /api/v1/units/{id}/tree", Rule.Read, Nothing, (c, _) => c.GetAsync($"{Api.Units}/{a}/tree?depth=1")),
+            ("GET history", "GET /api/v1/units/{id}/history", Rule.Read, Nothing, (c, _) => c.GetAsync($"{Api.Units}/{a}/history?from=2026-06-01")),
             ("GET tasks", "GET /api/v1/units/{id}/tasks", Rule.Read, Nothing, (c, _) => c.GetAsync(Api.Tasks(a))),
             ("GET task", "GET /api/v1/units/{id}/tasks/{taskId}", Rule.Read, Nothing, (c, _) => c.GetAsync(Api.Task(a, "t1"))),
             ("GET me", "GET /api/v1/me", Rule.PeopleRead, Nothing, (c, _) => c.GetAsync("/api/v1/me")),

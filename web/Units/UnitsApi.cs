@@ -1,7 +1,10 @@
 using System.Globalization;
+using Cascade.History;
 using Cascade.Outcomes;
 using Cascade.Rollup;
+using Cascade.Time;
 using Cascade.Units;
+using Cascade.Web.History;
 using Cascade.Web.Http;
 using Cascade.Web.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,6 +28,7 @@ public static class UnitsApi
         units.MapDelete("/{id}", Delete).Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         units.MapGet("/{id}/summary", GetSummary).Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         units.MapGet("/{id}/tree", GetTree).TakesQuery("depth", $"Levels below the unit, 0 to {MaxTreeDepth}; 1 when left out.")
+            .TakesQuery("asOf", "A past day, YYYY-MM-DD (not after today): the tree of that day from the stored history (`HistoryNode`); 404 when the unit has no point that day.")
             .ProducesValidationProblem().Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         return api;
     }
@@ -103,13 +107,23 @@ public static class UnitsApi
         return await scope.MayRead(context.User, id) ? TypedResults.Ok(summary) : KioskScope.Refusal(context.User);
     }
 
-    private static async Task<Results<Ok<TreeNode>, ProblemHttpResult>> GetTree(string id, HttpContext context, IGrainFactory grains, KioskScope scope)
+    private static async Task<Results<Ok<TreeNode>, Ok<HistoryNode>, ProblemHttpResult>> GetTree(
+        string id, HttpContext context, IGrainFactory grains, KioskScope scope, DomainClock clock)
     {
-        if (!UnitRules.IsValidId(id) || await Organization(grains).GetUnit(id) is null) return UnknownUnit(id);
+        var asOf = context.Request.Query.ContainsKey("asOf");
+        // A past day's tree is read from its stored points: the unit may have moved or gone since.
+        if (!UnitRules.IsValidId(id) || !asOf && await Organization(grains).GetUnit(id) is null) return UnknownUnit(id);
         var depth = 1;
         if (context.Request.Query.TryGetValue("depth", out var given)
             && (given.Count != 1 || !int.TryParse(given[0], NumberStyles.None, CultureInfo.InvariantCulture, out depth) || depth is < 0 or > MaxTreeDepth))
             return Problems.Invalid(new() { ["depth"] = [$"depth must be an integer from 0 to {MaxTreeDepth}."] });
+        if (asOf)
+            return await HistoryApi.TreeAsOf(id, depth, context, grains, scope, clock) switch
+            {
+                { Result: Ok<HistoryNode> ok } => ok,
+                { Result: ProblemHttpResult problem } => problem,
+                var other => throw new InvalidOperationException($"Unexpected answer {other.Result}"),
+            };
         if (!await scope.MayRead(context.User, id, below: depth)) return KioskScope.Refusal(context.User);
         var tree = await Organization(grains).GetTree(id, depth);
         return tree is null ? UnknownUnit(id) : TypedResults.Ok(tree);

@@ -78,6 +78,21 @@ public sealed class SqliteDatabase : IStorageProbe, IDisposable
                     data    BLOB NOT NULL,
                     PRIMARY KEY (part, unit_id)
                 );
+                CREATE TABLE IF NOT EXISTS history (
+                    day     INTEGER NOT NULL,
+                    unit_id TEXT NOT NULL,
+                    data    BLOB NOT NULL,
+                    PRIMARY KEY (day, unit_id)
+                ) WITHOUT ROWID;
+                CREATE TABLE IF NOT EXISTS history_unit (
+                    unit_id   TEXT NOT NULL,
+                    day       INTEGER NOT NULL,
+                    parent_id TEXT,
+                    name      TEXT NOT NULL,
+                    kind      INTEGER NOT NULL,
+                    depth     INTEGER NOT NULL,
+                    PRIMARY KEY (unit_id, day)
+                ) WITHOUT ROWID;
                 CREATE TABLE IF NOT EXISTS data_protection_key (
                     name TEXT PRIMARY KEY,
                     xml  TEXT NOT NULL

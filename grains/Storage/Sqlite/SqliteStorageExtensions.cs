@@ -1,6 +1,7 @@
 using Cascade.Alerts;
 using Cascade.Audit;
 using Cascade.Inspections;
+using Cascade.History;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Runtime.Hosting;
@@ -11,7 +12,7 @@ namespace Cascade.Storage.Sqlite;
 
 public static class SqliteStorageExtensions
 {
-    /// <summary>One database file: grain states, the open-alert index's rows and the audit trail share its group-commit writer; reminders in memory.</summary>
+    /// <summary>One database file: grain states, the open-alert index's rows, the history points and the audit trail share its group-commit writer; reminders in memory.</summary>
     public static ISiloBuilder AddCascadeSqliteStorage(this ISiloBuilder silo)
     {
         silo.Services.TryAddSingleton<SqliteDatabase>();
@@ -21,6 +22,7 @@ public static class SqliteStorageExtensions
             sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<Serializer>()));
         silo.Services.TryAddSingleton<FrozenCodec>();
         silo.Services.TryAddSingleton<IInspectionStore, SqliteInspectionStore>();
+        silo.Services.TryAddSingleton<IHistoryStore>(sp => new SqliteHistoryStore(sp.GetRequiredService<SqliteDatabase>()));
         silo.Services.AddGrainStorage(StorageNames.Default, (sp, _) => new SqliteGrainStorage(
             sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<Serializer>()));
         silo.UseInMemoryReminderService();

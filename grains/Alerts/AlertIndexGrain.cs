@@ -14,7 +14,8 @@ namespace Cascade.Alerts;
 /// </summary>
 public sealed class AlertIndexGrain(
     [PersistentState("alert-index", StorageNames.Default)] IPersistentState<AlertIndexState> wholeState,
-    IAlertIndexStore store) : Grain, IAlertIndexGrain
+    IAlertIndexStore store,
+    IRaisedAlertStore records) : Grain, IAlertIndexGrain
 {
     public static readonly TimeSpan FlushAfter = TimeSpan.FromSeconds(1);
 
@@ -29,7 +30,11 @@ public sealed class AlertIndexGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         foreach (var row in await store.Load(Partition)) Index.Adopt(row);
-        if (!wholeState.RecordExists) return;
+        if (!wholeState.RecordExists)
+        {
+            await Record();
+            return;
+        }
         // Written before rows: its units' alerts become rows (a row already stored is newer and stays), then it goes.
         var old = wholeState.State;
         foreach (var unit in old.Open.Values.GroupBy(a => a.UnitId))
@@ -74,7 +79,10 @@ public sealed class AlertIndexGrain(
         return Task.CompletedTask;
     }
 
-    /// <summary>The rows of the units changed since the last flush: rewritten, or deleted for a unit with none left.</summary>
+    /// <summary>
+    /// The rows of the units changed since the last flush: rewritten, or deleted for a unit with
+    /// none left; then the records of the alerts raised meanwhile.
+    /// </summary>
     private async Task Flush()
     {
         if (_changed.Count == 0) return;
@@ -90,6 +98,23 @@ public sealed class AlertIndexGrain(
         {
             _changed.UnionWith(units); // the next tick tries again
             throw;
+        }
+        await Record();
+    }
+
+    /// <summary>
+    /// Stores the records of raised alerts not yet offered. On a failure they wait for the next
+    /// flush (their unit is marked changed so one comes): the index itself goes on answering.
+    /// </summary>
+    private async Task Record()
+    {
+        var raised = Index.TakeRaised();
+        if (raised.Count == 0) return;
+        try { await records.Record(raised); }
+        catch (Exception)
+        {
+            Index.Return(raised);
+            Dirty(raised[0].UnitId);
         }
     }
 

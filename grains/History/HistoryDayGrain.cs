@@ -11,14 +11,14 @@ namespace Cascade.History;
 /// One day's history points (docs/architecture.md "History"). The first <see cref="Take"/> inside
 /// <see cref="HistoryOptions.Window"/> after local midnight reads the directory, asks every unit at
 /// <see cref="HistoryOptions.Depth"/> or above for its summary, <see cref="HistoryOptions.Batch"/> at a
-/// time in parallel, appends each batch's points and stores its cursor, then prunes points older
-/// than <see cref="HistoryOptions.Keep"/> and marks the day done. A take cut off by a crash goes on
+/// time in parallel, appends each batch's points and stores its cursor, then prunes points (and
+/// records of raised alerts) older than <see cref="HistoryOptions.Keep"/> and marks the day done. A take cut off by a crash goes on
 /// from the cursor (the store ignores a point it holds already); a day first asked after its
 /// window is marked done with no points. Units write nothing for it: the roll-up path is untouched.
 /// </summary>
 public sealed partial class HistoryDayGrain(
     [PersistentState("history-day", StorageNames.Default)] IPersistentState<HistoryDayState> state,
-    IHistoryStore store, DomainClock clock, IOptions<HistoryOptions> options, ILogger<HistoryDayGrain> logger) : Grain, IHistoryDayGrain
+    IHistoryStore store, Cascade.Alerts.IRaisedAlertStore raised, DomainClock clock, IOptions<HistoryOptions> options, ILogger<HistoryDayGrain> logger) : Grain, IHistoryDayGrain
 {
     private HistoryDayState S => state.State;
 
@@ -57,15 +57,17 @@ public sealed partial class HistoryDayGrain(
             await state.WriteStateAsync();
         }
 
-        var pruned = await store.Prune(day.AddDays(-settings.Keep));
+        var keptFrom = day.AddDays(-settings.Keep);
+        var pruned = await store.Prune(keptFrom);
+        var prunedAlerts = await raised.Prune(clock.StartOfDay(keptFrom)); // raised alerts are kept as long as history
         S.Done = true;
         await state.WriteStateAsync();
-        LogTaken(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), S.Points, pruned);
+        LogTaken(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), S.Points, pruned, prunedAlerts);
         return true;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "History of {Day}: {Points} points taken, {Pruned} old points pruned")]
-    private partial void LogTaken(string day, int points, int pruned);
+    [LoggerMessage(Level = LogLevel.Information, Message = "History of {Day}: {Points} points taken, {Pruned} old points and {PrunedAlerts} records of raised alerts pruned")]
+    private partial void LogTaken(string day, int points, int pruned, int prunedAlerts);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "History of {Day}: Cascade was not running within Cascade:History:Window of its midnight; the day has no points")]
     private partial void LogMissed(string day);

@@ -13,6 +13,8 @@ public sealed class OpenAlertIndex(Func<AlertIndexState> state)
     /// <summary>The ids of the open alerts held per unit, gathered from the state once: a unit's row and whether it still has any without a scan of the partition.</summary>
     private Dictionary<string, HashSet<string>>? _perUnit;
     private Dictionary<string, HashSet<string>> PerUnit => _perUnit ??= GatherPerUnit(State);
+    /// <summary>Open alerts held here for the first time since <see cref="TakeRaised"/>: what the store's records of raised alerts may lack.</summary>
+    private readonly List<RaisedAlert> _raised = [];
 
     private static Dictionary<string, HashSet<string>> GatherPerUnit(AlertIndexState state)
     {
@@ -69,6 +71,7 @@ public sealed class OpenAlertIndex(Func<AlertIndexState> state)
     private bool Stale(string unitId, long version) =>
         State.Versions.TryGetValue(unitId, out var applied) && version < applied;
 
+    /// <summary>Holds an open alert (a resolved one leaves).</summary>
     private bool Put(Alert alert)
     {
         if (alert.State == AlertState.Resolved) return Remove(alert.Id);
@@ -76,7 +79,13 @@ public sealed class OpenAlertIndex(Func<AlertIndexState> state)
         {
             if (known == alert) return false;
         }
-        else IdsOf(PerUnit, alert.UnitId).Add(alert.Id);
+        else
+        {
+            IdsOf(PerUnit, alert.UnitId).Add(alert.Id);
+            // Escalated copies keep their id and are held already, so each alert is counted once;
+            // rows read back at activation are offered again (the store keeps the first record).
+            _raised.Add(RaisedAlert.Of(alert));
+        }
         State.Open[alert.Id] = alert;
         return true;
     }
@@ -113,6 +122,21 @@ public sealed class OpenAlertIndex(Func<AlertIndexState> state)
         Stamp(row.UnitId, row.Version);
         return PerUnit.ContainsKey(row.UnitId);
     }
+
+    /// <summary>
+    /// The alerts held for the first time since the last call (announced after a unit's write, in a
+    /// unit's whole open list, or read back from the stored rows at activation): what to record.
+    /// </summary>
+    public IReadOnlyList<RaisedAlert> TakeRaised()
+    {
+        if (_raised.Count == 0) return [];
+        var taken = _raised.ToList();
+        _raised.Clear();
+        return taken;
+    }
+
+    /// <summary>Gives back records that could not be stored, to go with the next ones.</summary>
+    public void Return(IReadOnlyList<RaisedAlert> raised) => _raised.InsertRange(0, raised);
 
     /// <summary>The units with open alerts here (the subtree question asks the tree about these only).</summary>
     public IReadOnlyList<string> Units() => [.. State.Versions.Keys];

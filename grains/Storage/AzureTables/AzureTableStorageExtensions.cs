@@ -13,7 +13,7 @@ public static class AzureTableStorageExtensions
     /// Orleans' own Azure Table providers for grain state and reminders, with state written by
     /// Orleans' binary serializer (as in SQLite: stored types are named by <c>[Alias]</c> and
     /// <c>[Id]</c>, never by CLR names) and compressed (the ~960 KB entity limit), and the audit
-    /// trail and the open-alert index's rows in tables of their own.
+    /// trail, the open-alert index's rows and the records of raised alerts in tables of their own.
     /// </summary>
     public static ISiloBuilder AddCascadeAzureTableStorage(this ISiloBuilder silo)
     {
@@ -23,6 +23,7 @@ public static class AzureTableStorageExtensions
         silo.Services.TryAddSingleton<IAuditStore, AzureTableAuditStore>();
         silo.Services.TryAddSingleton<IAlertIndexStore>(sp => new AzureTableAlertIndexStore(sp.GetRequiredService<AzureTables>(),
             new CompressedStateSerializer(new OrleansGrainStorageSerializer(sp.GetRequiredService<Serializer>()))));
+        silo.Services.TryAddSingleton<IRaisedAlertStore>(sp => new AzureTableRaisedAlertStore(sp.GetRequiredService<AzureTables>()));
         silo.AddAzureTableGrainStorage(StorageNames.Default, o => o.Configure<AzureTables, Serializer>((options, tables, serializer) =>
         {
             options.TableServiceClient = tables.Service;

@@ -20,9 +20,10 @@ public sealed class AzureTables(IOptions<AzureTableOptions> options) : IStorageP
     public const string AuditTrail = "AuditTrail";
     public const string Keys = "Keys";
     public const string AlertIndex = "AlertIndex";
+    public const string RaisedAlerts = "RaisedAlerts";
 
     /// <summary>Tables Cascade creates itself (Orleans creates its own three).</summary>
-    public static readonly IReadOnlyList<string> Own = [AuditTrail, Keys, AlertIndex];
+    public static readonly IReadOnlyList<string> Own = [AuditTrail, Keys, AlertIndex, RaisedAlerts];
 
     private readonly ConcurrentDictionary<string, Task<TableClient>> _tables = new(StringComparer.Ordinal);
     private TableServiceClient? _service;

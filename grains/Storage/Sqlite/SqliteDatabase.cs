@@ -78,6 +78,16 @@ public sealed class SqliteDatabase : IStorageProbe, IDisposable
                     data    BLOB NOT NULL,
                     PRIMARY KEY (part, unit_id)
                 );
+                CREATE TABLE IF NOT EXISTS raised_alert (
+                    unit_id  TEXT NOT NULL,
+                    alert_id TEXT NOT NULL,
+                    rule     TEXT NOT NULL,
+                    severity INTEGER NOT NULL,
+                    task_id  TEXT,
+                    fired_at INTEGER NOT NULL,
+                    PRIMARY KEY (unit_id, alert_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX IF NOT EXISTS raised_alert_fired ON raised_alert(fired_at);
                 CREATE TABLE IF NOT EXISTS history (
                     day     INTEGER NOT NULL,
                     unit_id TEXT NOT NULL,

@@ -1,0 +1,31 @@
+using Cascade.Alerts;
+using Microsoft.Data.Sqlite;
+
+namespace Cascade.Storage.Sqlite;
+
+/// <summary>Records of raised alerts added in the writer's transaction; one stored already is left alone.</summary>
+internal sealed class RaisedAlertWrite(IReadOnlyList<RaisedAlert> raised) : SqliteWrite
+{
+    private const string Insert = """
+        INSERT OR IGNORE INTO raised_alert(unit_id, alert_id, rule, severity, task_id, fired_at)
+        VALUES ($unit, $alert, $rule, $severity, $task, $fired);
+        """;
+
+    public override string Kind => "raisedAlert";
+
+    public override bool Apply(Func<string, SqliteTransaction, SqliteCommand> command, SqliteTransaction transaction)
+    {
+        foreach (var alert in raised)
+        {
+            var sql = command(Insert, transaction);
+            sql.Parameters.AddWithValue("$unit", alert.UnitId);
+            sql.Parameters.AddWithValue("$alert", alert.AlertId);
+            sql.Parameters.AddWithValue("$rule", alert.Rule);
+            sql.Parameters.AddWithValue("$severity", (int)alert.Severity);
+            sql.Parameters.AddWithValue("$task", (object?)alert.TaskId ?? DBNull.Value);
+            sql.Parameters.AddWithValue("$fired", alert.FiredAt.UtcTicks);
+            sql.ExecuteNonQuery();
+        }
+        return true;
+    }
+}

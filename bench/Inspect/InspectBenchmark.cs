@@ -59,7 +59,7 @@ public static class InspectBenchmark
         report.Build = units.Elapsed + tasks.Elapsed;
         report.BuildRss = ProcessFacts.PeakRss;
         var file = new SqliteFootprint(host.DatabasePath);
-        Log($"Built in {report.Build.TotalSeconds:F1} s (root complete {settled.TotalMilliseconds:N0} ms after); RSS {ProcessFacts.Mb(ProcessFacts.Rss)}, peak {ProcessFacts.Mb(ProcessFacts.PeakRss)}; SQLite {ProcessFacts.Mb(file.FileBytes())}");
+        Log($"Built in {report.Build.TotalSeconds:F1} s (root complete {settled.TotalMilliseconds:N0} ms after); RSS {ProcessFacts.Mb(ProcessFacts.Rss)}, peak {ProcessFacts.Mb(ProcessFacts.PeakRss)}; SQLite {ProcessFacts.Mb(file.Measure().File)}");
 
         // 2. rollup's load: calibrated closed loop, then half that rate open loop.
         using var http = BenchHttp.Create(options.Candidates.Append(options.Concurrency ?? 0).Max());
@@ -79,13 +79,14 @@ public static class InspectBenchmark
         var probe = new LatencyProbe(probeHttp, root,
             new Uri(host.Address, $"/api/v1/units/{plan.Units[plan.ProbeUnit].Id}/tasks/{TreePlan.ProbeTaskId}").ToString(),
             (await root.GetSummary())!.All.Weight);
+        var beforeBaseline = file.Measure();
         report.Baseline = await UnderLoad(report.TargetRate, maxInFlight, options, leafTasks, http, probe,
             stop => Task.Delay(TimeSpan.FromSeconds(options.BaselineSeconds), stop));
         Log($"Baseline, no capture: {Describe(report.Baseline)}");
 
         // 3. The capture under the same load.
-        var headerBytes = file.TableBytes("inspection_unit");
-        var fileBefore = file.FileBytes();
+        var beforeCapture = file.Measure();
+        report.BaselineGrowth = beforeCapture.Used - beforeBaseline.Used;
         var capture = new CaptureRun(http, host.Address);
         var id = $"bench-{domain.Today:yyyyMMdd}";
         var period = $"{domain.Today.Year}-q{(domain.Today.Month + 2) / 3}";
@@ -99,10 +100,11 @@ public static class InspectBenchmark
         Log($"During the capture: {Describe(report.During)}");
         var rows = file.Numbers("SELECT count(*), coalesce(sum(length(row)), 0), coalesce(sum(length(work)), 0), coalesce(sum(length(unit_id) + length(inspection) + 8), 0) FROM inspection_unit WHERE inspection = $p;", id);
         report.Rows = (rows[0], rows[1], rows[2], rows[3]);
-        report.TablesGrowth = file.TableBytes("inspection_unit") - headerBytes;
-        report.FileGrowth = file.FileBytes() - fileBefore;
+        var afterCapture = file.Measure();
+        (report.UsedGrowth, report.FileGrowth) = (afterCapture.Used - beforeCapture.Used, afterCapture.File - beforeCapture.File);
         Log($"Storage: {rows[0]:N0} rows; row blobs {ProcessFacts.Mb(rows[1])}, work blobs {ProcessFacts.Mb(rows[2])}, keys about {ProcessFacts.Mb(rows[3])}; " +
-            $"inspection_unit pages +{(report.TablesGrowth is { } g ? ProcessFacts.Mb(g) : "n/a")}; file +{ProcessFacts.Mb(report.FileGrowth)} (with the load's writes)");
+            $"pages in use +{ProcessFacts.Mb(report.UsedGrowth)}, file +{ProcessFacts.Mb(report.FileGrowth)} (both with the load's writes; " +
+            $"the load alone added {ProcessFacts.Mb(report.BaselineGrowth)} in {report.Baseline.Load.Load.Stats.Elapsed.TotalSeconds:F0} s)");
 
         // 4. History: a take at the configured depth, then every unit twice (the first with every unit's structure row).
         var history = new HistoryTakes(grains, clock, domain, host.Services.GetRequiredService<IOptions<HistoryOptions>>().Value, file);

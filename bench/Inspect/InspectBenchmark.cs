@@ -106,6 +106,11 @@ public static class InspectBenchmark
             $"pages in use +{ProcessFacts.Mb(report.UsedGrowth)}, file +{ProcessFacts.Mb(report.FileGrowth)} (both with the load's writes; " +
             $"the load alone added {ProcessFacts.Mb(report.BaselineGrowth)} in {report.Baseline.Load.Load.Stats.Elapsed.TotalSeconds:F0} s)");
 
+        // Where the capture's time goes, with no load: the snapshots alone, the encoding alone.
+        report.Split = await CaptureSplit.RunAsync(host.Services, grains, plan);
+        Log($"Diagnostic, no load: {report.Split.Units:N0} snapshots in batches of 500 in {report.Split.Snapshots.TotalSeconds:F1} s; " +
+            $"encoded on one thread in {report.Split.Encoding.TotalSeconds:F1} s ({ProcessFacts.Mb(report.Split.Encoded)})");
+
         // 4. History: a take at the configured depth, then every unit twice (the first with every unit's structure row).
         var history = new HistoryTakes(grains, clock, domain, host.Services.GetRequiredService<IOptions<HistoryOptions>>().Value, file);
         foreach (var depth in new[] { options.HistoryDepth, InspectOptions.EveryUnit, InspectOptions.EveryUnit })

@@ -29,6 +29,7 @@ public sealed class InspectReport
 
     /// <summary>The pages in use the capture took: the growth over it less the load's, at the baseline's bytes per update.</summary>
     public long CaptureUsed => UsedGrowth - (long)(BaselineGrowth / Math.Max(1.0, Baseline.Load.Load.Succeeded) * During.Load.Load.Succeeded);
+    public CaptureSplit.Outcome Split { get; set; } = null!;
     public List<HistoryTakes.Take> History { get; } = [];
     public long PeakRss { get; set; }
 
@@ -61,6 +62,8 @@ public sealed class InspectReport
         Row("**Storage: the file's pages in use, growth over the capture less the load's** (goal <= 200 MB)",
             $"**{CaptureUsed / Mb:F1} MB** ({UsedGrowth / Mb:F1} MB in all; the load's share {(UsedGrowth - CaptureUsed) / Mb:F1} MB at the baseline's {BaselineGrowth / Math.Max(1.0, Baseline.Load.Load.Succeeded):F0} B an update)");
         Row("Storage: SQLite file growth over the capture (after a checkpoint; the load's writes included)", $"{FileGrowth / Mb:F1} MB");
+        Row("Diagnostic, no load: every unit's `Snapshot()` in batches of 500 / their encoding on one thread",
+            $"{Split.Snapshots.TotalSeconds:F1} s / {Split.Encoding.TotalSeconds:F1} s ({Split.Units:N0} units; {Split.Encoding.TotalMilliseconds * 1000 / Math.Max(1, Split.Units):F0} µs a unit)");
         Row("**Updates during the capture** (goal: half rate)", $"**{Load(During)}**");
         Row("**Write-to-root during the capture** (goal p99 < 1 s)", $"**{Latency(During)}**");
         foreach (var h in History)

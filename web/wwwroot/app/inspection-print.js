@@ -4,7 +4,7 @@
 // summary of the unit and the units below it to depth (2 when left out), each unit's frozen tasks,
 // their open alerts, and the comparison with the previous inspection of the same scope.
 
-import { strings, periodName, timeFormatter } from './inspections-i18n.js';
+import { strings, timeFormatter } from './inspections-i18n.js';
 import { chooseLanguage } from './i18n.js';
 import { SignedOut, getJson } from './api.js';
 import { make, setText } from './dom.js';
@@ -46,7 +46,7 @@ function pageBoxes(org, inspection) {
   const sheet = [...document.styleSheets].find((s) => s.href?.endsWith('/app/inspection-print.css'));
   if (!sheet) return;
   const [before, middle, after] = text.pageBox;
-  const top = cssString(`${org} · ${inspection.title} · ${periodName(inspection.period)}`);
+  const top = cssString(`${org} · ${inspection.title} · ${text.periodName(inspection.period)}`);
   try {
     sheet.insertRule(`@page { @top-center { content: ${top}; font-size: 8.5pt; color: #444; } `
       + `@bottom-center { content: ${cssString(before)} counter(page) ${cssString(middle)} counter(pages) ${cssString(after)}; font-size: 9pt; color: #444; } }`, sheet.cssRules.length);
@@ -63,6 +63,13 @@ function flatten(node, depth = 0, out = []) {
 async function start() {
   setText(byId('brand'), text.brand);
   setText(byId('sign-out'), text.signOut);
+  const switcher = byId('lang-switch');
+  setText(switcher, text.switchTo);
+  switcher.addEventListener('click', () => {
+    const next = new URLSearchParams(location.search);
+    next.set('lang', lang === 'en' ? 'zh' : 'en');
+    location.assign(`${location.pathname}?${next}`);
+  });
   showCover(text.loading ?? '…');
   const id = decodeURIComponent(location.pathname.split('/').pop() ?? '');
   const depth = /^\d+$/.test(query.get('depth') ?? '') ? Math.min(Number(query.get('depth')), 10) : 2;
@@ -75,7 +82,7 @@ async function start() {
   const names = new Map((units ?? []).map((u) => [u.id, u.name]));
   const org = (units ?? []).find((u) => u.parentId == null)?.name ?? '';
   const formatTime = timeFormatter(lang);
-  document.title = `${inspection.title} · ${periodName(inspection.period)}`;
+  document.title = `${inspection.title} · ${text.periodName(inspection.period)}`;
   setText(byId('org'), text.printTitle(org));
   setText(byId('report-title'), inspection.title);
   setText(byId('period'), text.printPeriod(inspection.period));

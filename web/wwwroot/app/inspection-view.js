@@ -157,7 +157,8 @@ export class InspectionView {
     table.dataset.to = comparison?.to ?? '';
     const h = text.compareHeads;
     const head = make('tr', '', make('thead', '', table));
-    for (const title of [h.unit, h.progress, h.expected, h.done, h.overdue, h.blocked, h.health]) setText(make('th', '', head), title);
+    const titles = [h.unit, h.progress, h.expected, h.done, h.overdue, h.blocked, h.health];
+    for (const title of titles) setText(make('th', '', head), title);
     const body = make('tbody', '', table);
     for (const u of comparison?.units ?? []) {
       const row = make('tr', '', body);
@@ -176,6 +177,8 @@ export class InspectionView {
       setText(make('td', 'num', row), pair(u.from?.overdue, u.to?.overdue, num, u.delta?.overdue));
       setText(make('td', 'num', row), pair(u.from?.blocked, u.to?.blocked, num, u.delta?.blocked));
       setText(make('td', '', row), `${text.health[u.healthFrom ?? 'none']} → ${text.health[u.healthTo ?? 'none']}`);
+      // A phone shows each row as a card: every figure names itself.
+      [...row.children].forEach((cell, i) => { if (i > 0) cell.dataset.label = titles[i]; });
     }
   }
 }

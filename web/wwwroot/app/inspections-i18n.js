@@ -67,6 +67,7 @@ const zh = {
   page: (n, total) => `第 ${n} 页，共 ${total} 页`,
   pageBox: ['第 ', ' 页，共 ', ' 页'],
   noneRow: '无',
+  periodName: (period) => periodName(period),
 };
 
 const en = {
@@ -94,7 +95,7 @@ const en = {
   failed: 'Could not start it; check the network and try again',
   open: 'Open',
   back: '‹ Inspections',
-  viewTitle: (title, period) => `${title} (${period})`,
+  viewTitle: (title, period) => `${title} (${enPeriodName(period)})`,
   takenAt: (when) => `frozen at ${when}`,
   scopeOf: (name) => `Scope: ${name} and below`,
   unitsCount: (n) => `${n} ${n === 1 ? 'unit' : 'units'}`,
@@ -118,7 +119,7 @@ const en = {
   unknownInspection: (id) => `Inspection ${id} not found`,
   overdueMark: 'overdue',
   printTitle: (org) => `${org} · inspection report`,
-  printPeriod: (period) => `Period: ${period}`,
+  printPeriod: (period) => `Period: ${enPeriodName(period)} (${period})`,
   printScope: (name) => `Unit: ${name} and below`,
   printTaken: (when) => `Frozen at: ${when}`,
   summaryTable: '1. Summary',
@@ -132,6 +133,7 @@ const en = {
   page: (n, total) => `Page ${n} of ${total}`,
   pageBox: ['Page ', ' of ', ''],
   noneRow: 'None',
+  periodName: (period) => enPeriodName(period),
 };
 
 /** 2026-q4 → 2026年第四季度, 2026-h2 → 2026年下半年, 2026 → 2026年度; anything else as it is. */
@@ -142,6 +144,15 @@ export function periodName(period) {
   if (!kind) return `${year}年度`;
   if (kind === 'h') return `${year}年${n === '1' ? '上' : '下'}半年`;
   return `${year}年第${'一二三四'[Number(n) - 1]}季度`;
+}
+
+/** 2026-q4 → Q4 2026, 2026-h1 → first half of 2026, 2026 → the year 2026. */
+export function enPeriodName(period) {
+  const match = /^(\d{4})(?:-([qh])([1-4]))?$/.exec(period ?? '');
+  if (!match) return period ?? '';
+  const [, year, kind, n] = match;
+  if (!kind) return `the year ${year}`;
+  return kind === 'h' ? `${n === '1' ? 'first' : 'second'} half of ${year}` : `Q${n} ${year}`;
 }
 
 /** The current quarter in the browser's calendar: 2026-q4. */

@@ -2,7 +2,7 @@
 // /app/inspections?id=<id>&unit=<unit> shows one inspection's frozen tree (inspection-view.js).
 // Everything is read from and written through the API (docs/api.md "Inspections").
 
-import { strings, currentQuarter, periodName, timeFormatter } from './inspections-i18n.js';
+import { strings, currentQuarter, timeFormatter } from './inspections-i18n.js';
 import { chooseLanguage } from './i18n.js';
 import { SignedOut, getJson } from './api.js';
 import { indexUnits, pickerEntries } from './access.js';
@@ -54,7 +54,7 @@ function renderList(list, unitsById, formatTime) {
     link.textContent = inspection.title;
     const facts = make('span', 'insp-item-facts', item);
     for (const [cls, value] of [
-      ['period', periodName(inspection.period)],
+      ['period', text.periodName(inspection.period)],
       ['scope', unitsById.get(inspection.unitId)?.name ?? inspection.unitId],
       ['state', text.states[inspection.state] ?? inspection.state],
       ['taken', text.takenAt(formatTime(inspection.takenAt))],

@@ -157,6 +157,14 @@ public sealed class InspectionPageTests(Chromium chromium, WorkbenchServer serve
         await Assertions.Expect(print.Locator("#summary tbody tr")).ToHaveCountAsync(3);
         await Assertions.Expect(print.Locator($"#tasks table[data-unit='{first}'] tbody tr")).ToHaveCountAsync(2);
         await Assertions.Expect(print.Locator("#compare-note")).ToContainTextAsync("没有更早的同范围督查");
+        // Every printed page: the department, title and period at its top, its number at its bottom (@page margin boxes).
+        var boxes = await print.EvaluateAsync<string>("""
+            () => [...document.styleSheets].flatMap(s => [...s.cssRules]).filter(r => r instanceof CSSPageRule)
+              .flatMap(r => [r.cssText, ...[...(r.cssRules ?? [])].map(m => `@${m.name} ${m.style?.getPropertyValue('content')}`)]).join('\n')
+            """);
+        Assert.Contains("bottom-center", boxes);
+        Assert.Contains("counter(page)", boxes);
+        Assert.Contains("测试厅党组 · 第四季度党建与业务工作督查 · ", boxes);
         await print.EmulateMediaAsync(new() { Media = Media.Print });
         await Fits(print, "the printable page at A4's text width");
         await Shoot(print, "inspection-print-a4.png");

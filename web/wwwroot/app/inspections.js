@@ -153,8 +153,18 @@ async function start() {
   byId('list-section').hidden = false;
   byId('cover').hidden = true;
   document.body.dataset.loaded = 'true';
-  // A capture under way: the list follows until every one is frozen.
-  if (list.some((i) => i.state !== 'captured')) setTimeout(() => location.reload(), 3000);
+  // A capture under way: the list follows until every one is frozen (the form keeps what is typed).
+  let waiting = list.some((i) => i.state !== 'captured');
+  while (waiting) {
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    try {
+      const now = (await getJson('/api/v1/inspections')) ?? [];
+      renderList(now, unitsById, formatTime);
+      waiting = now.some((i) => i.state !== 'captured');
+    } catch (error) {
+      if (error instanceof SignedOut) throw error;
+    }
+  }
 }
 
 start().catch((error) => {

@@ -125,6 +125,7 @@ public sealed partial class AuthorizationMatrixTests
             ("GET inspection tasks", "GET /api/v1/inspections/{id}/units/{unitId}/tasks", Rule.PeopleRead, Inspection, (c, i) => c.GetAsync($"/api/v1/inspections/{i}/units/{a}/tasks")),
             ("GET inspection alerts", "GET /api/v1/inspections/{id}/units/{unitId}/alerts", Rule.PeopleRead, Inspection, (c, i) => c.GetAsync($"/api/v1/inspections/{i}/units/{a}/alerts")),
             ("GET inspection compare", "GET /api/v1/inspections/compare", Rule.PeopleRead, Inspection, (c, i) => c.GetAsync($"/api/v1/inspections/compare?from={i}&to=now")),
+            ("GET inspection report", "GET /api/v1/inspections/{id}/report.xlsx", Rule.PeopleRead, Inspection, (c, i) => c.GetAsync($"/api/v1/inspections/{i}/report.xlsx?depth=1")),
             ("GET audit", "GET /api/v1/audit", Rule.Overseers, Nothing, (c, _) => c.GetAsync($"/api/v1/audit?unit={a}&limit=5")),
             ("GET audit/verify", "GET /api/v1/audit/verify", Rule.AdminOnly, Nothing, (c, _) => c.GetAsync("/api/v1/audit/verify")),
             ("GET openapi", "GET /openapi/{documentName}.json", Rule.AdminOnly, Nothing, (c, _) => c.GetAsync("/openapi/v1.json")),

@@ -77,6 +77,7 @@ public static class CascadeWebExtensions
         app.MapCascadeOperations();
         app.MapLoginPage();
         app.MapCascadeWorkbench();
+        app.MapInspectionPages();
         app.MapCascadeAdmin();
         // Every API route may answer 401 (no or an ended credential; a wrong password for a token)
         // and 503 (the storage did not confirm a change: StorageFailures).

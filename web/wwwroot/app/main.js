@@ -36,6 +36,9 @@ function fillStaticText() {
   byId('brand').textContent = text.brand;
   byId('sign-out').textContent = text.signOut;
   byId('picker-text').textContent = text.unit;
+  // 督查: the inspections (the list, capturing one, their frozen figures and reports).
+  byId('to-inspections').textContent = text.inspectionsLink;
+  if (query.get('lang')) byId('to-inspections').href = `/app/inspections?lang=${lang}`;
   const other = lang === 'en' ? 'zh' : 'en';
   const switcher = byId('lang-switch');
   switcher.textContent = text.switchTo;

@@ -16,7 +16,7 @@ public sealed partial class AzureTableHistoryStore
         // Every month before the cut's: in steady state none is left, and the scan finds nothing.
         var old = new List<TableEntity>();
         await foreach (var row in table.QueryAsync<TableEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey ge {"m"} and PartitionKey lt {Partition(before)}"), select: [.. AllFigures.Prepend("RowKey")]))
+            TableClient.CreateQueryFilter($"PartitionKey ge {"m"} and PartitionKey lt {Partition(before)}"), select: [.. AllFigures.Prepend("RowKey").Prepend("PartitionKey")]))
         {
             old.Add(row);
             pruned += Enumerable.Range(1, 31).Count(d => Figures(row, d) is not null);

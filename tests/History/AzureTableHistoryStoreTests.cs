@@ -49,7 +49,7 @@ public sealed class AzureTableHistoryStoreTests : HistoryStoreTests, IClassFixtu
     public async Task A_units_90_days_are_at_most_four_requests_and_a_past_days_tree_one()
     {
         var first = new DateOnly(2026, 9, 1);
-        for (var d = 0; d < 95; d++) await Store.Append(DayOf(first.AddDays(d), 300));
+        for (var d = 0; d < 95; d++) await Store.Append(DayOf(first.AddDays(d), 100));
         var before = _requests.Count;
         var days = await Store.Read("b-0123", first.AddDays(4), first.AddDays(93));
         Assert.Equal(90, days.Count);

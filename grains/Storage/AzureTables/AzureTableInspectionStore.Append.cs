@@ -3,7 +3,7 @@ using Cascade.Inspections;
 
 namespace Cascade.Storage.AzureTables;
 
-/// <summary>Appending frozen units: entity group transactions of whole units, a unit's overflow rows first.</summary>
+/// <summary>Appending frozen units: entity group transactions of whole units in the order given, a unit's overflow rows first.</summary>
 public sealed partial class AzureTableInspectionStore
 {
     public async Task Append(string inspectionId, IReadOnlyList<(FrozenUnit Unit, UnitSnapshot Work)> rows)
@@ -32,8 +32,9 @@ public sealed partial class AzureTableInspectionStore
             bytes += size;
         }
         transactions.Add(actions);
-        // A batch's transactions at once, a few at a time: a capture of 100,000 units is 2,000 of them.
-        await Parallel.ForEachAsync(transactions, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (batch, _) => await Commit(table, batch));
+        // One after another, in the order given (a capture's: the shape's last units first), so the
+        // rows held are always an unbroken run of them, which is what a resumed capture restores.
+        foreach (var batch in transactions) await Commit(table, batch);
     }
 
     /// <summary>Stores the bytes after <paramref name="inMain"/> in overflow rows, each once; answers how many rows.</summary>

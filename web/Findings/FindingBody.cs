@@ -12,7 +12,7 @@ public static class FindingBody
 
     public static (string? Id, string? UnitId, string? Text, DateOnly? Due, Track Track, double Weight, string? Inspector) ReadNew(BodyFields fields, DateOnly today)
     {
-        var id = fields.String("id");
+        var id = fields.String("id", nullable: true);
         if (id is not null && !IsValidId(id)) fields.Fail("id", "id must match ^[a-z0-9][a-z0-9-]{0,61}$ (the task is f-{id}).");
         var unitId = fields.String("unitId", required: true);
         var text = ReadText(fields, required: true);

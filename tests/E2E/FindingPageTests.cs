@@ -66,4 +66,27 @@ public sealed class FindingPageTests(Chromium chromium, WorkbenchServer server) 
         await inspecting.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "cascade-findings", "inspector-1366x768-zh.png"), FullPage = true });
         _browser.NoViolations();
     }
+
+    [Fact]
+    public async Task A_wall_tile_shows_the_findings_its_subtree_has_not_closed()
+    {
+        var inspector = await server.Branch("办公室党支部");
+        var branch = await server.Branch("财务处党支部");
+        var inspection = Api.Id("dc");
+        await (await server.Admin.PostAsJsonAsync("/api/v1/inspections",
+            new { id = inspection, title = "季度督查", period = $"{DateTime.UtcNow.Year}-q4", unitId = WorkbenchServer.Committee, inspectorUnitIds = new[] { inspector } }))
+            .Expect(HttpStatusCode.Accepted);
+        await Cascade.Tests.Findings.Inspected.Captured(server.Admin, inspection);
+        foreach (var text in new[] { "党费收缴台账不全", "发展党员材料缺页" })
+            await (await server.Admin.PostAsJsonAsync($"/api/v1/inspections/{inspection}/findings", new { unitId = branch, text, due = $"{DateTime.UtcNow.Year + 1}-03-31" }))
+                .Expect(HttpStatusCode.Created);
+        var page = await _browser.NewPage(new ViewportSize { Width = 1920, Height = 1080 });
+        await page.GotoAsync(server.Url($"/wall?unit={WorkbenchServer.Committee}&depth=1&kiosk={await server.Kiosk(WorkbenchServer.Committee)}"));
+        var badge = page.Locator($".tile[data-unit='{branch}'] .finding-badge");
+        await Assertions.Expect(badge).ToHaveTextAsync("改2", new() { Timeout = 15_000 });
+        await Assertions.Expect(badge).ToHaveAttributeAsync("title", "2 条督查发现待整改或待销号");
+        await Assertions.Expect(page.Locator($".tile[data-unit='{inspector}'] .finding-badge")).ToBeHiddenAsync();
+        Assert.Empty(await WallFitPageTests.Problems(page));
+        _browser.NoViolations();
+    }
 }

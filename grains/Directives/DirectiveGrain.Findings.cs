@@ -16,15 +16,15 @@ public sealed partial class DirectiveGrain
     {
         if (S.Directive is not { Finding: not null } || S.Deleting) return null;
         var copy = await Copy();
-        if (copy is not null) await Follow(copy.Status, S.Directive.Finding!.CopyVersion);
+        if (copy is not null) await FollowTask(copy.Status, S.Directive.Finding!.CopyVersion);
         return new(S.Directive!, copy);
     }
 
     public Task FindingCopy(CopyReport report) =>
-        S.Directive is { Finding: not null } && !S.Deleting ? Follow(report.Status, report.TaskVersion) : Task.CompletedTask;
+        S.Directive is { Finding: not null } && !S.Deleting ? FollowTask(report.Status, report.TaskVersion) : Task.CompletedTask;
 
     /// <summary>The finding's state after the unit reported its task (stored, and the index told, when it changed).</summary>
-    private async Task Follow(TaskItemStatus status, long version)
+    private async Task FollowTask(TaskItemStatus status, long version)
     {
         var d = S.Directive!;
         var next = FindingRules.OnCopy(d.Finding!, status, version);

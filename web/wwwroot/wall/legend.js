@@ -1,4 +1,4 @@
-// The wall's legend: what the health glyphs, the bars, the alert glyphs and the duties chip mean.
+// The wall's legend: what the health glyphs, the bars, the alert glyphs, the duties chip and the trend mean.
 
 import { make } from './dom.js';
 import { glyphs } from './i18n.js';
@@ -27,4 +27,10 @@ export function fillLegend(legend, t) {
   duties.hidden = true;
   make('span', 'duties', duties).textContent = '3/5';
   make('span', 'legend-text', duties).textContent = t.legendDuties;
+  const trend = make('span', 'legend-item', legend); // shown once a tile draws a trend (view.js)
+  trend.id = 'legend-trend';
+  trend.hidden = true;
+  trend.insertAdjacentHTML('beforeend', '<svg class="trend trend-sample" viewBox="0 0 20 100" preserveAspectRatio="none" aria-hidden="true">'
+    + '<path class="trend-expected" d="M0 70L20 20"/><path class="trend-progress" d="M0 85L7 70L13 55L20 45"/></svg>');
+  make('span', 'legend-text', trend).textContent = t.legendTrend;
 }

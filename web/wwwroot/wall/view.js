@@ -13,9 +13,13 @@ import { fillLegend } from './legend.js';
 import { MoreView, TileView } from './tiles.js';
 import { Ticker } from './ticker.js';
 import { Wheel } from './wheels.js';
+import { TrendBook } from './trend.js';
 
 export class WallView {
-  /** options: rotate (seconds between pages of tiles, 0 for none), open(unitId) (a tile was tapped). */
+  /**
+   * options: rotate (seconds between pages of tiles, 0 for none), open(unitId) (a tile was tapped),
+   * historyUrl(unitId) and day() for the tiles' 90-day trends (trend.js).
+   */
   constructor(text, formats, options = {}) {
     this.text = text;
     this.formats = formats;
@@ -42,6 +46,10 @@ export class WallView {
     this.directives = new DirectivesPanel(byId('directives-panel'), byId('directives'), text);
     this.relayoutTimer = 0;
     this.alertInfo = { counts: { red: 0, amber: 0, escalated: 0, total: 0 }, newest: null, byUnit: new Map() };
+    this.trends = options.historyUrl ? new TrendBook(options.historyUrl, (id, series) => {
+      for (const map of [this.tiles, this.heads]) map.get(id)?.trend.update(series);
+      if (series?.points) byId('legend-trend').hidden = false;
+    }, options.day) : null;
   }
 
   fillStaticText() {
@@ -139,6 +147,7 @@ export class WallView {
     for (const tile of this.tiles.values()) tile.maxLines = plan.grid.lines ?? 2;
     fitTileNames([...this.heads.values(), ...this.tiles.values()]);
     for (const view of [...this.heads.values(), ...this.tiles.values()]) view.fitReason();
+    this.trends?.want([...this.heads.keys(), ...this.tiles.keys()]);
   }
 
   viewFor(map, unit, extraClass, keep) {
@@ -151,6 +160,7 @@ export class WallView {
     }
     keep?.add(unit.id);
     view.update(unit, this.alertInfo.byUnit.get(unit.id));
+    view.trend.update(this.trends?.get(unit.id));
     return view;
   }
 

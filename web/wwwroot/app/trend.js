@@ -82,7 +82,8 @@ export class TrendChart {
       textStyle: { fontFamily: font, color: colours.text },
       grid: { left: 8, right: 12, top: 30, bottom: 4, containLabel: true },
       legend: { top: 0, right: 0, textStyle: { color: colours.text }, data: [t.trendProgress, t.trendExpected] },
-      tooltip: { trigger: 'axis', valueFormatter: (v) => (v == null ? '—' : `${Math.round(v)}%`) },
+      // Drawn on the canvas: an HTML tooltip would carry inline styles the pages' policy refuses.
+      tooltip: { trigger: 'axis', renderMode: 'richText', valueFormatter: (v) => (v == null ? '—' : `${Math.round(v)}%`) },
       xAxis: {
         type: 'category',
         data: s.days.map((d) => d.slice(5)), // MM-DD

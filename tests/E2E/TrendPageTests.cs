@@ -46,6 +46,8 @@ public sealed partial class TrendPageTests(Chromium chromium, TrendServer server
         await Assertions.Expect(page.Locator(".tile[data-trend]")).ToHaveCountAsync(drawn.Length - 1);
         await page.EvaluateAsync("() => document.fonts.ready.then(() => new Promise(r => setTimeout(r, 400)))");
         await Screenshot(page, $"trend-wall-{width}x{height}-{lang}.png", fullPage: width < 700);
+        if (Environment.GetEnvironmentVariable("CASCADE_SCREENSHOTS") is { Length: > 0 } folder) // the tiles up close
+            await page.Locator("#tree .grid").First.ScreenshotAsync(new() { Path = Path.Combine(folder, $"trend-tiles-{width}x{height}-{lang}.png") });
 
         Assert.Equal(drawn.Length, Volatile.Read(ref reads)); // one read a tile, nothing more
         var tiles = await page.Locator(".tile[data-unit]").EvaluateAllAsync<string[]>(

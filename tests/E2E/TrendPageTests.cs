@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace Cascade.Tests.E2E;
 
 /// <summary>
-/// The 90-day trends and 此前与现在 (docs/architecture.md "Trends") on the demo department with 89
+/// The 90-day trends and 此前与现在 (docs/architecture.md "Trends and then and now") on the demo department with 89
 /// days of history (<see cref="TrendServer"/>): every wall tile with history draws its trend from
 /// one read per tile through the kiosk link, broken where a day has no point, and a unit without
 /// history draws none, with nothing cut or overlapping at four sizes; the workbench draws the

@@ -105,7 +105,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Ap
     private static Task<string> Nothing() => Task.FromResult("");
 
     /// <summary>Routes the matrix test checks outside its rows: the hub (connect and watch), the workbench pages and the admin console.</summary>
-    private static readonly string[] CheckedApart = ["* /hubs/wall", "* /hubs/wall/negotiate", "GET /app", "GET /app/alerts", "GET /admin"];
+    private static readonly string[] CheckedApart = ["* /hubs/wall", "* /hubs/wall/negotiate", "GET /app", "GET /app/alerts", "GET /app/compare", "GET /admin"];
 
     [Fact]
     public void Every_mapped_route_has_a_row_in_the_matrix()
@@ -181,9 +181,9 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Ap
             catch (Exception error) when (SignedIn(who)) { failures.Add($"{who} hub: {error.GetType().Name} {error.Message}"); }
         }
 
-        // The workbench and ledger pages: people get them; anyone else, a kiosk too, ends at the sign-in form.
+        // The workbench, ledger and then-and-now pages: people get them; anyone else, a kiosk too, ends at the sign-in form.
         foreach (var (who, client) in callers)
-        foreach (var page in new[] { "/app", "/app/alerts" })
+        foreach (var page in new[] { "/app", "/app/alerts", "/app/compare" })
         {
             var answer = await client.GetAsync(page);
             var expected = SignedIn(who) && who != Who.Kiosk ? page : "/login";

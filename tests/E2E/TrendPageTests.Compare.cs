@@ -36,6 +36,7 @@ public sealed partial class TrendPageTests
         var (thenAgo, nowAgo) = (60, 10);
         var (then, now) = (TrendServer.Today.AddDays(-thenAgo).ToString("yyyy-MM-dd"), TrendServer.Today.AddDays(-nowAgo).ToString("yyyy-MM-dd"));
         var page = await SignedIn("/app?unit=jgdw", width, height);
+        if (width < 600) await page.ClickAsync("#summary-line"); // on a phone the figures and the trend open from the line
         await page.ClickAsync("#compare-link");
         await Assertions.Expect(page.Locator("body")).ToHaveAttributeAsync("data-ready", "true");
         // Pick the two dates as a person does.
@@ -67,6 +68,7 @@ public sealed partial class TrendPageTests
         await Assertions.Expect(page.Locator(".compare-unit[data-unit=jgdw] tr[data-figure=overdue] .delta")).ToHaveClassAsync("delta worse");
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= innerWidth"), "the page scrolls sideways");
         await Screenshot(page, $"then-and-now-{width}x{height}.png", fullPage: true);
+        await Screenshot(page, $"then-and-now-{width}x{height}-first-screen.png");
 
         // A day without history says so.
         var missing = TrendServer.Today.AddDays(-7).ToString("yyyy-MM-dd");

@@ -110,6 +110,7 @@ public sealed partial class TrendPageTests(Chromium chromium, TrendServer server
         await canvas.HoverAsync(); // the tooltip too stays within the content security policy
         await Assertions.Expect(page.Locator("#compare-link")).ToHaveAttributeAsync("href", "/app/compare?unit=jgdw");
         await Screenshot(page, $"trend-workbench-{width}x{height}.png", fullPage: true);
+        await Screenshot(page, $"trend-workbench-{width}x{height}-first-screen.png");
 
         await page.GotoAsync(server.Url($"/app?unit={TrendServer.WithoutHistory}"));
         await Assertions.Expect(page.Locator("#trend")).ToHaveAttributeAsync("data-points", "0");

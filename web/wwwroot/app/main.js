@@ -104,7 +104,7 @@ async function start() {
   const summary = new SummaryView(text);
   // The unit's 90-day trend under its figures, read on load and once a day (app/trend.js).
   const trend = new TrendChart(text, byId('summary-cards'), { unitId, timeZone: () => timeZone, signedOut: () => signIn(lang) });
-  const compareLink = byId('compare-link'); // 此前与现在: two dates or inspections side by side
+  const compareLink = byId('compare-link'); // 此前与现在, in the trend's heading: two dates or inspections side by side
   compareLink.textContent = text.compareLink;
   compareLink.href = `/app/compare?unit=${encodeURIComponent(unitId)}${query.get('lang') ? `&lang=${lang}` : ''}`;
   const unitName = (id) => unitsById.get(id)?.name ?? id;

@@ -1,7 +1,7 @@
 // The shown unit's 90-day trend of progress against expected, under its figures: read from
 // GET /units/{id}/history when the page loads and again once a day (never pushed), drawn with
 // ECharts (loaded by app.html) as two lines, progress solid and expected dashed. A unit without
-// points says so instead of drawing an empty chart.
+// points says so instead of drawing an empty chart. Its heading links to 此前与现在 (then and now).
 
 /* global echarts */
 
@@ -33,7 +33,12 @@ export class TrendChart {
     this.signedOut = signedOut;
     this.element = make('section', 'trend-block', parent);
     this.element.id = 'trend';
-    setText(make('h2', 'trend-title', this.element), text.trendTitle);
+    const head = make('div', 'trend-head', this.element);
+    setText(make('h2', 'trend-title', head), text.trendTitle);
+    // 此前与现在: the unit on two days or inspections side by side (main.js sets where it leads).
+    const compare = make('a', 'compare-link', head);
+    compare.id = 'compare-link';
+    compare.href = '/app/compare';
     this.note = make('p', 'trend-none', this.element);
     this.note.hidden = true;
     this.box = make('div', 'trend-chart', this.element);

@@ -22,15 +22,15 @@ export function fillLegend(legend, t) {
   make('span', 'legend-text', alerts).textContent = t.legendAlert;
   make('span', 'alert-badge amber escalated', alerts).textContent = glyphs.escalated;
   make('span', 'legend-text', alerts).textContent = t.legendEscalated;
-  const duties = make('span', 'legend-item', legend); // shown while the units in view have duties (duties.js)
-  duties.id = 'legend-duties';
-  duties.hidden = true;
-  make('span', 'duties', duties).textContent = '3/5';
-  make('span', 'legend-text', duties).textContent = t.legendDuties;
   const trend = make('span', 'legend-item', legend); // shown once a tile draws a trend (view.js)
   trend.id = 'legend-trend';
   trend.hidden = true;
   trend.insertAdjacentHTML('beforeend', '<svg class="trend trend-sample" viewBox="0 0 20 100" preserveAspectRatio="none" aria-hidden="true">'
     + '<path class="trend-expected" d="M0 70L20 20"/><path class="trend-progress" d="M0 85L7 70L13 55L20 45"/></svg>');
   make('span', 'legend-text', trend).textContent = t.legendTrend;
+  const duties = make('span', 'legend-item', legend); // shown while the units in view have duties (duties.js)
+  duties.id = 'legend-duties';
+  duties.hidden = true;
+  make('span', 'duties', duties).textContent = '3/5';
+  make('span', 'legend-text', duties).textContent = t.legendDuties;
 }

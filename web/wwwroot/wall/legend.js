@@ -22,7 +22,7 @@ export function fillLegend(legend, t) {
   make('span', 'legend-text', alerts).textContent = t.legendAlert;
   make('span', 'alert-badge amber escalated', alerts).textContent = glyphs.escalated;
   make('span', 'legend-text', alerts).textContent = t.legendEscalated;
-  const trend = make('span', 'legend-item', legend); // shown once a tile draws a trend (view.js)
+  const trend = make('span', 'legend-item', legend); // shown once a tile draws a trend, where there is room (fitTrendLegend)
   trend.id = 'legend-trend';
   trend.hidden = true;
   trend.insertAdjacentHTML('beforeend', '<svg class="trend trend-sample" viewBox="0 0 20 100" preserveAspectRatio="none" aria-hidden="true">'
@@ -33,4 +33,13 @@ export function fillLegend(legend, t) {
   duties.hidden = true;
   make('span', 'duties', duties).textContent = '3/5';
   make('span', 'legend-text', duties).textContent = t.legendDuties;
+}
+
+/** The trend's item while a tile draws a trend and the legend has room for it: it gives way to the others. */
+export function fitTrendLegend(any) {
+  const item = document.getElementById('legend-trend');
+  if (!item) return;
+  item.hidden = !any;
+  const legend = item.parentElement;
+  if (any && legend.scrollWidth > legend.clientWidth + 1) item.hidden = true;
 }

@@ -9,7 +9,7 @@ import { planPages } from './layout.js';
 import { LaggingList } from './lagging.js';
 import { DirectivesPanel } from './directives.js';
 import { renderHeaderDuties } from './duties.js';
-import { fillLegend } from './legend.js';
+import { fillLegend, fitTrendLegend } from './legend.js';
 import { MoreView, TileView } from './tiles.js';
 import { Ticker } from './ticker.js';
 import { Wheel } from './wheels.js';
@@ -48,7 +48,7 @@ export class WallView {
     this.alertInfo = { counts: { red: 0, amber: 0, escalated: 0, total: 0 }, newest: null, byUnit: new Map() };
     this.trends = options.historyUrl ? new TrendBook(options.historyUrl, (id, series) => {
       for (const map of [this.tiles, this.heads]) map.get(id)?.trend.update(series);
-      if (series?.points) byId('legend-trend').hidden = false;
+      if (series?.points && !this.anyTrend) { this.anyTrend = true; fitTrendLegend(true); }
     }, options.day) : null;
   }
 
@@ -237,6 +237,7 @@ export class WallView {
     setText(counts.querySelector('.amber'), `${glyphs.amber} ${summary?.amberUnits ?? 0}`);
     counts.hidden = (summary?.units ?? 1) <= 1;
     renderHeaderDuties(byId('org-duties'), t, summary);
+    fitTrendLegend(!!this.anyTrend);
     this.wheels[0].update(summary?.party);
     this.wheels[1].update(summary?.business);
   }

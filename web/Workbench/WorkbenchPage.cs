@@ -9,7 +9,7 @@ namespace Cascade.Web.Workbench;
 /// <summary>
 /// The branch workbench <c>/app</c>: the page for a signed-in person (a kiosk token opens walls,
 /// not this), else the sign-in form, which comes back here with the same query. The page is
-/// <c>wwwroot/app.html</c> (the ledger <c>/app/alerts</c>: <c>wwwroot/ledger.html</c>) with the
+/// <c>wwwroot/app.html</c> (the ledger <c>/app/alerts</c>: <c>wwwroot/ledger.html</c>; then and now <c>/app/compare</c>: <c>wwwroot/compare.html</c>) with the
 /// shared head and header of <c>wwwroot/app/chrome.html</c> put in at its <c>&lt;!--chrome:head--&gt;</c>
 /// and <c>&lt;!--chrome:header--&gt;</c>, and the sign-out form's antiforgery field filled in; everything
 /// else it shows comes from the API through its own scripts. <c>/</c> leads here.
@@ -18,6 +18,7 @@ public static class WorkbenchPage
 {
     private const string PageFile = "app.html";
     private const string LedgerFile = "ledger.html";
+    private const string CompareFile = "compare.html";
     private const string ChromeFile = "app/chrome.html";
     private const string AntiforgeryMarker = "<!--antiforgery-->";
     private const string HeadPart = "<!--head-->";
@@ -30,6 +31,9 @@ public static class WorkbenchPage
         // The alert ledger (督办台账): the same sign-in, its own page.
         app.MapMethods("/app/alerts", [HttpMethods.Get, HttpMethods.Head], (HttpContext context, IAntiforgery antiforgery, IWebHostEnvironment environment) =>
             Page(context, antiforgery, environment, LedgerFile)).AllowAnonymous().ExcludeFromDescription();
+        // 此前与现在 (then and now): two dates or inspections of a unit side by side.
+        app.MapMethods("/app/compare", [HttpMethods.Get, HttpMethods.Head], (HttpContext context, IAntiforgery antiforgery, IWebHostEnvironment environment) =>
+            Page(context, antiforgery, environment, CompareFile)).AllowAnonymous().ExcludeFromDescription();
         app.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], () => TypedResults.Redirect("/app")).AllowAnonymous().ExcludeFromDescription();
         return app;
     }

@@ -7,6 +7,7 @@ import { zhImport, enImport } from './import-i18n.js';
 import { zhDirectives, enDirectives } from './directives-i18n.js';
 import { zhSchedules, enSchedules } from './schedules-i18n.js';
 import { zhFindings, enFindings } from './findings-i18n.js';
+import { zhTrend, enTrend } from './trend-i18n.js';
 
 const zh = {
   title: 'Cascade · 工作台',
@@ -133,7 +134,7 @@ const en = {
 /** The wall's words (figures, health, status) with the workbench's own added. */
 export function strings(lang) {
   const wall = wallStrings(lang);
-  return { ...wall, ...(lang === 'en' ? en : zh), ...(lang === 'en' ? enTaskForm : zhTaskForm), ...(lang === 'en' ? enImport : zhImport), ...(lang === 'en' ? enDirectives : zhDirectives), ...(lang === 'en' ? enSchedules : zhSchedules), ...(lang === 'en' ? enFindings : zhFindings), wallTitle: wall.subtitle };
+  return { ...wall, ...(lang === 'en' ? en : zh), ...(lang === 'en' ? enTaskForm : zhTaskForm), ...(lang === 'en' ? enImport : zhImport), ...(lang === 'en' ? enDirectives : zhDirectives), ...(lang === 'en' ? enSchedules : zhSchedules), ...(lang === 'en' ? enFindings : zhFindings), ...(lang === 'en' ? enTrend : zhTrend), wallTitle: wall.subtitle };
 }
 
 /** zh unless asked otherwise: ?lang= first, then what this browser chose last time. */

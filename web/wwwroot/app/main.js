@@ -15,6 +15,7 @@ import { todayIn } from './periods.js';
 import { WallConnection, retryDelay } from '../wall/connection.js';
 import { showAdminLink } from './admin-link.js';
 import { showCover, signIn } from './page.js';
+import { TrendChart } from './trend.js';
 
 const FALLBACK_REFRESH_MS = 30000; // while the hub is down, read the API instead
 const FINDINGS_REFRESH_MS = 15000; // findings raised here move with another unit's reports
@@ -106,6 +107,11 @@ async function start() {
   let timeZone = null; // the department's (the hub's snapshot says it): its date is the duties' today
   const today = () => todayIn(timeZone);
   const summary = new SummaryView(text);
+  // The unit's 90-day trend under its figures, read on load and once a day (app/trend.js).
+  const trend = new TrendChart(text, byId('summary-cards'), { unitId, timeZone: () => timeZone, signedOut: () => signIn(lang) });
+  const compareLink = byId('compare-link'); // 此前与现在, in the trend's heading: two dates or inspections side by side
+  compareLink.textContent = text.compareLink;
+  compareLink.href = `/app/compare?unit=${encodeURIComponent(unitId)}${query.get('lang') ? `&lang=${lang}` : ''}`;
   const unitName = (id) => unitsById.get(id)?.name ?? id;
   const tasks = new TaskList(text, unitId, (iso) => formatTime(iso), unitName, today);
   // 交办事项: what this unit handed down, and (for its editors) handing down more.
@@ -200,7 +206,7 @@ async function start() {
     return reading;
   }
 
-  await Promise.all([refresh(true), refreshAlerts(), issued.refresh(), duties.refresh(), findings.refresh()]);
+  await Promise.all([refresh(true), refreshAlerts(), issued.refresh(), duties.refresh(), findings.refresh(), trend.refresh()]);
   cover.hidden = true;
 
   let firstBuild = null;

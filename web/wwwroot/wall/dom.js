@@ -17,3 +17,6 @@ export function make(tag, className, parent) {
 export function rootFontSize() {
   return parseFloat(getComputedStyle(document.documentElement).fontSize) || 24;
 }
+
+/** A CSS custom property of the page's root (`--party`), or grey when it is not set. */
+export const cssVar = (name) => getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#888';

@@ -89,6 +89,7 @@ const zh = {
   duties: '组织生活',
   dutiesTitle: (done, due) => `本期组织生活（三会一课、主题党日）：已开 ${done}，应开 ${due}`,
   legendDuties: '组织生活 已开/应开',
+  legendTrend: '近90天 进度/应达',
   rules: {
     taskOverdue: '任务逾期',
     taskBlocked: '任务受阻',
@@ -162,6 +163,7 @@ const en = {
   duties: 'Duties',
   dutiesTitle: (done, due) => `This period's duties (meetings, theme days): ${done} of ${due} held`,
   legendDuties: 'duties held/due',
+  legendTrend: '90 days: progress/expected',
   rules: {
     taskOverdue: 'Task overdue',
     taskBlocked: 'Task blocked',

@@ -22,7 +22,13 @@ const withKiosk = (url) => (kiosk ? `${url}${url.includes('?') ? '&' : '?'}kiosk
 const state = createState();
 let formats = clockFormats(lang, query.get('tz'));
 const rotate = parseRotate(query.get('rotate'));
-const view = new WallView(text, formats, { rotate, open: (unitId) => drill.open(unitId) });
+const view = new WallView(text, formats, {
+  rotate,
+  open: (unitId) => drill.open(unitId),
+  // The tiles' 90-day trends: read on load and once a day, after the hour in which the day's points are taken.
+  historyUrl: (unitId) => withKiosk(`/api/v1/units/${encodeURIComponent(unitId)}/history`),
+  day: () => formats.date(dataTime() - 75 * 60 * 1000),
+});
 const findingCounts = new FindingCounts({ withKiosk: (url) => withKiosk(url), state, view });
 
 const cover = document.getElementById('cover');

@@ -5,6 +5,7 @@ import { DutiesChip } from './duties.js';
 import { glyphs, percent, reasonWords } from './i18n.js';
 import { shortName, splitName } from './names.js';
 import { healthOf } from './state.js';
+import { TileTrend } from './trend.js';
 
 const healthClasses = ['h-green', 'h-amber', 'h-red', 'h-none'];
 
@@ -63,6 +64,7 @@ export class TileView {
   constructor(text, extraClass) {
     this.text = text;
     this.element = make('div', `tile h-none${extraClass ? ` ${extraClass}` : ''}`);
+    this.trend = new TileTrend(this.element); // the 90-day trend, behind the figures (trend.js)
     const head = make('div', 'tile-head', this.element);
     this.glyph = make('span', 'glyph', head);
     // The name whole: its base, then its kind (党支部), which a line break goes before.

@@ -1,7 +1,7 @@
 // Draws the state: header (name, wheels, health, clock), the tree, who needs help, the ticker.
 // Every element is made once or kept by id and reused; lists are fixed pools.
 
-import { byId, make, rootFontSize, setText } from './dom.js';
+import { byId, cssVar as getCss, make, rootFontSize, setText } from './dom.js';
 import { glyphs, percent } from './i18n.js';
 import { fitTileNames, measureName } from './names.js';
 import { alertView, bySeverity, healthOf, treeView } from './state.js';
@@ -9,13 +9,17 @@ import { planPages } from './layout.js';
 import { LaggingList } from './lagging.js';
 import { DirectivesPanel } from './directives.js';
 import { renderHeaderDuties } from './duties.js';
-import { fillLegend } from './legend.js';
+import { fillLegend, fitTrendLegend } from './legend.js';
 import { MoreView, TileView } from './tiles.js';
 import { Ticker } from './ticker.js';
 import { Wheel } from './wheels.js';
+import { TrendBook } from './trend.js';
 
 export class WallView {
-  /** options: rotate (seconds between pages of tiles, 0 for none), open(unitId) (a tile was tapped). */
+  /**
+   * options: rotate (seconds between pages of tiles, 0 for none), open(unitId) (a tile was tapped),
+   * historyUrl(unitId) and day() for the tiles' 90-day trends (trend.js).
+   */
   constructor(text, formats, options = {}) {
     this.text = text;
     this.formats = formats;
@@ -43,6 +47,10 @@ export class WallView {
     this.relayoutTimer = 0;
     this.alertInfo = { counts: { red: 0, amber: 0, escalated: 0, total: 0 }, newest: null, byUnit: new Map() };
     this.findings = new Map(); // unit id -> findings not closed in its subtree (renderFindings)
+    this.trends = options.historyUrl ? new TrendBook(options.historyUrl, (id, series) => {
+      for (const map of [this.tiles, this.heads]) map.get(id)?.trend.update(series);
+      if (series?.points && !this.anyTrend) { this.anyTrend = true; fitTrendLegend(true); }
+    }, options.day) : null;
   }
 
   fillStaticText() {
@@ -140,6 +148,7 @@ export class WallView {
     for (const tile of this.tiles.values()) tile.maxLines = plan.grid.lines ?? 2;
     fitTileNames([...this.heads.values(), ...this.tiles.values()]);
     for (const view of [...this.heads.values(), ...this.tiles.values()]) view.fitReason();
+    this.trends?.want([...this.heads.keys(), ...this.tiles.keys()]);
   }
 
   viewFor(map, unit, extraClass, keep) {
@@ -153,6 +162,7 @@ export class WallView {
     keep?.add(unit.id);
     view.update(unit, this.alertInfo.byUnit.get(unit.id));
     view.updateFindings(this.findings.get(unit.id) ?? 0);
+    view.trend.update(this.trends?.get(unit.id));
     return view;
   }
 
@@ -235,6 +245,7 @@ export class WallView {
     setText(counts.querySelector('.amber'), `${glyphs.amber} ${summary?.amberUnits ?? 0}`);
     counts.hidden = (summary?.units ?? 1) <= 1;
     renderHeaderDuties(byId('org-duties'), t, summary);
+    fitTrendLegend(!!this.anyTrend);
     this.wheels[0].update(summary?.party);
     this.wheels[1].update(summary?.business);
   }
@@ -286,5 +297,3 @@ export class WallView {
     if (state.watchedId) this.renderAll(state);
   }
 }
-
-const getCss = (name) => getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#888';

@@ -50,6 +50,6 @@ public sealed class ReportGrain(IRaisedAlertStore raised, IHistoryStore history,
         for (var i = scope.Rows.Count - 1; i > 0; i--)
             tallies[scope.Rows[i].Unit.ParentId!].Add(tallies[scope.Rows[i].Unit.Id]);
         var rows = scope.Rows.Select((r, i) => tallies[r.Unit.Id].ToRow(r.Unit, r.Level, months[i])).ToList();
-        return new YearReport(unitId, year, depth, bounds.Cut, clock.Now, rows);
+        return new YearReport(unitId, year, depth, bounds.Cut, clock.Now, rows, units[0].Name);
     }
 }

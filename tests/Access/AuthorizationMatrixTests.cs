@@ -181,9 +181,9 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Ap
             catch (Exception error) when (SignedIn(who)) { failures.Add($"{who} hub: {error.GetType().Name} {error.Message}"); }
         }
 
-        // The workbench and ledger pages: people get them; anyone else, a kiosk too, ends at the sign-in form.
+        // The workbench, ledger and year report pages: people get them; anyone else, a kiosk too, ends at the sign-in form.
         foreach (var (who, client) in callers)
-        foreach (var page in new[] { "/app", "/app/alerts" })
+        foreach (var page in new[] { "/app", "/app/alerts", "/report" })
         {
             var answer = await client.GetAsync(page);
             var expected = SignedIn(who) && who != Who.Kiosk ? page : "/login";

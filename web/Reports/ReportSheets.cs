@@ -29,7 +29,7 @@ public static class ReportSheets
             }))).ToList(),
             [Alerts] = report.Rows.SelectMany(r => r.Alerts.Select(a => Unit(r, new()
             {
-                ["规则"] = a.Rule, ["触发"] = a.Raised, ["红色"] = a.Red,
+                ["规则"] = a.Rule, ["触发"] = a.Raised,
             }))).ToList(),
             [Months] = report.Rows.SelectMany(r => r.Months.Select(m => Unit(r, new()
             {

@@ -1,8 +1,7 @@
 namespace Cascade.Reports;
 
-/// <summary>How many alerts of one rule were raised in the year (fired within its local bounds), and how many of them red.</summary>
+/// <summary>How many alerts of one rule were raised in the year (fired within its local bounds).</summary>
 [GenerateSerializer, Immutable, Alias("cascade.report.rule")]
 public sealed record RuleCount(
     [property: Id(0)] string Rule,
-    [property: Id(1)] int Raised,
-    [property: Id(2)] int Red);
+    [property: Id(1)] int Raised);

@@ -14,7 +14,7 @@ public sealed class YearTally(ReportYear year, DomainClock clock)
     private readonly TracksTally _tasks = new();
     private readonly CountsTally _directives = new();
     private readonly Dictionary<string, DutyTally> _duties = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (int Raised, int Red)> _alerts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _alerts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (TracksTally Tasks, CountsTally Directives)> _tags = new(StringComparer.Ordinal);
 
     private sealed class DutyTally
@@ -60,8 +60,7 @@ public sealed class YearTally(ReportYear year, DomainClock clock)
     public void Add(RaisedAlert alert)
     {
         if (alert.FiredAt < year.Start || alert.FiredAt >= year.End) return;
-        var (raised, red) = _alerts.GetValueOrDefault(alert.Rule);
-        _alerts[alert.Rule] = (raised + 1, red + (alert.Severity == AlertSeverity.Red ? 1 : 0));
+        _alerts[alert.Rule] = _alerts.GetValueOrDefault(alert.Rule) + 1;
     }
 
     /// <summary>Adds the tally of a unit below (its subtree's figures).</summary>
@@ -77,11 +76,7 @@ public sealed class YearTally(ReportYear year, DomainClock clock)
             duty.Done += other.Done;
             duty.DoneOnTime += other.DoneOnTime;
         }
-        foreach (var (rule, (raised, red)) in below._alerts)
-        {
-            var (r, d) = _alerts.GetValueOrDefault(rule);
-            _alerts[rule] = (r + raised, d + red);
-        }
+        foreach (var (rule, raised) in below._alerts) _alerts[rule] = _alerts.GetValueOrDefault(rule) + raised;
         foreach (var (tag, other) in below._tags)
         {
             if (!_tags.TryGetValue(tag, out var line)) _tags[tag] = line = (new TracksTally(), new CountsTally());
@@ -93,7 +88,7 @@ public sealed class YearTally(ReportYear year, DomainClock clock)
     public ReportRow ToRow(Units.UnitInfo unit, int level, IReadOnlyList<MonthPoint> months) => new(
         unit.Id, unit.ParentId, unit.Name, unit.Kind, level, _tasks.ToCounts(), _directives.ToCounts(),
         [.. _duties.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => new DutyLine(d.Key, d.Value.Title, d.Value.Due, d.Value.Done, d.Value.DoneOnTime))],
-        [.. _alerts.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => new RuleCount(a.Key, a.Value.Raised, a.Value.Red))],
+        [.. _alerts.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => new RuleCount(a.Key, a.Value))],
         months,
         [.. _tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new TagLine(t.Key, t.Value.Tasks.ToCounts(), t.Value.Directives.ToCounts()))]);
 }

@@ -28,7 +28,7 @@ const zh = {
   },
   cols: {
     unit: '单位', track: '类别', count: '任务数', done: '完成', onTime: '按期完成', overdue: '年末逾期',
-    received: '收到', schedule: '定期任务', due: '应完成', rule: '规则', raised: '触发', red: '红色',
+    received: '收到', schedule: '定期任务', due: '应完成', rule: '规则', raised: '触发',
     month: (m) => `${m}月`, tag: '标签',
   },
   tracks: { party: '党建', business: '业务', all: '合计', directives: '交办' },
@@ -64,7 +64,7 @@ const en = {
   },
   cols: {
     unit: 'Unit', track: 'Track', count: 'Tasks', done: 'Done', onTime: 'Done on time', overdue: 'Overdue at year end',
-    received: 'Received', schedule: 'Duty', due: 'Due', rule: 'Rule', raised: 'Raised', red: 'Red',
+    received: 'Received', schedule: 'Duty', due: 'Due', rule: 'Rule', raised: 'Raised',
     month: (m) => `M${m}`, tag: 'Tag',
   },
   tracks: { party: 'Party', business: 'Business', all: 'All', directives: 'Directives' },

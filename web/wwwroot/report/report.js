@@ -63,9 +63,9 @@ function render(report) {
   main.append(section(t.sections.duties, table([c.unit, c.schedule, c.due, c.done, c.onTime],
     report.rows.flatMap((r) => r.duties.length === 0 ? [[unitName(r), t.none, 0, 0, 0]]
       : r.duties.map((d, i) => [i === 0 ? unitName(r) : '', d.title, d.due, d.done, d.doneOnTime])))));
-  main.append(section(t.sections.alerts, table([c.unit, c.rule, c.raised, c.red],
-    report.rows.flatMap((r) => r.alerts.length === 0 ? [[unitName(r), t.none, 0, 0]]
-      : r.alerts.map((a, i) => [i === 0 ? unitName(r) : '', t.rules[a.rule] ?? a.rule, a.raised, a.red])))));
+  main.append(section(t.sections.alerts, table([c.unit, c.rule, c.raised],
+    report.rows.flatMap((r) => r.alerts.length === 0 ? [[unitName(r), t.none, 0]]
+      : r.alerts.map((a, i) => [i === 0 ? unitName(r) : '', t.rules[a.rule] ?? a.rule, a.raised])))));
   const months = section(t.sections.months, table([c.unit, ...Array.from({ length: 12 }, (_, m) => c.month(m + 1))],
     report.rows.map((r) => [unitName(r), ...r.months.map((m) => m.progress == null ? t.noPoint : t.cell(percent(m.progress), percent(m.expected)))])),
   t.monthsNote);

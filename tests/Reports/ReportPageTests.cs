@@ -52,6 +52,14 @@ public sealed class ReportPageTests(Chromium chromium, WorkbenchServer server) :
         var firstTable = await page.Locator("section.report-section").First.Locator("tbody tr").AllTextContentsAsync();
         Assert.Contains(firstTable, r => r.Contains("第一党支部"));
 
+        // Every printed page: the department and the year at the top, page numbers at the bottom.
+        Assert.True(await page.EvaluateAsync<bool>(
+            """
+            () => [...document.styleSheets].some((s) => s.href?.endsWith('/report/report.css')
+              && [...s.cssRules].some((r) => r.cssText.includes('@top-center') && r.cssText.includes('测试厅党组'))
+              && [...s.cssRules].some((r) => r.cssText.includes('@bottom-center') && r.cssText.includes('counter(pages)')))
+            """), "the running header and the page numbers are in the page's print rules");
+
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         var overflow = await page.EvaluateAsync<string[]>(
             """

@@ -2,6 +2,7 @@ using Cascade.Bench.Alerts;
 using Cascade.Bench.Cluster;
 using Cascade.Bench.Excel;
 using Cascade.Bench.Directives;
+using Cascade.Bench.Inspect;
 using Cascade.Bench.Rollup;
 using Cascade.Bench.Schedules;
 using Cascade.Bench.Wall;
@@ -24,6 +25,7 @@ public static class BenchProgram
         "export" => await Run<ExportOptions>(args, ExportOptions.TryParse, ExportOptions.Usage, ExportBenchmark.RunAsync),
         "directives" => await Run<DirectivesOptions>(args, DirectivesOptions.TryParse, DirectivesOptions.Usage, DirectivesBenchmark.RunAsync),
         "schedules" => await Run<SchedulesOptions>(args, SchedulesOptions.TryParse, SchedulesOptions.Usage, SchedulesBenchmark.RunAsync),
+        "inspect" => await Run<InspectOptions>(args, InspectOptions.TryParse, InspectOptions.Usage, InspectBenchmark.RunAsync),
         _ => Usage(args),
     };
 
@@ -46,7 +48,7 @@ public static class BenchProgram
 
     private static int Usage(string[] args)
     {
-        foreach (var usage in new[] { BenchOptions.Usage, WallOptions.Usage, AlertBenchOptions.Usage, ClusterOptions.Usage, ExportOptions.Usage, DirectivesOptions.Usage, SchedulesOptions.Usage }) Console.WriteLine(usage);
+        foreach (var usage in new[] { BenchOptions.Usage, WallOptions.Usage, AlertBenchOptions.Usage, ClusterOptions.Usage, ExportOptions.Usage, DirectivesOptions.Usage, SchedulesOptions.Usage, InspectOptions.Usage }) Console.WriteLine(usage);
         return args.Length == 0 || args[0] is "-h" or "--help" ? 0 : 2;
     }
 }

@@ -59,15 +59,9 @@ public static class RollupBenchmark
         var concurrency = options.Concurrency ?? 0;
         if (concurrency == 0)
         {
-            var best = 0.0;
-            foreach (var candidate in options.Candidates)
-            {
-                var trial = await ClosedLoop.RunAsync(candidate, TimeSpan.FromSeconds(options.CalibrationSeconds), options.Seed + candidate, Update);
-                report.Calibration.Add(trial);
-                Log($"Calibration at {candidate,3} in flight: {trial.Rate,8:N0} updates/s, latency {trial.Latency.Describe()}, failures {trial.DescribeFailures()}");
-                if (trial.Rate > best) (best, concurrency) = (trial.Rate, candidate);
-            }
-            Log($"Chosen concurrency: {concurrency}");
+            var calibration = await Calibration.ChooseAsync(options.Candidates, TimeSpan.FromSeconds(options.CalibrationSeconds), options.Seed, Update, Log);
+            report.Calibration.AddRange(calibration.Trials);
+            concurrency = calibration.Concurrency;
         }
         report.Concurrency = concurrency;
 

@@ -15,9 +15,12 @@ public static class OpenLoop
 {
     public sealed record Result(LoadResult Load, double TargetRate, long Dropped, Percentiles ServiceLatency, int PeakInFlight);
 
-    /// <summary><paramref name="next"/> runs on the pacing loop (one thread at a time); <paramref name="send"/> on the thread pool.</summary>
+    /// <summary>
+    /// <paramref name="next"/> runs on the pacing loop (one thread at a time); <paramref name="send"/> on the thread pool.
+    /// <paramref name="stop"/> ends the run before <paramref name="duration"/> (what is in flight is still awaited).
+    /// </summary>
     public static async Task<Result> RunAsync<T>(double rate, int maxInFlight, TimeSpan duration, int seed,
-        Func<Random, T> next, Func<T, Task<int>> send)
+        Func<Random, T> next, Func<T, Task<int>> send, CancellationToken stop = default)
     {
         var random = new Random(seed);
         var failures = new ConcurrentDictionary<int, int>();
@@ -60,7 +63,7 @@ public static class OpenLoop
         while (true)
         {
             var now = Stopwatch.GetTimestamp();
-            if (now >= end) break;
+            if (now >= end || stop.IsCancellationRequested) break;
             var dueCount = (long)((now - start) / ticksPerOperation);
             while (issued < dueCount)
             {

@@ -54,7 +54,7 @@ public sealed partial class DirectiveGrain
         var directive = S.Directive!;
         if (S.Deleting)
         {
-            if (!directive.IsSchedule) Publish(new DirectiveRow(directive.Id, directive.IssuerUnitId, directive.Title, directive.Track, directive.Due,
+            if (!directive.IsSchedule && !directive.IsFinding) Publish(new DirectiveRow(directive.Id, directive.IssuerUnitId, directive.Title, directive.Track, directive.Due,
                 0, 0, 0, null, null, Health.None, directive.Version, Removed: true));
             await state.ClearStateAsync();
             state.State = new();
@@ -104,7 +104,7 @@ public sealed partial class DirectiveGrain
     /// <summary>The wall's 交办事项 panel shows directives; a schedule's duties show on the tiles instead.</summary>
     private async Task PublishRow()
     {
-        if (S.Directive is null || S.Deleting || S.Directive.IsSchedule) return;
+        if (S.Directive is null || S.Deleting || S.Directive.IsSchedule || S.Directive.IsFinding) return;
         _published = clock.Now;
         var view = await View();
         Publish(DirectiveRow.Of(view.Directive, view.TargetCount, view.Rollup, health.Value));

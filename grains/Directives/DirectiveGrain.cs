@@ -35,6 +35,7 @@ public sealed partial class DirectiveGrain(
         if (directive.Recurrence is not null) directive = FirstPeriod(directive);
         if (await Refusal(chunks, Probe(directive)) is { } refused) return refused;
         await Index(GrainFactory).Register(Id, directive.IssuerUnitId, directive.Recurrence?.Every, directive.Recurrence?.Current);
+        if (directive.Finding is { } finding) await Index(GrainFactory).PutFinding(Id, FindingRow.Of(finding));
         var goal = Deployable(directive) ? Goal(directive, by, byName) : null;
         await Task.WhenAll(chunks.Select((chunk, n) => Shard(n).Assign(chunk, goal is null ? null : goal with { Shard = n })));
         S.Directive = directive;
@@ -149,7 +150,9 @@ public sealed partial class DirectiveGrain(
     private async Task<int> Targets() => (await Task.WhenAll(AllShards.Select(s => s.TargetCount()))).Sum();
 
     private static CopyOrder Goal(Directive d, string by, string? byName) =>
-        new(d.Id, d.IssuerUnitId, 0, d.Version, d.Owned, d.Tags, by, byName, Period: d.Recurrence?.Current);
+        new(d.Id, d.IssuerUnitId, 0, d.Version, d.Owned, d.Tags, by, byName, Period: d.Recurrence?.Current,
+            Finding: d.IsFinding, Lock: d.Finding?.State == FindingState.Closed,
+            Reopen: d.Finding is { } f && f.ReopenVersion == d.Version ? f.ReopenProgress : null);
 
     /// <summary>A directive always has copies to place; a schedule once its first period has come.</summary>
     private static bool Deployable(Directive d) => d.Recurrence is not { Current: null };

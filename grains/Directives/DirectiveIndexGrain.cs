@@ -35,7 +35,7 @@ public sealed class DirectiveIndexGrain(
 
     public async Task Remove(string id)
     {
-        if (!S.Issuers.Remove(id) & !S.Busy.Remove(id) & !S.Schedules.Remove(id)) return;
+        if (!S.Issuers.Remove(id) & !S.Busy.Remove(id) & !S.Schedules.Remove(id) & !S.Findings.Remove(id)) return;
         await state.WriteStateAsync();
     }
 
@@ -45,10 +45,20 @@ public sealed class DirectiveIndexGrain(
     {
         var wanted = issuerIds?.ToHashSet(StringComparer.Ordinal);
         IReadOnlyList<string> ids = [.. S.Issuers
-            .Where(p => (wanted is null || wanted.Contains(p.Value)) && S.Schedules.ContainsKey(p.Key) == schedules)
+            .Where(p => (wanted is null || wanted.Contains(p.Value)) && S.Schedules.ContainsKey(p.Key) == schedules && !S.Findings.ContainsKey(p.Key))
             .Select(p => p.Key).Order(StringComparer.Ordinal)];
         return Task.FromResult(ids);
     }
+
+    public async Task PutFinding(string id, FindingRow row)
+    {
+        if (!S.Issuers.ContainsKey(id) || S.Findings.GetValueOrDefault(id) == row) return;
+        S.Findings[id] = row;
+        await state.WriteStateAsync();
+    }
+
+    public Task<IReadOnlyList<FindingRow>> Findings() =>
+        Task.FromResult<IReadOnlyList<FindingRow>>([.. S.Findings.Values.OrderBy(r => r.Id, StringComparer.Ordinal)]);
 
     public async Task Wake()
     {

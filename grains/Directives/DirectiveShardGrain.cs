@@ -38,6 +38,8 @@ public sealed partial class DirectiveShardGrain(
             for (var j = 0; j < batch.Count; j++)
                 if (copies[j] is { } copy) _copies[batch[j]] = copy;
         }
+        // A report lost with a node is read again here: the finding catches up with its task.
+        if (goal.Finding && _copies.Values.FirstOrDefault() is { } task) Owner.FindingCopy(task).Ignore();
     }
 
     public async Task<IReadOnlyList<CopyTarget>> Check(CopyOrder probe, IReadOnlyList<string> unitIds, int max)
@@ -159,7 +161,9 @@ public sealed partial class DirectiveShardGrain(
         if (_copies.TryGetValue(unitId, out var held) && held.TaskVersion >= report.TaskVersion) return Task.CompletedTask;
         if (!S.Targets.Exists(t => t.UnitId == unitId && t.State == CopyTargetState.Placed)) return Task.CompletedTask;
         _copies[unitId] = report;
-        TellOwner();
+        // A finding's state follows its task at once, not at the wall's pace.
+        if (S.Goal!.Finding) Owner.FindingCopy(report).Ignore();
+        else TellOwner();
         return Task.CompletedTask;
     }
 

@@ -120,8 +120,6 @@ public static class CascadeSiloExtensions
         services.AddHostedService<Cascade.History.HistoryClock>();
         if (string.Equals(provider, StorageOptions.AzureTable, StringComparison.OrdinalIgnoreCase)) silo.AddCascadeAzureTableStorage();
         else silo.AddCascadeSqliteStorage();
-        services.TryAddSingleton<Cascade.Inspections.IInspectionStore, UnstoredInspections>(); // a provider without its own yet
-        services.TryAddSingleton<Cascade.History.IHistoryStore, Cascade.History.UnkeptHistory>(); // azureTable: not kept yet
         return silo;
     }
 }

@@ -47,6 +47,32 @@ public sealed partial class AuthorizationMatrixTests
         }
         // A captured inspection of a.
         async Task<string> Inspection() => (await Cascade.Tests.Inspections.Inspect.Capture(admin, Api.Id("dc"), a)).GetProperty("id").GetString()!;
+        // One captured inspection of the root for findings, whose inspector is a's sibling b (a's editor is then the inspected unit's).
+        string? findingInspection = null;
+        async Task<string> FindingInspection()
+        {
+            if (findingInspection is not null) return findingInspection;
+            var parent = (await (await admin.GetAsync($"{Api.Units}/{a}")).Expect(HttpStatusCode.OK)).GetProperty("parentId").GetString();
+            var b = (await (await admin.GetAsync($"{Api.Units}?parent={parent}")).Expect(HttpStatusCode.OK)).EnumerateArray()
+                .Select(u => u.GetProperty("id").GetString()!).First(id => id != a && id.StartsWith("b-", StringComparison.Ordinal));
+            var id = Api.Id("dc");
+            await (await admin.PostAsJsonAsync(Cascade.Tests.Inspections.Inspect.Route, Cascade.Tests.Inspections.Inspect.Body(id, ApiApp.Root, inspectors: [b])))
+                .Expect(HttpStatusCode.Accepted);
+            await Cascade.Tests.Findings.Inspected.Captured(admin, id);
+            return findingInspection = id;
+        }
+        // A finding of b on a (its task f-{id} in a); with done, its task reported done and the finding awaiting confirmation.
+        async Task<string> Finding(bool done)
+        {
+            var id = Api.Id("zg");
+            await (await admin.PostAsJsonAsync($"/api/v1/inspections/{await FindingInspection()}/findings", new { id, unitId = a, text = "记录不全", due = "2026-09-30" }))
+                .Expect(HttpStatusCode.Created);
+            if (!done) return id;
+            await (await admin.PatchAsJsonAsync(Api.Task(a, "f-" + id), new { status = "done", progress = 100 })).Expect(HttpStatusCode.OK);
+            await Eventually.True(async () => (await (await admin.GetAsync($"/api/v1/findings/{id}")).Expect(HttpStatusCode.OK))
+                .GetProperty("state").GetString() == "awaitingConfirmation", $"finding {id} awaits confirmation");
+            return id;
+        }
         static string D(string prepared) => prepared.Split('|')[0];
         // Prepare makes what a call needs, fresh, before the state is read: an allowed call then
         // never spoils the next caller's, and a refused one must leave everything as it was.
@@ -127,6 +153,15 @@ public sealed partial class AuthorizationMatrixTests
             ("GET inspection tasks", "GET /api/v1/inspections/{id}/units/{unitId}/tasks", Rule.PeopleRead, Inspection, (c, i) => c.GetAsync($"/api/v1/inspections/{i}/units/{a}/tasks")),
             ("GET inspection alerts", "GET /api/v1/inspections/{id}/units/{unitId}/alerts", Rule.PeopleRead, Inspection, (c, i) => c.GetAsync($"/api/v1/inspections/{i}/units/{a}/alerts")),
             ("GET inspection compare", "GET /api/v1/inspections/compare", Rule.PeopleRead, Inspection, (c, i) => c.GetAsync($"/api/v1/inspections/compare?from={i}&to=now")),
+            ("GET inspection report", "GET /api/v1/inspections/{id}/report.xlsx", Rule.PeopleRead, Inspection, (c, i) => c.GetAsync($"/api/v1/inspections/{i}/report.xlsx?depth=1")),
+            ("POST finding", "POST /api/v1/inspections/{id}/findings", Rule.Inspector, FindingInspection, (c, i) => c.PostAsJsonAsync($"/api/v1/inspections/{i}/findings",
+                new { id = Api.Id("zg"), unitId = a, text = "会议记录不全", due = "2026-09-30" })),
+            ("GET findings", "GET /api/v1/findings", Rule.Read, Nothing, (c, _) => c.GetAsync($"/api/v1/findings?unit={a}")),
+            ("GET finding", "GET /api/v1/findings/{id}", Rule.Read, () => Finding(false), (c, f) => c.GetAsync($"/api/v1/findings/{f}")),
+            ("PATCH finding", "PATCH /api/v1/findings/{id}", Rule.Inspector, () => Finding(false), (c, f) => c.PatchAsJsonAsync($"/api/v1/findings/{f}", new { text = "会议记录不全，补齐" })),
+            ("DELETE finding", "DELETE /api/v1/findings/{id}", Rule.Inspector, () => Finding(false), (c, f) => c.DeleteAsync($"/api/v1/findings/{f}")),
+            ("POST finding confirm", "POST /api/v1/findings/{id}/confirm", Rule.Inspector, () => Finding(true), (c, f) => c.PostAsJsonAsync($"/api/v1/findings/{f}/confirm", new { note = "销号" })),
+            ("POST finding reopen", "POST /api/v1/findings/{id}/reopen", Rule.Inspector, () => Finding(true), (c, f) => c.PostAsJsonAsync($"/api/v1/findings/{f}/reopen", new { note = "再改" })),
             ("GET audit", "GET /api/v1/audit", Rule.Overseers, Nothing, (c, _) => c.GetAsync($"/api/v1/audit?unit={a}&limit=5")),
             ("GET audit/verify", "GET /api/v1/audit/verify", Rule.AdminOnly, Nothing, (c, _) => c.GetAsync("/api/v1/audit/verify")),
             ("GET openapi", "GET /openapi/{documentName}.json", Rule.AdminOnly, Nothing, (c, _) => c.GetAsync("/openapi/v1.json")),

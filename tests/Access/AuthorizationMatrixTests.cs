@@ -28,9 +28,10 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Ap
     /// What a route allows: reading for everyone signed in; writing tasks for admins and the unit's editor; the rest for admins.
     /// <see cref="Rule.Anyone"/> routes need no sign-in (their answer is anything but a refusal);
     /// <see cref="Rule.PeopleTry"/> routes let people in, who may still get a 4xx for what they sent;
-    /// <see cref="Rule.Conflict"/> is refused for everyone, admins with 409.
+    /// <see cref="Rule.Conflict"/> is refused for everyone, admins with 409; <see cref="Rule.Inspector"/>
+    /// routes (findings) are for admins, leaders and editors of the inspector unit (here b, the sibling).
     /// </summary>
-    private enum Rule { Read, PeopleRead, PeopleTry, WriteTasks, AdminOnly, Overseers, Acknowledge, Anyone, Conflict, Import }
+    private enum Rule { Read, PeopleRead, PeopleTry, WriteTasks, AdminOnly, Overseers, Acknowledge, Anyone, Conflict, Import, Inspector }
 
     /// <summary>Sends the kiosk token in every request's query, as a wall does.</summary>
     private sealed class KioskQuery(string token) : DelegatingHandler
@@ -85,6 +86,8 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Ap
         (Rule.WriteTasks or Rule.Import, Who.Editor) => true,
         (Rule.Overseers, Who.Leader) => true,
         (Rule.Acknowledge, Who.Leader or Who.Editor) => true,
+        // Findings: the inspector unit b's editor (the sibling), leaders; a's editor is the inspected unit's.
+        (Rule.Inspector, Who.Leader or Who.SiblingEditor) => true,
         _ => false,
     };
 
@@ -104,8 +107,8 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Ap
 
     private static Task<string> Nothing() => Task.FromResult("");
 
-    /// <summary>Routes the matrix test checks outside its rows: the hub (connect and watch), the workbench pages, the year report page and the admin console.</summary>
-    private static readonly string[] CheckedApart = ["* /hubs/wall", "* /hubs/wall/negotiate", "GET /app", "GET /app/alerts", "GET /report", "GET /admin"];
+    /// <summary>Routes the matrix test checks outside its rows: the hub (connect and watch), the workbench pages (the inspections' too), the year report page and the admin console.</summary>
+    private static readonly string[] CheckedApart = ["* /hubs/wall", "* /hubs/wall/negotiate", "GET /app", "GET /app/alerts", "GET /app/inspections", "GET /inspections/{id}", "GET /report", "GET /admin"];
 
     [Fact]
     public void Every_mapped_route_has_a_row_in_the_matrix()
@@ -181,9 +184,9 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Ap
             catch (Exception error) when (SignedIn(who)) { failures.Add($"{who} hub: {error.GetType().Name} {error.Message}"); }
         }
 
-        // The workbench, ledger and year report pages: people get them; anyone else, a kiosk too, ends at the sign-in form.
+        // The workbench, ledger, inspection and year report pages: people get them; anyone else, a kiosk too, ends at the sign-in form.
         foreach (var (who, client) in callers)
-        foreach (var page in new[] { "/app", "/app/alerts", "/report" })
+        foreach (var page in new[] { "/app", "/app/alerts", "/app/inspections", "/inspections/any-id", "/report" })
         {
             var answer = await client.GetAsync(page);
             var expected = SignedIn(who) && who != Who.Kiosk ? page : "/login";

@@ -14,9 +14,9 @@ public static class Owners
 
     public static IOrganizationGrain Organization(IGrainFactory grains) => grains.GetGrain<IOrganizationGrain>(IOrganizationGrain.Key);
 
-    /// <summary>The directive (or, with <paramref name="schedule"/>, the schedule) <paramref name="id"/>; null when there is none of that kind.</summary>
+    /// <summary>The directive (or, with <paramref name="schedule"/>, the schedule) <paramref name="id"/>; null when there is none of that kind (a finding is neither).</summary>
     public static async Task<DirectiveView?> Find(IGrainFactory grains, string id, bool schedule) =>
-        TaskRules.IsValidId(id) && await Owner(grains, id).Get() is { } view && view.Directive.IsSchedule == schedule ? view : null;
+        TaskRules.IsValidId(id) && await Owner(grains, id).Get() is { } view && view.Directive.IsSchedule == schedule && !view.Directive.IsFinding ? view : null;
 
     public static async Task<string?> Issuer(IGrainFactory grains, string id, bool schedule) =>
         (await Find(grains, id, schedule))?.Directive.IssuerUnitId;

@@ -11,6 +11,7 @@ using Cascade.Web.Excel;
 using Cascade.Web.History;
 using Cascade.Web.Http;
 using Cascade.Web.Identity;
+using Cascade.Web.Findings;
 using Cascade.Web.Inspections;
 using Cascade.Web.Operations;
 using Cascade.Web.Tasks;
@@ -79,11 +80,12 @@ public static class CascadeWebExtensions
         app.MapLoginPage();
         app.MapCascadeWorkbench();
         app.MapCascadeReportPage();
+        app.MapInspectionPages();
         app.MapCascadeAdmin();
         // Every API route may answer 401 (no or an ended credential; a wrong password for a token)
         // and 503 (the storage did not confirm a change: StorageFailures).
         app.MapGroup("/api/v1").Refuses(StatusCodes.Status401Unauthorized, StatusCodes.Status503ServiceUnavailable)
-            .MapAuthApi().MapUsersApi().MapKiosksApi().MapUnitsApi().MapHistoryApi().MapTasksApi().MapTasksExport().MapImportApi().MapDirectivesApi().MapSchedulesApi().MapAlertsApi().MapAuditApi().MapInspectionsApi().MapReportsApi();
+            .MapAuthApi().MapUsersApi().MapKiosksApi().MapUnitsApi().MapHistoryApi().MapTasksApi().MapTasksExport().MapImportApi().MapDirectivesApi().MapSchedulesApi().MapAlertsApi().MapAuditApi().MapInspectionsApi().MapFindingsApi().MapReportsApi();
         app.MapCascadeApiReference();
         return app;
     }

@@ -45,9 +45,9 @@ public static class InspectionCompare
         var reader = InspectionsApi.Reader(grains);
         var fromRows = await reader.Subtree(from!, top, depth!.Value);
         if (fromRows.Count == 0) return InspectionsApi.NotIn(from!, top);
-        var units = new List<ComparedUnit>(fromRows.Count);
         if (after is null)
         {
+            var units = new List<ComparedUnit>(fromRows.Count);
             var live = await Task.WhenAll(fromRows.Select(r => grains.GetGrain<IUnitGrain>(r.UnitId).GetSummary()));
             for (var i = 0; i < fromRows.Count; i++)
                 units.Add(ComparedUnit.Of(fromRows[i].UnitId, fromRows[i].Name, fromRows[i].SummaryAt(before!.TakenAt), live[i]));
@@ -55,15 +55,22 @@ public static class InspectionCompare
         }
         var toRows = await reader.Subtree(to!, top, depth.Value);
         if (toRows.Count == 0) return InspectionsApi.NotIn(to!, top);
+        return TypedResults.Ok(new ComparisonDto(from!, to!, Pair(fromRows, before!.TakenAt, toRows, after.TakenAt)));
+    }
+
+    /// <summary>Two inspections' rows of one subtree side by side: the earlier's units in its order, then those only the later holds.</summary>
+    internal static List<ComparedUnit> Pair(IReadOnlyList<FrozenUnit> fromRows, DateTimeOffset fromAt, IReadOnlyList<FrozenUnit> toRows, DateTimeOffset toAt)
+    {
+        var units = new List<ComparedUnit>(fromRows.Count);
         var later = toRows.ToDictionary(r => r.UnitId, StringComparer.Ordinal);
         foreach (var row in fromRows)
         {
             later.Remove(row.UnitId, out var then);
-            units.Add(ComparedUnit.Of(row.UnitId, then?.Name ?? row.Name, row.SummaryAt(before!.TakenAt), then?.SummaryAt(after.TakenAt)));
+            units.Add(ComparedUnit.Of(row.UnitId, then?.Name ?? row.Name, row.SummaryAt(fromAt), then?.SummaryAt(toAt)));
         }
         // Units only the later inspection holds (added or moved in since), in its order.
         foreach (var row in toRows)
-            if (later.ContainsKey(row.UnitId)) units.Add(ComparedUnit.Of(row.UnitId, row.Name, null, row.SummaryAt(after.TakenAt)));
-        return TypedResults.Ok(new ComparisonDto(from!, to!, units));
+            if (later.ContainsKey(row.UnitId)) units.Add(ComparedUnit.Of(row.UnitId, row.Name, null, row.SummaryAt(toAt)));
+        return units;
     }
 }

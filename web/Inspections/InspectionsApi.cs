@@ -39,6 +39,7 @@ public static class InspectionsApi
             .Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         group.MapGet("/{id}/units/{unitId}/alerts", Alerts).RequireAuthorization(AccessExtensions.PeopleOnly)
             .Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        group.MapInspectionReport();
         return api;
     }
 

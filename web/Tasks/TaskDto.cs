@@ -15,6 +15,7 @@ namespace Cascade.Web.Tasks;
 /// <c>issuerUnitId</c>: for a directive's copy or a schedule's instance, the unit that handed it down;
 /// <c>scheduleId</c> and <c>period</c>: for a schedule's instance, its schedule and period; <c>copy</c>:
 /// true while its owner sets its title, track, weight, dates and expectation (false once a deleted schedule let it go);
+/// <c>locked</c>: a closed finding's rectification task (已销号), which no longer changes;
 /// <c>archived</c>: done and due before this year (docs/domain.md "Archived tasks"), evaluated when it is read like <c>overdue</c>.
 /// </summary>
 public sealed record TaskDto(
@@ -22,7 +23,7 @@ public sealed record TaskDto(
     TaskItemStatus Status, int Progress, string Note, long Version, DateTimeOffset UpdatedAt,
     string? UpdatedBy, bool Overdue, string? DirectiveId, bool Stale, string? UpdatedByName,
     DateTimeOffset? DoneAt, IReadOnlyList<string> Tags, string? IssuerUnitId, Expectation Expectation, bool Archived,
-    string? ScheduleId, string? Period, bool Copy)
+    string? ScheduleId, string? Period, bool Copy, bool Locked = false)
 {
     public static TaskDto From(string unitId, TaskItem t, DomainClock clock) => From(unitId, t, clock, clock.Now);
 
@@ -33,7 +34,7 @@ public sealed record TaskDto(
         var figures = RollupMath.Of(t, now, clock);
         return new(t.Id, unitId, t.Title, t.Track, t.Weight, t.Start, t.Due, t.Status, t.Progress, t.Note,
             t.Version, t.UpdatedAt, t.UpdatedBy, figures.Overdue == 1, t.DirectiveId, figures.Stale == 1, ActorNames.Of(t.UpdatedBy, t.UpdatedByName),
-            t.DoneSince, t.Tags ?? [], t.IssuerUnitId, t.Expectation, clock.IsArchived(t, now), t.ScheduleId, t.Period, t.IsCopy);
+            t.DoneSince, t.Tags ?? [], t.IssuerUnitId, t.Expectation, clock.IsArchived(t, now), t.ScheduleId, t.Period, t.IsCopy, t.Locked);
     }
 
     [JsonIgnore]

@@ -54,6 +54,16 @@ public interface IDirectiveGrain : IGrainWithStringKey
     Task<TurnShare?> JoinTurn(string turn);
     /// <summary>A schedule whose targets follow the tree: units that came to match get the current instance.</summary>
     Task Follow();
+    /// <summary>A finding with its task as its unit reported it (the state brought up to that report first); null when no such finding.</summary>
+    Task<FindingView?> Finding();
+    /// <summary>A finding awaiting confirmation closes (销号): its task is locked. Conflict in any other state.</summary>
+    Task<Result<FindingView>> Confirm(string note, string by, string? byName);
+    /// <summary>A finding awaiting confirmation is sent back: open, its task inProgress at <paramref name="progress"/>. Conflict in any other state.</summary>
+    Task<Result<FindingView>> Reopen(string note, int progress, string by, string? byName);
+    /// <summary>A finding's text (the task's title: its first 200 characters) and due date; Conflict once closed.</summary>
+    Task<Result<FindingView>> PatchFinding(string? text, DateOnly? due, string by, string? byName);
+    /// <summary>A finding's task was written by its unit: the state follows it at once. One-way.</summary>
+    [OneWay] Task FindingCopy(CopyReport report);
     /// <summary>Continues unfinished work after a restart.</summary>
     [OneWay] Task Resume();
 }

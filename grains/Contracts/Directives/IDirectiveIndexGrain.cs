@@ -17,8 +17,12 @@ public interface IDirectiveIndexGrain : IGrainWithIntegerKey
     Task SetBusy(string id, bool busy);
     Task Remove(string id);
     [ReadOnly] Task<bool> Exists(string id);
-    /// <summary>Ids issued by any of <paramref name="issuerIds"/> (all when null), in id order: directives, or with <paramref name="schedules"/> the schedules.</summary>
+    /// <summary>Ids issued by any of <paramref name="issuerIds"/> (all when null), in id order: directives, or with <paramref name="schedules"/> the schedules (never findings).</summary>
     [ReadOnly] Task<IReadOnlyList<string>> Issued(IReadOnlyList<string>? issuerIds, bool schedules = false);
+    /// <summary>A registered finding's row as its owner now holds it (<paramref name="id"/>: the owner id, <c>f-{id}</c>).</summary>
+    Task PutFinding(string id, FindingRow row);
+    /// <summary>Every finding's row, in id order.</summary>
+    [ReadOnly] Task<IReadOnlyList<FindingRow>> Findings();
     /// <summary>Pokes every owner with unfinished work, and turns the schedules due (start-up).</summary>
     Task Wake();
     /// <summary>Turns the schedules whose period has changed, and lets those that follow the tree look for new targets when it changed.</summary>

@@ -25,7 +25,13 @@ public sealed record CopyOrder(
     /// <summary>A schedule's period (<c>2026-12</c>): the copy is that period's instance, <c>{OwnerId}-{Period}</c>.</summary>
     [property: Id(9)] string? Period = null,
     /// <summary>True: the owner is deleted and its copies stay as the unit's own tasks (a schedule's).</summary>
-    [property: Id(10)] bool Release = false)
+    [property: Id(10)] bool Release = false,
+    /// <summary>A finding's task: its shard tells the owner of every report at once (the finding's state follows it).</summary>
+    [property: Id(11)] bool Finding = false,
+    /// <summary>A closed finding's task (销号): locked, its unit may no longer change it.</summary>
+    [property: Id(12)] bool Lock = false,
+    /// <summary>A reopened finding's task: a done copy goes back to inProgress at this progress.</summary>
+    [property: Id(13)] int? Reopen = null)
 {
     /// <summary>The id of the copy in the target unit.</summary>
     public string TaskId => Period is null ? OwnerId : InstanceId(OwnerId, Period);

@@ -28,8 +28,12 @@ public sealed record Directive
     [Id(16)] public Expectation Expectation { get; init; }
     /// <summary>Set for a schedule: its cadence and current period (<see cref="Start"/> and <see cref="Due"/> are that period's).</summary>
     [Id(17)] public Recurrence? Recurrence { get; init; }
+    /// <summary>Set for a finding (docs/domain.md "Findings"): its inspection, unit, inspector and state; its one copy is the rectification task.</summary>
+    [Id(18)] public Finding? Finding { get; init; }
 
     public bool IsSchedule => Recurrence is not null;
+
+    public bool IsFinding => Finding is not null;
 
     /// <summary>What every copy takes from the directive.</summary>
     public CopyFields Owned => new(Title, Track, Weight, Start, Due, Expectation);

@@ -31,7 +31,7 @@ public static class DirectiveRules
     {
         Id = d.Id, IssuerUnitId = d.IssuerUnitId, Title = d.Title, Track = d.Track, Weight = d.Weight,
         Start = d.Start, Due = d.Due, Expectation = d.Expectation, Note = d.Note, Tags = d.Tags is { Length: > 0 } t ? t : null, Version = 1,
-        Recurrence = d.Recurrence,
+        Recurrence = d.Recurrence, Finding = d.Finding,
         State = DirectiveState.Deploying, CreatedAt = now, CreatedBy = by, UpdatedAt = now, UpdatedBy = by, UpdatedByName = byName,
     };
 }

@@ -42,6 +42,8 @@ public sealed class DirectiveIndexState
     [Id(1)] public HashSet<string> Busy { get; set; } = new(StringComparer.Ordinal);
     /// <summary>The schedules among them: their cadence and the period they handed out last.</summary>
     [Id(2)] public Dictionary<string, ScheduleMark> Schedules { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>The findings among them (by owner id, <c>f-{id}</c>): what the findings list filters on.</summary>
+    [Id(3)] public Dictionary<string, FindingRow> Findings { get; set; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>What the index knows of a schedule: enough to see that its period has turned.</summary>

@@ -57,14 +57,21 @@ public sealed class UnitCopies(Func<List<TaskItem>> list, Func<DateTimeOffset, D
             return CopyOutcome.Created;
         }
         // An older version, or one that changed nothing the copy takes (targets added), leaves it as it is.
-        if (kept || order.OwnerVersion <= held.OwnerVersion || CopyFields.Of(held) == f) return CopyOutcome.Unchanged;
+        var reopen = order.Reopen is not null && held.Status == TaskItemStatus.Done;
+        if (kept || order.OwnerVersion <= held.OwnerVersion || (CopyFields.Of(held) == f && held.Locked == order.Lock && !reopen)) return CopyOutcome.Unchanged;
         // The owner's change is a write of the copy (a new version), while its updatedAt/By and
         // staleness stay the unit's own last report.
         after = held with
         {
             Title = f.Title, Track = f.Track, Weight = f.Weight, Start = f.Start, Due = f.Due, Expectation = f.Expectation,
-            OwnerVersion = order.OwnerVersion, CopyShard = order.Shard, Version = held.Version + 1,
+            OwnerVersion = order.OwnerVersion, CopyShard = order.Shard, Version = held.Version + 1, Locked = order.Lock,
         };
+        // A finding sent back (reopened): the inspector's report of the task, not the unit's.
+        if (reopen)
+            after = after with
+            {
+                Status = TaskItemStatus.InProgress, Progress = order.Reopen!.Value, DoneAt = null, UpdatedAt = now, UpdatedBy = order.By, UpdatedByName = order.ByName,
+            };
         Stored[index] = after;
         before = held;
         return CopyOutcome.Updated;

@@ -5,7 +5,7 @@ namespace Cascade.History;
 /// of the configured provider: a row per unit and day with the figures in <see cref="PointCodec"/>'s
 /// form, and the unit's parent, name, kind and depth kept once per change (a row whenever they
 /// differ from the unit's previous point), which reads resolve: every point read carries the
-/// structure it had on its day. The SQLite store is built; Azure Table Storage and PostgreSQL
+/// structure it had on its day. Built for SQLite and Azure Table Storage; PostgreSQL would
 /// implement the same four calls.
 /// </summary>
 public interface IHistoryStore

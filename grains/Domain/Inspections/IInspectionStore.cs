@@ -3,8 +3,8 @@ namespace Cascade.Inspections;
 /// <summary>
 /// Where inspections are kept (docs/architecture.md "Inspections"), beside the grain states of the
 /// configured provider. Append-only: every method that writes inserts, a retried insert of a row
-/// already stored is a no-op that keeps the first, and nothing updates or deletes a row. The
-/// SQLite store implements it now; an Azure Table or PostgreSQL store implements the same.
+/// already stored is a no-op that keeps the first, and nothing updates or deletes a row. Built
+/// for SQLite and Azure Table Storage; a PostgreSQL store would implement the same.
 /// </summary>
 public interface IInspectionStore
 {
@@ -12,8 +12,11 @@ public interface IInspectionStore
     Task AddHeader(InspectionHeader header);
 
     /// <summary>
-    /// Rows of frozen units with their tasks and own open alerts, together (one transaction in
-    /// SQLite): a capture appends a batch at a time, so the rows held are always whole batches.
+    /// Rows of frozen units with their tasks and own open alerts, stored in the order given: one
+    /// transaction in SQLite (the rows held are whole batches); in Azure Tables transactions of
+    /// whole units one after another, so a batch cut off by a crash leaves its first units only.
+    /// Either way the rows held are an unbroken run of a capture's (the shape's last units), which
+    /// is what a resumed capture restores.
     /// </summary>
     Task Append(string inspectionId, IReadOnlyList<(FrozenUnit Unit, UnitSnapshot Work)> rows);
 

@@ -46,6 +46,8 @@ public sealed record TaskItem
     [Id(21)] public string? Period { get; init; }
     /// <summary>Its owner was deleted: the copy became the unit's own task (the owner reference kept for history).</summary>
     [Id(22)] public bool Released { get; init; }
+    /// <summary>A closed finding's rectification task (已销号): nothing of it changes any more (docs/domain.md "Findings").</summary>
+    [Id(23)] public bool Locked { get; init; }
 
     /// <summary>The directive or schedule this task is a copy of (kept after release, for history).</summary>
     public string? OwnerId => DirectiveId ?? ScheduleId;

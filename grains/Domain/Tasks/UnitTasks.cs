@@ -42,6 +42,7 @@ public sealed class UnitTasks(string unitId, Func<List<TaskItem>> list, Func<Dat
         if (!applied.Succeeded) return applied;
         if (!Matches(ifMatch, stored!)) return PreconditionFailed(stored!);
         if (applied.Value!.SameContent(stored!)) return Result<TaskItem>.Ok(stored!);
+        if (stored!.Locked) return Locked(taskId);
         if (stored!.IsCopy && TaskRules.FirstOwnedChange(stored, applied.Value!) is { } owned)
             return Result<TaskItem>.Conflict($"'{owned}' of task '{taskId}' is set by {OwnerName(stored)}; only its issuer changes it.");
         // doneAt: kept while the task stays done (a done task stored before doneAt existed keeps its last write), set when it becomes done, cleared on reopening.
@@ -60,7 +61,8 @@ public sealed class UnitTasks(string unitId, Func<List<TaskItem>> list, Func<Dat
     {
         if (Find(taskId, out var stored) is { } missing) return missing;
         if (!Matches(ifMatch, stored!)) return PreconditionFailed(stored!);
-        if (stored!.IsCopy && !mayRemoveCopy)
+        if (stored!.Locked) return Locked(taskId);
+        if (stored.IsCopy && !mayRemoveCopy)
             return Result<TaskItem>.Conflict($"Task '{taskId}' was handed down by {OwnerName(stored)}: only its issuer withdraws it (or an admin deletes it).");
         Stored.RemoveAt(IndexOf(taskId));
         return Result<TaskItem>.Ok(stored!);
@@ -108,6 +110,9 @@ public sealed class UnitTasks(string unitId, Func<List<TaskItem>> list, Func<Dat
         var current = $"\"{task.Version}\"";
         return ifMatch.Split(',').Select(v => v.Trim()).Any(v => v == "*" || v == current);
     }
+
+    private static Result<TaskItem> Locked(string taskId) =>
+        Result<TaskItem>.Conflict($"Task '{taskId}' is a closed finding's rectification (已销号): it no longer changes.");
 
     private static Result<TaskItem> PreconditionFailed(TaskItem task) =>
         new(Outcome.PreconditionFailed, task, $"The task is at version {task.Version}; reload it and apply your change again.");

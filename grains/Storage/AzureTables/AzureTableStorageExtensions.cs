@@ -1,5 +1,7 @@
 using Cascade.Alerts;
 using Cascade.Audit;
+using Cascade.History;
+using Cascade.Inspections;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Serialization;
@@ -13,7 +15,7 @@ public static class AzureTableStorageExtensions
     /// Orleans' own Azure Table providers for grain state and reminders, with state written by
     /// Orleans' binary serializer (as in SQLite: stored types are named by <c>[Alias]</c> and
     /// <c>[Id]</c>, never by CLR names) and compressed (the ~960 KB entity limit), and the audit
-    /// trail, the open-alert index's rows and the records of raised alerts in tables of their own.
+    /// trail, the open-alert index's rows, the records of raised alerts, the inspections and the history points in tables of their own.
     /// </summary>
     public static ISiloBuilder AddCascadeAzureTableStorage(this ISiloBuilder silo)
     {
@@ -24,6 +26,9 @@ public static class AzureTableStorageExtensions
         silo.Services.TryAddSingleton<IAlertIndexStore>(sp => new AzureTableAlertIndexStore(sp.GetRequiredService<AzureTables>(),
             new CompressedStateSerializer(new OrleansGrainStorageSerializer(sp.GetRequiredService<Serializer>()))));
         silo.Services.TryAddSingleton<IRaisedAlertStore>(sp => new AzureTableRaisedAlertStore(sp.GetRequiredService<AzureTables>()));
+        silo.Services.TryAddSingleton<FrozenCodec>();
+        silo.Services.TryAddSingleton<IInspectionStore, AzureTableInspectionStore>();
+        silo.Services.TryAddSingleton<IHistoryStore, AzureTableHistoryStore>();
         silo.AddAzureTableGrainStorage(StorageNames.Default, o => o.Configure<AzureTables, Serializer>((options, tables, serializer) =>
         {
             options.TableServiceClient = tables.Service;

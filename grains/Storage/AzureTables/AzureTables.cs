@@ -21,9 +21,11 @@ public sealed class AzureTables(IOptions<AzureTableOptions> options) : IStorageP
     public const string Keys = "Keys";
     public const string AlertIndex = "AlertIndex";
     public const string RaisedAlerts = "RaisedAlerts";
+    public const string Inspections = "Inspections";
+    public const string History = "History";
 
     /// <summary>Tables Cascade creates itself (Orleans creates its own three).</summary>
-    public static readonly IReadOnlyList<string> Own = [AuditTrail, Keys, AlertIndex, RaisedAlerts];
+    public static readonly IReadOnlyList<string> Own = [AuditTrail, Keys, AlertIndex, RaisedAlerts, Inspections, History];
 
     private readonly ConcurrentDictionary<string, Task<TableClient>> _tables = new(StringComparer.Ordinal);
     private TableServiceClient? _service;

@@ -147,3 +147,12 @@ export function patchSchedule(id, version, patch) {
 export function deleteSchedule(id) {
   return send(`/api/v1/schedules/${encodeURIComponent(id)}`, 'DELETE', {}, () => ({ kind: 'deleted' }), { 409: refused });
 }
+
+/**
+ * POST a finding's decision: `confirm` (销号) or `reopen` (退回). Answers { kind: 'saved', finding } |
+ * { kind: 'forbidden' } | { kind: 'refused', detail } (409: not awaiting sign-off) | { kind: 'invalid', detail } | { kind: 'gone' } | { kind: 'failed' }.
+ */
+export function decideFinding(id, action, body) {
+  return send(`/api/v1/findings/${encodeURIComponent(id)}/${action}`, 'POST', { body },
+    async (answer) => ({ kind: 'saved', finding: await answer.json() }), { 409: refused });
+}

@@ -6,6 +6,7 @@ import { zhTaskForm, enTaskForm } from './task-form-i18n.js';
 import { zhImport, enImport } from './import-i18n.js';
 import { zhDirectives, enDirectives } from './directives-i18n.js';
 import { zhSchedules, enSchedules } from './schedules-i18n.js';
+import { zhFindings, enFindings } from './findings-i18n.js';
 
 const zh = {
   title: 'Cascade · 工作台',
@@ -66,6 +67,7 @@ const zh = {
   ackGone: '此预警已不存在',
   openLedger: '督办台账',
   openReport: '年度报告',
+  inspectionsLink: '督查',
 };
 
 const en = {
@@ -127,12 +129,13 @@ const en = {
   ackGone: 'This alert no longer exists',
   openLedger: 'Alert ledger',
   openReport: 'Year report',
+  inspectionsLink: 'Inspections',
 };
 
 /** The wall's words (figures, health, status) with the workbench's own added. */
 export function strings(lang) {
   const wall = wallStrings(lang);
-  return { ...wall, ...(lang === 'en' ? en : zh), ...(lang === 'en' ? enTaskForm : zhTaskForm), ...(lang === 'en' ? enImport : zhImport), ...(lang === 'en' ? enDirectives : zhDirectives), ...(lang === 'en' ? enSchedules : zhSchedules), wallTitle: wall.subtitle };
+  return { ...wall, ...(lang === 'en' ? en : zh), ...(lang === 'en' ? enTaskForm : zhTaskForm), ...(lang === 'en' ? enImport : zhImport), ...(lang === 'en' ? enDirectives : zhDirectives), ...(lang === 'en' ? enSchedules : zhSchedules), ...(lang === 'en' ? enFindings : zhFindings), wallTitle: wall.subtitle };
 }
 
 /** zh unless asked otherwise: ?lang= first, then what this browser chose last time. */

@@ -9,6 +9,7 @@ import { AlertList } from './alerts.js';
 import { SummaryView } from './summary.js';
 import { TaskList } from './tasks.js';
 import { DirectiveSection, unitsBelow } from './directives.js';
+import { FindingSection } from './findings.js';
 import { ScheduleSection } from './schedules.js';
 import { todayIn } from './periods.js';
 import { WallConnection, retryDelay } from '../wall/connection.js';
@@ -16,6 +17,7 @@ import { showAdminLink } from './admin-link.js';
 import { showCover, signIn } from './page.js';
 
 const FALLBACK_REFRESH_MS = 30000; // while the hub is down, read the API instead
+const FINDINGS_REFRESH_MS = 15000; // findings raised here move with another unit's reports
 
 const query = new URLSearchParams(location.search);
 const lang = chooseLanguage(query, window.localStorage);
@@ -36,6 +38,9 @@ function fillStaticText() {
   byId('brand').textContent = text.brand;
   byId('sign-out').textContent = text.signOut;
   byId('picker-text').textContent = text.unit;
+  // 督查: the inspections (the list, capturing one, their frozen figures and reports).
+  byId('to-inspections').textContent = text.inspectionsLink;
+  if (query.get('lang')) byId('to-inspections').href = `/app/inspections?lang=${lang}`;
   const other = lang === 'en' ? 'zh' : 'en';
   const switcher = byId('lang-switch');
   switcher.textContent = text.switchTo;
@@ -107,6 +112,8 @@ async function start() {
   const issued = new DirectiveSection(text, byId('directives'), { unitId, units, formatTime: (iso) => formatTime(iso), unitName, signedOut: () => signIn(lang) });
   // 例行工作: the schedules this unit set, each across its targets by period; setting more.
   const duties = new ScheduleSection(text, byId('schedules'), { unitId, below: unitsBelow(unitId, units), today, signedOut: () => signIn(lang) });
+  // 督查整改: the findings this unit must put right, and those it raised as an inspector unit.
+  const findings = new FindingSection(text, byId('findings'), { unitId, unitName, signedOut: () => signIn(lang) });
   const access = byId('access');
   const setWritable = (writable) => {
     tasks.setWritable(writable);
@@ -200,7 +207,7 @@ async function start() {
     return reading;
   }
 
-  await Promise.all([refresh(true), refreshAlerts(), issued.refresh(), duties.refresh()]);
+  await Promise.all([refresh(true), refreshAlerts(), issued.refresh(), duties.refresh(), findings.refresh()]);
   cover.hidden = true;
 
   let firstBuild = null;
@@ -215,7 +222,7 @@ async function start() {
         const shown = (snapshot.units ?? []).find((u) => u.id === unitId);
         if (shown) summary.update(shown.name ?? unit.name, shown.summary);
         // Whatever changed while not watching; then the page is live (a mark for readers and tests).
-        Promise.all([refresh(false), refreshAlerts(), issued.refresh(), duties.refresh()]).then(() => { document.body.dataset.live = 'true'; });
+        Promise.all([refresh(false), refreshAlerts(), issued.refresh(), duties.refresh(), findings.refresh()]).then(() => { document.body.dataset.live = 'true'; });
       },
       summaries(items) {
         for (const item of items) if (item?.unitId === unitId && item.summary) summaryChanged(item.summary);
@@ -223,7 +230,7 @@ async function start() {
       alerts() { refreshAlerts(); },
       directives() { issued.refresh(); duties.refresh(); }, // a directive or schedule this unit issued moved (its copies reported)
       changes(items) {
-        if (items.some((change) => change?.unitId === unitId)) refresh(false);
+        if (items.some((change) => change?.unitId === unitId)) { refresh(false); findings.refresh(); }
       },
       unknownUnit() { showCover(text.unknownUnit(unitId), true); },
       unauthorized: () => signIn(lang),
@@ -241,6 +248,8 @@ async function start() {
     refresh(true);
     refreshAlerts();
   }, FALLBACK_REFRESH_MS);
+  // A finding this unit raised moves when the inspected unit reports: no push names it here, so read it now and then.
+  setInterval(() => findings.refresh(), FINDINGS_REFRESH_MS);
 }
 
 start().catch((error) => {

@@ -80,6 +80,7 @@ const zh = {
   legendBusiness: '业务',
   alerts: '预警',
   alertsOnTile: (n, escalated) => `${n} 条未解除预警${escalated ? '，其中有已升级督办的' : ''}`,
+  findingsOnTile: (n) => `${n} 条督查发现待整改或待销号`,
   escalatedTo: (name) => `已升级至${name}`,
   acknowledged: '已确认',
   escalatedCount: (n) => `升级 ${n}`,
@@ -152,6 +153,7 @@ const en = {
   legendBusiness: 'Business (Biz)',
   alerts: 'Alerts',
   alertsOnTile: (n, escalated) => `${n} open alert${n === 1 ? '' : 's'}${escalated ? ', escalated' : ''}`,
+  findingsOnTile: (n) => `${n} inspection finding${n === 1 ? '' : 's'} being put right or awaiting sign-off`,
   escalatedTo: (name) => `escalated to ${name}`,
   acknowledged: 'acknowledged',
   escalatedCount: (n) => `${n} escalated`,
@@ -171,7 +173,7 @@ const en = {
   alertText: (alert, rules) => sentence(enSentences, alert) ?? rules[alert.rule] ?? alert.rule,
 };
 
-export const glyphs = { green: '✓', amber: '!', red: '✕', none: '—', alert: '⚑', escalated: '↑' };
+export const glyphs = { green: '✓', amber: '!', red: '✕', none: '—', alert: '⚑', escalated: '↑', finding: '改' };
 
 export function strings(lang) {
   return lang === 'en' ? en : zh;

@@ -7,6 +7,7 @@ import { WallConnection, retryDelay } from './connection.js';
 import { applyDirectiveSnapshot, applyDirectives } from './directives.js';
 import { WallView } from './view.js';
 import { Drill } from './drill.js';
+import { FindingCounts } from './findings.js';
 
 const DEFAULT_DEPTH = 2;
 const MAX_DEPTH = 6;
@@ -22,6 +23,7 @@ const state = createState();
 let formats = clockFormats(lang, query.get('tz'));
 const rotate = parseRotate(query.get('rotate'));
 const view = new WallView(text, formats, { rotate, open: (unitId) => drill.open(unitId) });
+const findingCounts = new FindingCounts({ withKiosk: (url) => withKiosk(url), state, view });
 
 const cover = document.getElementById('cover');
 const banner = document.getElementById('banner');
@@ -87,6 +89,7 @@ const handlers = {
     cover.hidden = true;
     view.renderAll(state);
     renderClock();
+    findingCounts.read();
   },
   summaries(items) {
     view.renderSummaries(state, applySummaries(state, items));

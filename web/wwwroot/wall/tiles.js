@@ -88,6 +88,10 @@ export class TileView {
     this.duties = new DutiesChip(make('span', 'duties', this.foot), text); // this period's duties held / due
     this.alertBadges.push(make('span', 'alert-badge in-foot', this.foot));
     for (const badge of this.alertBadges) badge.hidden = true;
+    // Open findings (督查整改) on units of this subtree: a count read from the findings list.
+    this.findingBadge = make('span', 'finding-badge', this.foot);
+    this.findingBadge.hidden = true;
+    this.findingCount = 0;
     this.element.addEventListener('animationend', () => this.element.classList.remove('flash'));
   }
 
@@ -122,6 +126,17 @@ export class TileView {
     this.updateFoot(summary);
     if (!this.updateReason(words) && duties !== dutiesBefore) this.fitReason();
     return changed;
+  }
+
+  /** How many findings on this subtree are not closed yet (open or awaiting sign-off); hidden at 0. */
+  updateFindings(count) {
+    if (count === this.findingCount) return;
+    this.findingCount = count;
+    this.findingBadge.hidden = count === 0;
+    setText(this.findingBadge, count > 0 ? `${glyphs.finding}${count}` : '');
+    this.findingBadge.title = count > 0 ? this.text.findingsOnTile(count) : '';
+    if (count > 0) this.element.dataset.findings = String(count);
+    else delete this.element.dataset.findings;
   }
 
   /**

@@ -42,6 +42,7 @@ export class WallView {
     this.directives = new DirectivesPanel(byId('directives-panel'), byId('directives'), text);
     this.relayoutTimer = 0;
     this.alertInfo = { counts: { red: 0, amber: 0, escalated: 0, total: 0 }, newest: null, byUnit: new Map() };
+    this.findings = new Map(); // unit id -> findings not closed in its subtree (renderFindings)
   }
 
   fillStaticText() {
@@ -151,7 +152,14 @@ export class WallView {
     }
     keep?.add(unit.id);
     view.update(unit, this.alertInfo.byUnit.get(unit.id));
+    view.updateFindings(this.findings.get(unit.id) ?? 0);
     return view;
+  }
+
+  /** Findings not closed, counted per unit over its subtree: every drawn tile and head shows its own. */
+  renderFindings(counts) {
+    this.findings = counts;
+    for (const [id, view] of [...this.heads.entries(), ...this.tiles.entries()]) view.updateFindings(counts.get(id) ?? 0);
   }
 
   /** The "N more" tile of a capped section; one per section index, reused. */

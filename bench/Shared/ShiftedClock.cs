@@ -1,4 +1,4 @@
-namespace Cascade.Bench.Schedules;
+namespace Cascade.Bench.Shared;
 
 /// <summary>
 /// The product's domain clock for the bench: the real clock plus an offset the bench sets, so

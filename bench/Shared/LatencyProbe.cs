@@ -1,10 +1,9 @@
 using System.Diagnostics;
 using System.Text;
 using Cascade.Bench.Reporting;
-using Cascade.Bench.Shared;
 using Cascade.Units;
 
-namespace Cascade.Bench.Rollup;
+namespace Cascade.Bench.Shared;
 
 /// <summary>
 /// Write-to-root latency, one probe at a time: PATCH the weight of the probe task (nothing else

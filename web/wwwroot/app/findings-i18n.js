@@ -1,0 +1,41 @@
+// The words of findings (督查整改: 互观互检 → 整改 → 销号) on the workbench, Chinese first.
+
+export const zhFindings = {
+  findingsTitle: '督查整改',
+  findingsOpen: (n) => `待整改 ${n}`,
+  findingsToFix: '本单位需整改的问题',
+  findingsRaised: '本单位提出的督查发现',
+  findingStates: { open: '整改中', awaitingConfirmation: '待销号', closed: '已销号' },
+  findingDue: (date) => `整改期限 ${date}`,
+  findingBy: (unit) => `提出单位：${unit}`,
+  findingOn: (unit) => `被检查单位：${unit}`,
+  findingTask: (status, progress) => `整改任务：${status} ${progress}%`,
+  findingNote: '意见（可选）',
+  confirmFinding: '确认销号',
+  reopenFinding: '退回重改',
+  findingConfirmed: '已销号',
+  findingReopened: '已退回，整改任务回到进行中',
+  findingRefused: (detail) => `未能办理：${detail}`,
+  findingForbidden: '你无权办理这条督查发现',
+  findingFailed: '未能办理，请稍后重试',
+};
+
+export const enFindings = {
+  findingsTitle: 'Inspection findings',
+  findingsOpen: (n) => `${n} to put right`,
+  findingsToFix: 'Findings this unit must put right',
+  findingsRaised: 'Findings this unit raised',
+  findingStates: { open: 'Being put right', awaitingConfirmation: 'Awaiting sign-off', closed: 'Signed off' },
+  findingDue: (date) => `Due ${date}`,
+  findingBy: (unit) => `Raised by ${unit}`,
+  findingOn: (unit) => `On ${unit}`,
+  findingTask: (status, progress) => `Rectification: ${status} ${progress}%`,
+  findingNote: 'Note (optional)',
+  confirmFinding: 'Sign off',
+  reopenFinding: 'Send back',
+  findingConfirmed: 'Signed off',
+  findingReopened: 'Sent back: the rectification is in progress again',
+  findingRefused: (detail) => `Not done: ${detail}`,
+  findingForbidden: 'You may not decide this finding',
+  findingFailed: 'Not done; try again shortly',
+};

@@ -1,4 +1,5 @@
 using Cascade.Alerts;
+using Cascade.Directives;
 using Cascade.History;
 using Cascade.Time;
 using Cascade.Units;
@@ -37,6 +38,18 @@ public sealed class ReportGrain(IRaisedAlertStore raised, IHistoryStore history,
                 var tally = tallies[batch[j].RowId];
                 foreach (var task in tasks) tally.Add(task);
             }
+        }
+        // Findings: the directive index's rows of the subtree's units, each owner read for its times.
+        var findings = (await GrainFactory.GetGrain<IDirectiveIndexGrain>(IDirectiveIndexGrain.Key).Findings())
+            .Where(f => scope.RowOf(f.UnitId) is not null).ToList();
+        for (var i = 0; i < findings.Count; i += Batch)
+        {
+            var batch = findings.Skip(i).Take(Batch).ToList();
+            var views = await Task.WhenAll(batch.Select(f => GrainFactory.GetGrain<IDirectiveGrain>(Finding.OwnerId(f.Id)).Finding()));
+            for (var j = 0; j < batch.Count; j++)
+                if (views[j] is { } view)
+                    tallies[scope.RowOf(batch[j].UnitId)!].AddFinding(view.Directive.CreatedAt,
+                        view.Finding.State == FindingState.Closed ? view.Finding.ClosedAt : null);
         }
         foreach (var alert in await raised.FiredBetween(bounds.Start, bounds.End))
             if (scope.RowOf(alert.UnitId) is { } row) tallies[row].Add(alert);

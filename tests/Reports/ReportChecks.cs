@@ -92,5 +92,7 @@ internal static class ReportChecks
         Assert.Equal(rows.SelectMany(r => r.GetProperty("tags").EnumerateArray().SelectMany(g =>
                 Tracks.Select(t => Counts(g.GetProperty("tasks").GetProperty(t))).Append(Counts(g.GetProperty("directives"))).Select(c => $"{r.GetProperty("unitId")}:{g.GetProperty("tag")}:{c}"))),
             Sheet("标签").Select(r => $"{r["单位编号"]}:{r["标签"]}:{Cells(r)}"));
+        Assert.Equal(rows.Select(r => r.GetProperty("findings") is var f ? $"{r.GetProperty("unitId")}:{f.GetProperty("raised")}:{f.GetProperty("closed")}:{Json(f.GetProperty("meanDaysToClose"))}" : ""),
+            Sheet("整改").Select(r => $"{r["单位编号"]}:{r["发现问题"]}:{r["已销号"]}:{Fraction(r["平均销号天数"])}"));
     }
 }

@@ -48,7 +48,7 @@ public sealed class ReportPageTests(Chromium chromium, WorkbenchServer server) :
         Assert.Equal("测试厅党组", await page.Locator("#department").TextContentAsync());
         Assert.Contains($"{year} 年度工作报告", await page.Locator("#title").TextContentAsync());
         Assert.Contains("机关党委", await page.Locator("#subtitle").TextContentAsync());
-        Assert.Equal(6, await page.Locator("section.report-section").CountAsync());
+        Assert.Equal(7, await page.Locator("section.report-section").CountAsync());
         var firstTable = await page.Locator("section.report-section").First.Locator("tbody tr").AllTextContentsAsync();
         Assert.Contains(firstTable, r => r.Contains("第一党支部"));
 

@@ -19,7 +19,7 @@ public sealed class ReportWireTests
         var row = new ReportRow("b", "c", "第一党支部", UnitKind.Branch, 1, tracks, new TaskCounts(2, 2, 1, 0),
             [new DutyLine("dk", "党课", 4, 4, 3)], [new RuleCount("taskOverdue", 2)],
             [new MonthPoint(1, new DateOnly(2026, 2, 1), 0.1, 0.2), new MonthPoint(2, new DateOnly(2026, 3, 1), null, null)],
-            [new TagLine("效能目标考核", tracks, counts)]);
+            [new TagLine("效能目标考核", tracks, counts)], new FindingCounts(3, 2, 4.5));
         var report = new YearReport("c", 2026, 1, DateTimeOffset.UnixEpoch.AddDays(1), DateTimeOffset.UnixEpoch.AddDays(2), [row], "测试厅党组");
         var back = Serializer.Deserialize<YearReport>(Serializer.SerializeToArray(report));
         Assert.Equal(JsonSerializer.Serialize(report), JsonSerializer.Serialize(back));

@@ -7,11 +7,11 @@ namespace Cascade.Web.Reports;
 /// The year report as an xlsx workbook (docs/api.md "Year report"): one sheet per section, one row
 /// per unit and figure, every value exactly the JSON's. Sheets: 任务 (tasks by track), 交办
 /// (directives received), 定期任务 (schedule instances), 预警 (alerts raised by rule), 月度进度
-/// (monthly progress against expected), 标签 (the counts per tag).
+/// (monthly progress against expected), 整改 (findings raised, closed, mean days to close), 标签 (the counts per tag).
 /// </summary>
 public static class ReportSheets
 {
-    public const string Tasks = "任务", Directives = "交办", Duties = "定期任务", Alerts = "预警", Months = "月度进度", Tags = "标签";
+    public const string Tasks = "任务", Directives = "交办", Duties = "定期任务", Alerts = "预警", Months = "月度进度", Tags = "标签", Findings = "整改";
 
     /// <summary>The 类别 of a tasks row: a track, or both together.</summary>
     public const string Party = "党建", Business = "业务", All = "合计", DirectiveCopies = "交办";
@@ -35,6 +35,10 @@ public static class ReportSheets
             {
                 ["月份"] = m.Month, ["时点"] = m.Day.ToString("yyyy-MM-dd"), ["进度"] = m.Progress, ["期望"] = m.Expected,
             }))).ToList(),
+            [Findings] = report.Rows.Select(r => Unit(r, new()
+            {
+                ["发现问题"] = r.Findings.Raised, ["已销号"] = r.Findings.Closed, ["平均销号天数"] = r.Findings.MeanDaysToClose,
+            })).ToList(),
             [Tags] = report.Rows.SelectMany(r => r.Tags.SelectMany(t =>
                 new[] { (Party, t.Tasks.Party), (Business, t.Tasks.Business), (All, t.Tasks.All), (DirectiveCopies, t.Directives) }
                     .Select(c => Tagged(Counts(r, c.Item1, c.Item2), t.Tag)))).ToList(),

@@ -19,4 +19,5 @@ public sealed record ReportRow(
     [property: Id(7)] IReadOnlyList<DutyLine> Duties,
     [property: Id(8)] IReadOnlyList<RuleCount> Alerts,
     [property: Id(9)] IReadOnlyList<MonthPoint> Months,
-    [property: Id(10)] IReadOnlyList<TagLine> Tags);
+    [property: Id(10)] IReadOnlyList<TagLine> Tags,
+    [property: Id(11)] FindingCounts Findings);

@@ -14,6 +14,8 @@ public sealed class YearTally(ReportYear year, DomainClock clock)
     private readonly TracksTally _tasks = new();
     private readonly CountsTally _directives = new();
     private readonly Dictionary<string, DutyTally> _duties = new(StringComparer.Ordinal);
+    private int _findingsRaised, _findingsClosed;
+    private double _daysToClose;
     private readonly Dictionary<string, int> _alerts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (TracksTally Tasks, CountsTally Directives)> _tags = new(StringComparer.Ordinal);
 
@@ -63,11 +65,24 @@ public sealed class YearTally(ReportYear year, DomainClock clock)
         _alerts[alert.Rule] = _alerts.GetValueOrDefault(alert.Rule) + 1;
     }
 
+    /// <summary>Counts a finding recorded at <paramref name="raisedAt"/> when that lies in the year; <paramref name="closedAt"/>: when it was closed (销号), null while it is not.</summary>
+    public void AddFinding(DateTimeOffset raisedAt, DateTimeOffset? closedAt)
+    {
+        if (raisedAt < year.Start || raisedAt >= year.End) return;
+        _findingsRaised++;
+        if (closedAt is not { } closed) return;
+        _findingsClosed++;
+        _daysToClose += (closed - raisedAt).TotalDays;
+    }
+
     /// <summary>Adds the tally of a unit below (its subtree's figures).</summary>
     public void Add(YearTally below)
     {
         _tasks.Add(below._tasks);
         _directives.Add(below._directives);
+        _findingsRaised += below._findingsRaised;
+        _findingsClosed += below._findingsClosed;
+        _daysToClose += below._daysToClose;
         foreach (var (id, other) in below._duties)
         {
             if (!_duties.TryGetValue(id, out var duty)) _duties[id] = duty = new DutyTally();
@@ -90,5 +105,6 @@ public sealed class YearTally(ReportYear year, DomainClock clock)
         [.. _duties.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => new DutyLine(d.Key, d.Value.Title, d.Value.Due, d.Value.Done, d.Value.DoneOnTime))],
         [.. _alerts.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => new RuleCount(a.Key, a.Value))],
         months,
-        [.. _tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new TagLine(t.Key, t.Value.Tasks.ToCounts(), t.Value.Directives.ToCounts()))]);
+        [.. _tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new TagLine(t.Key, t.Value.Tasks.ToCounts(), t.Value.Directives.ToCounts()))],
+        new FindingCounts(_findingsRaised, _findingsClosed, _findingsClosed == 0 ? null : Math.Round(_daysToClose / _findingsClosed, 1)));
 }

@@ -71,6 +71,8 @@ function render(report) {
   t.monthsNote);
   months.classList.add('months');
   main.append(months);
+  main.append(section(t.sections.findings, table([c.unit, c.raisedFindings, c.closedFindings, c.meanDays],
+    report.rows.map((r) => [unitName(r), r.findings.raised, r.findings.closed, r.findings.meanDaysToClose ?? t.noPoint]))));
   const tagRows = report.rows.flatMap((r) => r.tags.flatMap((g) => [
     [unitName(r), g.tag, ...counts(t.tracks.all, g.tasks.all)],
     ['', '', ...counts(t.tracks.directives, g.directives)],

@@ -114,6 +114,8 @@ public sealed partial class AuthorizationMatrixTests
             ("GET alerts", "GET /api/v1/alerts", Rule.Read, Nothing, (c, _) => c.GetAsync($"/api/v1/alerts?unit={a}&subtree=true")),
             ("GET alerts export", "GET /api/v1/alerts/export", Rule.PeopleRead, Nothing, (c, _) => c.GetAsync($"/api/v1/alerts/export?unit={a}&subtree=true")),
             ("GET tasks export", "GET /api/v1/units/{id}/tasks.xlsx", Rule.PeopleRead, Nothing, (c, _) => c.GetAsync($"/api/v1/units/{a}/tasks.xlsx?subtree=true")),
+            ("GET year report", "GET /api/v1/units/{id}/report", Rule.PeopleRead, Nothing, (c, _) => c.GetAsync($"/api/v1/units/{a}/report?year=2026")),
+            ("GET year report xlsx", "GET /api/v1/units/{id}/report.xlsx", Rule.PeopleRead, Nothing, (c, _) => c.GetAsync($"/api/v1/units/{a}/report.xlsx?year=2026")),
             ("POST directive", "POST /api/v1/directives", Rule.WriteTasks, Below, (c, target) => c.PostAsJsonAsync("/api/v1/directives",
                 new { id = Api.Id("d"), issuerUnitId = a, title = "交办", track = "party", start = "2026-01-01", due = "2026-12-31", targets = new { unitIds = new[] { target } } })),
             ("GET directives", "GET /api/v1/directives", Rule.Read, Nothing, (c, _) => c.GetAsync($"/api/v1/directives?issuer={a}")),

@@ -107,8 +107,8 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Ap
 
     private static Task<string> Nothing() => Task.FromResult("");
 
-    /// <summary>Routes the matrix test checks outside its rows: the hub (connect and watch), the workbench pages (the inspections' and then-and-now's too) and the admin console.</summary>
-    private static readonly string[] CheckedApart = ["* /hubs/wall", "* /hubs/wall/negotiate", "GET /app", "GET /app/alerts", "GET /app/inspections", "GET /app/compare", "GET /inspections/{id}", "GET /admin"];
+    /// <summary>Routes the matrix test checks outside its rows: the hub (connect and watch), the workbench pages (the inspections' and then-and-now's too), the year report page and the admin console.</summary>
+    private static readonly string[] CheckedApart = ["* /hubs/wall", "* /hubs/wall/negotiate", "GET /app", "GET /app/alerts", "GET /app/inspections", "GET /app/compare", "GET /inspections/{id}", "GET /report", "GET /admin"];
 
     [Fact]
     public void Every_mapped_route_has_a_row_in_the_matrix()
@@ -184,9 +184,9 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Ap
             catch (Exception error) when (SignedIn(who)) { failures.Add($"{who} hub: {error.GetType().Name} {error.Message}"); }
         }
 
-        // The workbench, ledger, inspection and then-and-now pages: people get them; anyone else, a kiosk too, ends at the sign-in form.
+        // The workbench, ledger, inspection, then-and-now and year report pages: people get them; anyone else, a kiosk too, ends at the sign-in form.
         foreach (var (who, client) in callers)
-        foreach (var page in new[] { "/app", "/app/alerts", "/app/inspections", "/inspections/any-id", "/app/compare" })
+        foreach (var page in new[] { "/app", "/app/alerts", "/app/inspections", "/inspections/any-id", "/app/compare", "/report" })
         {
             var answer = await client.GetAsync(page);
             var expected = SignedIn(who) && who != Who.Kiosk ? page : "/login";

@@ -16,6 +16,7 @@ using Cascade.Web.Inspections;
 using Cascade.Web.Operations;
 using Cascade.Web.Tasks;
 using Cascade.Web.Units;
+using Cascade.Web.Reports;
 using Cascade.Web.Wall;
 using Cascade.Web.Workbench;
 using Microsoft.AspNetCore.Http.Json;
@@ -78,12 +79,13 @@ public static class CascadeWebExtensions
         app.MapCascadeOperations();
         app.MapLoginPage();
         app.MapCascadeWorkbench();
+        app.MapCascadeReportPage();
         app.MapInspectionPages();
         app.MapCascadeAdmin();
         // Every API route may answer 401 (no or an ended credential; a wrong password for a token)
         // and 503 (the storage did not confirm a change: StorageFailures).
         app.MapGroup("/api/v1").Refuses(StatusCodes.Status401Unauthorized, StatusCodes.Status503ServiceUnavailable)
-            .MapAuthApi().MapUsersApi().MapKiosksApi().MapUnitsApi().MapHistoryApi().MapTasksApi().MapTasksExport().MapImportApi().MapDirectivesApi().MapSchedulesApi().MapAlertsApi().MapAuditApi().MapInspectionsApi().MapFindingsApi();
+            .MapAuthApi().MapUsersApi().MapKiosksApi().MapUnitsApi().MapHistoryApi().MapTasksApi().MapTasksExport().MapImportApi().MapDirectivesApi().MapSchedulesApi().MapAlertsApi().MapAuditApi().MapInspectionsApi().MapFindingsApi().MapReportsApi();
         app.MapCascadeApiReference();
         return app;
     }

@@ -67,6 +67,7 @@ const zh = {
   ackResolved: '此预警已解除，无需确认',
   ackGone: '此预警已不存在',
   openLedger: '督办台账',
+  openReport: '年度报告',
   inspectionsLink: '督查',
 };
 
@@ -128,6 +129,7 @@ const en = {
   ackResolved: 'This alert has cleared; nothing to acknowledge',
   ackGone: 'This alert no longer exists',
   openLedger: 'Alert ledger',
+  openReport: 'Year report',
   inspectionsLink: 'Inspections',
 };
 

@@ -165,6 +165,13 @@ async function start() {
   ledgerLink.href = `/app/alerts?unit=${encodeURIComponent(unitId)}${query.get('lang') ? `&lang=${lang}` : ''}`;
   ledgerLink.textContent = text.openLedger;
   byId('alerts').querySelector('.alerts-heading')?.appendChild(ledgerLink);
+  // The year report (述职评议考核 material) of this unit and the units below it: a printable page.
+  const reportLink = document.createElement('a');
+  reportLink.className = 'report-link';
+  reportLink.id = 'report-link';
+  reportLink.href = `/report?unit=${encodeURIComponent(unitId)}${lang === 'en' ? '&lang=en' : ''}`;
+  reportLink.textContent = text.openReport;
+  byId('unit-name').after(reportLink);
   let openAlerts = null;
   let dutyFigures = null;
   const summaryChanged = (figures) => {

@@ -134,6 +134,7 @@ public sealed class QuarterWalkPageTests(Chromium chromium, WorkbenchServer serv
         await Assertions.Expect(row.Locator(".locked-chip")).ToHaveTextAsync("已销号 · 不可更改", new() { Timeout = 20_000 });
         await Assertions.Expect(row.Locator(".step[data-progress='50']")).ToBeHiddenAsync();
         await Assertions.Expect(row.Locator(".toggle")).ToBeHiddenAsync();
+        await Assertions.Expect(row.Locator(".edit-toggle")).ToBeHiddenAsync();
         await Assertions.Expect(card.Locator(".finding-state")).ToHaveTextAsync("已销号", new() { Timeout = 20_000 });
         await Assertions.Expect(branch.Locator("#findings .finding-badge")).ToBeHiddenAsync();
         await InspectionPageTests.Shoot(branch, "walk-branch-signed-off-1366x768.png");

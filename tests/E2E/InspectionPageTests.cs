@@ -27,7 +27,7 @@ public sealed class InspectionPageTests(Chromium chromium, WorkbenchServer serve
 
     private readonly WorkbenchBrowser _browser = new(chromium, server);
 
-    private static async Task Shoot(IPage page, string name)
+    internal static async Task Shoot(IPage page, string name)
     {
         if (Environment.GetEnvironmentVariable("CASCADE_SCREENSHOTS") is not { Length: > 0 } folder) return;
         Directory.CreateDirectory(folder);
@@ -35,7 +35,7 @@ public sealed class InspectionPageTests(Chromium chromium, WorkbenchServer serve
     }
 
     /// <summary>Nothing wider than the page, and no text cut inside its box.</summary>
-    private static async Task Fits(IPage page, string what)
+    internal static async Task Fits(IPage page, string what)
     {
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         if (overflow > 0)

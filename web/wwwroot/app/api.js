@@ -156,3 +156,9 @@ export function decideFinding(id, action, body) {
   return send(`/api/v1/findings/${encodeURIComponent(id)}/${action}`, 'POST', { body },
     async (answer) => ({ kind: 'saved', finding: await answer.json() }), { 409: refused });
 }
+
+/** POST a finding (提出整改) on an inspection: { kind: 'saved', finding } or a refusal (409 with its detail). */
+export function recordFinding(inspectionId, body) {
+  return send(`/api/v1/inspections/${encodeURIComponent(inspectionId)}/findings`, 'POST', { body },
+    async (answer) => ({ kind: 'saved', finding: await answer.json() }), { 409: refused });
+}

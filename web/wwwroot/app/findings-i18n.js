@@ -18,6 +18,8 @@ export const zhFindings = {
   findingRefused: (detail) => `未能办理：${detail}`,
   findingForbidden: '你无权办理这条督查发现',
   findingFailed: '未能办理，请稍后重试',
+  lockedTask: '已销号 · 不可更改',
+  lockedHint: '督查整改已确认销号，整改任务不能再更改',
 };
 
 export const enFindings = {
@@ -38,4 +40,6 @@ export const enFindings = {
   findingRefused: (detail) => `Not done: ${detail}`,
   findingForbidden: 'You may not decide this finding',
   findingFailed: 'Not done; try again shortly',
+  lockedTask: 'Signed off · cannot change',
+  lockedHint: 'The finding was signed off: its rectification task can no longer change',
 };

@@ -6,6 +6,7 @@ import { SignedOut, getJson } from './api.js';
 import { make, setText } from './dom.js';
 import { percent } from '../wall/i18n.js';
 import { showCover } from './page.js';
+import { showFindingForm } from './finding-new.js';
 
 const api = '/api/v1/inspections';
 const enc = encodeURIComponent;
@@ -14,8 +15,8 @@ const enc = encodeURIComponent;
 const share = (value) => (value == null ? '—' : percent(value));
 
 export class InspectionView {
-  constructor(text, { id, unit, unitsById, formatTime, langPart }) {
-    Object.assign(this, { text, id, unit, unitsById, formatTime, langPart });
+  constructor(text, { id, unit, unitsById, formatTime, langPart, me }) {
+    Object.assign(this, { text, id, unit, unitsById, formatTime, langPart, me });
     this.byId = (name) => document.getElementById(name);
   }
 
@@ -57,6 +58,7 @@ export class InspectionView {
     ]);
     if (!tree) { showCover(text.unknownUnit(unit), true); return; }
     this.renderUnit(tree);
+    showFindingForm(text, { me: this.me, inspection, unit: { id: tree.id, name: tree.name }, unitsById: this.unitsById });
     this.renderTasks(tasks ?? []);
     this.renderAlerts(alerts ?? []);
     await this.compareChoices(all ?? [], unit);

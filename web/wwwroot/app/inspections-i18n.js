@@ -68,6 +68,20 @@ const zh = {
   pageBox: ['第 ', ' 页，共 ', ' 页'],
   noneRow: '无',
   periodName: (period) => periodName(period),
+  // 提出整改 on the view
+  raiseTitle: '提出整改',
+  raiseNote: (unit) => `对${unit}提出督查发现（互观互检），同时下达其整改任务；整改完成后由提出单位确认销号`,
+  raiseText: '发现的问题及整改要求',
+  raiseDue: '整改期限',
+  raiseTrack: '类别',
+  raiseBy: '提出单位',
+  raise: '提出整改',
+  raising: '正在提交…',
+  raiseEmpty: '请填写发现的问题',
+  raised: (unit, task) => `已对${unit}提出整改，整改任务 ${task} 已下达`,
+  raiseForbidden: '你无权对该单位提出整改（不能检查本单位及下级）',
+  raiseRefused: (detail) => `未能提出：${detail}`,
+  raiseFailed: '提交失败，请检查网络后重试',
 };
 
 const en = {
@@ -134,6 +148,19 @@ const en = {
   pageBox: ['Page ', ' of ', ''],
   noneRow: 'None',
   periodName: (period) => enPeriodName(period),
+  raiseTitle: 'Raise a finding',
+  raiseNote: (unit) => `Record a finding on ${unit} (peer inspection); it gets a rectification task, signed off by the raising unit once done`,
+  raiseText: 'What was found and what must be put right',
+  raiseDue: 'Put right by',
+  raiseTrack: 'Track',
+  raiseBy: 'Raised by',
+  raise: 'Raise finding',
+  raising: 'Sending…',
+  raiseEmpty: 'Describe what was found',
+  raised: (unit, task) => `Finding raised on ${unit}; rectification task ${task} handed down`,
+  raiseForbidden: 'You may not raise a finding on this unit (not on your own unit or below it)',
+  raiseRefused: (detail) => `Not raised: ${detail}`,
+  raiseFailed: 'Could not send it; check the network and try again',
 };
 
 /** 2026-q4 → 2026年第四季度, 2026-h2 → 2026年下半年, 2026 → 2026年度; anything else as it is. */

@@ -139,7 +139,7 @@ async function start() {
     toList.textContent = text.back;
     toList.href = `/app/inspections${query.get('lang') ? `?lang=${lang}` : ''}`;
     toList.hidden = false;
-    const view = new InspectionView(text, { id, unit: query.get('unit')?.trim() || null, unitsById, formatTime, lang, langPart });
+    const view = new InspectionView(text, { id, unit: query.get('unit')?.trim() || null, unitsById, formatTime, lang, langPart, me });
     await view.show();
     return;
   }

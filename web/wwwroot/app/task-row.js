@@ -45,6 +45,11 @@ export class TaskRow {
     this.progressValue = make('span', 'progress-value', meta);
     this.tags = make('span', 'tags', meta);
     this.origin = make('span', 'origin-chip', meta);
+    // 已销号: a finding's task signed off by its inspector cannot change (the server answers 409).
+    this.lockedChip = make('span', 'locked-chip', meta);
+    this.lockedChip.textContent = t.lockedTask;
+    this.lockedChip.title = t.lockedHint;
+    this.writable = false;
     this.actions = meta;
     this.toggle = button(meta, 'toggle', t.update);
     this.toggle.setAttribute('aria-expanded', 'false');
@@ -110,7 +115,10 @@ export class TaskRow {
     this.toggle.textContent = open ? this.text.close : this.text.update;
   }
 
-  setWritable(writable) {
+  setWritable(asked) {
+    this.writable = asked;
+    const writable = asked && !this.task?.locked;
+    if (!writable) this.setOpen(false);
     this.edit?.setWritable(writable);
     this.editor.hidden = !writable;
     this.toggle.hidden = !writable;
@@ -152,6 +160,9 @@ export class TaskRow {
       : task.directiveId ? t.handedDownFrom(this.unitName(task.issuerUnitId)) : '');
     this.origin.title = task.scheduleId && task.issuerUnitId ? t.recurringFrom(this.unitName(task.issuerUnitId)) : '';
     this.origin.hidden = !(task.directiveId || task.scheduleId);
+    this.lockedChip.hidden = !task.locked;
+    el.classList.toggle('is-locked', !!task.locked);
+    if (!!previous?.locked !== !!task.locked) this.setWritable(this.writable);
     this.fill.style.width = `${Math.min(Math.max(task.progress, 0), 100)}%`;
     setText(this.noteText, task.note ?? '');
     this.noteText.hidden = !task.note;

@@ -15,12 +15,18 @@ public sealed class WorkingTime(IWorkingCalendar calendar, DomainClock clock) : 
         if (to <= from) return TimeSpan.Zero;
         var total = TimeSpan.Zero;
         var last = clock.DayOf(to);
-        for (var day = clock.DayOf(from); day <= last; day = day.AddDays(1))
+        var day = clock.DayOf(from);
+        var dayStart = clock.StartOfDay(day);
+        for (; day <= last; day = day.AddDays(1))
         {
-            if (!calendar.IsWorkingDay(day)) continue;
-            var start = Later(from, clock.StartOfDay(day));
-            var end = Earlier(to, clock.StartOfDay(day.AddDays(1)));
-            if (end > start) total += end - start;
+            var next = clock.StartOfDay(day.AddDays(1)); // each midnight is looked up once
+            if (calendar.IsWorkingDay(day))
+            {
+                var start = Later(from, dayStart);
+                var end = Earlier(to, next);
+                if (end > start) total += end - start;
+            }
+            dayStart = next;
         }
         return total;
     }
@@ -30,13 +36,18 @@ public sealed class WorkingTime(IWorkingCalendar calendar, DomainClock clock) : 
         if (elapsed <= TimeSpan.Zero) return from;
         var left = elapsed;
         var day = clock.DayOf(from);
+        var dayStart = clock.StartOfDay(day);
         for (var i = 0; i < MaxDays; i++, day = day.AddDays(1))
         {
-            if (!calendar.IsWorkingDay(day)) continue;
-            var start = Later(from, clock.StartOfDay(day));
-            var length = clock.StartOfDay(day.AddDays(1)) - start;
-            if (length >= left) return start + left;
-            left -= length;
+            var next = clock.StartOfDay(day.AddDays(1));
+            if (calendar.IsWorkingDay(day))
+            {
+                var start = Later(from, dayStart);
+                var length = next - start;
+                if (length >= left) return start + left;
+                left -= length;
+            }
+            dayStart = next;
         }
         return DateTimeOffset.MaxValue;
     }

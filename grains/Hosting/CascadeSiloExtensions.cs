@@ -108,6 +108,7 @@ public static class CascadeSiloExtensions
 
         services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(sp => new AlertRules(sp.GetRequiredService<IOptions<AlertOptions>>().Value));
+        services.AddCascadeCalendar();
         services.AddCascadeAuditKey(sp => sp.GetRequiredService<IOptions<SqliteStorageOptions>>().Value.Path);
 
         services.AddHostedService<AuditCheckpoints>();

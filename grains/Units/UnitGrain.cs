@@ -21,7 +21,7 @@ public sealed partial class UnitGrain(
     [PersistentState("unit", StorageNames.Default)] IPersistentState<UnitState> state,
     DomainClock clock, IOptions<HealthOptions> health, IOptions<RollupOptions> rollup, IOptions<ClockOptions> clockOptions,
     IAuditStore auditStore, AuditKey auditKey, AlertRules alertRules, IOptions<AlertOptions> alertOptions,
-    LocalUnits localUnits, VersionClock versionClock, VersionLeases versionLeases) : Grain, IUnitGrain
+    LocalUnits localUnits, VersionClock versionClock, VersionLeases versionLeases, IWorkingCalendar calendar) : Grain, IUnitGrain
 {
     private readonly RollupThrottle _throttle = new(rollup.Value.Window);
     private readonly WallLease _lease = new(TimeProvider.System);
@@ -39,7 +39,7 @@ public sealed partial class UnitGrain(
     private UnitStore Store => _store ??= new(state, auditKey, auditStore);
     private UnitTasks? Tasks => Exists ? _tasks ??= new(Id, () => state.State.Tasks, clock.YearStart) : null;
     private UnitRollup Rollup => _rollup ??= new(Id, health.Value, () => versionClock.Now, s => CascadeTelemetry.RollupPropagation.Record(s));
-    private AlertDesk Desk => _desk ??= new(() => state.State.Alerts, alertRules, alertOptions.Value, clock);
+    private AlertDesk Desk => _desk ??= new(() => state.State.Alerts, alertRules, alertOptions.Value, clock, calendar);
     /// <summary>No version leaves the grain above the cluster's reserved ceiling (decision 009, <see cref="UnitRollup.Version"/>).</summary>
     private Task Reserved() => versionLeases.Reserve(Rollup.Version);
 

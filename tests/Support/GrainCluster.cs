@@ -27,6 +27,9 @@ public class GrainCluster : IAsyncLifetime, IAsyncDisposable
     /// <summary>When an unacknowledged alert climbs one level (default: two days, as in production).</summary>
     public TimeSpan EscalateAfter { get; init; } = TimeSpan.FromDays(2);
 
+    /// <summary>True: escalation counts working days only (<c>Cascade:Alerts:WorkingTimeOnly</c>; default false, as in production).</summary>
+    public bool WorkingTimeOnly { get; init; }
+
     public FakeTimeProvider Clock { get; } = new(Start);
     public IGrainFactory Grains => _cluster!.Client;
     public IOrganizationGrain Organization => Grains.GetGrain<IOrganizationGrain>(IOrganizationGrain.Key);
@@ -42,7 +45,7 @@ public class GrainCluster : IAsyncLifetime, IAsyncDisposable
             silo.Services.Configure<SqliteStorageOptions>(o => o.Path = _folder.File("cascade.db"));
             ConfigureStorage(silo.Services);
             silo.Services.Configure<ClockOptions>(o => o.ClockInterval = ClockInterval);
-            silo.Services.Configure<Cascade.Alerts.AlertOptions>(o => o.EscalateAfter = EscalateAfter);
+            silo.Services.Configure<Cascade.Alerts.AlertOptions>(o => (o.EscalateAfter, o.WorkingTimeOnly) = (EscalateAfter, WorkingTimeOnly));
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();

@@ -8,9 +8,10 @@ namespace Cascade.Alerts;
 /// One unit's alert work (docs/domain.md "Alerts"), as plain logic over its stored
 /// <see cref="AlertBook"/>: evaluates the rules, runs the lifecycle and the escalation,
 /// acknowledges, and collects what to tell the open-alert index and whom to tell about alerts
-/// that sit above their unit. The unit grain sends, stores and publishes.
+/// that sit above their unit. The unit grain sends, stores and publishes. With
+/// <c>WorkingTimeOnly</c> escalation counts the working days of <paramref name="calendar"/> only.
 /// </summary>
-public sealed class AlertDesk(Func<AlertBook> book, AlertRules rules, AlertOptions options, DomainClock clock)
+public sealed class AlertDesk(Func<AlertBook> book, AlertRules rules, AlertOptions options, DomainClock clock, IWorkingCalendar? calendar = null)
 {
     private static readonly IReadOnlyList<Alert> None = [];
     private static readonly IReadOnlyList<(string To, Alert Alert)> NoOne = [];
@@ -19,6 +20,9 @@ public sealed class AlertDesk(Func<AlertBook> book, AlertRules rules, AlertOptio
     private readonly Dictionary<string, string?> _satBefore = [];
     /// <summary>Every changed alert, for the open-alert index once stored.</summary>
     private readonly List<Alert> _indexed = [];
+    /// <summary>How escalation counts time: all of it, or the working days only.</summary>
+    private readonly ElapsedTime _escalation = !options.WorkingTimeOnly ? ElapsedTime.All
+        : new WorkingTime(calendar ?? throw new ArgumentNullException(nameof(calendar), "Cascade:Alerts:WorkingTimeOnly needs the working-day calendar."), clock);
 
     public AlertBook Book => book();
 
@@ -83,14 +87,14 @@ public sealed class AlertDesk(Func<AlertBook> book, AlertRules rules, AlertOptio
 
     /// <summary>True when an unacknowledged alert's next climb is due (only then is the path to the root worth asking for).</summary>
     public bool EscalationDue(bool hasParent) =>
-        hasParent && AlertLifecycle.NextEscalation(Book, options.EscalateAfter, int.MaxValue) is { } due && due <= clock.Now;
+        hasParent && AlertLifecycle.NextEscalation(Book, options.EscalateAfter, int.MaxValue, _escalation) is { } due && due <= clock.Now;
 
     /// <summary>Moves unacknowledged alerts up <paramref name="ancestors"/> (parent first) as far as their time says.</summary>
     public IReadOnlyList<Alert> Escalate(IReadOnlyList<string> ancestors)
     {
         foreach (var alert in Book.Open)
             if (alert.EscalatedToUnitId is not null) _satBefore[alert.Id] = alert.EscalatedToUnitId;
-        var changes = AlertLifecycle.Escalate(Book, clock.Now, options.EscalateAfter, ancestors);
+        var changes = AlertLifecycle.Escalate(Book, clock.Now, options.EscalateAfter, ancestors, _escalation);
         _announce.AddRange(changes);
         _indexed.AddRange(changes);
         return changes;

@@ -1,10 +1,13 @@
+using Cascade.Time;
+
 namespace Cascade.Alerts;
 
 /// <summary>
 /// The lifecycle of docs/domain.md "Alerts" as plain functions over one unit's <see cref="AlertBook"/>:
 /// what holds now fires (after its grace period), changes severity in place, or resolves; an
 /// acknowledgement stops the climb; an unacknowledged alert climbs one ancestor per
-/// <c>EscalateAfter</c> from when it fired. Each answers the alerts it changed.
+/// <c>EscalateAfter</c> from when it fired, counted in all time or in working time only
+/// (<see cref="ElapsedTime"/>). Each answers the alerts it changed.
 /// </summary>
 public static class AlertLifecycle
 {
@@ -70,17 +73,19 @@ public static class AlertLifecycle
 
     /// <summary>
     /// Moves each firing alert to the ancestor it has reached: one level per whole
-    /// <paramref name="escalateAfter"/> since it fired, at most up to the root.
-    /// <paramref name="ancestors"/> runs from the parent to the root.
+    /// <paramref name="escalateAfter"/> since it fired (as <paramref name="time"/> counts; all time
+    /// by default), at most up to the root. <paramref name="ancestors"/> runs from the parent to the root.
     /// </summary>
-    public static List<Alert> Escalate(AlertBook book, DateTimeOffset now, TimeSpan escalateAfter, IReadOnlyList<string> ancestors)
+    public static List<Alert> Escalate(AlertBook book, DateTimeOffset now, TimeSpan escalateAfter, IReadOnlyList<string> ancestors,
+        ElapsedTime? time = null)
     {
+        time ??= ElapsedTime.All;
         var changed = new List<Alert>();
         for (var i = 0; i < book.Open.Count; i++)
         {
             var alert = book.Open[i];
             if (alert.State != AlertState.Firing) continue;
-            var level = (int)Math.Min(Math.Max(0, (now - alert.FiredAt).Ticks / escalateAfter.Ticks), ancestors.Count);
+            var level = (int)Math.Min(Math.Max(0, time.Between(alert.FiredAt, now).Ticks / escalateAfter.Ticks), ancestors.Count);
             if (level <= alert.EscalationLevel) continue;
             book.Open[i] = alert with { EscalationLevel = level, EscalatedToUnitId = ancestors[level - 1] };
             changed.Add(book.Open[i]);
@@ -89,8 +94,11 @@ public static class AlertLifecycle
     }
 
     /// <summary>When the next escalation of any firing alert falls due, or null when none will.</summary>
-    public static DateTimeOffset? NextEscalation(AlertBook book, TimeSpan escalateAfter, int ancestors) =>
-        book.Open.Where(a => a.State == AlertState.Firing && a.EscalationLevel < ancestors)
-            .Select(a => (DateTimeOffset?)(a.FiredAt + escalateAfter * (a.EscalationLevel + 1)))
+    public static DateTimeOffset? NextEscalation(AlertBook book, TimeSpan escalateAfter, int ancestors, ElapsedTime? time = null)
+    {
+        var counted = time ?? ElapsedTime.All;
+        return book.Open.Where(a => a.State == AlertState.Firing && a.EscalationLevel < ancestors)
+            .Select(a => (DateTimeOffset?)counted.Reaching(a.FiredAt, escalateAfter * (a.EscalationLevel + 1)))
             .Min();
+    }
 }

@@ -14,6 +14,12 @@ public sealed class AlertOptions : IValidatableObject
     /// <summary>An alert nobody acknowledged climbs one level after this long, again after each further period.</summary>
     public TimeSpan EscalateAfter { get; set; } = TimeSpan.FromDays(2);
 
+    /// <summary>
+    /// True: escalation counts working days only (the working-day calendar), each from its local
+    /// midnight to the next; weekends and holidays do not count. False (the default): all time counts.
+    /// </summary>
+    public bool WorkingTimeOnly { get; set; }
+
     [Range(0.0, 1.0)] public double BehindAmber { get; set; } = 0.10;
     [Range(0.0, 1.0)] public double BehindRed { get; set; } = 0.20;
     [Range(0.0, 1.0)] public double BehindClear { get; set; } = 0.08;

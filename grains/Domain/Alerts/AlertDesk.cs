@@ -85,12 +85,12 @@ public sealed class AlertDesk(Func<AlertBook> book, AlertRules rules, AlertOptio
     public bool EscalationDue(bool hasParent) =>
         hasParent && AlertLifecycle.NextEscalation(Book, options.EscalateAfter, int.MaxValue) is { } due && due <= clock.Now;
 
-    /// <summary>Moves unacknowledged alerts up <paramref name="ancestors"/> (parent first) as far as their time says.</summary>
-    public IReadOnlyList<Alert> Escalate(IReadOnlyList<string> ancestors)
+    /// <summary>Moves unacknowledged alerts up <paramref name="ancestors"/> (parent first) as far as their time (and their <paramref name="pauses"/>) says.</summary>
+    public IReadOnlyList<Alert> Escalate(IReadOnlyList<string> ancestors, Func<Alert, IReadOnlyList<Silences.SilenceWindow>>? pauses = null)
     {
         foreach (var alert in Book.Open)
             if (alert.EscalatedToUnitId is not null) _satBefore[alert.Id] = alert.EscalatedToUnitId;
-        var changes = AlertLifecycle.Escalate(Book, clock.Now, options.EscalateAfter, ancestors);
+        var changes = AlertLifecycle.Escalate(Book, clock.Now, options.EscalateAfter, ancestors, pauses);
         _announce.AddRange(changes);
         _indexed.AddRange(changes);
         return changes;

@@ -71,16 +71,21 @@ public static class AlertLifecycle
     /// <summary>
     /// Moves each firing alert to the ancestor it has reached: one level per whole
     /// <paramref name="escalateAfter"/> since it fired, at most up to the root.
-    /// <paramref name="ancestors"/> runs from the parent to the root.
+    /// <paramref name="ancestors"/> runs from the parent to the root. <paramref name="pauses"/>: an
+    /// alert's climb-stopping silences (docs/domain.md "Silences"), which hold it and restart its count.
     /// </summary>
-    public static List<Alert> Escalate(AlertBook book, DateTimeOffset now, TimeSpan escalateAfter, IReadOnlyList<string> ancestors)
+    public static List<Alert> Escalate(AlertBook book, DateTimeOffset now, TimeSpan escalateAfter, IReadOnlyList<string> ancestors,
+        Func<Alert, IReadOnlyList<Silences.SilenceWindow>>? pauses = null)
     {
         var changed = new List<Alert>();
         for (var i = 0; i < book.Open.Count; i++)
         {
             var alert = book.Open[i];
             if (alert.State != AlertState.Firing) continue;
-            var level = (int)Math.Min(Math.Max(0, (now - alert.FiredAt).Ticks / escalateAfter.Ticks), ancestors.Count);
+            var climbed = pauses?.Invoke(alert) is { Count: > 0 } paused
+                ? Silences.ClimbClock.Level(alert.FiredAt, paused, now, escalateAfter)
+                : (now - alert.FiredAt).Ticks / escalateAfter.Ticks;
+            var level = (int)Math.Min(Math.Max(0, climbed), ancestors.Count);
             if (level <= alert.EscalationLevel) continue;
             book.Open[i] = alert with { EscalationLevel = level, EscalatedToUnitId = ancestors[level - 1] };
             changed.Add(book.Open[i]);

@@ -86,14 +86,12 @@ async function start() {
     refresh: () => Promise.resolve(), // set below, once the list is live
     silences: {
       me, unitsById, lang, formatTime,
-      ruleName: (rule) => text.rules[rule] ?? rule,
       changed: () => { ledger.refresh(); silences.refresh(); },
     },
   };
   // 静默列表: the scope's active silences, each with 结束 where the person may end it.
   const silences = new SilenceList(byId('silences'), {
     me, unitsById, lang, unitId, formatTime,
-    ruleName: (rule) => text.rules[rule] ?? rule,
     unitName: (id) => unitsById.get(id)?.name ?? id,
     changed: () => { ledger.refresh(); silences.refresh(); },
     signIn: () => signIn(lang),

@@ -7,11 +7,18 @@ import { make, setText, button } from './dom.js';
 import { SignedOut, getJson } from './api.js';
 import { mayWrite } from './access.js';
 import { silenceStrings } from './silences-i18n.js';
+import { strings as wallStrings } from '../wall/i18n.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const EDITOR_DAYS = 7;
 const MAX_DAYS = 90;
 const MAX_REASON = 500;
+
+/** A rule's name in the reader's language (the wall's words: the workbench's own `rules` are the task form's). */
+function ruleNamer(lang) {
+  const names = wallStrings(lang).rules ?? {};
+  return (rule) => names[rule] ?? rule;
+}
 
 /** Admins and leaders silence any unit; an editor their unit and below. */
 export function maySilence(me, unitId, byId) {
@@ -54,13 +61,14 @@ async function write(url, method, body) {
 }
 
 /**
- * The silence parts of one alert row. context: { me, unitsById, lang, ruleName(rule), formatTime(iso), changed() }.
+ * The silence parts of one alert row. context: { me, unitsById, lang, formatTime(iso), changed() }.
  * Made by AlertRow when its list has a `silences` context.
  */
 export class RowSilence {
   constructor(row, context) {
     this.context = context;
     this.words = silenceStrings(context.lang);
+    this.ruleName = ruleNamer(context.lang);
     const w = this.words;
     this.badge = make('span', 'alert-silenced', row.element.querySelector('.alert-head'));
     setText(make('span', 'icon', this.badge), '🔕');
@@ -102,7 +110,7 @@ export class RowSilence {
   get days() { return this.context.me?.role === 'editor' ? EDITOR_DAYS : MAX_DAYS; }
 
   update(alert) {
-    const { me, unitsById, formatTime, ruleName } = this.context;
+    const { me, unitsById, formatTime } = this.context;
     this.alert = alert;
     const silenced = !!alert.silenced && !!alert.silencedUntil;
     const words = silenced ? this.words.silencedUntil(formatTime(alert.silencedUntil)) : '';
@@ -113,7 +121,7 @@ export class RowSilence {
     const allowed = alert.state !== 'resolved' && maySilence(me, alert.unitId, unitsById);
     this.open.hidden = !allowed;
     if (!allowed) this.form.hidden = true;
-    setText(this.ruleOnly.text, this.words.ruleOnly(ruleName(alert.rule)));
+    setText(this.ruleOnly.text, this.words.ruleOnly(this.ruleName(alert.rule)));
     this.stopClimb.wrap.hidden = !mayStopClimb(me, alert.unitId, unitsById);
   }
 
@@ -178,13 +186,14 @@ export class RowSilence {
 
 /**
  * The ledger's 静默列表: the active silences placed on the scope's units, each with 结束 for
- * whoever may end it. context: { me, unitsById, lang, unitId, ruleName, unitName, formatTime, changed, signIn }.
+ * whoever may end it. context: { me, unitsById, lang, unitId, unitName, formatTime, changed, signIn }.
  */
 export class SilenceList {
   constructor(section, context) {
     this.section = section;
     this.context = context;
     this.words = silenceStrings(context.lang);
+    this.ruleName = ruleNamer(context.lang);
     const heading = make('h2', 'silences-heading', section);
     setText(heading, this.words.listTitle);
     this.list = make('ol', 'silence-list', section);
@@ -208,7 +217,8 @@ export class SilenceList {
 
   render(silences) {
     const w = this.words;
-    const { unitName, ruleName, formatTime } = this.context;
+    const { unitName, formatTime } = this.context;
+    const ruleName = this.ruleName;
     this.list.replaceChildren(...silences.map((s) => {
       const item = make('li', 'silence');
       item.dataset.silence = s.id;

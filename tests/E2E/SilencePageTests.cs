@@ -80,7 +80,7 @@ public sealed class SilencePageTests(Chromium chromium, WorkbenchServer server) 
 
         // On a phone: the folded row keeps the mark, the open one says until when.
         await page.SetViewportSizeAsync(375, 667);
-        await Assertions.Expect(row.Locator(".alert-silenced .icon")).ToBeVisibleAsync();
+        await Assertions.Expect(row.Locator(".alert-silenced .short")).ToHaveTextAsync("静默");
         await row.Locator(".alert-head").ClickAsync();
         await Assertions.Expect(row.Locator(".alert-silence-line")).ToContainTextAsync("静默至");
         await row.Locator(".silence-open").ClickAsync();

@@ -2,6 +2,7 @@
 
 const zh = {
   silencedUntil: (when) => `静默至 ${when}`,
+  silencedShort: '静默',
   silence: '静默',
   silenceTitle: '静默此预警的通知（仍显示，不通知任何人）',
   subtree: '含下级单位',
@@ -35,6 +36,7 @@ const zh = {
 
 const en = {
   silencedUntil: (when) => `Silenced until ${when}`,
+  silencedShort: 'Silenced',
   silence: 'Silence',
   silenceTitle: 'Silence this alert’s notifications (it still shows; nobody is notified)',
   subtree: 'Units below too',

@@ -71,7 +71,7 @@ export class RowSilence {
     this.ruleName = ruleNamer(context.lang);
     const w = this.words;
     this.badge = make('span', 'alert-silenced', row.element.querySelector('.alert-head'));
-    setText(make('span', 'icon', this.badge), '🔕');
+    setText(make('span', 'short', this.badge), this.words.silencedShort);
     this.badgeWords = make('span', 'words', this.badge);
     this.line = make('p', 'alert-silence-line', row.element);
     this.open = button(row.element, 'silence-open', w.silence);

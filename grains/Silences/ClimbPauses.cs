@@ -30,12 +30,12 @@ public sealed class ClimbPauses(SilenceBook book, DomainClock clock, TimeSpan es
     }
 
     /// <summary>The pauses of each alert of the unit <paramref name="unitId"/> under <paramref name="ancestors"/>; null when no silence stops a climb.</summary>
-    public Func<Alert, IReadOnlyList<SilenceWindow>>? For(string unitId, IReadOnlyList<string> ancestors)
+    public Func<Alert, IReadOnlyList<PauseWindow>>? For(string unitId, IReadOnlyList<string> ancestors)
     {
         _path = [unitId, .. ancestors];
         _pathReadAt = clock.Now;
         return book.AnyStopClimb ? Of(_path) : null;
     }
 
-    private Func<Alert, IReadOnlyList<SilenceWindow>> Of(IReadOnlyList<string> path) => alert => book.PausesFor(alert, path);
+    private Func<Alert, IReadOnlyList<PauseWindow>> Of(IReadOnlyList<string> path) => alert => book.PausesFor(alert, path);
 }

@@ -54,7 +54,7 @@ public sealed class SilenceBook(IGrainFactory grains, DomainClock clock)
     public Silence? Covering(Alert alert, IReadOnlyCollection<string> unitAndAncestorIds) => Covering(alert, unitAndAncestorIds, clock.Now);
 
     /// <summary>The windows of the climb-stopping silences that match <paramref name="alert"/>, past, present and to come, merged.</summary>
-    public List<SilenceWindow> PausesFor(Alert alert, IReadOnlyCollection<string> unitAndAncestorIds)
+    public List<PauseWindow> PausesFor(Alert alert, IReadOnlyCollection<string> unitAndAncestorIds)
     {
         var snapshot = _current;
         if (!snapshot.AnyStopClimb) return [];

@@ -84,7 +84,7 @@ public sealed class SilenceRulesTests
     {
         var fired = T0;
         // Escalation every 2 days; a pause from day 3 to day 6.
-        var pauses = ClimbClock.Merge([new SilenceWindow(T0 + 3 * Day, T0 + 6 * Day)]);
+        var pauses = ClimbClock.Merge([new PauseWindow(T0 + 3 * Day, T0 + 6 * Day)]);
         var every = 2 * Day;
         Assert.Equal(1, ClimbClock.Level(fired, pauses, T0 + 2 * Day, every));
         Assert.Equal(1, ClimbClock.Level(fired, pauses, T0 + 5 * Day, every)); // day 4 would have climbed: paused
@@ -99,8 +99,8 @@ public sealed class SilenceRulesTests
         Assert.Equal(0, ClimbClock.Level(T0 + 4 * Day, pauses, T0 + 7 * Day, every));
         Assert.Equal(T0 + 8 * Day, ClimbClock.Reaches(T0 + 4 * Day, pauses, 1, every));
         // Overlapping pauses merge into one.
-        var merged = ClimbClock.Merge([new SilenceWindow(T0 + 5 * Day, T0 + 9 * Day), new SilenceWindow(T0 + 3 * Day, T0 + 6 * Day)]);
-        Assert.Equal(new SilenceWindow(T0 + 3 * Day, T0 + 9 * Day), Assert.Single(merged));
+        var merged = ClimbClock.Merge([new PauseWindow(T0 + 5 * Day, T0 + 9 * Day), new PauseWindow(T0 + 3 * Day, T0 + 6 * Day)]);
+        Assert.Equal(new PauseWindow(T0 + 3 * Day, T0 + 9 * Day), Assert.Single(merged));
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class SilenceRulesTests
         var book = new AlertBook();
         var alert = Of("zb1") with { FiredAt = T0 };
         book.Open.Add(alert);
-        IReadOnlyList<SilenceWindow> Pauses(Alert _) => [new SilenceWindow(T0 + Day, T0 + 4 * Day)];
+        IReadOnlyList<PauseWindow> Pauses(Alert _) => [new PauseWindow(T0 + Day, T0 + 4 * Day)];
         Assert.Empty(AlertLifecycle.Escalate(book, T0 + 3 * Day, 2 * Day, ["jgdw", "kjt"], Pauses));
         Assert.Equal(T0 + 6 * Day, PausedClimbs.Next(book, 2 * Day, 2, Pauses));
         var climbed = Assert.Single(AlertLifecycle.Escalate(book, T0 + 6 * Day, 2 * Day, ["jgdw", "kjt"], Pauses));

@@ -86,7 +86,7 @@ public sealed class AlertDesk(Func<AlertBook> book, AlertRules rules, AlertOptio
         hasParent && AlertLifecycle.NextEscalation(Book, options.EscalateAfter, int.MaxValue) is { } due && due <= clock.Now;
 
     /// <summary>Moves unacknowledged alerts up <paramref name="ancestors"/> (parent first) as far as their time (and their <paramref name="pauses"/>) says.</summary>
-    public IReadOnlyList<Alert> Escalate(IReadOnlyList<string> ancestors, Func<Alert, IReadOnlyList<Silences.SilenceWindow>>? pauses = null)
+    public IReadOnlyList<Alert> Escalate(IReadOnlyList<string> ancestors, Func<Alert, IReadOnlyList<PauseWindow>>? pauses = null)
     {
         foreach (var alert in Book.Open)
             if (alert.EscalatedToUnitId is not null) _satBefore[alert.Id] = alert.EscalatedToUnitId;

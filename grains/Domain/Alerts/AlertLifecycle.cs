@@ -75,7 +75,7 @@ public static class AlertLifecycle
     /// alert's climb-stopping silences (docs/domain.md "Silences"), which hold it and restart its count.
     /// </summary>
     public static List<Alert> Escalate(AlertBook book, DateTimeOffset now, TimeSpan escalateAfter, IReadOnlyList<string> ancestors,
-        Func<Alert, IReadOnlyList<Silences.SilenceWindow>>? pauses = null)
+        Func<Alert, IReadOnlyList<PauseWindow>>? pauses = null)
     {
         var changed = new List<Alert>();
         for (var i = 0; i < book.Open.Count; i++)
@@ -83,7 +83,7 @@ public static class AlertLifecycle
             var alert = book.Open[i];
             if (alert.State != AlertState.Firing) continue;
             var climbed = pauses?.Invoke(alert) is { Count: > 0 } paused
-                ? Silences.ClimbClock.Level(alert.FiredAt, paused, now, escalateAfter)
+                ? ClimbClock.Level(alert.FiredAt, paused, now, escalateAfter)
                 : (now - alert.FiredAt).Ticks / escalateAfter.Ticks;
             var level = (int)Math.Min(Math.Max(0, climbed), ancestors.Count);
             if (level <= alert.EscalationLevel) continue;

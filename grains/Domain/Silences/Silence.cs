@@ -27,7 +27,7 @@ public sealed record Silence(
     public DateTimeOffset End => EndedAt is { } ended && ended < Until ? ended : Until;
 
     /// <summary>Its window: from its creation to its end.</summary>
-    public SilenceWindow Window => new(CreatedAt, End);
+    public Alerts.PauseWindow Window => new(CreatedAt, End);
 
     public bool IsActive(DateTimeOffset at) => at >= CreatedAt && at < End;
 
@@ -49,7 +49,3 @@ public sealed record Silence(
         UnitId == other.UnitId && Subtree == other.Subtree && Rule == other.Rule && Until == other.Until
         && Reason == other.Reason && StopClimb == other.StopClimb;
 }
-
-/// <summary>An instant range [<see cref="Start"/>, <see cref="End"/>).</summary>
-[GenerateSerializer, Immutable, Alias("cascade.silence-window")]
-public readonly record struct SilenceWindow([property: Id(0)] DateTimeOffset Start, [property: Id(1)] DateTimeOffset End);

@@ -1,16 +1,16 @@
-namespace Cascade.Silences;
+namespace Cascade.Alerts;
 
 /// <summary>
-/// How far an unacknowledged alert has climbed when climb-stopping silences paused it
-/// (docs/domain.md "Silences"): one level per whole <c>escalateAfter</c> counted from when it
+/// How far an unacknowledged alert has climbed when pauses held it (climb-stopping silences,
+/// docs/domain.md "Silences"): one level per whole <c>escalateAfter</c> counted from when it
 /// fired, none while a pause holds, and counted afresh from each pause's end.
 /// </summary>
 public static class ClimbClock
 {
     /// <summary>The pauses sorted and merged where they overlap or touch.</summary>
-    public static List<SilenceWindow> Merge(IEnumerable<SilenceWindow> pauses)
+    public static List<PauseWindow> Merge(IEnumerable<PauseWindow> pauses)
     {
-        var merged = new List<SilenceWindow>();
+        var merged = new List<PauseWindow>();
         foreach (var w in pauses.Where(p => p.End > p.Start).OrderBy(p => p.Start))
             if (merged.Count > 0 && w.Start <= merged[^1].End)
                 merged[^1] = merged[^1] with { End = w.End > merged[^1].End ? w.End : merged[^1].End };
@@ -22,7 +22,7 @@ public static class ClimbClock
     /// The levels climbed by <paramref name="now"/> (uncapped). <paramref name="span"/> measures the
     /// escalation time between two instants (plain elapsed time when null).
     /// </summary>
-    public static int Level(DateTimeOffset firedAt, IReadOnlyList<SilenceWindow> merged, DateTimeOffset now, TimeSpan escalateAfter,
+    public static int Level(DateTimeOffset firedAt, IReadOnlyList<PauseWindow> merged, DateTimeOffset now, TimeSpan escalateAfter,
         Func<DateTimeOffset, DateTimeOffset, TimeSpan>? span = null)
     {
         span ??= static (from, to) => to - from;
@@ -45,7 +45,7 @@ public static class ClimbClock
     /// <paramref name="after"/> (the instant an escalation time after another) measure escalation
     /// time as <see cref="Level"/> does (plain elapsed time when null).
     /// </summary>
-    public static DateTimeOffset Reaches(DateTimeOffset firedAt, IReadOnlyList<SilenceWindow> merged, int target, TimeSpan escalateAfter,
+    public static DateTimeOffset Reaches(DateTimeOffset firedAt, IReadOnlyList<PauseWindow> merged, int target, TimeSpan escalateAfter,
         Func<DateTimeOffset, DateTimeOffset, TimeSpan>? span = null, Func<DateTimeOffset, TimeSpan, DateTimeOffset>? after = null)
     {
         span ??= static (from, to) => to - from;
@@ -64,16 +64,19 @@ public static class ClimbClock
     }
 }
 
-/// <summary>Escalation with climb-stopping silences, over one unit's <see cref="Alerts.AlertBook"/>.</summary>
+/// <summary>An instant range [<see cref="Start"/>, <see cref="End"/>) in which an alert does not climb.</summary>
+public readonly record struct PauseWindow(DateTimeOffset Start, DateTimeOffset End);
+
+/// <summary>Escalation with pauses, over one unit's <see cref="AlertBook"/>.</summary>
 public static class PausedClimbs
 {
     /// <summary>When the next climb of a firing alert below level <paramref name="ancestors"/> falls due, or null when none will.</summary>
-    public static DateTimeOffset? Next(Alerts.AlertBook book, TimeSpan escalateAfter, int ancestors, Func<Alerts.Alert, IReadOnlyList<SilenceWindow>> pauses)
+    public static DateTimeOffset? Next(AlertBook book, TimeSpan escalateAfter, int ancestors, Func<Alerts.Alert, IReadOnlyList<PauseWindow>> pauses)
     {
         DateTimeOffset? next = null;
         foreach (var a in book.Open)
         {
-            if (a.State != Alerts.AlertState.Firing || a.EscalationLevel >= ancestors) continue;
+            if (a.State != AlertState.Firing || a.EscalationLevel >= ancestors) continue;
             var windows = pauses(a);
             var due = windows.Count > 0 ? ClimbClock.Reaches(a.FiredAt, windows, a.EscalationLevel + 1, escalateAfter) : a.FiredAt + escalateAfter * (a.EscalationLevel + 1);
             if (next is null || due < next) next = due;

@@ -119,6 +119,8 @@ public static class CascadeSiloExtensions
         services.AddHostedService<Cascade.Directives.ScheduleClock>();
         services.AddOptions<Cascade.History.HistoryOptions>().BindConfiguration(Cascade.History.HistoryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<Cascade.History.HistoryClock>();
+        services.TryAddSingleton<Cascade.Silences.SilenceBook>();
+        services.AddHostedService<Cascade.Silences.SilenceRefresh>();
         if (string.Equals(provider, StorageOptions.AzureTable, StringComparison.OrdinalIgnoreCase)) silo.AddCascadeAzureTableStorage();
         else silo.AddCascadeSqliteStorage();
         return silo;

@@ -1,5 +1,6 @@
 using Cascade.Alerts;
 using Cascade.Audit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cascade.Units;
 
@@ -35,11 +36,16 @@ public sealed partial class UnitGrain
         return Flush();
     }
 
+    private Silences.ClimbPauses? _climbs;
+    private Silences.ClimbPauses Climbs => _climbs ??= new(ServiceProvider.GetRequiredService<Silences.SilenceBook>(), clock, alertOptions.Value.EscalateAfter, Desk.EscalationTime);
+
     /// <summary>Moves unacknowledged alerts up the tree when their time came (asks the organization for the path then only).</summary>
     private async Task<bool> Escalate()
     {
         if (!Desk.EscalationDue(state.State.Info?.ParentId is not null)) return false;
-        var changes = Desk.Escalate(await GrainFactory.GetGrain<IOrganizationGrain>(IOrganizationGrain.Key).Ancestors(Id));
+        if (await Climbs.Held(Book)) return false; // a climb-stopping silence holds every due climb
+        var ancestors = await GrainFactory.GetGrain<IOrganizationGrain>(IOrganizationGrain.Key).Ancestors(Id);
+        var changes = Desk.Escalate(ancestors, Climbs.For(Id, ancestors));
         _lease.Collect(changes);
         return changes.Count > 0;
     }

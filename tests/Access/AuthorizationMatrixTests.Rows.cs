@@ -73,6 +73,10 @@ public sealed partial class AuthorizationMatrixTests
                 .GetProperty("state").GetString() == "awaitingConfirmation", $"finding {id} awaits confirmation");
             return id;
         }
+        // A silence of a, placed by the admin, active for three days: "{id}".
+        async Task<string> Silence() =>
+            (await (await admin.PostAsJsonAsync("/api/v1/silences", new { unitId = a, subtree = false, until = GrainCluster.Start.AddDays(3).ToString("O"), reason = "调研" }))
+                .Expect(HttpStatusCode.Created)).GetProperty("id").GetString()!;
         static string D(string prepared) => prepared.Split('|')[0];
         // Prepare makes what a call needs, fresh, before the state is read: an allowed call then
         // never spoils the next caller's, and a refused one must leave everything as it was.
@@ -146,6 +150,12 @@ public sealed partial class AuthorizationMatrixTests
                 var alerts = await (await admin.GetAsync($"/api/v1/alerts?unit={a}")).Expect(HttpStatusCode.OK);
                 return alerts.EnumerateArray().First(x => x.GetProperty("taskId").GetString() == id).GetProperty("id").GetString()!;
             }, (c, id) => c.PostAsJsonAsync($"/api/v1/alerts/{id}/acknowledge", new { note = "已督办" })),
+            // Silences: a's editor may silence a (without stopping its climb) and end what it placed; leaders and admins too.
+            ("POST silence", "POST /api/v1/silences", Rule.Acknowledge, Nothing, (c, _) => c.PostAsJsonAsync("/api/v1/silences",
+                new { unitId = a, subtree = true, until = GrainCluster.Start.AddDays(3).ToString("O"), reason = "换届选举" })),
+            ("GET silences", "GET /api/v1/silences", Rule.PeopleRead, Nothing, (c, _) => c.GetAsync($"/api/v1/silences?unit={a}&subtree=true")),
+            ("GET silence", "GET /api/v1/silences/{id}", Rule.PeopleRead, Silence, (c, id) => c.GetAsync($"/api/v1/silences/{id}")),
+            ("DELETE silence", "DELETE /api/v1/silences/{id}", Rule.Acknowledge, Silence, (c, id) => c.DeleteAsync($"/api/v1/silences/{id}")),
             ("POST inspection", "POST /api/v1/inspections", Rule.Overseers, Nothing, (c, _) => c.PostAsJsonAsync("/api/v1/inspections", new { id = Api.Id("dc"), title = "督查", period = "2026-q4", unitId = a })),
             ("GET inspections", "GET /api/v1/inspections", Rule.PeopleRead, Nothing, (c, _) => c.GetAsync("/api/v1/inspections")),
             ("GET inspection", "GET /api/v1/inspections/{id}", Rule.PeopleRead, Inspection, (c, i) => c.GetAsync($"/api/v1/inspections/{i}")),

@@ -62,6 +62,9 @@ public class GrainCluster : IAsyncLifetime, IAsyncDisposable
     /// <summary>A service of the first silo, such as its grain storage.</summary>
     public IServiceProvider SiloServices => _cluster!.Silos[0].ServiceProvider;
 
+    /// <summary>The services of each silo running, the first one first.</summary>
+    public IReadOnlyList<IServiceProvider> EverySiloServices => [.. _cluster!.Silos.Select(s => s.ServiceProvider)];
+
     public virtual async Task DisposeAsync()
     {
         if (_cluster is not null) await _cluster.DisposeAsync();

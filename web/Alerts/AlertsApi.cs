@@ -1,4 +1,7 @@
 using Cascade.Alerts;
+using Cascade.Silences;
+using Cascade.Time;
+using Cascade.Web.Silences;
 using Cascade.Units;
 using Cascade.Web.Http;
 using Cascade.Web.Identity;
@@ -31,7 +34,8 @@ public static class AlertsApi
     /// <c>subtree=true</c> every alert below it too, the open ones from the open-alert index (decision 010);
     /// <c>state</c> may repeat (default firing and acknowledged).
     /// </summary>
-    internal static async Task<Results<Ok<IEnumerable<AlertDto>>, ProblemHttpResult>> List(HttpContext context, IGrainFactory grains, KioskScope scope)
+    internal static async Task<Results<Ok<IEnumerable<AlertDto>>, ProblemHttpResult>> List(HttpContext context, IGrainFactory grains, KioskScope scope,
+        SilenceBook silences, DomainClock clock)
     {
         var query = context.Request.Query;
         var errors = new Dictionary<string, string[]>();
@@ -62,10 +66,12 @@ public static class AlertsApi
             found.AddRange(await scope.KeepShown(context.User, here, a => a.UnitId));
         }
         if (tag is not null) found.RemoveAll(a => a.Figures?.HasTag(tag) != true);
-        return TypedResults.Ok(found.OrderByDescending(a => a.FiredAt).ThenBy(a => a.Id, StringComparer.Ordinal).Select(AlertDto.From));
+        var silence = await SilenceMarks.For(found, silences, grains, clock.Now);
+        return TypedResults.Ok(found.OrderByDescending(a => a.FiredAt).ThenBy(a => a.Id, StringComparer.Ordinal).Select(a => AlertDto.Marked(a, silence(a))));
     }
 
-    private static async Task<Results<Ok<AlertDto>, ProblemHttpResult>> Acknowledge(string alertId, HttpContext context, IGrainFactory grains, WriteAccess access)
+    private static async Task<Results<Ok<AlertDto>, ProblemHttpResult>> Acknowledge(string alertId, HttpContext context, IGrainFactory grains, WriteAccess access,
+        SilenceBook silences, DomainClock clock)
     {
         var (body, refusal) = await RequestBody.ReadAsync(context);
         if (refusal is not null) return refusal;
@@ -79,6 +85,8 @@ public static class AlertsApi
         var fields = new BodyFields(body!);
         if (Acknowledgement.Read(fields) is not { } acknowledgement) return Problems.Invalid(fields.Errors);
         var result = await unit.AcknowledgeAlert(alertId, access.Actor(context), acknowledgement.Note, access.ActorName(context));
-        return result.Succeeded ? TypedResults.Ok(AlertDto.From(result.Value!)) : Problems.From(result);
+        if (!result.Succeeded) return Problems.From(result);
+        var silence = await SilenceMarks.For([result.Value!], silences, grains, clock.Now);
+        return TypedResults.Ok(AlertDto.Marked(result.Value!, silence(result.Value!)));
     }
 }

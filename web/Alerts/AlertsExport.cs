@@ -34,7 +34,7 @@ public static class AlertsExport
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Export(
-        HttpContext context, IGrainFactory grains, KioskScope scope, DomainClock clock)
+        HttpContext context, IGrainFactory grains, KioskScope scope, DomainClock clock, Cascade.Silences.SilenceBook silences)
     {
         var query = context.Request.Query;
         var errors = new Dictionary<string, string[]>();
@@ -44,7 +44,7 @@ public static class AlertsExport
         if (errors.Count > 0) return Problems.Invalid(errors);
 
         // Exactly the list's answer (its own checks: the unit, the states, who may read it).
-        var answer = await AlertsApi.List(context, grains, scope);
+        var answer = await AlertsApi.List(context, grains, scope, silences, clock);
         if (answer.Result is not Ok<IEnumerable<AlertDto>> { Value: { } list }) return (ProblemHttpResult)answer.Result;
         var names = (await grains.GetGrain<IOrganizationGrain>(IOrganizationGrain.Key).ListUnits(null) ?? [])
             .ToDictionary(u => u.Id, u => u.Name, StringComparer.Ordinal);

@@ -9,7 +9,7 @@ namespace Cascade.Web.Alerts;
 /// </summary>
 public sealed class LedgerSheet
 {
-    /// <summary>Column headings, in order: id, unit, unit id, rule, severity, state, message, since, fired, escalated to, level, acknowledged by, at, note.</summary>
+    /// <summary>Column headings, in order: id, unit, unit id, rule, severity, state, message, since, fired, escalated to, level, acknowledged by, at, note, silenced until (docs/domain.md "Silences").</summary>
     public required string[] Headings { get; init; }
     public required IReadOnlyDictionary<string, string> Rules { get; init; }
     public required IReadOnlyDictionary<AlertSeverity, string> Severities { get; init; }
@@ -18,7 +18,7 @@ public sealed class LedgerSheet
 
     public static readonly LedgerSheet Chinese = new()
     {
-        Headings = ["预警编号", "单位", "单位编号", "规则", "级别", "状态", "内容", "发生于", "发出于", "升级至", "督办级数", "确认人", "确认于", "处理意见"],
+        Headings = ["预警编号", "单位", "单位编号", "规则", "级别", "状态", "内容", "发生于", "发出于", "升级至", "督办级数", "确认人", "确认于", "处理意见", "静默至"],
         Rules = new Dictionary<string, string>
         {
             ["taskOverdue"] = "任务逾期", ["taskBlocked"] = "任务受阻", ["taskStale"] = "任务久未更新",
@@ -31,7 +31,7 @@ public sealed class LedgerSheet
 
     public static readonly LedgerSheet English = new()
     {
-        Headings = ["Alert", "Unit", "Unit id", "Rule", "Severity", "State", "Message", "Since", "Raised", "Escalated to", "Level", "Acknowledged by", "Acknowledged at", "Note"],
+        Headings = ["Alert", "Unit", "Unit id", "Rule", "Severity", "State", "Message", "Since", "Raised", "Escalated to", "Level", "Acknowledged by", "Acknowledged at", "Note", "Silenced until"],
         Rules = new Dictionary<string, string>
         {
             ["taskOverdue"] = "Task overdue", ["taskBlocked"] = "Task blocked", ["taskStale"] = "Task not updated",
@@ -67,6 +67,7 @@ public sealed class LedgerSheet
                 [h[11]] = a.AcknowledgedBy ?? "",
                 [h[12]] = Local(a.AcknowledgedAt),
                 [h[13]] = a.Note ?? "",
+                [h[14]] = Local(a.SilencedUntil),
             };
         }
     }

@@ -26,6 +26,9 @@ public sealed class AlertDesk(Func<AlertBook> book, AlertRules rules, AlertOptio
 
     public AlertBook Book => book();
 
+    /// <summary>How escalation counts time (all of it, or the working days only): the climb's pauses count the same way.</summary>
+    public ElapsedTime EscalationTime => _escalation;
+
     /// <summary>
     /// Brings the alerts in line with the rules over the unit's own tasks and its subtree's
     /// <paramref name="totals"/> (before the open count joins them); answers the alerts that
@@ -89,12 +92,12 @@ public sealed class AlertDesk(Func<AlertBook> book, AlertRules rules, AlertOptio
     public bool EscalationDue(bool hasParent) =>
         hasParent && AlertLifecycle.NextEscalation(Book, options.EscalateAfter, int.MaxValue, _escalation) is { } due && due <= clock.Now;
 
-    /// <summary>Moves unacknowledged alerts up <paramref name="ancestors"/> (parent first) as far as their time says.</summary>
-    public IReadOnlyList<Alert> Escalate(IReadOnlyList<string> ancestors)
+    /// <summary>Moves unacknowledged alerts up <paramref name="ancestors"/> (parent first) as far as their time (and their <paramref name="pauses"/>) says.</summary>
+    public IReadOnlyList<Alert> Escalate(IReadOnlyList<string> ancestors, Func<Alert, IReadOnlyList<PauseWindow>>? pauses = null)
     {
         foreach (var alert in Book.Open)
             if (alert.EscalatedToUnitId is not null) _satBefore[alert.Id] = alert.EscalatedToUnitId;
-        var changes = AlertLifecycle.Escalate(Book, clock.Now, options.EscalateAfter, ancestors, _escalation);
+        var changes = AlertLifecycle.Escalate(Book, clock.Now, options.EscalateAfter, ancestors, _escalation, pauses);
         _announce.AddRange(changes);
         _indexed.AddRange(changes);
         return changes;

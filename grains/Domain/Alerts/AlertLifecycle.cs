@@ -75,9 +75,11 @@ public static class AlertLifecycle
     /// Moves each firing alert to the ancestor it has reached: one level per whole
     /// <paramref name="escalateAfter"/> since it fired (as <paramref name="time"/> counts; all time
     /// by default), at most up to the root. <paramref name="ancestors"/> runs from the parent to the root.
+    /// <paramref name="pauses"/>: an alert's climb-stopping silences (docs/domain.md "Silences"),
+    /// which hold it and restart its count.
     /// </summary>
     public static List<Alert> Escalate(AlertBook book, DateTimeOffset now, TimeSpan escalateAfter, IReadOnlyList<string> ancestors,
-        ElapsedTime? time = null)
+        ElapsedTime? time = null, Func<Alert, IReadOnlyList<PauseWindow>>? pauses = null)
     {
         time ??= ElapsedTime.All;
         var changed = new List<Alert>();
@@ -85,7 +87,10 @@ public static class AlertLifecycle
         {
             var alert = book.Open[i];
             if (alert.State != AlertState.Firing) continue;
-            var level = (int)Math.Min(Math.Max(0, time.Between(alert.FiredAt, now).Ticks / escalateAfter.Ticks), ancestors.Count);
+            var climbed = pauses?.Invoke(alert) is { Count: > 0 } paused
+                ? ClimbClock.Level(alert.FiredAt, paused, now, escalateAfter, time.Between)
+                : time.Between(alert.FiredAt, now).Ticks / escalateAfter.Ticks;
+            var level = (int)Math.Min(Math.Max(0, climbed), ancestors.Count);
             if (level <= alert.EscalationLevel) continue;
             book.Open[i] = alert with { EscalationLevel = level, EscalatedToUnitId = ancestors[level - 1] };
             changed.Add(book.Open[i]);

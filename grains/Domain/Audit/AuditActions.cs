@@ -23,6 +23,10 @@ public static class AuditActions
     public const string KioskCreate = "kiosk.create";
     public const string KioskRevoke = "kiosk.revoke";
     public const string AlertAcknowledge = "alert.acknowledge";
+    /// <summary>In the users chain, with the silenced unit's id; after is the silence.</summary>
+    public const string SilenceCreate = "silence.create";
+    /// <summary>A silence ended early (DELETE); before and after are the silence.</summary>
+    public const string SilenceEnd = "silence.end";
     public const string SignIn = "signIn";
     public const string SignInFailed = "signInFailed";
     public const string SignOut = "signOut";

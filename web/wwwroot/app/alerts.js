@@ -6,6 +6,7 @@
 import { make, setText, button } from './dom.js';
 import { acknowledgeAlert } from './api.js';
 import { personName } from './task-row.js';
+import { RowSilence } from './silences.js';
 
 const MAX_NOTE = 500;
 
@@ -53,6 +54,8 @@ export class AlertRow {
     this.feedback = make('p', 'message', this.element);
     this.feedback.setAttribute('role', 'alert');
     this.feedback.hidden = true;
+    // Silences: the badge, and the 静默 action where the list offers it (docs/domain.md "Silences").
+    this.silence = list.silences ? new RowSilence(this, list.silences) : null;
     this.update(alert);
   }
 
@@ -78,6 +81,7 @@ export class AlertRow {
       : '');
     this.answer.hidden = !answered;
     this.form.hidden = answered || !this.list.mayAnswer(alert);
+    this.silence?.update(alert);
   }
 
   show(kind, words) {
@@ -122,10 +126,11 @@ export class AlertRow {
 export class AlertList {
   /**
    * unitName(id) names a unit; mayAnswer(alert) says whether to offer the acknowledge form;
-   * refresh() reads the list again (the page owns reading).
+   * refresh() reads the list again (the page owns reading); silences, when given, is RowSilence's context.
    */
-  constructor(text, { unitId, unitName, mayAnswer, formatTime, refresh }) {
+  constructor(text, { unitId, unitName, mayAnswer, formatTime, refresh, silences }) {
     this.text = text;
+    this.silences = silences ?? null; // RowSilence's context: the badge and the 静默 action
     this.unitId = unitId;
     this.unitName = unitName;
     this.mayAnswer = mayAnswer;

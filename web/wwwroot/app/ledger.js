@@ -14,6 +14,7 @@ import { ledgerView } from './ledger-view.js';
 import { LiveAlerts, subtreeDepth } from './ledger-live.js';
 import { showAdminLink } from './admin-link.js';
 import { showCover, signIn } from './page.js';
+import { SilenceList } from './silences.js';
 
 const RULES = ['taskOverdue', 'taskBlocked', 'taskStale', 'unitBehind', 'unitImbalance'];
 
@@ -83,7 +84,18 @@ async function start() {
     mayAnswer: (alert) => mayAcknowledge(me, alert, unitsById),
     formatTime,
     refresh: () => Promise.resolve(), // set below, once the list is live
+    silences: {
+      me, unitsById, lang, formatTime,
+      changed: () => { ledger.refresh(); silences.refresh(); },
+    },
   };
+  // 静默列表: the scope's active silences, each with 结束 where the person may end it.
+  const silences = new SilenceList(byId('silences'), {
+    me, unitsById, lang, unitId, formatTime,
+    unitName: (id) => unitsById.get(id)?.name ?? id,
+    changed: () => { ledger.refresh(); silences.refresh(); },
+    signIn: () => signIn(lang),
+  });
   const rows = new Map(); // alert id -> AlertRow: a note being typed survives a refresh
   const list = byId('ledger-list');
   const empty = byId('ledger-empty');
@@ -126,8 +138,8 @@ async function start() {
   });
   ledger.refresh = () => live.refresh();
   view.onChange(() => render(last));
-  byId('refresh').addEventListener('click', () => live.refresh());
-  await live.refresh();
+  byId('refresh').addEventListener('click', () => { live.refresh(); silences.refresh(); });
+  await Promise.all([live.refresh(), silences.refresh()]);
   document.body.dataset.loaded = 'true';
   byId('cover').hidden = true;
   live.start();

@@ -159,6 +159,7 @@ async function start() {
     mayAnswer: (alert) => mayAcknowledge(me, alert, unitsById),
     formatTime: (iso) => formatTime(iso),
     refresh: refreshAlerts,
+    silences: { me, unitsById, lang, formatTime: (iso) => formatTime(iso), changed: () => refreshAlerts() },
   });
   const ledgerLink = document.createElement('a');
   ledgerLink.className = 'ledger-link';

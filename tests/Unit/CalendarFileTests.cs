@@ -92,7 +92,7 @@ public sealed class CalendarFileTests : IDisposable
     }
 
     [Fact]
-    public void A_bad_file_stops_the_start_and_a_good_one_serves_the_node()
+    public void A_bad_file_stops_the_start_and_a_good_one_read_at_start_serves_the_node()
     {
         var bad = Write("""{"years": [{"year": 2026, "source": "s", "holidays": ["2026-13-01"]}]}""");
         using (var node = Node(bad))
@@ -101,11 +101,15 @@ public sealed class CalendarFileTests : IDisposable
             Assert.Contains(bad, refused.Message);
             Assert.Contains("years[0].holidays[0]", refused.Message);
         }
+        using (var node = Node(bad))
+            Assert.Throws<OptionsValidationException>(() => node.GetRequiredService<IWorkingCalendar>()); // no start: refused at first use
 
         var logs = new CollectedLogs();
-        using (var node = Node(Write(Replacement), logs))
+        var good = Write(Replacement);
+        using (var node = Node(good, logs))
         {
             node.GetRequiredService<IStartupValidator>().Validate();
+            File.WriteAllText(good, "changed after the start"); // read once, at start: a change needs a restart
             var calendar = node.GetRequiredService<IWorkingCalendar>();
             Assert.Same(calendar, node.GetRequiredService<IWorkingCalendar>());
             Assert.False(calendar.IsWorkingDay(D("2026-03-02")));

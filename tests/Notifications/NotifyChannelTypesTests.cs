@@ -1,5 +1,6 @@
 using Cascade.Notifications;
 using Cascade.Notifications.Channels;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cascade.Tests.Notifications;
@@ -49,5 +50,47 @@ public sealed class NotifyChannelTypesTests
             Assert.Contains(errors, e => e.Contains(error, StringComparison.Ordinal));
         Assert.DoesNotContain(errors, e => e.Contains("To:0", StringComparison.Ordinal));
         Assert.Contains("To needs at least one address", string.Join('\n', NotifyChannelTypes.Validate("mail", new ChannelOptions { Type = "smtp", Host = "h", From = "a@b.cn" })));
+    }
+}
+
+/// <summary>The configured channels: made by name from <c>Cascade:Notify:Channels</c>; wrong settings refuse to make any.</summary>
+public sealed class ConfiguredChannelsTests
+{
+    private static ConfiguredChannels Of(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        return new ConfiguredChannels(configuration, new ServiceCollection().BuildServiceProvider());
+    }
+
+    [Fact]
+    public void Channels_are_found_by_their_configured_name()
+    {
+        var channels = Of(new()
+        {
+            ["Cascade:Notify:Channels:ops:Type"] = "wecom",
+            ["Cascade:Notify:Channels:ops:Url"] = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k",
+            ["Cascade:Notify:Channels:mail:Type"] = "smtp",
+            ["Cascade:Notify:Channels:mail:Host"] = "mail.example.gov.cn",
+            ["Cascade:Notify:Channels:mail:From"] = "cascade@example.gov.cn",
+            ["Cascade:Notify:Channels:mail:To:0"] = "a@example.gov.cn",
+        });
+        Assert.Equal(2, channels.All.Count);
+        Assert.Equal("wecom", channels.Find("ops")!.Type);
+        Assert.Equal("smtp", channels.Find("mail")!.Type);
+        Assert.Null(channels.Find("OPS"));
+    }
+
+    [Fact]
+    public void Wrong_settings_stop_with_every_error_and_no_secret()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Of(new()
+        {
+            ["Cascade:Notify:Channels:ops:Type"] = "wecom",
+            ["Cascade:Notify:Channels:ops:Url"] = "http://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=the-key",
+            ["Cascade:Notify:Channels:mail:Type"] = "smtp",
+        }));
+        Assert.Contains("Cascade:Notify:Channels:ops:Url must use https", error.Message);
+        Assert.Contains("Cascade:Notify:Channels:mail:Host is required", error.Message);
+        Assert.DoesNotContain("the-key", error.Message);
     }
 }

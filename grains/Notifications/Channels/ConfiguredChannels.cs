@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace Cascade.Notifications.Channels;
 
@@ -32,6 +33,15 @@ public static class NotifyChannelRegistration
     public static IServiceCollection AddNotifyChannels(this IServiceCollection services)
     {
         services.TryAddSingleton<INotifyChannels, ConfiguredChannels>();
+        services.AddHostedService<ChannelsAtStart>();
         return services;
+    }
+
+    /// <summary>Makes the channels while the host starts, so wrong settings stop the start rather than the first message.</summary>
+    private sealed class ChannelsAtStart(INotifyChannels channels) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.FromResult(channels.All.Count);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -96,6 +96,17 @@ public sealed class RobotChannelTests
     }
 
     [Fact]
+    public async Task A_robot_that_never_answers_is_given_up_after_10_seconds()
+    {
+        using var hung = new SilentListener();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var answer = await WeCom($"http://127.0.0.1:{hung.Port}/cgi-bin/webhook/send?key={Key}", new()).SendAsync(Messages.Grouped(), CancellationToken.None);
+        Assert.False(answer.Delivered);
+        Assert.Equal("no answer within 10 s", answer.Answer);
+        Assert.InRange(started.Elapsed, TimeSpan.FromSeconds(9.5), TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
     public async Task DingTalk_signs_with_the_timestamp_and_secret_and_the_robot_accepts_the_markdown()
     {
         await using var robot = new RobotReceiver(RobotReceiver.Service.DingTalk, Token, Secret);

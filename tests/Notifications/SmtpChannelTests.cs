@@ -103,6 +103,18 @@ public sealed class SmtpChannelTests
     }
 
     [Fact]
+    public async Task A_server_that_never_greets_is_given_up_after_10_seconds()
+    {
+        using var hung = new SilentListener();
+        var options = new ChannelOptions { Type = "smtp", Host = "127.0.0.1", Port = hung.Port, From = "cascade@example.gov.cn", To = ["a@example.gov.cn"] };
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var answer = await new SmtpChannel("mail", options, Messages.Text, new Messages.Lines()).SendAsync(Messages.Grouped(), CancellationToken.None);
+        Assert.False(answer.Delivered);
+        Assert.Equal("no answer within 10 s", answer.Answer);
+        Assert.InRange(started.Elapsed, TimeSpan.FromSeconds(9.5), TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
     public async Task A_server_nobody_runs_is_an_answer_not_delivered()
     {
         var options = new ChannelOptions { Type = "smtp", Host = "127.0.0.1", Port = FreePort.Next(), From = "cascade@example.gov.cn", To = ["a@example.gov.cn"] };

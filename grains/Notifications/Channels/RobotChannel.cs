@@ -61,7 +61,7 @@ public abstract class RobotChannel : INotifyChannel
         }
         catch (Exception error) when (error is HttpRequestException or IOException || error is TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            var what = error is TaskCanceledException ? $"no answer within {Timeout.TotalSeconds:0} s" : Describe(error);
+            var what = error is TaskCanceledException || error.InnerException is TimeoutException ? $"no answer within {Timeout.TotalSeconds:0} s" : Describe(error);
             answer = new DeliveryAnswer(false, null, secrets.Clean(what));
         }
         if (answer.Delivered)

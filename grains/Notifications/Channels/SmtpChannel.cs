@@ -59,11 +59,12 @@ public sealed class SmtpChannel(string name, ChannelOptions options, NotifyTextS
         {
             answer = new DeliveryAnswer(false, null, _secrets.Clean($"sign-in refused: {refused.Message}"));
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception silent) when (silent is TimeoutException || silent.InnerException is TimeoutException
+            || silent is OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             answer = new DeliveryAnswer(false, null, $"no answer within {Timeout.TotalSeconds:0} s");
         }
-        catch (Exception failed) when (failed is SocketException or IOException or ProtocolException or SslHandshakeException or NotSupportedException or ServiceNotConnectedException or TimeoutException)
+        catch (Exception failed) when (failed is SocketException or IOException or ProtocolException or SslHandshakeException or NotSupportedException or ServiceNotConnectedException)
         {
             answer = new DeliveryAnswer(false, null, _secrets.Clean(Describe(failed)));
         }

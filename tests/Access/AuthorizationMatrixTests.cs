@@ -17,7 +17,12 @@ namespace Cascade.Tests.Access;
 /// </summary>
 public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) : IClassFixture<AuthorizationMatrixTests.App>
 {
-    public sealed class App : ApiApp;
+    /// <summary>With one notification channel, whose robot nobody runs: a test through it is answered 200, not delivered.</summary>
+    public sealed class App() : ApiApp(new()
+    {
+        ["Cascade:Notify:Channels:matrix:Type"] = "wecom",
+        ["Cascade:Notify:Channels:matrix:Url"] = $"http://127.0.0.1:{FreePort.Next()}/cgi-bin/webhook/send?key=matrix",
+    });
 
     private const string Password = "a-long-password";
     private string? _a;

@@ -12,6 +12,8 @@ using Cascade.Web.Excel;
 using Cascade.Web.History;
 using Cascade.Web.Http;
 using Cascade.Web.Identity;
+using Cascade.Web.Notifications;
+using Cascade.Notifications.Channels;
 using Cascade.Web.Findings;
 using Cascade.Web.Inspections;
 using Cascade.Web.Operations;
@@ -55,6 +57,7 @@ public static class CascadeWebExtensions
         builder.AddCascadeWall();
         builder.AddCascadeOperations();
         builder.AddCascadeApiReference();
+        builder.Services.AddNotifyChannels();
         builder.Services.AddOptions<Cascade.Directives.DirectiveOptions>().BindConfiguration(Cascade.Directives.DirectiveOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<StartupPass>();
         return builder;
@@ -86,7 +89,7 @@ public static class CascadeWebExtensions
         // Every API route may answer 401 (no or an ended credential; a wrong password for a token)
         // and 503 (the storage did not confirm a change: StorageFailures).
         app.MapGroup("/api/v1").Refuses(StatusCodes.Status401Unauthorized, StatusCodes.Status503ServiceUnavailable)
-            .MapAuthApi().MapUsersApi().MapKiosksApi().MapUnitsApi().MapHistoryApi().MapTasksApi().MapTasksExport().MapImportApi().MapDirectivesApi().MapSchedulesApi().MapAlertsApi().MapSilencesApi().MapAuditApi().MapInspectionsApi().MapFindingsApi().MapReportsApi();
+            .MapAuthApi().MapUsersApi().MapKiosksApi().MapUnitsApi().MapHistoryApi().MapTasksApi().MapTasksExport().MapImportApi().MapDirectivesApi().MapSchedulesApi().MapAlertsApi().MapSilencesApi().MapAuditApi().MapInspectionsApi().MapFindingsApi().MapReportsApi().MapChannelTestApi();
         app.MapCascadeApiReference();
         return app;
     }

@@ -22,6 +22,8 @@ public static class AuditActions
     public const string UserPassword = "user.password";
     public const string KioskCreate = "kiosk.create";
     public const string KioskRevoke = "kiosk.revoke";
+    /// <summary>A test message sent through a notification channel; after is <c>{channel, type, deliveryId, delivered, status}</c>.</summary>
+    public const string NotifyTest = "notify.test";
     public const string AlertAcknowledge = "alert.acknowledge";
     /// <summary>In the users chain, with the silenced unit's id; after is the silence.</summary>
     public const string SilenceCreate = "silence.create";

@@ -33,6 +33,8 @@ public sealed class ChannelOptions
     public string? Password { get; set; }
     public string? From { get; set; }
     public List<string> To { get; set; } = [];
+    /// <summary><c>smtp</c>: the SHA-256 thumbprint (hex) of the one certificate trusted besides valid ones (an intranet mail server's own).</summary>
+    public string? CertificateThumbprint { get; set; }
 }
 
 /// <summary><c>Cascade:Notify:Routes:{name}</c>: which alerts of which subtree go to which channel, at once or as a daily digest.</summary>

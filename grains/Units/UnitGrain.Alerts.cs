@@ -40,6 +40,7 @@ public sealed partial class UnitGrain
     {
         if (!Desk.EscalationDue(state.State.Info?.ParentId is not null)) return false;
         var changes = Desk.Escalate(await GrainFactory.GetGrain<IOrganizationGrain>(IOrganizationGrain.Key).Ancestors(Id));
+        Notices.Escalated(changes, clock.Now);
         _lease.Collect(changes);
         return changes.Count > 0;
     }

@@ -47,6 +47,8 @@ public sealed partial class NotifyRouteGrain(
 
     public Task Poke() => Pump();
 
+    public Task<int> WaitingEvents() => Task.FromResult(state.State.Waiting.Sum(g => g.Events.Count + g.Omitted));
+
     public Task<IReadOnlyList<RouteMessageView>> Outbox(RouteMessageState? wanted, int limit)
     {
         var all = state.State.Pending.Concat(state.State.History);

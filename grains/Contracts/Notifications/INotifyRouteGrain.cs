@@ -10,6 +10,8 @@ public interface INotifyRouteGrain : IGrainWithStringKey
     Task Accept(IReadOnlyList<NotifyEvent> events);
     /// <summary>Makes and sends what is due (every node's <c>NotifyClock</c> pokes every route every few seconds).</summary>
     Task Poke();
+    /// <summary>How many events wait to become messages (grouping, quiet hours, a digest's time).</summary>
+    [Orleans.Concurrency.AlwaysInterleave] Task<int> WaitingEvents();
     /// <summary>The route's messages, newest first: pending, sent or failed (null: all), at most <paramref name="limit"/>.</summary>
     [Orleans.Concurrency.AlwaysInterleave] Task<IReadOnlyList<RouteMessageView>> Outbox(RouteMessageState? state, int limit);
 }

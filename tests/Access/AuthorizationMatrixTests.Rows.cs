@@ -164,6 +164,8 @@ public sealed partial class AuthorizationMatrixTests
             ("POST finding reopen", "POST /api/v1/findings/{id}/reopen", Rule.Inspector, () => Finding(true), (c, f) => c.PostAsJsonAsync($"/api/v1/findings/{f}/reopen", new { note = "再改" })),
             ("GET audit", "GET /api/v1/audit", Rule.Overseers, Nothing, (c, _) => c.GetAsync($"/api/v1/audit?unit={a}&limit=5")),
             ("GET audit/verify", "GET /api/v1/audit/verify", Rule.AdminOnly, Nothing, (c, _) => c.GetAsync("/api/v1/audit/verify")),
+            ("GET notify", "GET /api/v1/notify", Rule.AdminOnly, Nothing, (c, _) => c.GetAsync("/api/v1/notify")),
+            ("GET notify/outbox", "GET /api/v1/notify/outbox", Rule.AdminOnly, Nothing, (c, _) => c.GetAsync("/api/v1/notify/outbox?state=pending&limit=5")),
             ("GET openapi", "GET /openapi/{documentName}.json", Rule.AdminOnly, Nothing, (c, _) => c.GetAsync("/openapi/v1.json")),
             // With its slash: without, it redirects there, and a client drops its Authorization header on a redirect.
             ("GET api reference", "GET /api/reference/{documentName?}", Rule.AdminOnly, Nothing, (c, _) => c.GetAsync("/api/reference/")),

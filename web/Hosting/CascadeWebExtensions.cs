@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Cascade.Hosting;
 using Cascade.Web.Admin;
+using Cascade.Web.Notifications;
 using Cascade.Web.Alerts;
 using Cascade.Web.Audit;
 using Cascade.Web.Demo;
@@ -85,7 +86,7 @@ public static class CascadeWebExtensions
         // Every API route may answer 401 (no or an ended credential; a wrong password for a token)
         // and 503 (the storage did not confirm a change: StorageFailures).
         app.MapGroup("/api/v1").Refuses(StatusCodes.Status401Unauthorized, StatusCodes.Status503ServiceUnavailable)
-            .MapAuthApi().MapUsersApi().MapKiosksApi().MapUnitsApi().MapHistoryApi().MapTasksApi().MapTasksExport().MapImportApi().MapDirectivesApi().MapSchedulesApi().MapAlertsApi().MapAuditApi().MapInspectionsApi().MapFindingsApi().MapReportsApi();
+            .MapAuthApi().MapUsersApi().MapKiosksApi().MapUnitsApi().MapHistoryApi().MapTasksApi().MapTasksExport().MapImportApi().MapDirectivesApi().MapSchedulesApi().MapAlertsApi().MapAuditApi().MapInspectionsApi().MapFindingsApi().MapReportsApi().MapNotifyApi();
         app.MapCascadeApiReference();
         return app;
     }

@@ -27,15 +27,19 @@ public sealed class RouteDesk(string route, RouteOptions options, TimeSpan group
     private NotifyRouteState State => state();
     private bool IsDigest => options.Digest is not null;
 
-    /// <summary>Takes the events not taken within 24 h into their groups; answers how many were new.</summary>
-    public int Accept(IReadOnlyList<NotifyEvent> events, DateTimeOffset now)
+    /// <summary>
+    /// Takes the events not taken within 24 h into their groups; answers how many were new. An event
+    /// <paramref name="holdUntil"/> holds (a silence) waits in a held group until that instant at least.
+    /// </summary>
+    public int Accept(IReadOnlyList<NotifyEvent> events, DateTimeOffset now, Func<NotifyEvent, DateTimeOffset?>? holdUntil = null)
     {
         var taken = 0;
         foreach (var e in events)
         {
             if (!State.Seen.TryAdd(e.Id, now)) continue;
             taken++;
-            var held = !IsDigest && e.Alert.Severity != AlertSeverity.Red && LocalClockTimes.QuietUntil(quietHours, now, zone) is not null;
+            var hold = holdUntil?.Invoke(e);
+            var held = hold is not null || !IsDigest && e.Alert.Severity != AlertSeverity.Red && LocalClockTimes.QuietUntil(quietHours, now, zone) is not null;
             var unit = IsDigest ? "" : e.Alert.UnitId;
             var group = State.Waiting.Find(g => g.UnitId == unit && g.Held == held);
             if (group is null)
@@ -43,6 +47,7 @@ public sealed class RouteDesk(string route, RouteOptions options, TimeSpan group
                 group = new NotifyGroup { UnitId = unit, Held = held, First = now, ReadyAt = ReadyAt(now, held) };
                 State.Waiting.Add(group);
             }
+            if (hold is { } until && until > group.ReadyAt) group.ReadyAt = until;
             if (group.Events.Count < MaxItems) group.Events.Add(e);
             else
             {

@@ -17,7 +17,7 @@ const zh = {
   waiting: (n) => `等待合并或定时发送的事件：${n}`,
   noMessages: '没有此状态的消息',
   messageLine: (m, when, next) => [
-    `${m.route} · ${m.kind === 'digest' ? '汇总' : '即时'} · ${m.itemCount} 项 · 单位 ${m.unitIds.join('、')}`,
+    `${m.route} · ${m.kind === 'digest' ? '汇总' : '即时'} · ${m.itemCount} 项 · ${m.unitIds.join('、')}`,
     `建立 ${when(m.createdAt)}`,
     `尝试 ${m.attempts} 次`,
     m.nextAttempt ? `下次 ${when(m.nextAttempt)}` : '',
@@ -43,7 +43,7 @@ const en = {
   waiting: (n) => `Events waiting for their group or digest: ${n}`,
   noMessages: 'No message in this state',
   messageLine: (m, when, next) => [
-    `${m.route} · ${m.kind === 'digest' ? 'digest' : 'grouped'} · ${m.itemCount} items · units ${m.unitIds.join(', ')}`,
+    `${m.route} · ${m.kind === 'digest' ? 'digest' : 'grouped'} · ${m.itemCount} items · ${m.unitIds.join(', ')}`,
     `made ${when(m.createdAt)}`,
     `${m.attempts} attempts`,
     m.nextAttempt ? `next ${when(m.nextAttempt)}` : '',

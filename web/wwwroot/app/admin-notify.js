@@ -75,7 +75,7 @@ export function notifyPart(ctx, lang) {
       const row = make('li', `admin-row outbox-row ${m.state}`);
       row.dataset.deliveryId = m.deliveryId;
       const words = make('div', 'row-words', row);
-      make('span', 'row-main', words).textContent = text.messageLine(m, formatTime);
+      make('span', 'row-main', words).textContent = text.messageLine({ ...m, unitIds: m.unitIds.map(ctx.unitName) }, formatTime);
       make('span', 'row-sub delivery-id', words).textContent = `${text.deliveryId} ${m.deliveryId}`;
       if (m.lastAnswer) make('span', 'row-sub', words).textContent = `${text.answer}: ${m.lastAnswer}`;
       return row;

@@ -22,6 +22,8 @@ public sealed partial class NotifyRouteGrain(
     /// <summary>Messages sent in one pass at most, so accepts are not held behind a long backlog.</summary>
     private const int SendsPerPass = 20;
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
+    /// <summary>A pass starts no attempt after this long (each may take the channel's 10 s timeout).</summary>
+    private static readonly TimeSpan PassTime = TimeSpan.FromSeconds(10);
     private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
     private RouteDesk? _desk;
     private RouteOptions? _route;
@@ -76,8 +78,10 @@ public sealed partial class NotifyRouteGrain(
             _desk.Form(ready, id => paths[id], now);
         }
         if (changed || held || ready.Count > 0) await state.WriteStateAsync();
+        var started = System.Diagnostics.Stopwatch.StartNew();
         foreach (var message in _desk.Due(clock.Now).Take(SendsPerPass))
         {
+            if (started.Elapsed > PassTime) break; // slow receivers: the next tick goes on, and accepts are not held long
             var answer = await Send(message);
             _desk.Attempted(message, answer, clock.Now);
             if (!answer.Delivered) LogNotDelivered(Name, message.DeliveryId, message.Attempts, answer.Status);

@@ -3,6 +3,7 @@ using System.Net;
 using Cascade.Alerts;
 using Cascade.Audit;
 using Cascade.Identity;
+using Cascade.Notifications;
 using Cascade.Rollup;
 using Cascade.Storage;
 using Cascade.Storage.AzureTables;
@@ -110,6 +111,7 @@ public static class CascadeSiloExtensions
         services.TryAddSingleton(sp => new AlertRules(sp.GetRequiredService<IOptions<AlertOptions>>().Value));
         services.AddCascadeCalendar();
         services.AddCascadeAuditKey(sp => sp.GetRequiredService<IOptions<SqliteStorageOptions>>().Value.Path);
+        services.AddCascadeNotifications();
 
         services.AddHostedService<AuditCheckpoints>();
         services.TryAddSingleton<ClusterChanges>();

@@ -46,6 +46,7 @@ public sealed partial class UnitGrain
         if (await Climbs.Held(Book)) return false; // a climb-stopping silence holds every due climb
         var ancestors = await GrainFactory.GetGrain<IOrganizationGrain>(IOrganizationGrain.Key).Ancestors(Id);
         var changes = Desk.Escalate(ancestors, Climbs.For(Id, ancestors));
+        Notices.Escalated(changes, clock.Now);
         _lease.Collect(changes);
         return changes.Count > 0;
     }

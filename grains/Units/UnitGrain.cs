@@ -1,5 +1,6 @@
 using Cascade.Alerts;
 using Cascade.Audit;
+using Cascade.Notifications;
 using Cascade.Rollup;
 using Cascade.Storage;
 using Cascade.Tasks;
@@ -21,7 +22,7 @@ public sealed partial class UnitGrain(
     [PersistentState("unit", StorageNames.Default)] IPersistentState<UnitState> state,
     DomainClock clock, IOptions<HealthOptions> health, IOptions<RollupOptions> rollup, IOptions<ClockOptions> clockOptions,
     IAuditStore auditStore, AuditKey auditKey, AlertRules alertRules, IOptions<AlertOptions> alertOptions,
-    LocalUnits localUnits, VersionClock versionClock, VersionLeases versionLeases, IWorkingCalendar calendar) : Grain, IUnitGrain
+    LocalUnits localUnits, VersionClock versionClock, VersionLeases versionLeases, IWorkingCalendar calendar, NotifyFilter notifyFilter) : Grain, IUnitGrain
 {
     private readonly RollupThrottle _throttle = new(rollup.Value.Window);
     private readonly WallLease _lease = new(TimeProvider.System);
@@ -31,6 +32,7 @@ public sealed partial class UnitGrain(
     private UnitTasks? _tasks;
     private UnitRollup? _rollup;
     private AlertDesk? _desk;
+    private UnitNotices? _notices;
 
     private string Id => this.GetPrimaryKeyString();
     private bool Exists => state.State.Info is not null;
@@ -40,6 +42,7 @@ public sealed partial class UnitGrain(
     private UnitTasks? Tasks => Exists ? _tasks ??= new(Id, () => state.State.Tasks, clock.YearStart) : null;
     private UnitRollup Rollup => _rollup ??= new(Id, health.Value, () => versionClock.Now, s => CascadeTelemetry.RollupPropagation.Record(s));
     private AlertDesk Desk => _desk ??= new(() => state.State.Alerts, alertRules, alertOptions.Value, clock, calendar);
+    private UnitNotices Notices => _notices ??= new(state, notifyFilter, GrainFactory);
     /// <summary>No version leaves the grain above the cluster's reserved ceiling (decision 009, <see cref="UnitRollup.Version"/>).</summary>
     private Task Reserved() => versionLeases.Reserve(Rollup.Version);
 
@@ -47,6 +50,7 @@ public sealed partial class UnitGrain(
     {
         localUnits.Add(Id);
         Store.Redeliver();
+        Notices.Send(); // events stored by an earlier activation, maybe not taken
         Rollup.StartAbove(state.State.HighWater);
         if (!Exists) return;
         Rollup.Adopt(state.State.Children);
@@ -123,6 +127,7 @@ public sealed partial class UnitGrain(
         var changes = Exists ? Desk.Evaluate(Id, state.State.Info!.Name, tasks ? state.State.Tasks : null, Rollup.Figures) : [];
         Rollup.Combine(Book.Open.Count, state.State.Info?.ParentId is not null, Exists);
         if (changes.Count == 0) return false;
+        Notices.Evaluated(changes, Desk.EvaluatedAt);
         _lease.Collect(changes);
         _meter.Set(Book.Open);
         return true;
@@ -194,9 +199,10 @@ public sealed partial class UnitGrain(
         Tell();
     }
 
-    /// <summary>Tells the open-alert index and the units where changed alerts sit, once stored (one-way).</summary>
+    /// <summary>Tells the open-alert index and the units where changed alerts sit, once stored (one-way); hands the notification events on.</summary>
     private void Tell()
     {
+        Notices.Send();
         var changed = Desk.TakeIndexChanges();
         if (changed.Count > 0) AlertIndexPartitions.Of(GrainFactory, Id).Changed(Id, Rollup.Version, changed).Ignore();
         var told = Desk.TakeAnnouncements();

@@ -175,6 +175,8 @@ public sealed partial class AuthorizationMatrixTests
             ("GET audit", "GET /api/v1/audit", Rule.Overseers, Nothing, (c, _) => c.GetAsync($"/api/v1/audit?unit={a}&limit=5")),
             ("GET audit/verify", "GET /api/v1/audit/verify", Rule.AdminOnly, Nothing, (c, _) => c.GetAsync("/api/v1/audit/verify")),
             ("POST notify channel test", "POST /api/v1/notify/channels/{name}/test", Rule.AdminOnly, Nothing, (c, _) => c.PostAsJsonAsync("/api/v1/notify/channels/matrix/test", new { })),
+            ("GET notify", "GET /api/v1/notify", Rule.AdminOnly, Nothing, (c, _) => c.GetAsync("/api/v1/notify")),
+            ("GET notify/outbox", "GET /api/v1/notify/outbox", Rule.AdminOnly, Nothing, (c, _) => c.GetAsync("/api/v1/notify/outbox?state=pending&limit=5")),
             ("GET openapi", "GET /openapi/{documentName}.json", Rule.AdminOnly, Nothing, (c, _) => c.GetAsync("/openapi/v1.json")),
             // With its slash: without, it redirects there, and a client drops its Authorization header on a redirect.
             ("GET api reference", "GET /api/reference/{documentName?}", Rule.AdminOnly, Nothing, (c, _) => c.GetAsync("/api/reference/")),

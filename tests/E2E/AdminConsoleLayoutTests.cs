@@ -14,7 +14,7 @@ namespace Cascade.Tests.E2E;
 public sealed class AdminConsoleLayoutTests(Chromium chromium, AdminConsoleServer server) : IClassFixture<Chromium>, IClassFixture<AdminConsoleServer>
 {
     /// <summary>Elements whose text is wider or taller than their box, and pairs of form controls and labels that overlap.</summary>
-    private const string Problems = """
+    internal const string Problems = """
         () => {
           const shown = (e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
           const boxes = [...document.querySelectorAll('main label > span, main ol, main button, main a, main h1, main h2, main h3, main input, main select, .topbar button, .topbar a, .topbar .person')].filter(shown);

@@ -53,19 +53,16 @@ public sealed class NotifyChannelTypesTests
     }
 }
 
-/// <summary>The configured channels: made by name from <c>Cascade:Notify:Channels</c>; wrong settings refuse to make any.</summary>
+/// <summary>The configured channels: made by name from <c>Cascade:Notify:Channels</c>; wrong settings are named at start, never a secret.</summary>
 public sealed class ConfiguredChannelsTests
 {
-    private static ConfiguredChannels Of(Dictionary<string, string?> settings)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return new ConfiguredChannels(configuration, new ServiceCollection().BuildServiceProvider());
-    }
+    private static NotifyOptions Options(Dictionary<string, string?> settings) =>
+        new ConfigurationBuilder().AddInMemoryCollection(settings).Build().GetSection(NotifyOptions.Section).Get<NotifyOptions>() ?? new NotifyOptions();
 
     [Fact]
     public void Channels_are_found_by_their_configured_name()
     {
-        var channels = Of(new()
+        using var channels = new NotifyChannels(Options(new()
         {
             ["Cascade:Notify:Channels:ops:Type"] = "wecom",
             ["Cascade:Notify:Channels:ops:Url"] = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k",
@@ -73,24 +70,29 @@ public sealed class ConfiguredChannelsTests
             ["Cascade:Notify:Channels:mail:Host"] = "mail.example.gov.cn",
             ["Cascade:Notify:Channels:mail:From"] = "cascade@example.gov.cn",
             ["Cascade:Notify:Channels:mail:To:0"] = "a@example.gov.cn",
-        });
-        Assert.Equal(2, channels.All.Count);
+            ["Cascade:Notify:Channels:hook:Type"] = "webhook",
+            ["Cascade:Notify:Channels:hook:Url"] = "https://hooks.example.gov.cn/cascade",
+            ["Cascade:Notify:Channels:hook:Secret"] = "s",
+        }), new ServiceCollection().BuildServiceProvider());
+        Assert.Equal(3, channels.All.Count);
         Assert.Equal("wecom", channels.Find("ops")!.Type);
         Assert.Equal("smtp", channels.Find("mail")!.Type);
+        Assert.Equal("webhook", channels.Find("hook")!.Type);
         Assert.Null(channels.Find("OPS"));
     }
 
     [Fact]
     public void Wrong_settings_stop_with_every_error_and_no_secret()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Of(new()
+        var result = new NotifyOptionsValidation().Validate(null, Options(new()
         {
             ["Cascade:Notify:Channels:ops:Type"] = "wecom",
             ["Cascade:Notify:Channels:ops:Url"] = "http://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=the-key",
             ["Cascade:Notify:Channels:mail:Type"] = "smtp",
         }));
-        Assert.Contains("Cascade:Notify:Channels:ops:Url must use https", error.Message);
-        Assert.Contains("Cascade:Notify:Channels:mail:Host is required", error.Message);
-        Assert.DoesNotContain("the-key", error.Message);
+        Assert.True(result.Failed);
+        Assert.Contains("Cascade:Notify:Channels:ops:Url must use https", result.FailureMessage);
+        Assert.Contains("Cascade:Notify:Channels:mail:Host is required", result.FailureMessage);
+        Assert.DoesNotContain("the-key", result.FailureMessage);
     }
 }

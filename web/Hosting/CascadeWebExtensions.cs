@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Cascade.Hosting;
 using Cascade.Web.Admin;
+using Cascade.Web.Notifications;
 using Cascade.Web.Alerts;
 using Cascade.Web.Silences;
 using Cascade.Web.Audit;
@@ -12,7 +13,6 @@ using Cascade.Web.Excel;
 using Cascade.Web.History;
 using Cascade.Web.Http;
 using Cascade.Web.Identity;
-using Cascade.Web.Notifications;
 using Cascade.Notifications.Channels;
 using Cascade.Web.Findings;
 using Cascade.Web.Inspections;
@@ -57,7 +57,6 @@ public static class CascadeWebExtensions
         builder.AddCascadeWall();
         builder.AddCascadeOperations();
         builder.AddCascadeApiReference();
-        builder.Services.AddNotifyChannels();
         builder.Services.AddOptions<Cascade.Directives.DirectiveOptions>().BindConfiguration(Cascade.Directives.DirectiveOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<StartupPass>();
         return builder;
@@ -89,7 +88,7 @@ public static class CascadeWebExtensions
         // Every API route may answer 401 (no or an ended credential; a wrong password for a token)
         // and 503 (the storage did not confirm a change: StorageFailures).
         app.MapGroup("/api/v1").Refuses(StatusCodes.Status401Unauthorized, StatusCodes.Status503ServiceUnavailable)
-            .MapAuthApi().MapUsersApi().MapKiosksApi().MapUnitsApi().MapHistoryApi().MapTasksApi().MapTasksExport().MapImportApi().MapDirectivesApi().MapSchedulesApi().MapAlertsApi().MapSilencesApi().MapAuditApi().MapInspectionsApi().MapFindingsApi().MapReportsApi().MapChannelTestApi();
+            .MapAuthApi().MapUsersApi().MapKiosksApi().MapUnitsApi().MapHistoryApi().MapTasksApi().MapTasksExport().MapImportApi().MapDirectivesApi().MapSchedulesApi().MapAlertsApi().MapSilencesApi().MapAuditApi().MapInspectionsApi().MapFindingsApi().MapReportsApi().MapNotifyApi().MapChannelTestApi();
         app.MapCascadeApiReference();
         return app;
     }

@@ -29,6 +29,9 @@ public sealed class AlertDesk(Func<AlertBook> book, AlertRules rules, AlertOptio
     /// <summary>How escalation counts time (all of it, or the working days only): the climb's pauses count the same way.</summary>
     public ElapsedTime EscalationTime => _escalation;
 
+    /// <summary>The instant of the latest <see cref="Evaluate"/> that ran: alerts it fired carry it as their <c>FiredAt</c>.</summary>
+    public DateTimeOffset EvaluatedAt { get; private set; }
+
     /// <summary>
     /// Brings the alerts in line with the rules over the unit's own tasks and its subtree's
     /// <paramref name="totals"/> (before the open count joins them); answers the alerts that
@@ -40,7 +43,7 @@ public sealed class AlertDesk(Func<AlertBook> book, AlertRules rules, AlertOptio
     public IReadOnlyList<Alert> Evaluate(string unitId, string unitName, IReadOnlyList<TaskItem>? tasks, SubtreeTotals totals)
     {
         if (tasks is null && UnitVerdictsUnchanged(totals)) return None;
-        var now = clock.Now;
+        var now = EvaluatedAt = clock.Now;
         var holding = new List<AlertCondition>();
         if (tasks is not null)
             foreach (var task in tasks)

@@ -11,8 +11,11 @@ public sealed record NotifyMessage(
     string Language,
     DateTimeOffset SentAt,
     IReadOnlyList<NotifyItem> Items,
-    NotifyMessageKind Kind = NotifyMessageKind.Grouped);
+    NotifyMessageKind Kind = NotifyMessageKind.Grouped,
+    /// <summary>Events beyond the items, counted only (a burst: a message holds at most 50 items in full).</summary>
+    int Omitted = 0);
 
+[GenerateSerializer]
 public enum NotifyMessageKind
 {
     Grouped = 0,

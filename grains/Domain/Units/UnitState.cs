@@ -1,5 +1,6 @@
 using Cascade.Alerts;
 using Cascade.Audit;
+using Cascade.Notifications;
 using Cascade.Tasks;
 
 namespace Cascade.Units;
@@ -29,4 +30,9 @@ public sealed class UnitState
     /// starts above it (UnitRollup.Version). 0 in states written before it existed.
     /// </summary>
     [Id(7)] public long HighWater { get; set; }
+    /// <summary>
+    /// Notification events made with the latest changes, until the dispatcher took them (docs/architecture.md
+    /// "Notifications"). Null while no route could take any: without routes units never make one.
+    /// </summary>
+    [Id(8)] public List<NotifyEvent>? Notify { get; set; }
 }

@@ -1,4 +1,4 @@
-// The admin console /admin?lang=: the unit tree, users and wall links (kiosks), through the
+// The admin console /admin?lang=: the unit tree, users, wall links (kiosks) and notifications, through the
 // public API only (admin-api.js), so every change is checked and audited there like any call.
 // body[data-live=true] marks a page that has its data (the console has no live feed).
 
@@ -12,6 +12,7 @@ import { describeFields } from './admin-forms.js';
 import { unitsPart } from './admin-units.js';
 import { usersPart } from './admin-users.js';
 import { kiosksPart } from './admin-kiosks.js';
+import { notifyPart } from './admin-notify.js';
 import { showCover, signIn } from './page.js';
 
 const query = new URLSearchParams(location.search);
@@ -77,6 +78,7 @@ async function start() {
   const units = unitsPart(ctx);
   const users = usersPart(ctx);
   const kiosks = kiosksPart(ctx);
+  const notify = notifyPart(ctx, lang);
   ctx.refresh = async () => {
     const [unitList, userList, kioskList] = await Promise.all([load('/api/v1/units'), load('/api/v1/users'), load('/api/v1/kiosks')]);
     const names = new Map(unitList.map((u) => [u.id, u.name]));
@@ -84,6 +86,7 @@ async function start() {
     units.render(unitList);
     users.render(userList, unitList);
     kiosks.render(kioskList, unitList);
+    await notify.render();
   };
   await ctx.refresh();
   byId('cover').hidden = true;

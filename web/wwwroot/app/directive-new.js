@@ -112,7 +112,7 @@ export class NewDirectivePanel {
       case 'invalid': {
         const { targets, ...rest } = outcome.errors ?? {};
         this.form.showErrors(rest, t.fixFields);
-        const words = (Array.isArray(targets) ? targets : targets ? [targets] : []).map((m) => explainRule({ rules: t.targetRules }, String(m)));
+        const words = (Array.isArray(targets) ? targets : targets ? [targets] : []).map((m) => explainRule({ fieldRules: t.targetRules }, String(m)));
         this.setTargetError([...new Set(words)].join(' '));
         if (words.length > 0 && Object.keys(rest).length === 0) (this.modes.find((r) => r.checked) ?? this.modes[0]).focus();
         break;

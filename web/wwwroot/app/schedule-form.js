@@ -219,7 +219,7 @@ export class ScheduleForm {
   /** Problem details `errors` beside their fields, the rest above; the first field gets the focus. */
   showErrors(errors, lead) {
     this.clearErrors();
-    const rules = { rules: [...(this.text.scheduleRules ?? []), ...(this.text.targetRules ?? []), ...(this.text.rules ?? [])] };
+    const rules = { fieldRules: [...(this.text.scheduleRules ?? []), ...(this.text.targetRules ?? []), ...(this.text.fieldRules ?? [])] };
     const above = lead ? [lead] : [];
     let first = null;
     for (const [key, messages] of Object.entries(errors ?? {})) {

@@ -24,7 +24,7 @@ export const zhTaskForm = {
   refused: (detail) => `未能创建：${detail}`,
   conflictEdit: (task) => `此任务刚被他人修改，当前为：“${task.title}”，${task.start} 至 ${task.due}，权重 ${task.weight}。请核对后再保存`,
   conflictDelete: '此任务刚被他人修改，未删除；请核对后再决定',
-  rules: [
+  fieldRules: [
     [/start must not be after due/i, '开始日期不能晚于截止日期'],
     [/is required|may not be null/i, '此项必填'],
     [/calendar date/i, '请填写有效日期（年-月-日）'],
@@ -62,11 +62,11 @@ export const enTaskForm = {
   refused: (detail) => `Not created: ${detail}`,
   conflictEdit: (task) => `Someone else just changed this task. It now reads: “${task.title}”, ${task.start} to ${task.due}, weight ${task.weight}. Check it, then save again`,
   conflictDelete: 'Someone else just changed this task, so it was not deleted; check it first',
-  rules: [],
+  fieldRules: [],
 };
 
 /** One API message in the page's language: a known rule in its own words, else the API's. */
 export function explainRule(text, message) {
-  for (const [pattern, words] of text.rules ?? []) if (pattern.test(message)) return words;
+  for (const [pattern, words] of text.fieldRules ?? []) if (pattern.test(message)) return words;
   return message;
 }

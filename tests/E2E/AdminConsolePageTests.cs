@@ -24,6 +24,8 @@ public sealed class AdminConsolePageTests(Chromium chromium, AdminConsoleServer 
         await page.PressAsync("#uc-name", "Enter");
         await Assertions.Expect(page.Locator("#uc-message")).ToHaveTextAsync($"已新建“{name}”");
         await Assertions.Expect(page.Locator($"#unit-tree [data-unit-id='{id}']")).ToBeVisibleAsync();
+        // The save ends when the whole console has refreshed and the id field is ready for the next unit.
+        await Assertions.Expect(page.Locator("#uc-id")).ToBeFocusedAsync();
     }
 
     [Fact]

@@ -24,9 +24,25 @@ public sealed class WholeCyclePageTests(Chromium chromium, AdminConsoleServer se
         var admin = await server.Console(chromium, Laptop);
         await AdminConsolePageTests.CreateUnit(admin, "dept", "测试厅党组", "partyGroup", null);
         await AdminConsolePageTests.CreateUnit(admin, "jgdw", "机关党委", "organCommittee", "dept");
-        foreach (var (branch, name) in new[] { ("zb1", "办公室党支部"), ("zb2", "科研处党支部"), ("zb3", "财务处党支部") })
+        foreach (var (branch, name) in new[] { ("zb1", "办公室党支部"), ("zb2", "科研处党支部") })
             await AdminConsolePageTests.CreateUnit(admin, branch, name, "branch", "jgdw");
+        // The admin moves on to the user form while the console is still refreshing after the last
+        // unit (its notification settings answering slowly): the refresh's end must not pull the
+        // focus back to the unit form, or the next keystrokes land in the wrong field.
+        await admin.RouteAsync("**/api/v1/notify", async route => { await Task.Delay(1_500); await route.ContinueAsync(); });
+        await admin.FillAsync("#uc-id", "zb3");
+        await admin.SelectOptionAsync("#uc-kind", "branch");
+        await admin.SelectOptionAsync("#uc-parent", "jgdw");
+        await admin.FillAsync("#uc-name", "财务处党支部");
+        await admin.PressAsync("#uc-name", "Enter");
+        await Assertions.Expect(admin.Locator("#uc-message")).ToHaveTextAsync("已新建“财务处党支部”");
         await admin.FillAsync("#nc-username", "zb1-sj");
+        await Assertions.Expect(admin.Locator("#uc-submit")).ToBeDisabledAsync();
+        // The unit form's button comes back when its save has wholly ended, refresh and focus included.
+        await Assertions.Expect(admin.Locator("#uc-submit")).ToBeEnabledAsync();
+        await Assertions.Expect(admin.Locator("#unit-tree [data-unit-id='zb3']")).ToBeVisibleAsync();
+        await Assertions.Expect(admin.Locator("#nc-username")).ToBeFocusedAsync();
+        await admin.UnrouteAsync("**/api/v1/notify");
         await admin.FillAsync("#nc-display", "办公室党支部书记");
         await admin.SelectOptionAsync("#nc-role", "editor");
         await admin.SelectOptionAsync("#nc-unit", "zb1");

@@ -63,3 +63,13 @@ export function busy(form, work) {
     try { await work(...args); } finally { for (const b of buttons) b.disabled = false; }
   };
 }
+
+/**
+ * Focus for after an awaited save and refresh: `field` takes it only when the person is still on
+ * `form` (or nowhere), so someone who has moved on and is typing in another form is never pulled
+ * back mid-word.
+ */
+export function refocus(form, field) {
+  const now = document.activeElement;
+  if (!now || now === document.body || form.contains(now)) field.focus();
+}

@@ -5,7 +5,7 @@ import { make, setText } from './dom.js';
 import { pickerEntries } from './access.js';
 import { call } from './admin-api.js';
 import { explain } from './admin-i18n.js';
-import { busy, fillSelect, refuse, say, wholeNumber } from './admin-forms.js';
+import { busy, fillSelect, refocus, refuse, say, wholeNumber } from './admin-forms.js';
 
 const KINDS = ['partyGroup', 'organCommittee', 'generalBranch', 'branch', 'office'];
 
@@ -91,7 +91,7 @@ export function unitsPart(ctx) {
       await ctx.refresh();
       // The next unit most likely goes under the one just made's parent: keep it chosen.
       byId('uc-parent').value = answer.body.parentId ?? '';
-      byId('uc-id').focus();
+      refocus(createForm, byId('uc-id'));
     })();
   });
 
@@ -127,7 +127,7 @@ export function unitsPart(ctx) {
     }
     say(editMessage, text.unitDeleted(unit.name));
     await ctx.refresh();
-    byId('ue-unit').focus();
+    refocus(editForm, byId('ue-unit'));
   });
 
   return { render, units: () => units };

@@ -6,7 +6,7 @@ import { make, setText } from './dom.js';
 import { pickerEntries } from './access.js';
 import { call, strongPassword } from './admin-api.js';
 import { explain } from './admin-i18n.js';
-import { busy, fillSelect, refuse, say } from './admin-forms.js';
+import { busy, fillSelect, refocus, refuse, say } from './admin-forms.js';
 
 const ROLES = ['editor', 'leader', 'viewer', 'admin'];
 
@@ -83,7 +83,7 @@ export function usersPart(ctx) {
       say(createMessage, text.userCreated(answer.body.displayName));
       for (const id of ['nc-username', 'nc-display', 'nc-password']) byId(id).value = '';
       await ctx.refresh();
-      byId('nc-username').focus();
+      refocus(createForm, byId('nc-username'));
     })();
   });
 

@@ -86,6 +86,7 @@ public static class CascadeSiloExtensions
     public static ISiloBuilder AddCascadeGrains(this ISiloBuilder silo, string provider = StorageOptions.Sqlite)
     {
         var services = silo.Services;
+        RememberedInterfaceTypes.AddFirst(services);
         services.AddOptions<CascadeClusterOptions>().BindConfiguration(CascadeClusterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ClockOptions>().BindConfiguration(ClockOptions.Section).ValidateDataAnnotations()
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Cascade:TimeZone is not a known time zone.")

@@ -33,6 +33,35 @@ public sealed class AlertLifecycleTests
         Assert.Equal(AlertState.Firing, again.State);
     }
 
+    [Theory]
+    [InlineData("taskOverdue/a", "taskOverdue", "a", true)]
+    [InlineData("unitBehind", "unitBehind", null, true)]
+    [InlineData("taskOverdue/a", "taskOverdue", null, false)]
+    [InlineData("taskOverdue/ab", "taskOverdue", "a", false)]
+    [InlineData("a/b/c", "a/b", "c", true)] // two splits of one key: both are the key KeyOf builds
+    [InlineData("a/b/c", "a", "b/c", true)]
+    [InlineData("taskOverdueXa", "taskOverdue", "a", false)]
+    [InlineData("unitBehind", "taskOverdue", "x", false)]
+    public void A_key_is_matched_without_being_built(string key, string rule, string? task, bool expected)
+    {
+        Assert.Equal(expected, AlertCondition.IsKey(key, rule, task));
+        Assert.Equal(expected, key == AlertCondition.KeyOf(rule, task));
+    }
+
+    [Fact]
+    public void A_condition_waiting_out_its_grace_is_forgotten_when_it_stops_holding()
+    {
+        var book = new AlertBook();
+        var slow = (string _) => TimeSpan.FromHours(1);
+        Assert.Empty(AlertLifecycle.Update(book, "bgs", [Overdue("a"), Overdue("b"), Behind()], T0, slow));
+        Assert.Equal(["taskOverdue/a", "taskOverdue/b", "unitBehind"], book.Pending.Keys.Order());
+        Assert.Empty(AlertLifecycle.Update(book, "bgs", [Overdue("b")], T0 + TimeSpan.FromMinutes(1), slow));
+        Assert.Equal(["taskOverdue/b"], book.Pending.Keys);
+        var fired = Assert.Single(AlertLifecycle.Update(book, "bgs", [Overdue("b")], T0 + TimeSpan.FromHours(1), slow));
+        Assert.Equal(("b", T0), (fired.TaskId, fired.Since));
+        Assert.Empty(book.Pending);
+    }
+
     [Fact]
     public void Severity_changes_in_place()
     {

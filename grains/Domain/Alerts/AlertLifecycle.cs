@@ -11,16 +11,18 @@ namespace Cascade.Alerts;
 /// </summary>
 public static class AlertLifecycle
 {
-    /// <summary>Brings the book in line with the conditions that hold now.</summary>
+    /// <summary>
+    /// Brings the book in line with the conditions that hold now. Conditions and alerts are matched
+    /// on their rule and task without building their keys: this runs on every write of a task.
+    /// </summary>
     public static List<Alert> Update(AlertBook book, string unitId, IReadOnlyCollection<AlertCondition> holding, DateTimeOffset now,
         Func<string, TimeSpan> grace)
     {
         var changed = new List<Alert>();
-        var keys = holding.Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
         for (var i = book.Open.Count - 1; i >= 0; i--)
         {
             var alert = book.Open[i];
-            if (keys.Contains(alert.Key)) continue;
+            if (Holds(holding, alert.Rule, alert.TaskId)) continue;
             var resolved = alert with { State = AlertState.Resolved, ResolvedAt = now };
             book.Open.RemoveAt(i);
             book.Resolved.Add(resolved);
@@ -28,11 +30,16 @@ public static class AlertLifecycle
         }
         if (book.Resolved.Count > AlertBook.ResolvedKept) book.Resolved.RemoveRange(0, book.Resolved.Count - AlertBook.ResolvedKept);
         if (book.Pending.Count > 0)
-            foreach (var key in book.Pending.Keys.Where(k => !keys.Contains(k)).ToList()) book.Pending.Remove(key);
+        {
+            List<string>? over = null;
+            foreach (var key in book.Pending.Keys)
+                if (!HoldsKey(holding, key)) (over ??= []).Add(key);
+            if (over is not null) foreach (var key in over) book.Pending.Remove(key);
+        }
 
         foreach (var condition in holding)
         {
-            var index = book.Open.FindIndex(a => a.Key == condition.Key);
+            var index = IndexOf(book.Open, condition.Rule, condition.TaskId);
             if (index >= 0)
             {
                 var open = book.Open[index];
@@ -42,19 +49,41 @@ public static class AlertLifecycle
                 changed.Add(book.Open[index]);
                 continue;
             }
-            var since = book.Pending.TryGetValue(condition.Key, out var pending) ? pending : condition.Since;
+            var key = condition.Key;
+            var since = book.Pending.TryGetValue(key, out var pending) ? pending : condition.Since;
             if (now - since < grace(condition.Rule))
             {
-                book.Pending[condition.Key] = since;
+                book.Pending[key] = since;
                 continue;
             }
-            book.Pending.Remove(condition.Key);
+            book.Pending.Remove(key);
             var alert = new Alert($"{unitId}.{++book.Raised}", condition.Rule, condition.Severity, unitId, condition.TaskId,
                 AlertState.Firing, null, now, since, Figures: condition.Figures);
             book.Open.Add(alert);
             changed.Add(alert);
         }
         return changed;
+    }
+
+    private static int IndexOf(List<Alert> open, string rule, string? taskId)
+    {
+        for (var i = 0; i < open.Count; i++)
+            if (open[i].Rule == rule && open[i].TaskId == taskId) return i;
+        return -1;
+    }
+
+    private static bool Holds(IReadOnlyCollection<AlertCondition> holding, string rule, string? taskId)
+    {
+        foreach (var condition in holding)
+            if (condition.Rule == rule && condition.TaskId == taskId) return true;
+        return false;
+    }
+
+    private static bool HoldsKey(IReadOnlyCollection<AlertCondition> holding, string key)
+    {
+        foreach (var condition in holding)
+            if (AlertCondition.IsKey(key, condition.Rule, condition.TaskId)) return true;
+        return false;
     }
 
     /// <summary>What acknowledging <paramref name="alertId"/> answers: the alert, or why not.</summary>

@@ -11,7 +11,16 @@ namespace Cascade.Rollup;
 /// <param name="propagated">At the root: how long (seconds) the oldest change just summed took to arrive.</param>
 public sealed class UnitRollup(string unitId, HealthOptions health, Func<long> versionNow, Action<double> propagated)
 {
-    private readonly Dictionary<string, ChildReport> _reports = [];
+    /// <summary>Each child's latest report, in a slot of its own that <see cref="SumChildren"/> also holds in order.</summary>
+    private readonly Dictionary<string, Slot> _reports = [];
+    /// <summary>
+    /// The children's slots in the order of the list last summed (<see cref="_orderIds"/>): a busy
+    /// parent sums its children every roll-up window, and walking slots costs a pointer compare a
+    /// child where looking each one up cost a string hash and compare (issue 21's profile: 4 % of
+    /// the update path's CPU at 57-99 children a parent).
+    /// </summary>
+    private Slot?[] _order = [];
+    private string[] _orderIds = [];
     /// <summary>The stored children as a set, so checking a report's sender costs O(1).</summary>
     private readonly HashSet<string> _children = [];
     private SubtreeTotals _own, _childrenTotals, _totals;
@@ -53,21 +62,22 @@ public sealed class UnitRollup(string unitId, HealthOptions health, Func<long> v
 
     public void Drop(string child)
     {
-        _reports.Remove(child);
+        if (_reports.Remove(child, out var slot)) slot.Report = null;
         _children.Remove(child);
     }
 
     public bool IsChild(string id) => _children.Contains(id);
 
     /// <summary>A report read directly (activation, adoption): it holds every change so far.</summary>
-    public void Read(ChildReport report) => _reports[report.ChildId] = report;
+    public void Read(ChildReport report) => SlotOf(report.ChildId).Report = report;
 
     /// <summary>A report a child sent: kept when it comes from a child and is newer than the one held.</summary>
     public bool Accept(ChildReport report)
     {
         if (!_children.Contains(report.ChildId)) return false;
-        if (_reports.TryGetValue(report.ChildId, out var known) && known.Version >= report.Version) return false;
-        _reports[report.ChildId] = report;
+        var slot = SlotOf(report.ChildId);
+        if (slot.Report is { } known && known.Version >= report.Version) return false;
+        slot.Report = report;
         ChildrenDirty = true;
         if (report.Origin > 0) _childOrigin = Oldest(_childOrigin, report.Origin);
         return true;
@@ -83,9 +93,10 @@ public sealed class UnitRollup(string unitId, HealthOptions health, Func<long> v
     /// <summary>Sums the children's reports, in the stored order of <paramref name="children"/> (the sum's rounding is then reproducible).</summary>
     public void SumChildren(IReadOnlyList<string> children)
     {
+        if (!InOrder(children)) Order(children);
         SubtreeTotals sum = default;
-        foreach (var child in children)
-            if (_reports.TryGetValue(child, out var report))
+        foreach (var slot in _order)
+            if (slot?.Report is { } report)
                 sum += RollupMath.AsChild(report.Totals, report.Health);
         _childrenTotals = sum;
         ChildrenDirty = false;
@@ -133,6 +144,35 @@ public sealed class UnitRollup(string unitId, HealthOptions health, Func<long> v
 
     /// <summary>The summary is gone with the unit.</summary>
     public void Clear() => Summary = null;
+
+    private Slot SlotOf(string child)
+    {
+        if (_reports.TryGetValue(child, out var slot)) return slot;
+        _reports[child] = slot = new Slot();
+        _orderIds = []; // a new slot: the order is taken again at the next sum
+        return slot;
+    }
+
+    /// <summary>Whether the slots are in <paramref name="children"/>'s order: the same strings, compared by reference.</summary>
+    private bool InOrder(IReadOnlyList<string> children)
+    {
+        if (children.Count != _orderIds.Length) return false;
+        for (var i = 0; i < _orderIds.Length; i++)
+            if (!ReferenceEquals(children[i], _orderIds[i])) return false;
+        return true;
+    }
+
+    private void Order(IReadOnlyList<string> children)
+    {
+        _orderIds = [.. children];
+        _order = new Slot?[_orderIds.Length];
+        for (var i = 0; i < _orderIds.Length; i++) _order[i] = _reports.GetValueOrDefault(_orderIds[i]);
+    }
+
+    private sealed class Slot
+    {
+        public ChildReport? Report;
+    }
 
     private static long Oldest(long a, long b) => a == 0 ? b : b == 0 ? a : Math.Min(a, b);
 }

@@ -15,16 +15,16 @@ internal sealed class AlertIndexWrite(int partition, IReadOnlyList<(string UnitI
         foreach (var (unitId, data) in changed)
         {
             var sql = command(Upsert, transaction);
-            sql.Parameters.AddWithValue("$part", partition);
-            sql.Parameters.AddWithValue("$unit", unitId);
-            sql.Parameters.AddWithValue("$data", data);
+            sql.Bind("$part", partition);
+            sql.Bind("$unit", unitId);
+            sql.Bind("$data", data);
             sql.ExecuteNonQuery();
         }
         foreach (var unitId in removed)
         {
             var sql = command(Delete, transaction);
-            sql.Parameters.AddWithValue("$part", partition);
-            sql.Parameters.AddWithValue("$unit", unitId);
+            sql.Bind("$part", partition);
+            sql.Bind("$unit", unitId);
             sql.ExecuteNonQuery();
         }
         return true;

@@ -16,12 +16,12 @@ internal sealed class GrainStateWrite(string id, long? expectedEtag, long newEta
     public override bool Apply(Func<string, SqliteTransaction, SqliteCommand> command, SqliteTransaction transaction)
     {
         var sql = data is null ? command(Delete, transaction) : expectedEtag is null ? command(Insert, transaction) : command(Update, transaction);
-        sql.Parameters.AddWithValue("$id", id);
-        if (data is null || expectedEtag is not null) sql.Parameters.AddWithValue("$expected", expectedEtag ?? 0);
+        sql.Bind("$id", id);
+        if (data is null || expectedEtag is not null) sql.Bind("$expected", expectedEtag ?? 0);
         if (data is not null)
         {
-            sql.Parameters.AddWithValue("$etag", newEtag);
-            sql.Parameters.AddWithValue("$data", data);
+            sql.Bind("$etag", newEtag);
+            sql.Bind("$data", data);
         }
         // A delete of a row that is already gone counts as done.
         return sql.ExecuteNonQuery() == 1 || data is null && expectedEtag is null;

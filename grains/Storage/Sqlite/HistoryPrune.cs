@@ -22,10 +22,10 @@ internal sealed class HistoryPrune(int before) : SqliteWrite
     public override bool Apply(Func<string, SqliteTransaction, SqliteCommand> command, SqliteTransaction transaction)
     {
         var points = command(Points, transaction);
-        points.Parameters.AddWithValue("$before", before);
+        points.Bind("$before", before);
         Deleted = points.ExecuteNonQuery();
         var structure = command(Structure, transaction);
-        structure.Parameters.AddWithValue("$before", before);
+        structure.Bind("$before", before);
         structure.ExecuteNonQuery();
         return true;
     }

@@ -22,18 +22,18 @@ internal sealed class HistoryWrite(IReadOnlyList<(HistoryPoint Point, byte[] Dat
         {
             var day = point.Day.DayNumber;
             var insert = command(Insert, transaction);
-            insert.Parameters.AddWithValue("$day", day);
-            insert.Parameters.AddWithValue("$unit", point.UnitId);
-            insert.Parameters.AddWithValue("$data", data);
+            insert.Bind("$day", day);
+            insert.Bind("$unit", point.UnitId);
+            insert.Bind("$data", data);
             if (insert.ExecuteNonQuery() == 0) continue; // stored already: a repeat changes nothing
             if (Unchanged(command(Current, transaction), point, day)) continue;
             var structure = command(Structure, transaction);
-            structure.Parameters.AddWithValue("$unit", point.UnitId);
-            structure.Parameters.AddWithValue("$day", day);
-            structure.Parameters.AddWithValue("$parent", (object?)point.ParentId ?? DBNull.Value);
-            structure.Parameters.AddWithValue("$name", point.Name);
-            structure.Parameters.AddWithValue("$kind", (int)point.Kind);
-            structure.Parameters.AddWithValue("$depth", point.Depth);
+            structure.Bind("$unit", point.UnitId);
+            structure.Bind("$day", day);
+            structure.Bind("$parent", (object?)point.ParentId ?? DBNull.Value);
+            structure.Bind("$name", point.Name);
+            structure.Bind("$kind", (int)point.Kind);
+            structure.Bind("$depth", point.Depth);
             structure.ExecuteNonQuery();
         }
         return true;
@@ -41,8 +41,8 @@ internal sealed class HistoryWrite(IReadOnlyList<(HistoryPoint Point, byte[] Dat
 
     private static bool Unchanged(SqliteCommand current, HistoryPoint point, int day)
     {
-        current.Parameters.AddWithValue("$unit", point.UnitId);
-        current.Parameters.AddWithValue("$day", day);
+        current.Bind("$unit", point.UnitId);
+        current.Bind("$day", day);
         using var reader = current.ExecuteReader();
         return reader.Read()
             && (reader.IsDBNull(0) ? null : reader.GetString(0)) == point.ParentId

@@ -19,7 +19,7 @@ internal sealed class InspectionWrite(string sql, IReadOnlyList<(string Name, ob
         foreach (var row in rows)
         {
             var insert = command(sql, transaction);
-            foreach (var (name, value) in row) insert.Parameters.AddWithValue(name, value);
+            foreach (var (name, value) in row) insert.Bind(name, value);
             insert.ExecuteNonQuery();
         }
         return true;

@@ -12,7 +12,7 @@ internal sealed class RaisedAlertPrune(long beforeTicks) : SqliteWrite
     public override bool Apply(Func<string, SqliteTransaction, SqliteCommand> command, SqliteTransaction transaction)
     {
         var sql = command("DELETE FROM raised_alert WHERE fired_at < $before;", transaction);
-        sql.Parameters.AddWithValue("$before", beforeTicks);
+        sql.Bind("$before", beforeTicks);
         Deleted = sql.ExecuteNonQuery();
         return true;
     }

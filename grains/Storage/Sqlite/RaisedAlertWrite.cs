@@ -18,12 +18,12 @@ internal sealed class RaisedAlertWrite(IReadOnlyList<RaisedAlert> raised) : Sqli
         foreach (var alert in raised)
         {
             var sql = command(Insert, transaction);
-            sql.Parameters.AddWithValue("$unit", alert.UnitId);
-            sql.Parameters.AddWithValue("$alert", alert.AlertId);
-            sql.Parameters.AddWithValue("$rule", alert.Rule);
-            sql.Parameters.AddWithValue("$severity", (int)alert.Severity);
-            sql.Parameters.AddWithValue("$task", (object?)alert.TaskId ?? DBNull.Value);
-            sql.Parameters.AddWithValue("$fired", alert.FiredAt.UtcTicks);
+            sql.Bind("$unit", alert.UnitId);
+            sql.Bind("$alert", alert.AlertId);
+            sql.Bind("$rule", alert.Rule);
+            sql.Bind("$severity", (int)alert.Severity);
+            sql.Bind("$task", (object?)alert.TaskId ?? DBNull.Value);
+            sql.Bind("$fired", alert.FiredAt.UtcTicks);
             sql.ExecuteNonQuery();
         }
         return true;

@@ -13,7 +13,7 @@ public sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
         await using var connection = await database.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {Columns} FROM audit WHERE chain = $chain AND ref IS NOT NULL ORDER BY seq DESC LIMIT 1;";
-        command.Parameters.AddWithValue("$chain", chain);
+        command.Bind("$chain", chain);
         await using var reader = await command.ExecuteReaderAsync();
         return await reader.ReadAsync() ? Read(reader) : null;
     }
@@ -26,8 +26,8 @@ public sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
         {
             await using var command = connection.CreateCommand();
             command.CommandText = "SELECT 1 FROM audit WHERE ref = $ref AND chain = $chain;";
-            command.Parameters.AddWithValue("$ref", reference);
-            command.Parameters.AddWithValue("$chain", chain);
+            command.Bind("$ref", reference);
+            command.Bind("$chain", chain);
             if (await command.ExecuteScalarAsync() is not null) found.Add(reference);
         }
         return found;
@@ -68,8 +68,8 @@ public sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
                 JOIN (SELECT chain, MAX(seq) AS seq FROM audit WHERE rowid > $since AND rowid <= $upTo GROUP BY chain) m
                   ON a.chain = m.chain AND a.seq = m.seq;
                 """;
-            command.Parameters.AddWithValue("$since", since);
-            command.Parameters.AddWithValue("$upTo", upTo);
+            command.Bind("$since", since);
+            command.Bind("$upTo", upTo);
             var time = AuditEntry.FormatTime(at);
             await using var rows = await command.ExecuteReaderAsync();
             while (await rows.ReadAsync()) heads.Add(key.Sign(new AuditCheckpoint(rows.GetString(0), rows.GetInt64(1), rows.GetString(2), time)));
@@ -86,12 +86,12 @@ public sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
         await using var command = connection.CreateCommand();
         var where = new List<string>();
         // A unit's entries are its chain (named by the unit's id).
-        if (query.UnitId is { } unit) { where.Add("chain = $unit AND unit_id = $unit"); command.Parameters.AddWithValue("$unit", unit); }
-        if (query.From is { } from) { where.Add("at >= $from"); command.Parameters.AddWithValue("$from", AuditEntry.FormatTime(from)); }
-        if (query.To is { } to) { where.Add("at <= $to"); command.Parameters.AddWithValue("$to", AuditEntry.FormatTime(to)); }
+        if (query.UnitId is { } unit) { where.Add("chain = $unit AND unit_id = $unit"); command.Bind("$unit", unit); }
+        if (query.From is { } from) { where.Add("at >= $from"); command.Bind("$from", AuditEntry.FormatTime(from)); }
+        if (query.To is { } to) { where.Add("at <= $to"); command.Bind("$to", AuditEntry.FormatTime(to)); }
         command.CommandText = $"SELECT {Columns} FROM audit {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")} " +
                               "ORDER BY at DESC, chain DESC, seq DESC LIMIT $limit;";
-        command.Parameters.AddWithValue("$limit", query.Limit);
+        command.Bind("$limit", query.Limit);
         var entries = new List<AuditEntry>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync()) entries.Add(Read(reader));
@@ -161,24 +161,24 @@ public sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
                 if (redelivered)
                 {
                     var exists = command(Exists, transaction);
-                    exists.Parameters.AddWithValue("$at", e.At);
-                    exists.Parameters.AddWithValue("$chain", e.Chain);
-                    exists.Parameters.AddWithValue("$seq", e.Seq);
+                    exists.Bind("$at", e.At);
+                    exists.Bind("$chain", e.Chain);
+                    exists.Bind("$seq", e.Seq);
                     if (exists.ExecuteScalar() is not null) continue;
                 }
                 var sql = command(Insert, transaction);
-                sql.Parameters.AddWithValue("$chain", e.Chain);
-                sql.Parameters.AddWithValue("$seq", e.Seq);
-                sql.Parameters.AddWithValue("$at", e.At);
-                sql.Parameters.AddWithValue("$actor", e.Actor);
-                sql.Parameters.AddWithValue("$action", e.Action);
-                sql.Parameters.AddWithValue("$unit", Value(e.UnitId));
-                sql.Parameters.AddWithValue("$task", Value(e.TaskId));
-                sql.Parameters.AddWithValue("$before", Value(e.Before));
-                sql.Parameters.AddWithValue("$after", Value(e.After));
-                sql.Parameters.AddWithValue("$prev", e.PrevHash);
-                sql.Parameters.AddWithValue("$hash", e.Hash);
-                sql.Parameters.AddWithValue("$ref", Value(e.Ref));
+                sql.Bind("$chain", e.Chain);
+                sql.Bind("$seq", e.Seq);
+                sql.Bind("$at", e.At);
+                sql.Bind("$actor", e.Actor);
+                sql.Bind("$action", e.Action);
+                sql.Bind("$unit", Value(e.UnitId));
+                sql.Bind("$task", Value(e.TaskId));
+                sql.Bind("$before", Value(e.Before));
+                sql.Bind("$after", Value(e.After));
+                sql.Bind("$prev", e.PrevHash);
+                sql.Bind("$hash", e.Hash);
+                sql.Bind("$ref", Value(e.Ref));
                 Inserted += sql.ExecuteNonQuery();
             }
             return true;
@@ -202,19 +202,19 @@ public sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
             foreach (var checkpoint in checkpoints)
             {
                 var sql = command((seal ? "INSERT OR REPLACE INTO audit_checkpoint" : "INSERT OR IGNORE INTO audit_checkpoint") + Values, transaction);
-                sql.Parameters.AddWithValue("$chain", checkpoint.Chain);
-                sql.Parameters.AddWithValue("$seq", checkpoint.Seq);
-                sql.Parameters.AddWithValue("$hash", checkpoint.Hash);
-                sql.Parameters.AddWithValue("$at", checkpoint.At);
-                sql.Parameters.AddWithValue("$scheme", Value(checkpoint.Scheme));
-                sql.Parameters.AddWithValue("$mac", Value(checkpoint.Mac));
-                sql.Parameters.AddWithValue("$key", Value(checkpoint.KeyId));
-                sql.Parameters.AddWithValue("$signature", Value(checkpoint.Signature));
+                sql.Bind("$chain", checkpoint.Chain);
+                sql.Bind("$seq", checkpoint.Seq);
+                sql.Bind("$hash", checkpoint.Hash);
+                sql.Bind("$at", checkpoint.At);
+                sql.Bind("$scheme", Value(checkpoint.Scheme));
+                sql.Bind("$mac", Value(checkpoint.Mac));
+                sql.Bind("$key", Value(checkpoint.KeyId));
+                sql.Bind("$signature", Value(checkpoint.Signature));
                 sql.ExecuteNonQuery();
             }
             if (watermark is null) return true;
             var mark = command(Mark, transaction);
-            mark.Parameters.AddWithValue("$rowid", watermark);
+            mark.Bind("$rowid", watermark);
             mark.ExecuteNonQuery();
             return true;
         }

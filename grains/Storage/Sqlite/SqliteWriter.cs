@@ -93,7 +93,7 @@ internal sealed class SqliteWriter : IDisposable
             _commands[sql] = command;
         }
         command.Transaction = transaction;
-        command.Parameters.Clear();
+        SqliteBinding.Reset(command);
         return command;
     }
 

@@ -77,7 +77,15 @@ public sealed class PeriodTurnTests(PeriodTurnTests.Cluster cluster) : IClassFix
         // A minute before midnight of 30 June (local), everything settled; then the quarter turns.
         var beforeMidnight = new DateTimeOffset(2026, 6, 30, 23, 59, 0, TimeSpan.FromHours(8));
         cluster.Clock.Advance(beforeMidnight - cluster.Clock.GetUtcNow());
-        await Task.Delay(1500);
+        // Settled: every unit has finished a clock pass at 23:59 (a summary computed then is read
+        // only after the pass's turn, its write included, is over).
+        string[] everyUnit = ["pt-r", "pt-c", .. branches];
+        await Eventually.True(async () =>
+        {
+            foreach (var unit in everyUnit)
+                if ((await cluster.Unit(unit).GetSummary())?.ComputedAt < beforeMidnight) return false;
+            return true;
+        }, "every unit's clock pass at 23:59");
         cluster.Counting = true;
         cluster.Clock.Advance(TimeSpan.FromSeconds(61));
         await Eventually.True(async () =>

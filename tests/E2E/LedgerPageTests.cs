@@ -105,7 +105,15 @@ public sealed class LedgerPageTests(Chromium chromium, WorkbenchServer server) :
         // Acknowledge one inline with a note: the API says so.
         var row = page.Locator("#ledger-list > .alert").Filter(new() { HasText = "年度党建工作计划" })
             .Filter(new() { HasText = "科技发展战略研究党支部" });
-        await row.Locator("textarea").FillAsync("已约谈支部书记，月底前补报");
+        await row.Locator("textarea").FillAsync("已约谈支部书记");
+        // The list refreshes while the note is being typed (as a push or the 刷新 button does):
+        // the field keeps the focus and what was typed, and typing goes on into it.
+        await page.RunAndWaitForResponseAsync(() => page.EvaluateAsync("document.getElementById('refresh').click()"),
+            r => r.Url.Contains("/api/v1/alerts?"));
+        await page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
+        await Assertions.Expect(row.Locator("textarea")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("，月底前补报");
+        await Assertions.Expect(row.Locator("textarea")).ToHaveValueAsync("已约谈支部书记，月底前补报");
         await row.Locator("textarea").PressAsync("Enter");
         await Assertions.Expect(row).ToHaveAttributeAsync("data-state", "acknowledged");
         var id = await row.GetAttributeAsync("data-alert");

@@ -3,7 +3,7 @@
 // Whoever may answer one acknowledges it here with a note saying what is being done; the
 // server decides (a 403 says so) and records it in the audit trail.
 
-import { make, setText, button } from './dom.js';
+import { make, placeChildren, setText, button } from './dom.js';
 import { acknowledgeAlert } from './api.js';
 import { personName } from './task-row.js';
 import { RowSilence } from './silences.js';
@@ -165,7 +165,7 @@ export class AlertList {
       elements.push(row.element);
     }
     for (const id of [...this.rows.keys()]) if (!seen.has(id)) this.rows.delete(id);
-    this.list.replaceChildren(...elements);
+    placeChildren(this.list, elements);
     setText(this.count, elements.length > 0 ? this.text.alertCount(elements.length) : '');
     this.empty.hidden = elements.length > 0;
     this.section.dataset.count = String(elements.length);

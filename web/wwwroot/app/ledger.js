@@ -9,7 +9,7 @@ import { strings } from './ledger-i18n.js';
 import { SignedOut, getJson } from './api.js';
 import { chooseUnit, indexUnits, mayAcknowledge, pickerEntries } from './access.js';
 import { AlertRow } from './alerts.js';
-import { setText } from './dom.js';
+import { placeChildren, setText } from './dom.js';
 import { ledgerView } from './ledger-view.js';
 import { LiveAlerts, subtreeDepth } from './ledger-live.js';
 import { showAdminLink } from './admin-link.js';
@@ -107,7 +107,7 @@ async function start() {
     const shown = view.apply(alerts ?? []);
     const seen = new Set(shown.map((a) => a.id));
     for (const id of [...rows.keys()]) if (!seen.has(id)) rows.delete(id);
-    list.replaceChildren(...shown.map((alert) => {
+    placeChildren(list, shown.map((alert) => {
       let row = rows.get(alert.id);
       if (row) row.update(alert);
       else rows.set(alert.id, (row = new AlertRow(ledger, alert)));

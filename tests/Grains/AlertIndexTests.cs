@@ -2,6 +2,7 @@ using Cascade.Alerts;
 using Cascade.Tasks;
 using Cascade.Tests.Support;
 using Cascade.Units;
+using Orleans.Core.Internal;
 
 namespace Cascade.Tests.Grains;
 
@@ -85,9 +86,12 @@ public sealed class AlertIndexTests(AlertIndexTests.Cluster cluster) : IClassFix
         await Eventually.True(async () => (await cluster.Unit(unit).GetAlerts(false)).Any(a => a.Rule == "taskBlocked"), "fired");
         var alert = (await cluster.Unit(unit).GetAlerts(false)).First(a => a.Rule == "taskBlocked");
         await Eventually.True(async () => (await AlertIndexPartitions.Subtree(cluster.Grains, unit)).Any(a => a.Id == alert.Id), "indexed");
-        // The index forgets it (as if the partition lost its last second): the unit's reconcile tells it again.
-        await AlertIndexPartitions.Of(cluster.Grains, unit).Sync(unit, long.MaxValue - 1, []);
+        // The index forgets it (as if the partition lost its last second and started anew, its memory
+        // gone with it): the unit's reconcile tells it again.
+        var partition = AlertIndexPartitions.Of(cluster.Grains, unit);
+        await partition.Sync(unit, long.MaxValue - 1, []);
         await Eventually.True(async () => (await AlertIndexPartitions.Subtree(cluster.Grains, unit)).Count == 0, "forgotten");
+        await partition.AsReference<IGrainManagementExtension>().DeactivateOnIdle();
         await cluster.Unit(unit).Reconcile();
         await Eventually.True(async () => (await AlertIndexPartitions.Subtree(cluster.Grains, unit)).Any(a => a.Id == alert.Id), "repaired");
     }

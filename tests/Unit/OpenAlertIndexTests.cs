@@ -38,6 +38,42 @@ public sealed class OpenAlertIndexTests
     }
 
     [Fact]
+    public void A_message_older_than_a_units_clearing_does_not_bring_its_alerts_back()
+    {
+        var index = Index; // one instance: the clearing is remembered in memory, not in the state
+        index.Apply("leaf", 1, [On("leaf", 1)]);
+        Assert.True(index.Apply("leaf", 3, [On("leaf", 1, state: AlertState.Resolved)]));
+        Assert.Empty(index.Units()); // no row for a unit without open alerts
+        // Messages sent before the clearing that arrive after it (one-way messages are not ordered).
+        Assert.False(index.Apply("leaf", 2, [On("leaf", 1)]));
+        Assert.False(index.Sync("leaf", 2, [On("leaf", 1), On("leaf", 2)]));
+        Assert.False(index.Sync("leaf", 0, [On("leaf", 1)])); // a copy read by another unit: the unit announced itself
+        Assert.Empty(index.Of(["leaf"]));
+        Assert.Equal(0, index.Count);
+        // Newer ones still apply, and the unit is held again with the newest version.
+        Assert.True(index.Apply("leaf", 4, [On("leaf", 2)]));
+        Assert.Equal(["leaf.2"], index.Of(["leaf"]).Select(a => a.Id));
+        Assert.Equal(4, index.Row("leaf")!.Version);
+        Assert.False(index.Apply("leaf", 3, [On("leaf", 2, state: AlertState.Resolved)]));
+    }
+
+    [Fact]
+    public void A_clearing_is_remembered_for_ten_minutes_of_versions_once_many_are_held()
+    {
+        var index = Index;
+        const long minute = 60 * 1_000_000L;
+        index.Apply("early", 1 * minute, [On("early", 1)]);
+        index.Apply("early", 2 * minute, [On("early", 1, state: AlertState.Resolved)]);
+        for (var i = 0; i < 1100; i++) // many clearings, the last ones 13 minutes after early's
+        {
+            index.Apply($"u{i}", 14 * minute + i, [On($"u{i}", 1)]);
+            index.Apply($"u{i}", 15 * minute + i, [On($"u{i}", 1, state: AlertState.Resolved)]);
+        }
+        Assert.True(index.Apply("early", 1 * minute + 1, [On("early", 1)])); // early's clearing is no longer remembered
+        Assert.False(index.Apply("u5", 14 * minute, [On("u5", 1)])); // a recent one still is
+    }
+
+    [Fact]
     public void A_whole_list_repairs_a_lost_message_both_ways()
     {
         Index.Apply("leaf", 1, [On("leaf", 1), On("leaf", 2)]);

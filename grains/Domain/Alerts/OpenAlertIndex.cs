@@ -15,6 +15,17 @@ public sealed class OpenAlertIndex(Func<AlertIndexState> state)
     private Dictionary<string, HashSet<string>> PerUnit => _perUnit ??= GatherPerUnit(State);
     /// <summary>Open alerts held here for the first time since <see cref="TakeRaised"/>: what the store's records of raised alerts may lack.</summary>
     private readonly List<RaisedAlert> _raised = [];
+    /// <summary>
+    /// The version at which each unit's last open alert here left. The state forgets such a unit (it
+    /// has no row), but a message older than that version may still arrive (one-way messages are not
+    /// ordered): it must not bring the alerts back. Kept in memory for <see cref="ClearedKept"/>.
+    /// </summary>
+    private readonly Dictionary<string, long> _cleared = new(StringComparer.Ordinal);
+    private long _newest;
+    private int _pruneAt = 1024;
+
+    /// <summary>How long a unit's clearing is remembered, in version units (microseconds): far longer than any message waits.</summary>
+    public const long ClearedKept = 10 * 60 * 1_000_000L;
 
     private static Dictionary<string, HashSet<string>> GatherPerUnit(AlertIndexState state)
     {
@@ -69,7 +80,8 @@ public sealed class OpenAlertIndex(Func<AlertIndexState> state)
     }
 
     private bool Stale(string unitId, long version) =>
-        State.Versions.TryGetValue(unitId, out var applied) && version < applied;
+        State.Versions.TryGetValue(unitId, out var applied) && version < applied
+        || _cleared.TryGetValue(unitId, out var cleared) && version < cleared;
 
     /// <summary>Holds an open alert (a resolved one leaves).</summary>
     private bool Put(Alert alert)
@@ -97,11 +109,31 @@ public sealed class OpenAlertIndex(Func<AlertIndexState> state)
         return true;
     }
 
-    /// <summary>Remembers the version while the unit has open alerts here; forgets the unit once it has none.</summary>
+    /// <summary>
+    /// Remembers the version while the unit has open alerts here; once it has none the state forgets
+    /// the unit, and the version it cleared at is kept in memory (<see cref="_cleared"/>).
+    /// </summary>
     private void Stamp(string unitId, long version)
     {
-        if (PerUnit.ContainsKey(unitId)) State.Versions[unitId] = Math.Max(version, State.Versions.GetValueOrDefault(unitId));
-        else State.Versions.Remove(unitId);
+        var applied = Math.Max(version, State.Versions.GetValueOrDefault(unitId));
+        if (_cleared.Remove(unitId, out var cleared)) applied = Math.Max(applied, cleared);
+        if (PerUnit.ContainsKey(unitId))
+        {
+            State.Versions[unitId] = applied;
+            return;
+        }
+        State.Versions.Remove(unitId);
+        if (applied > 0) Clear(unitId, applied);
+    }
+
+    private void Clear(string unitId, long version)
+    {
+        _cleared[unitId] = version;
+        if (version <= _newest) return;
+        _newest = version;
+        if (_cleared.Count < _pruneAt) return; // pruned when the count doubled: each clearing pays a constant share
+        foreach (var old in _cleared.Where(c => c.Value < _newest - ClearedKept).Select(c => c.Key).ToList()) _cleared.Remove(old);
+        _pruneAt = Math.Max(1024, 2 * _cleared.Count);
     }
 
     /// <summary>What <paramref name="unitId"/>'s stored row holds now: its open alerts here and its version; null when it has none (no row).</summary>
@@ -116,7 +148,7 @@ public sealed class OpenAlertIndex(Func<AlertIndexState> state)
     /// </summary>
     public bool Adopt(AlertIndexRow row)
     {
-        if (State.Versions.ContainsKey(row.UnitId)) return false;
+        if (State.Versions.ContainsKey(row.UnitId) || Stale(row.UnitId, row.Version)) return false;
         foreach (var alert in row.Open)
             if (alert.UnitId == row.UnitId) Put(alert);
         Stamp(row.UnitId, row.Version);

@@ -1,6 +1,9 @@
 using Cascade.Hosting;
 using Cascade.Web.Hosting;
 
+// `dotnet run --project web -- migrate`: brings a PostgreSQL schema up to date and exits.
+if (MigrateCommand.Requested(args)) return await MigrateCommand.RunAsync(args);
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCascade();
 

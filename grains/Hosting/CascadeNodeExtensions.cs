@@ -8,8 +8,9 @@ namespace Cascade.Hosting;
 public static class CascadeNodeExtensions
 {
     /// <summary>
-    /// A co-hosted silo with Cascade's grains and storage. With Azure Table Storage, the storage
-    /// check is registered first, so it runs (and may refuse the start) before the silo starts.
+    /// A co-hosted silo with Cascade's grains and storage. With Azure Table Storage or PostgreSQL,
+    /// a storage check runs (and may refuse the start) before the silo starts; PostgreSQL's is
+    /// registered with its storage (<see cref="Storage.Postgres.PostgresCheck"/>).
     /// </summary>
     public static IHostApplicationBuilder AddCascadeNode(this IHostApplicationBuilder builder)
     {

@@ -7,6 +7,7 @@ using Cascade.Notifications;
 using Cascade.Rollup;
 using Cascade.Storage;
 using Cascade.Storage.AzureTables;
+using Cascade.Storage.Postgres;
 using Cascade.Storage.Sqlite;
 using Cascade.Telemetry;
 using Cascade.Time;
@@ -30,18 +31,21 @@ public static class CascadeSiloExtensions
 
     /// <summary>
     /// A whole Cascade node: grains and storage from configuration, with localhost clustering
-    /// over SQLite or Azure Table clustering with <c>Cascade:Storage:Provider=azureTable</c>.
+    /// over SQLite, or the cluster's membership in its shared store with
+    /// <c>Cascade:Storage:Provider=azureTable</c> or <c>postgres</c>.
     /// </summary>
     public static ISiloBuilder AddCascadeSilo(this ISiloBuilder silo, IConfiguration configuration)
     {
         var cluster = configuration.GetSection(CascadeClusterOptions.Section).Get<CascadeClusterOptions>() ?? new();
         var storage = StorageOptions.From(configuration);
-        if (storage.IsAzureTable)
+        if (storage.IsShared)
         {
             silo.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (cluster.ServiceId, cluster.ClusterId));
             silo.ConfigureEndpoints(cluster.SiloPort, cluster.GatewayPort);
-            silo.UseAzureStorageClustering(o => o.Configure<AzureTables>((options, tables) =>
-                (options.TableServiceClient, options.TableName) = (tables.Service, tables.Name(AzureTables.Cluster))));
+            if (storage.IsPostgres) silo.UseCascadePostgresClustering();
+            else
+                silo.UseAzureStorageClustering(o => o.Configure<AzureTables>((options, tables) =>
+                    (options.TableServiceClient, options.TableName) = (tables.Service, tables.Name(AzureTables.Cluster))));
         }
         else
         {
@@ -124,7 +128,9 @@ public static class CascadeSiloExtensions
         services.AddHostedService<Cascade.History.HistoryClock>();
         services.TryAddSingleton<Cascade.Silences.SilenceBook>();
         services.AddHostedService<Cascade.Silences.SilenceRefresh>();
-        if (string.Equals(provider, StorageOptions.AzureTable, StringComparison.OrdinalIgnoreCase)) silo.AddCascadeAzureTableStorage();
+        var storage = new StorageOptions { Provider = provider };
+        if (storage.IsAzureTable) silo.AddCascadeAzureTableStorage();
+        else if (storage.IsPostgres) silo.AddCascadePostgresStorage();
         else silo.AddCascadeSqliteStorage();
         return silo;
     }

@@ -30,10 +30,9 @@ public sealed class PostgresServer : IDisposable
         AppDomain.CurrentDomain.ProcessExit += StopAtExit;
         try
         {
-            if (_asPostgres) Run("chown", "postgres:postgres", _folder);
-            Run(Tool("initdb"), "-D", Data, "-U", User, "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync");
-            Run(Tool("pg_ctl"), "-D", Data, "-l", Log, "-w", "-t", "60", "-o",
-                $"-p {Port} -k {_folder} -c listen_addresses=127.0.0.1", "start");
+            if (_asPostgres) Run(asServer: false, "chown", "postgres:postgres", _folder);
+            Run(asServer: true, Tool("initdb"), "-D", Data, "-U", User, "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync");
+            Start();
         }
         catch
         {
@@ -67,13 +66,64 @@ public sealed class PostgresServer : IDisposable
         return name;
     }
 
+    /// <summary>Starts the server on its port (again, after <see cref="Stop"/> or <see cref="Kill"/>: then it recovers from its write-ahead log first).</summary>
+    public void Start() =>
+        Run(asServer: true, Tool("pg_ctl"), "-D", Data, "-l", Log, "-w", "-t", "60", "-o",
+            $"-p {Port} -k {_folder} -c listen_addresses=127.0.0.1", "start");
+
     /// <summary>Stops the server: a fast shutdown, an immediate one if that does not end within 20 s.</summary>
     public void Stop()
     {
-        if (!File.Exists(Path.Combine(Data, "postmaster.pid"))) return;
-        try { Run(Tool("pg_ctl"), "-D", Data, "-m", "fast", "-w", "-t", "20", "stop"); }
-        catch (InvalidOperationException) { Run(Tool("pg_ctl"), "-D", Data, "-m", "immediate", "-w", "-t", "20", "stop"); }
+        if (!File.Exists(PidFile)) return;
+        try { Run(asServer: true, Tool("pg_ctl"), "-D", Data, "-m", "fast", "-w", "-t", "20", "stop"); }
+        catch (InvalidOperationException) { Run(asServer: true, Tool("pg_ctl"), "-D", Data, "-m", "immediate", "-w", "-t", "20", "stop"); }
     }
+
+    /// <summary>
+    /// kill -9 of the server's main process, as a crash would; answers once it and every backend
+    /// it served are gone (they notice their parent's death within a second or so).
+    /// </summary>
+    public void Kill()
+    {
+        var pid = int.Parse(File.ReadLines(PidFile).First());
+        using (var postmaster = Process.GetProcessById(pid))
+        {
+            postmaster.Kill();
+            postmaster.WaitForExit(10_000);
+        }
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (Backends().Count > 0 && DateTime.UtcNow < deadline) Thread.Sleep(100);
+    }
+
+    /// <summary>Processes of this server still running: those working in its data folder (the main process and every backend).</summary>
+    private List<int> Backends() =>
+        [.. Directory.GetDirectories("/proc").Select(d => int.TryParse(Path.GetFileName(d), out var p) ? p : 0).Where(p => p > 0 && Serves(p))];
+
+    private bool Serves(int pid)
+    {
+        try
+        {
+            var cwd = new DirectoryInfo($"/proc/{pid}/cwd").ResolveLinkTarget(false)?.FullName;
+            return cwd == Data;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
+    }
+
+    private string PidFile => Path.Combine(Data, "postmaster.pid");
+
+    /// <summary>The settings that put a product on <paramref name="database"/> of this server (a shared store needs the audit key on every node).</summary>
+    public Dictionary<string, string?> Settings(string database) => new()
+    {
+        ["Cascade:Storage:Provider"] = "postgres",
+        ["Cascade:Storage:Postgres:ConnectionString"] = ConnectionString(database),
+        ["Cascade:Audit:Key"] = AuditKeyText,
+    };
+
+    /// <summary>The same as command-line arguments of a child process.</summary>
+    public string[] Arguments(string database) => [.. Settings(database).Select(s => $"--{s.Key}={s.Value}")];
+
+    /// <summary>The audit key of every product on a test server (base64 of 35 bytes, as on Azurite).</summary>
+    public const string AuditKeyText = Azurite.AuditKeyText;
 
     public void Dispose()
     {
@@ -100,16 +150,17 @@ public sealed class PostgresServer : IDisposable
             $"PostgreSQL is not installed (no initdb under {root}/*/bin): install Debian's postgresql package, as .ci/run does.");
     }
 
-    /// <summary>Runs a program to its end (as the postgres user when this process is root); throws with its output when it fails.</summary>
-    private void Run(string program, params string[] arguments)
+    /// <summary>Runs a program to its end (a server program as the postgres user when this process is root); throws with its output when it fails.</summary>
+    private void Run(bool asServer, string program, params string[] arguments)
     {
-        var info = new ProcessStartInfo(_asPostgres && program != "chown" ? "runuser" : program)
+        var viaRunuser = asServer && _asPostgres;
+        var info = new ProcessStartInfo(viaRunuser ? "runuser" : program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        if (_asPostgres && program != "chown") foreach (var a in new[] { "-u", "postgres", "--", program }) info.ArgumentList.Add(a);
+        if (viaRunuser) foreach (var a in new[] { "-u", "postgres", "--", program }) info.ArgumentList.Add(a);
         foreach (var a in arguments) info.ArgumentList.Add(a);
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"{program} did not start");
         var output = new StringBuilder();

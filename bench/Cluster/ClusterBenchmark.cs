@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Azure.Data.Tables;
 using Cascade.Audit;
 using Cascade.Bench.Hosting;
 using Cascade.Bench.Reporting;
@@ -7,6 +6,7 @@ using Cascade.Bench.Rollup;
 using Cascade.Bench.Shared;
 using Cascade.Bench.Wall;
 using Cascade.Storage.AzureTables;
+using Cascade.Storage.Postgres;
 using Cascade.Testing;
 using Cascade.Time;
 using Cascade.Units;
@@ -15,10 +15,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Cascade.Bench.Cluster;
 
 /// <summary>
-/// The cluster benchmark: the roll-up and the wall on Azure Table Storage (Azurite), with two nodes
-/// in one cluster. Azurite's own write rate, measured before and after in the same run with rows
-/// shaped like Cascade's, is the yardstick: one Azurite process is the bottleneck here, so what
-/// counts is the share of its rate that turns into task updates.
+/// The cluster benchmark: the roll-up and the wall with two nodes in one cluster on a shared store,
+/// Azure Table Storage (Azurite) or PostgreSQL (<c>--provider</c>). The store's own durable write
+/// rate, measured before, between and after the rounds in the same run with rows shaped like
+/// Cascade's, is the yardstick: the one store process is the bottleneck here, so what counts is
+/// the share of its rate that turns into task updates.
 /// </summary>
 public static class ClusterBenchmark
 {
@@ -28,22 +29,22 @@ public static class ClusterBenchmark
 
     public static async Task<int> RunAsync(ClusterOptions options)
     {
-        Log($"Cascade cluster benchmark: two nodes on Azurite, {options.Units:N0} units x {options.TasksPerUnit} tasks, {options.WarmupSeconds} s of warm-up, then {options.Rounds} rounds of {options.Seconds} s of updates at {options.Concurrency} in flight");
+        using var store = ClusterStore.Start(options.Provider);
+        Log($"Cascade cluster benchmark: two nodes on {store.Name}, {options.Units:N0} units x {options.TasksPerUnit} tasks, {options.WarmupSeconds} s of warm-up, then {options.Rounds} rounds of {options.Seconds} s of updates at {options.Concurrency} in flight");
         Log($"Machine: {Machine.Describe()}");
         var described = SourceVersion.Describe();
         var version = string.Join(' ', described.Split(' ').Take(4)) + (described.Contains("plus uncommitted") ? ", plus uncommitted changes" : ""); // without the subject
         Log($"Product: {described}");
 
-        using var requests = new StorageRequests();
-        using var azurite = new Azurite();
-        var settings = azurite.Settings("bench" + Guid.NewGuid().ToString("N")[..8]);
-        if (options.AuditWindowMs is { } window) settings[$"{AzureTableOptions.Section}:AuditWindow"] = TimeSpan.FromMilliseconds(window).ToString("c");
-        Log($"Azurite (in memory) on port {azurite.Port}");
+        var settings = store.Settings;
+        if (options.AuditWindowMs is { } window)
+            settings[$"{(options.Provider == "postgres" ? PostgresOptions.Section : AzureTableOptions.Section)}:AuditWindow"] = TimeSpan.FromMilliseconds(window).ToString("c");
+        Log(store.Description);
         await using var a = await BenchHost.StartAsync(false, settings);
         await using var b = await BenchHost.StartAsync(false, settings);
         var hosts = await a.Grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
         Log($"Node A at {a.Address}, node B at {b.Address}: {hosts.Count} silos active in one cluster; " +
-            $"audit window {a.Services.GetRequiredService<AzureTables>().Settings.AuditWindow.TotalMilliseconds:N0} ms");
+            $"audit window {store.AuditWindow(a.Services).TotalMilliseconds:N0} ms");
         if (hosts.Count != 2) throw new InvalidOperationException("The two nodes did not form one cluster.");
 
         // 1. The tree, built through node A.
@@ -58,16 +59,14 @@ public static class ClusterBenchmark
         Log($"Build: units {units.Elapsed.TotalSeconds:F1} s ({units.Rate:N0}/s), tasks of every unit {tasks.Elapsed.TotalSeconds:F1} s ({tasks.Rate:N0} units/s); " +
             $"root exact {(settled is { } s ? $"{s.TotalMilliseconds:N0} ms later" : "NEVER (gave up after 300 s)")}");
 
-        // 2. Azurite's own rate, with rows like Cascade's, between the rounds of updates (3).
-        var tables = a.Services.GetRequiredService<AzureTables>();
-        TableEntity template = null!; // taken after the warm-up: see below
-        var raw = tables.Service.GetTableClient(tables.Name("Raw"));
+        // 2. The store's own rate, with rows like Cascade's, between the rounds of updates (3).
+        long templateBytes = 0; // taken after the warm-up: see below
         var raws = new List<(LoadResult Result, double Cpu)>();
         async Task MeasureRaw(string when)
         {
-            var (result, cpu) = await MeasureAzurite(() => RawWrites.RunAsync(raw, template, plan.Units.Length, options.Concurrency, TimeSpan.FromSeconds(options.RawSeconds), options.Seed + raws.Count));
+            var (result, cpu) = await Measure(store, () => store.RawWritesAsync(plan.Units.Length, options.Concurrency, TimeSpan.FromSeconds(options.RawSeconds), options.Seed + raws.Count));
             raws.Add((result, cpu));
-            Log($"Azurite raw, {when}: {result.Rate:N0} writes/s, latency {result.Latency.Describe()}, failures {result.DescribeFailures()}; Azurite {cpu * 1e6 / result.Succeeded:F0} µs CPU per write");
+            Log($"{store.Name} raw, {when}: {result.Rate:N0} writes/s, latency {result.Latency.Describe()}, failures {result.DescribeFailures()}; {store.Name} {cpu * 1e6 / result.Succeeded:F0} µs CPU per write");
         }
 
         // 3. Walls on both nodes, rounds of updates through both, the write-to-wall probe alongside.
@@ -75,7 +74,7 @@ public static class ClusterBenchmark
         var walls = new[] { a, b }.Select(n => new WallClient(new Uri(n.Address, $"/hubs/wall?kiosk={Uri.EscapeDataString(kiosk)}"), plan.RootId, 2)).ToList();
         var rounds = new List<(LoadResult Result, double Cpu)>();
         WallProbe probe;
-        var requestsDuring = new Dictionary<(string Table, string Method), long>();
+        var requestsDuring = new Dictionary<string, long>();
         try
         {
             await Task.WhenAll(walls.Select(w => w.StartAsync(CancellationToken.None)));
@@ -96,7 +95,7 @@ public static class ClusterBenchmark
                 if (random.Next(2) == 1) url = nodeB + url[nodeA.Length..];
                 return BenchHttp.PatchAsync(http, url, body);
             }
-            // Both processes start cold (tiered JIT in the nodes, V8 in Azurite): a round of updates
+            // Both processes start cold (tiered JIT in the nodes, V8 in Azurite, caches in PostgreSQL): a round of updates
             // and of raw writes first, not counted, so the rounds measure the sustained rate.
             if (options.WarmupSeconds > 0)
             {
@@ -108,23 +107,23 @@ public static class ClusterBenchmark
             // A unit's row keeps the audit entry of its last update until its next write (the outbox
             // is emptied in memory once the store took the entry), so after the warm-up the stored
             // rows are the size of the rows the updates write.
-            template = await RawWrites.TemplateAsync(tables.Service.GetTableClient(tables.Name(AzureTables.GrainState)));
-            Log($"Raw rows: copies of a stored unit of {RawWrites.Size(template):N0} bytes (the median of the first 500, after the warm-up)");
+            templateBytes = await store.TakeTemplateAsync(a.Services);
+            Log($"Raw rows: copies of a stored unit of {templateBytes:N0} bytes (the median of the first 500, after the warm-up)");
             await MeasureRaw("before the rounds");
             for (var round = 1; round <= options.Rounds; round++)
             {
                 Log($"Round {round} of {options.Rounds}: updating through both nodes for {options.Seconds} s ...");
                 using var stopProbe = new CancellationTokenSource();
                 var probing = probe.RunAsync(stopProbe.Token);
-                var requestsBefore = requests.Snapshot();
-                var (updates, cpu) = await MeasureAzurite(() => ClosedLoop.RunAsync(options.Concurrency, TimeSpan.FromSeconds(options.Seconds), options.Seed + round, Update));
-                foreach (var (key, count) in requests.Since(requestsBefore)) requestsDuring[key] = requestsDuring.GetValueOrDefault(key) + count;
+                var requestsBefore = await store.RequestsAsync();
+                var (updates, cpu) = await Measure(store, () => ClosedLoop.RunAsync(options.Concurrency, TimeSpan.FromSeconds(options.Seconds), options.Seed + round, Update));
+                foreach (var (key, count) in await store.RequestsAsync()) requestsDuring[key] = requestsDuring.GetValueOrDefault(key) + count - requestsBefore.GetValueOrDefault(key);
                 stopProbe.Cancel();
                 await probing;
                 rounds.Add((updates, cpu));
                 Log($"  {updates.Succeeded:N0} 2xx in {updates.Stats.Elapsed.TotalSeconds:F1} s = {updates.Rate:N0} updates/s; failures {updates.DescribeFailures()}; " +
-                    $"HTTP latency {updates.Latency.Describe()}; Azurite {cpu * 1e6 / updates.Succeeded:F0} µs CPU per update; bench process {updates.Stats.Describe()}");
-                await Task.Delay(TimeSpan.FromSeconds(1)); // the round's last outboxes, before Azurite is measured alone
+                    $"HTTP latency {updates.Latency.Describe()}; {store.Name} {cpu * 1e6 / updates.Succeeded:F0} µs CPU per update; bench process {updates.Stats.Describe()}");
+                await Task.Delay(TimeSpan.FromSeconds(1)); // the round's last outboxes, before the store is measured alone
                 await MeasureRaw($"after round {round}");
             }
         }
@@ -140,7 +139,7 @@ public static class ClusterBenchmark
         var updateFailures = string.Join("; ", rounds.Select(r => r.Result.DescribeFailures()).Distinct());
         Log($"Updates: {updated:N0} 2xx in {updateSeconds:F1} s = {updateRate:N0} updates/s; failures {updateFailures}; HTTP latency {updateLatency.Describe()}");
         var sentDuring = requestsDuring.Values.Sum();
-        var requestMix = requestsDuring.OrderByDescending(r => r.Value).Select(r => $"{r.Key.Method} {r.Key.Table} {(double)r.Value / updated:F2}").ToList();
+        var requestMix = requestsDuring.Where(r => r.Value > 0).OrderByDescending(r => r.Value).Select(r => $"{r.Key} {(double)r.Value / updated:F2}").ToList();
         Log($"Storage requests while updating: {sentDuring:N0} = {sentDuring / updateSeconds:N0}/s, {(double)sentDuring / updated:F2} per update: {string.Join(", ", requestMix)}");
         Log($"Write-to-wall (probe PATCHed through node B): {probe.Latency.Describe()}; first wall {new Percentiles(probe.FirstWall).Describe()}, last wall {new Percentiles(probe.LastWall).Describe()}; " +
             $"{probe.WallTimeouts} wall timeouts, {probe.Failures} failed probe PATCHes");
@@ -156,24 +155,24 @@ public static class ClusterBenchmark
         var audit = await AuditVerifier.VerifyAsync(a.Services.GetRequiredService<IAuditStore>(), a.Services.GetRequiredService<AuditKey>());
         Log($"Audit trail: {(audit.Ok ? "verify ok" : $"BROKEN at {audit.Chain} {audit.FirstBadSeq}: {audit.Problem}")}, {audit.Entries:N0} entries read in {verifyWatch.Elapsed.TotalSeconds:F1} s");
 
-        // Each round against the raw rates measured just before and after it (Azurite's rate drifts
+        // Each round against the raw rates measured just before and after it (the store's rate drifts
         // within a run); the whole against the mean of every raw phase.
         var rawRate = raws.Average(r => r.Result.Rate);
         var rawCpu = raws.Sum(r => r.Cpu) / raws.Sum(r => r.Result.Succeeded);
         var perUpdate = updateCpu / updated / rawCpu;
         var roundRatios = rounds.Select((r, i) => r.Result.Rate / ((raws[i].Result.Rate + raws[i + 1].Result.Rate) / 2)).ToList();
         Console.WriteLine();
-        Console.WriteLine($"| cluster (two nodes, Azurite) | {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {version} |");
+        Console.WriteLine($"| cluster (two nodes, {store.Name}) | {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {version} |");
         Console.WriteLine("|---|---|");
         Console.WriteLine($"| Tree | {options.Units:N0} units x {options.TasksPerUnit} tasks, depth 5 |");
-        Console.WriteLine($"| Azurite raw write rate (rows of {RawWrites.Size(template):N0} bytes, {options.Concurrency} in flight), before, between and after the rounds | " +
+        Console.WriteLine($"| {store.Name} raw write rate (rows of {templateBytes:N0} bytes, {options.Concurrency} in flight), before, between and after the rounds | " +
             $"{string.Join(" / ", raws.Select(r => r.Result.Rate.ToString("N0")))}/s, mean {rawRate:N0}/s |");
         Console.WriteLine($"| Cascade updates through both nodes, {rounds.Count} rounds of {options.Seconds} s | {updateRate:N0}/s ({string.Join(" / ", rounds.Select(r => r.Result.Rate.ToString("N0")))}), " +
             $"p50 {updateLatency.At(50):F0} ms, p99 {updateLatency.At(99):F0} ms, failures {updateFailures} |");
-        Console.WriteLine($"| Update rate / raw write rate (goal >= 70 %) | {updateRate / rawRate:P0} (rounds, each against the raw phases beside it: {string.Join(" / ", roundRatios.Select(r => r.ToString("P0")))}) |");
+        Console.WriteLine($"| Update rate / raw write rate (goal >= {(options.Provider == "postgres" ? 80 : 70)} %) | {updateRate / rawRate:P0} (rounds, each against the raw phases beside it: {string.Join(" / ", roundRatios.Select(r => r.ToString("P0")))}) |");
         Console.WriteLine($"| Storage requests per update (all nodes' requests while updating / updates) | {(double)sentDuring / updated:F2}: {string.Join(", ", requestMix.Take(6))} |");
         Console.WriteLine($"| Storage requests/s while updating / raw write rate | {sentDuring / updateSeconds / rawRate:P0} |");
-        Console.WriteLine($"| Azurite's work per update, in raw writes | {perUpdate:F2} (its CPU per update over its CPU per raw write) |");
+        Console.WriteLine($"| {store.Name}'s work per update, in raw writes | {perUpdate:F2} (its CPU per update over its CPU per raw write) |");
         Console.WriteLine($"| Write-to-wall, walls on both nodes | p50 {probe.Latency.At(50):F0} ms, p99 {probe.Latency.At(99):F0} ms, {probe.Probes} probes, {probe.WallTimeouts} timeouts |");
         Console.WriteLine($"| Every summary equals a recomputation | {(check.Exact ? "yes" : $"NO, {check.Differences.Count} units differ")} |");
         Console.WriteLine($"| Audit trail verified after the run | {(audit.Ok ? "ok" : "BROKEN")}, {audit.Entries:N0} entries |");
@@ -181,11 +180,11 @@ public static class ClusterBenchmark
         return check.Exact && audit.Ok ? 0 : 1;
     }
 
-    /// <summary>Runs a phase and returns what it did with the CPU seconds Azurite (this process's <c>node</c> child) spent meanwhile.</summary>
-    private static async Task<(LoadResult Result, double AzuriteCpu)> MeasureAzurite(Func<Task<LoadResult>> phase)
+    /// <summary>Runs a phase and returns what it did with the CPU seconds the store's processes spent meanwhile.</summary>
+    private static async Task<(LoadResult Result, double StoreCpu)> Measure(ClusterStore store, Func<Task<LoadResult>> phase)
     {
-        var before = ChildProcesses.CpuSeconds("node");
+        var before = store.CpuSeconds();
         var result = await phase();
-        return (result, ChildProcesses.CpuSeconds("node") - before);
+        return (result, store.CpuSeconds() - before);
     }
 }

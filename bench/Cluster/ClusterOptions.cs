@@ -9,6 +9,8 @@ public sealed record ClusterOptions
     /// quarter over one run); at 10,000 units the import alone outlasted the SDK's timeouts.
     /// </summary>
     public int Units { get; init; } = 2_000;
+    /// <summary>The store both nodes share: <c>azureTable</c> (Azurite) or <c>postgres</c>.</summary>
+    public string Provider { get; init; } = "azureTable";
     public int TasksPerUnit { get; init; } = 10;
     /// <summary>Updates are measured in rounds with Azurite's raw rate before, between and after them: its rate drifts within a run.</summary>
     public int Rounds { get; init; } = 3;
@@ -18,23 +20,25 @@ public sealed record ClusterOptions
     public int RawSeconds { get; init; } = 10;
     public int Concurrency { get; init; } = 64;
     public int Seed { get; init; } = 42;
-    /// <summary>Cascade:Storage:AzureTable:AuditWindow in ms; null: the product's default.</summary>
+    /// <summary>The store's AuditWindow in ms; null: the product's default.</summary>
     public int? AuditWindowMs { get; init; }
 
     public const string Usage = """
         usage: dotnet run -c Release --project bench -- cluster [options]
+          --provider P           the store both nodes share: azureTable (Azurite, the default) or postgres (a PostgreSQL server of its own)
           --units N              units in the tree, depth 5 (default 2000)
           --tasks-per-unit N     tasks of every unit (default 10)
           --warmup-seconds N     updates before the measured rounds, not counted (default 20)
-          --rounds N             rounds of updates, with Azurite's raw rate measured before, between and after them (default 3)
+          --rounds N             rounds of updates, with the store's raw rate measured before, between and after them (default 3)
           --seconds N            length of each round of updates (default 20)
-          --raw-seconds N        length of each of Azurite's raw write runs (default 10)
+          --raw-seconds N        length of each of the store's raw write runs (default 10)
           --concurrency N        requests (and raw writes) in flight (default 64)
           --seed N               random seed (default 42)
-          --audit-window-ms N    Cascade:Storage:AzureTable:AuditWindow of both nodes (default: the product's)
+          --audit-window-ms N    the audit window (Cascade:Storage:AzureTable:AuditWindow or :Postgres:AuditWindow) of both nodes (default: the product's)
         """;
 
     private static readonly OptionTable<ClusterOptions> Options = new OptionTable<ClusterOptions>(new())
+        .Text("--provider", (o, v) => o with { Provider = v })
         .Whole("--units", (o, v) => o with { Units = v })
         .Whole("--tasks-per-unit", (o, v) => o with { TasksPerUnit = v })
         .Whole("--warmup-seconds", (o, v) => o with { WarmupSeconds = v }, zero: true)
@@ -48,6 +52,7 @@ public sealed record ClusterOptions
     public static bool TryParse(ReadOnlySpan<string> args, out ClusterOptions options, out string? error)
     {
         if (!Options.TryParse(args, out options, out error)) return false;
+        if (options.Provider is not ("azureTable" or "postgres")) { error = "--provider must be azureTable or postgres."; return false; }
         if (options.Units < 100) { error = "--units must be at least 100."; return false; }
         if (options.TasksPerUnit > 1000) { error = "--tasks-per-unit must be at most 1000."; return false; }
         return true;

@@ -109,6 +109,18 @@ public sealed class PostgresServer : IDisposable
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
     }
 
+    /// <summary>Seconds of CPU the server's processes still running have used so far (from /proc; USER_HZ is 100 on Linux).</summary>
+    public double CpuSeconds() => Backends().Sum(pid =>
+    {
+        try
+        {
+            var text = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+            return (long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0;
+        }
+        catch (IOException) { return 0; }
+    });
+
     private string PidFile => Path.Combine(Data, "postmaster.pid");
 
     /// <summary>The settings that put a product on <paramref name="database"/> of this server (a shared store needs the audit key on every node).</summary>

@@ -1,0 +1,44 @@
+using Cascade.Bench.Shared;
+
+namespace Cascade.Bench.Cluster;
+
+/// <summary>
+/// The store both nodes of <c>cluster</c> share (Azurite or PostgreSQL, each a process of its own
+/// started for the run), with what the bench measures of it: its own durable write rate for
+/// rows shaped like Cascade's (the yardstick), the CPU its processes spend, and the requests
+/// (or transactions) the nodes send it.
+/// </summary>
+public abstract class ClusterStore : IDisposable
+{
+    /// <summary>As the report names it: Azurite, PostgreSQL.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>What the log says of it once it runs.</summary>
+    public abstract string Description { get; }
+
+    /// <summary>The settings that put a node on it.</summary>
+    public abstract Dictionary<string, string?> Settings { get; }
+
+    /// <summary>The audit window the nodes run with, as configured there.</summary>
+    public abstract TimeSpan AuditWindow(IServiceProvider node);
+
+    /// <summary>Takes a stored unit's row of about the median size as the raw writes' template (after the warm-up); answers its bytes.</summary>
+    public abstract Task<long> TakeTemplateAsync(IServiceProvider node);
+
+    /// <summary>Writes copies of the template over <paramref name="keys"/> rows, <paramref name="concurrency"/> at a time, each durable on its own.</summary>
+    public abstract Task<LoadResult> RawWritesAsync(int keys, int concurrency, TimeSpan duration, int seed);
+
+    /// <summary>Seconds of CPU its processes used so far.</summary>
+    public abstract double CpuSeconds();
+
+    /// <summary>Requests (or transactions) received so far, by kind.</summary>
+    public abstract Task<IReadOnlyDictionary<string, long>> RequestsAsync();
+
+    public abstract void Dispose();
+
+    public static ClusterStore Start(string provider) => provider switch
+    {
+        "postgres" => new PostgresClusterStore(),
+        _ => new AzuriteClusterStore(),
+    };
+}

@@ -6,8 +6,8 @@ using Cascade.Tests.Support;
 namespace Cascade.Tests.Cluster;
 
 /// <summary>
-/// A cluster with real processes: two web nodes and a silo node form one
-/// cluster; a wall on one node sees writes made through the other; kill -9 of a web node in the
+/// A cluster with real processes, on Azure Table Storage, PostgreSQL or one SQLite file: two web
+/// nodes and a silo node form one cluster; a wall on one node sees writes made through the other; kill -9 of a web node in the
 /// middle of a stream of updates loses no acknowledged write, the wall on the survivor never
 /// stops, the wall on the dead node reconnects to the address it is given next and converges to
 /// the exact state, and the roll-up equals a recomputation from every task. Killing the silo
@@ -30,8 +30,8 @@ public sealed class ClusterTests
     }
 
     /// <summary>
-    /// A node's own ports and place. With azureTable the nodes find each other in the membership
-    /// table; the embedded cluster (every node on one SQLite file) joins through the first node's
+    /// A node's own ports and place. With azureTable or postgres the nodes find each other in the
+    /// membership table; the embedded cluster (every node on one SQLite file) joins through the first node's
     /// silo port (localhost clustering), so the node killed is never that one: with localhost
     /// clustering the primary is where membership lives.
     /// </summary>
@@ -72,6 +72,31 @@ public sealed class ClusterTests
     }
 
     [Fact]
+    public async Task On_postgresql_killing_a_web_node_mid_stream_loses_no_acknowledged_write_and_every_wall_converges()
+    {
+        using var folder = new TempDirectory();
+        var storage = Support.Postgres.Server.Arguments(Support.Postgres.Server.NewDatabase());
+        var database = folder.File("unused.db"); // WebProcess names one; postgres never opens it
+        await using var b = await WebProcess.StartAsync(folder.Path, database, [.. storage, .. Node(FreePort.Next(), null, seed: true)]);
+        await using var a = await WebProcess.StartAsync(folder.Path, database, [.. storage, .. Node(FreePort.Next(), null, seed: false)]);
+        await using var silo = await SiloProcess.StartAsync(folder.Path, [.. storage, .. Node(FreePort.Next(), null, seed: false)]);
+        await KillingANode(a, b, b.KillAsync, webNodeDies: true);
+        Assert.False(File.Exists(database), "nothing went to SQLite");
+    }
+
+    [Fact]
+    public async Task On_postgresql_killing_the_silo_node_mid_stream_loses_no_acknowledged_write_and_no_wall_stops()
+    {
+        using var folder = new TempDirectory();
+        var storage = Support.Postgres.Server.Arguments(Support.Postgres.Server.NewDatabase());
+        var database = folder.File("unused.db");
+        await using var a = await WebProcess.StartAsync(folder.Path, database, [.. storage, .. Node(FreePort.Next(), null, seed: true)]);
+        await using var b = await WebProcess.StartAsync(folder.Path, database, [.. storage, .. Node(FreePort.Next(), null, seed: false)]);
+        await using var silo = await SiloProcess.StartAsync(folder.Path, [.. storage, .. Node(FreePort.Next(), null, seed: false)]);
+        await KillingANode(a, b, silo.KillAsync, webNodeDies: false);
+    }
+
+    [Fact]
     public async Task On_one_sqlite_file_killing_a_web_node_mid_stream_loses_no_acknowledged_write_and_every_wall_converges()
     {
         using var folder = new TempDirectory();
@@ -88,7 +113,7 @@ public sealed class ClusterTests
     /// (<paramref name="webNodeDies"/>) or the silo node mid-stream. Writes go through both web
     /// nodes (those through a dead B fail, and are not acknowledged). The units live where the
     /// organization grain was first activated (placement prefers the caller's silo): on the first
-    /// node started. On Azure Tables that is B, so every unit must come back on the survivors; on
+    /// node started. On Azure Tables and PostgreSQL that is B, so every unit must come back on the survivors; on
     /// SQLite it must be A, the primary, and B's death takes the feeds and hub state it held.
     /// </summary>
     private static async Task KillingANode(WebProcess a, WebProcess b, Func<Task> kill, bool webNodeDies)

@@ -253,3 +253,12 @@ public sealed class AzureTableRollupPropertyTests(AzureTableRollupPropertyTests.
         public Cluster() => ClockInterval = TimeSpan.FromMilliseconds(50);
     }
 }
+
+/// <summary>The same over PostgreSQL, through Orleans' ADO.NET grain storage.</summary>
+public sealed class PostgresRollupPropertyTests(PostgresRollupPropertyTests.Cluster cluster) : RollupProperties(cluster, iterations: 25), IClassFixture<PostgresRollupPropertyTests.Cluster>
+{
+    public sealed class Cluster : PostgresGrainCluster
+    {
+        public Cluster() => ClockInterval = TimeSpan.FromMilliseconds(50);
+    }
+}

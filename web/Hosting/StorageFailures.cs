@@ -15,7 +15,8 @@ internal sealed partial class StorageFailures(ILogger<StorageFailures> logger) :
 {
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(2);
 
-    public static bool Handles(Exception error) => error is OrleansException or TimeoutException or RequestFailedException;
+    public static bool Handles(Exception error) =>
+        error is OrleansException or TimeoutException or RequestFailedException or System.Data.Common.DbException; // DbException: SQLite's and PostgreSQL's
 
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using Cascade.Identity;
 using Cascade.Audit;
 using Cascade.Storage.AzureTables;
+using Cascade.Storage.Postgres;
 using Cascade.Storage.Sqlite;
 using Cascade.Tests.Support;
 using Microsoft.Extensions.Options;
@@ -110,5 +111,25 @@ public sealed class AzureTableAuditStoreTests(Azurite azurite) : AuditStoreTests
     {
         prefix = Azurite.NewPrefix();
         return new AzureTableAuditStore(new AzureTables(Options.Create(new AzureTableOptions { ConnectionString = azurite.ConnectionString, TablePrefix = prefix })));
+    }
+}
+
+/// <summary>On the tests' PostgreSQL server, each test in a database of its own.</summary>
+public sealed class PostgresAuditStoreTests : AuditStoreTests, IDisposable
+{
+    private readonly PostgresDatabase _database;
+    private readonly PostgresAuditStore _store;
+
+    public PostgresAuditStoreTests() : this(Support.Postgres.NewDatabase()) { }
+
+    private PostgresAuditStoreTests(PostgresDatabase database) : this(database, new PostgresAuditStore(database)) { }
+
+    private PostgresAuditStoreTests(PostgresDatabase database, PostgresAuditStore store)
+        : base(store, new PostgresTrail(database)) => (_database, _store) = (database, store);
+
+    public void Dispose()
+    {
+        _store.Dispose();
+        _database.Dispose();
     }
 }

@@ -1,6 +1,7 @@
 using Cascade.Identity;
 using Cascade.Audit;
 using Cascade.Storage.AzureTables;
+using Cascade.Storage.Postgres;
 using Cascade.Storage.Sqlite;
 using Cascade.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -204,5 +205,25 @@ public sealed class AzureTableKeyedTrailTests(Azurite azurite)
     {
         prefix = Azurite.NewPrefix();
         return new AzureTableAuditStore(new AzureTables(Options.Create(new AzureTableOptions { ConnectionString = azurite.ConnectionString, TablePrefix = prefix })));
+    }
+}
+
+/// <summary>On the tests' PostgreSQL server, each test in a database of its own.</summary>
+public sealed class PostgresKeyedTrailTests : KeyedTrailTests
+{
+    private readonly PostgresDatabase _database;
+    private readonly PostgresAuditStore _store;
+
+    public PostgresKeyedTrailTests() : this(Support.Postgres.NewDatabase()) { }
+
+    private PostgresKeyedTrailTests(PostgresDatabase database) : this(database, new PostgresAuditStore(database)) { }
+
+    private PostgresKeyedTrailTests(PostgresDatabase database, PostgresAuditStore store)
+        : base(store, new PostgresTrail(database)) => (_database, _store) = (database, store);
+
+    protected override void Release()
+    {
+        _store.Dispose();
+        _database.Dispose();
     }
 }

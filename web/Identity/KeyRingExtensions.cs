@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Cascade.Storage;
 using Cascade.Storage.AzureTables;
+using Cascade.Storage.Postgres;
 using Cascade.Storage.Sqlite;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -19,12 +20,12 @@ public static class KeyRingExtensions
     /// </summary>
     public static WebApplicationBuilder AddCascadeKeyRing(this WebApplicationBuilder builder)
     {
-        var azureTable = StorageOptions.From(builder.Configuration).IsAzureTable;
+        var storage = StorageOptions.From(builder.Configuration);
         var dataProtection = builder.Services.AddDataProtection().SetApplicationName("cascade");
         builder.Services.AddOptions<KeyRingOptions>().BindConfiguration(KeyRingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
-            o.XmlRepository = azureTable
-                ? new AzureTableKeyRing(sp.GetRequiredService<AzureTables>())
+            o.XmlRepository = storage.IsAzureTable ? new AzureTableKeyRing(sp.GetRequiredService<AzureTables>())
+                : storage.IsPostgres ? new PostgresKeyRing(sp.GetRequiredService<PostgresDatabase>())
                 : new SqliteKeyRing(sp.GetRequiredService<SqliteDatabase>())));
 
         // Read here rather than in an options callback: the framework takes the certificate that

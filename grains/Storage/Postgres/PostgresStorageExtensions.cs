@@ -1,3 +1,7 @@
+using Cascade.Alerts;
+using Cascade.Audit;
+using Cascade.History;
+using Cascade.Inspections;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -15,8 +19,10 @@ public static class PostgresStorageExtensions
     /// <summary>
     /// Orleans' own ADO.NET providers for grain state and reminders on PostgreSQL (over Cascade's
     /// statements, <see cref="PostgresSchema"/>), with state written by Orleans' binary serializer
-    /// as on the other backends, and the schema brought up to date before the silo starts
-    /// (<see cref="PostgresCheck"/>). Everything shares the node's one connection pool.
+    /// as on the other backends; the audit trail, the open-alert index's rows, the records of
+    /// raised alerts, the inspections and the history points in tables of their own; and the
+    /// schema brought up to date before the silo starts (<see cref="PostgresCheck"/>). Everything
+    /// shares the node's one connection pool.
     /// </summary>
     public static ISiloBuilder AddCascadePostgresStorage(this ISiloBuilder silo)
     {
@@ -25,6 +31,12 @@ public static class PostgresStorageExtensions
         services.TryAddSingleton<PostgresDatabase>();
         services.TryAddSingleton<IStorageProbe>(sp => sp.GetRequiredService<PostgresDatabase>());
         services.AddHostedService<PostgresCheck>();
+        services.TryAddSingleton<IAuditStore, PostgresAuditStore>();
+        services.TryAddSingleton<IAlertIndexStore, PostgresAlertIndexStore>();
+        services.TryAddSingleton<IRaisedAlertStore, PostgresRaisedAlertStore>();
+        services.TryAddSingleton<FrozenCodec>();
+        services.TryAddSingleton<IInspectionStore, PostgresInspectionStore>();
+        services.TryAddSingleton<IHistoryStore, PostgresHistoryStore>();
         silo.AddAdoNetGrainStorage(StorageNames.Default, o => o.Configure<PostgresDatabase, Serializer>((options, database, serializer) =>
         {
             options.Invariant = Invariant;

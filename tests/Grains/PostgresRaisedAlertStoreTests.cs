@@ -48,7 +48,7 @@ public sealed class PostgresRaisedAlertStoreTests : RaisedAlertStoreTests, IDisp
     public async Task Two_nodes_recording_the_same_alerts_at_once_store_each_once()
     {
         using var other = new PostgresDatabase(Microsoft.Extensions.Options.Options.Create(_database.Settings));
-        var ours = Enumerable.Range(0, 300).Select(i => Of($"u{i:D3}", $"u{i:D3}.1")).ToList();
+        var ours = Enumerable.Range(0, 20_000).Select(i => Of($"u{i:D5}", $"u{i:D5}.1")).ToList();
         var theirs = ours.AsEnumerable().Reverse().Select(r => r with { Rule = "unitBehind" }).ToList();
         await Task.WhenAll(_store.Record(ours), new PostgresRaisedAlertStore(other).Record(theirs));
         var stored = await _store.FiredBetween(At, At.AddSeconds(1));

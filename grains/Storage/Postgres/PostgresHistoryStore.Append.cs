@@ -83,9 +83,9 @@ public sealed partial class PostgresHistoryStore
         """;
 
     /// <summary>
-    /// Stores the points in one transaction. A point stored already, by this node or by another at
-    /// the same moment, is left as it is: a concurrent insert of the same day and unit waits for
-    /// the other's commit, then does nothing.
+    /// Stores the points in one transaction. A point stored already is left as it is, also one
+    /// another node is storing at the same moment: its append holds the lock until it commits,
+    /// and this one then finds the point stored.
     /// </summary>
     public async Task Append(IReadOnlyList<HistoryPoint> points)
     {

@@ -34,9 +34,9 @@ public sealed partial class PostgresHistoryStore(PostgresDatabase database) : IH
         // is), so a wide range costs no more than the days there are.
         await using var command = new NpgsqlCommand($"""
             {Select}
-            JOIN generate_series(greatest($2, coalesce((SELECT min(day) FROM history), $3 + 1)), least($3, (SELECT max(day) FROM history))) AS d(day)
-                ON p.day = d.day
-            WHERE p.unit_id = $1 ORDER BY p.day;
+            WHERE p.unit_id = $1 AND p.day = ANY (ARRAY(SELECT generate_series(
+                greatest($2, coalesce((SELECT min(day) FROM history), $3 + 1)), least($3, (SELECT max(day) FROM history)))))
+            ORDER BY p.day;
             """, connection);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = unitId });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = from.DayNumber });

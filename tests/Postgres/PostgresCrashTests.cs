@@ -11,7 +11,8 @@ namespace Cascade.Tests.Postgres;
 /// PostgreSQL itself killed (kill -9) under a stream of updates: while it is down no write is
 /// answered 2xx (503 with Retry-After instead), once it is back writes succeed again without
 /// restarting the node, and every write acknowledged before the kill, during and after, is in the
-/// database: a node started afresh on it reads each back.
+/// database: a node started afresh on it (after a kill -9 of the first) reads each back, and
+/// finds the key ring, the wake reminder and a whole audit trail there.
 /// </summary>
 [Collection(Cascade.Tests.E2E.Serial.Name)]
 public sealed class PostgresCrashTests
@@ -29,9 +30,13 @@ public sealed class PostgresCrashTests
     {
         using var server = new PostgresServer();
         using var folder = new TempDirectory();
-        var storage = server.Arguments(server.NewDatabase());
+        var databaseName = server.NewDatabase();
+        // A restarted node keeps its silo address, as in production: it then supersedes its own
+        // entry in the membership table instead of waiting for the dead silo to be voted out.
+        string[] storage = [.. server.Arguments(databaseName), $"--Cascade:Cluster:SiloPort={FreePort.Next()}", $"--Cascade:Cluster:GatewayPort={FreePort.Next()}"];
         var unused = folder.File("unused.db");
         var web = await WebProcess.StartAsync(folder.Path, unused, [.. storage, "--Cascade:Demo:Seed=true"]);
+        var token = web.AdminToken!;
         var streams = new List<Stream>();
         try
         {
@@ -97,8 +102,15 @@ public sealed class PostgresCrashTests
             await web.DisposeAsync(); // kill -9: nothing of the node's memory survives
         }
 
-        // A new node on the same database reads every acknowledged write back from it.
+        // A new node on the same database reads every acknowledged write back from it, opens the
+        // first run's token with the key ring stored there, finds the organization's wake
+        // reminder stored (durable, unlike the embedded mode's), and the audit trail verifies.
         await using var again = await WebProcess.StartAsync(folder.Path, unused, [.. storage, "--Cascade:Demo:Seed=false"]);
+        again.Client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        var verify = await again.Client.GetFromJsonAsync<JsonElement>("/api/v1/audit/verify");
+        Assert.True(verify.GetProperty("ok").GetBoolean(), verify.GetRawText());
+        Assert.Equal(1, await Count(server.ConnectionString(databaseName), "SELECT count(*) FROM orleans_reminders WHERE reminder_name = 'wake'"));
+        Assert.False(File.Exists(unused), "nothing went to SQLite");
         foreach (var s in streams)
         {
             var stored = await again.Client.GetFromJsonAsync<JsonElement>($"/api/v1/units/{s.UnitId}/tasks/{s.TaskId}");
@@ -106,5 +118,13 @@ public sealed class PostgresCrashTests
             Assert.True(progress == s.Acknowledged || s.Unanswered.Contains(progress),
                 $"{s.UnitId}/{s.TaskId}: stored {progress}, acknowledged {s.Acknowledged}, sent since without an answer {string.Join(" ", s.Unanswered)}");
         }
+    }
+
+    private static async Task<long> Count(string connectionString, string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

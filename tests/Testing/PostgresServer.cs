@@ -69,7 +69,7 @@ public sealed class PostgresServer : IDisposable
     /// <summary>Starts the server on its port (again, after <see cref="Stop"/> or <see cref="Kill"/>: then it recovers from its write-ahead log first).</summary>
     public void Start() =>
         Run(asServer: true, Tool("pg_ctl"), "-D", Data, "-l", Log, "-w", "-t", "60", "-o",
-            $"-p {Port} -k {_folder} -c listen_addresses=127.0.0.1", "start");
+            $"-p {Port} -k {_folder} -c listen_addresses=127.0.0.1 -c max_connections=400", "start");
 
     /// <summary>Stops the server: a fast shutdown, an immediate one if that does not end within 20 s.</summary>
     public void Stop()

@@ -11,6 +11,9 @@ namespace Cascade.Storage.Postgres;
 /// </summary>
 public sealed class PostgresDatabase(IOptions<PostgresOptions> options) : IStorageProbe, IDisposable
 {
+    /// <summary>Connections a node opens at most, unless the connection string says otherwise.</summary>
+    public const int DefaultMaxPoolSize = 32;
+
     private NpgsqlDataSource? _source;
 
     public PostgresOptions Settings => options.Value;
@@ -68,10 +71,18 @@ public sealed class PostgresDatabase(IOptions<PostgresOptions> options) : IStora
                 $"{PostgresOptions.ConnectionStringSetting} is not an Npgsql connection string ({error.Message}). " +
                 "For example: Host=127.0.0.1;Port=5432;Database=cascade;Username=cascade;Password=<its password>");
         }
+        // Npgsql's builder answers ContainsKey for every keyword it knows; what the operator set is
+        // read from the string itself.
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        bool Given(params string[] keys) => keys.Any(given.ContainsKey);
         // A write that hangs fails inside a grain call's timeout, so the caller gets a 503
         // instead of a call that times out while the write may still land.
-        if (!builder.ContainsKey("Command Timeout")) builder.CommandTimeout = 15;
-        if (!builder.ContainsKey("Timeout")) builder.Timeout = 5;
+        if (!Given("Command Timeout", "CommandTimeout")) builder.CommandTimeout = 15;
+        if (!Given("Timeout")) builder.Timeout = 5;
+        // Npgsql's default of 100 connections a node would let two nodes exhaust a server's default
+        // max_connections (100) under load, where a few dozen commit as fast: past that, calls wait
+        // for a connection (up to Timeout) instead of being refused by the server.
+        if (!Given("Maximum Pool Size", "Max Pool Size", "MaxPoolSize")) builder.MaxPoolSize = DefaultMaxPoolSize;
         return new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();
     }
 

@@ -75,6 +75,7 @@ public static class ClusterBenchmark
         var rounds = new List<(LoadResult Result, double Cpu)>();
         WallProbe probe;
         var requestsDuring = new Dictionary<string, long>();
+        var rowsDuring = new Dictionary<string, long>();
         try
         {
             await Task.WhenAll(walls.Select(w => w.StartAsync(CancellationToken.None)));
@@ -116,8 +117,10 @@ public static class ClusterBenchmark
                 using var stopProbe = new CancellationTokenSource();
                 var probing = probe.RunAsync(stopProbe.Token);
                 var requestsBefore = await store.RequestsAsync();
+                var rowsBefore = await store.RowsAsync();
                 var (updates, cpu) = await Measure(store, () => ClosedLoop.RunAsync(options.Concurrency, TimeSpan.FromSeconds(options.Seconds), options.Seed + round, Update));
                 foreach (var (key, count) in await store.RequestsAsync()) requestsDuring[key] = requestsDuring.GetValueOrDefault(key) + count - requestsBefore.GetValueOrDefault(key);
+                foreach (var (key, count) in await store.RowsAsync()) rowsDuring[key] = rowsDuring.GetValueOrDefault(key) + count - rowsBefore.GetValueOrDefault(key);
                 stopProbe.Cancel();
                 await probing;
                 rounds.Add((updates, cpu));
@@ -141,6 +144,8 @@ public static class ClusterBenchmark
         var sentDuring = requestsDuring.Values.Sum();
         var requestMix = requestsDuring.Where(r => r.Value > 0).OrderByDescending(r => r.Value).Select(r => $"{r.Key} {(double)r.Value / updated:F2}").ToList();
         Log($"Storage requests while updating: {sentDuring:N0} = {sentDuring / updateSeconds:N0}/s, {(double)sentDuring / updated:F2} per update: {string.Join(", ", requestMix)}");
+        if (rowsDuring.Values.Any(v => v > 0))
+            Log($"Rows written while updating, per update: {string.Join(", ", rowsDuring.Where(r => r.Value > 0).OrderByDescending(r => r.Value).Select(r => $"{r.Key} {(double)r.Value / updated:F2}"))}");
         Log($"Write-to-wall (probe PATCHed through node B): {probe.Latency.Describe()}; first wall {new Percentiles(probe.FirstWall).Describe()}, last wall {new Percentiles(probe.LastWall).Describe()}; " +
             $"{probe.WallTimeouts} wall timeouts, {probe.Failures} failed probe PATCHes");
 

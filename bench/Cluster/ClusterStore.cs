@@ -34,6 +34,9 @@ public abstract class ClusterStore : IDisposable
     /// <summary>Requests (or transactions) received so far, by kind.</summary>
     public abstract Task<IReadOnlyDictionary<string, long>> RequestsAsync();
 
+    /// <summary>Rows written so far, by table, where the store counts them (none by default).</summary>
+    public virtual Task<IReadOnlyDictionary<string, long>> RowsAsync() => Task.FromResult<IReadOnlyDictionary<string, long>>(new Dictionary<string, long>());
+
     public abstract void Dispose();
 
     public static ClusterStore Start(string provider) => provider switch

@@ -10,7 +10,8 @@ namespace Cascade.Bench.Cluster;
 /// PostgreSQL from Debian's package, a server of its own in a temporary folder (fsync and
 /// synchronous commit on, as the package ships it): every write durable when answered. Its raw
 /// rate is upserts of copies of a stored unit's row into a table like the grain-state table,
-/// each its own transaction; the nodes' traffic is counted in committed transactions.
+/// each its own transaction; the nodes' traffic is counted in committed transactions and rows
+/// written by table.
 /// </summary>
 public sealed class PostgresClusterStore : ClusterStore
 {
@@ -31,7 +32,11 @@ public sealed class PostgresClusterStore : ClusterStore
 
     public override async Task<long> TakeTemplateAsync(IServiceProvider node)
     {
-        _raw = new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder(_server.ConnectionString(_database)) { MaxPoolSize = 200 }.ConnectionString).Build();
+        // The same client settings as a node's (no reset on close, statements prepared), so the
+        // yardstick is the best this server does, not a client's default.
+        var settings = new NpgsqlConnectionStringBuilder(_server.ConnectionString(_database)) { MaxPoolSize = 200 };
+        PostgresDatabase.Tune(settings, _ => false);
+        _raw = new NpgsqlDataSourceBuilder(settings.ConnectionString).Build();
         await using var connection = await _raw.OpenConnectionAsync();
         var rows = new List<(string, string, byte[])>();
         await using (var read = new NpgsqlCommand("SELECT service_id, grain_type, payload FROM orleans_storage WHERE payload IS NOT NULL LIMIT 500", connection))
@@ -74,12 +79,22 @@ public sealed class PostgresClusterStore : ClusterStore
 
     public override double CpuSeconds() => _server.CpuSeconds();
 
-    public override async Task<IReadOnlyDictionary<string, long>> RequestsAsync()
+    public override Task<IReadOnlyDictionary<string, long>> RequestsAsync() =>
+        Counts("SELECT 'transactions', xact_commit FROM pg_stat_database WHERE datname = current_database()");
+
+    /// <summary>Rows inserted, updated or deleted by table, as the server counts them.</summary>
+    public override Task<IReadOnlyDictionary<string, long>> RowsAsync() =>
+        Counts($"SELECT relname::text, n_tup_ins + n_tup_upd + n_tup_del FROM pg_stat_user_tables WHERE relname <> '{RawTable}'");
+
+    private async Task<IReadOnlyDictionary<string, long>> Counts(string sql)
     {
         await using var connection = new NpgsqlConnection(_server.ConnectionString(_database));
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()", connection);
-        return new Dictionary<string, long> { ["transactions"] = (long)(await command.ExecuteScalarAsync())! };
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var counts = new Dictionary<string, long>();
+        while (await reader.ReadAsync()) counts[reader.GetString(0)] = reader.GetInt64(1);
+        return counts;
     }
 
     public override void Dispose()

@@ -156,3 +156,12 @@ public sealed class AzureTableTamperTests : TamperTests, IClassFixture<Azurite>
     private AzureTableTamperTests(Azurite azurite, string prefix)
         : base(azurite.Settings(prefix), _ => new AzureTableTrail(azurite.ConnectionString, prefix)) { }
 }
+
+/// <summary>On PostgreSQL, each test in a database of its own on the run's shared server.</summary>
+public sealed class PostgresTamperTests : TamperTests
+{
+    public PostgresTamperTests() : this(Support.Postgres.Server.NewDatabase()) { }
+
+    private PostgresTamperTests(string database)
+        : base(Support.Postgres.Server.Settings(database), app => new PostgresTrail(app.Services.GetRequiredService<Cascade.Storage.Postgres.PostgresDatabase>())) { }
+}

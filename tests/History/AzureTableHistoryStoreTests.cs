@@ -60,17 +60,6 @@ public sealed class AzureTableHistoryStoreTests : HistoryStoreTests, IClassFixtu
     }
 
     [Fact]
-    public async Task A_day_stored_before_days_already_kept_leaves_their_structure_as_it_was()
-    {
-        await Store.Append([Point(Day.AddDays(1), "b", "r", 1, "甲")]);
-        await Store.Append([Point(Day.AddDays(3), "b", "r", 1, "甲")]);
-        await Store.Append([Point(Day.AddDays(2), "b", "x", 1, "乙")]);
-        await Store.Append([Point(Day.AddDays(4), "b", "r", 1, "甲")]);
-        Assert.Equal([(1, "甲"), (2, "乙"), (3, "甲"), (4, "甲")],
-            (await Store.Read("b", Day, Day.AddDays(9))).Select(p => (p.Day.DayNumber - Day.DayNumber, p.Name)));
-    }
-
-    [Fact]
     public async Task Two_nodes_appending_one_day_at_once_keep_one_whole_point_per_unit()
     {
         var ours = DayOf(Day, 250);

@@ -3,7 +3,7 @@ using Cascade.Units;
 
 namespace Cascade.Tests.History;
 
-/// <summary>What every history store does: appends are idempotent per unit and day, reads by unit and range and by day and subtree with each day's structure, pruning by day.</summary>
+/// <summary>What every history store does: appends are idempotent per unit and day, a day stored before kept days leaves theirs as they were, reads by unit and range and by day and subtree with each day's structure, pruning by day.</summary>
 public abstract class HistoryStoreTests
 {
     protected static readonly DateOnly Day = new(2026, 12, 7);
@@ -12,6 +12,18 @@ public abstract class HistoryStoreTests
 
     protected static HistoryPoint Point(DateOnly day, string id, string? parent, int depth, string name = "党支部") =>
         PointCodecTests.Branch(day) with { UnitId = id, ParentId = parent, Depth = depth, Name = name, Kind = UnitKind.Branch };
+
+    [Fact]
+    public async Task A_day_stored_before_days_already_kept_leaves_their_structure_as_it_was()
+    {
+        await Store.Append([Point(Day.AddDays(1), "b", "r", 1, "甲")]);
+        await Store.Append([Point(Day.AddDays(3), "b", "r", 1, "甲")]);
+        await Store.Append([Point(Day.AddDays(5), "b", "r", 1, "丙")]);
+        await Store.Append([Point(Day.AddDays(2), "b", "x", 1, "乙")]);
+        await Store.Append([Point(Day.AddDays(4), "b", "r", 1, "甲"), Point(Day, "b", "y", 1, "丁"), Point(Day.AddDays(6), "b", "r", 1, "甲")]);
+        Assert.Equal([(0, "丁", "y"), (1, "甲", "r"), (2, "乙", "x"), (3, "甲", "r"), (4, "甲", "r"), (5, "丙", "r"), (6, "甲", "r")],
+            (await Store.Read("b", Day, Day.AddDays(9))).Select(p => (p.Day.DayNumber - Day.DayNumber, p.Name, p.ParentId)));
+    }
 
     [Fact]
     public async Task A_repeated_append_is_a_no_op()

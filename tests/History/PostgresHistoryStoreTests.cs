@@ -50,7 +50,7 @@ public sealed class PostgresHistoryStoreTests : HistoryStoreTests, IDisposable
     }
 
     [Fact]
-    public async Task A_day_stored_before_days_already_kept_leaves_their_structure_as_it_was()
+    public async Task Days_stored_before_kept_ones_add_a_structure_row_only_where_a_day_differs_from_the_one_before()
     {
         await Store.Append([Point(Day.AddDays(1), "b", "r", 1, "甲")]);
         await Store.Append([Point(Day.AddDays(3), "b", "r", 1, "甲")]);

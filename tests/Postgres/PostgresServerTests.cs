@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Cascade.Testing;
+using Cascade.Tests.Support;
 using Npgsql;
 
 namespace Cascade.Tests.Postgres;
@@ -42,7 +43,9 @@ public sealed class PostgresServerTests
         }
 
         Assert.False(Directory.Exists(data));
-        Assert.DoesNotContain(ServerProcesses(), line => line.Contains(data));
+        // The server at once; its watcher (which would stop it had this process died) within a second or so.
+        await Eventually.True(() => Task.FromResult(!ServerProcesses().Any(line => line.Contains(data))),
+            "no process names the data folder", TimeSpan.FromSeconds(10), () => string.Join("\n", ServerProcesses().Where(l => l.Contains(data))));
         using var probe = new TcpClient();
         await Assert.ThrowsAsync<SocketException>(() => probe.ConnectAsync("127.0.0.1", port));
     }

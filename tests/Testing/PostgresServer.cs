@@ -33,6 +33,7 @@ public sealed class PostgresServer : IDisposable
             if (_asPostgres) Run(asServer: false, "chown", "postgres:postgres", _folder);
             Run(asServer: true, Tool("initdb"), "-D", Data, "-U", User, "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync");
             Start();
+            Watch();
         }
         catch
         {
@@ -64,6 +65,23 @@ public sealed class PostgresServer : IDisposable
         using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
         create.ExecuteNonQuery();
         return name;
+    }
+
+    /// <summary>
+    /// A watcher outside this process (a shell of its own session, parented to init) that stops the
+    /// server and removes its folder within a second or so of this process ending, however it
+    /// ends (and ends itself once <see cref="Dispose"/> removed the folder): the test host may be killed before <see cref="AppDomain.ProcessExit"/> handlers finish,
+    /// and a server pg_ctl started is not in this process's tree.
+    /// </summary>
+    private void Watch()
+    {
+        var stop = $"{Tool("pg_ctl")} -D {Data} -m immediate -w -t 20 stop";
+        var script = "exec </dev/null >/dev/null 2>&1; " + $"while kill -0 {Environment.ProcessId} 2>/dev/null && [ -d {_folder} ]; do sleep 1; done; " +
+            $"{(_asPostgres ? $"runuser -u postgres -- {stop}" : stop)}; rm -rf {_folder}";
+        var info = new ProcessStartInfo("setsid") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { "-f", "sh", "-c", script }) info.ArgumentList.Add(a);
+        using var watcher = Process.Start(info) ?? throw new InvalidOperationException("setsid did not start");
+        watcher.WaitForExit();
     }
 
     /// <summary>Starts the server on its port (again, after <see cref="Stop"/> or <see cref="Kill"/>: then it recovers from its write-ahead log first).</summary>

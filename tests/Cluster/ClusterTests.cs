@@ -43,13 +43,23 @@ public sealed class ClusterTests
         $"--Cascade:Demo:Seed={(seed ? "true" : "false")}",
     ];
 
-    [Fact]
-    public async Task On_azure_table_storage_killing_a_web_node_mid_stream_loses_no_acknowledged_write_and_every_wall_converges()
+    /// <summary>The settings that put a node on a new, empty shared store (<c>azureTable</c> on an Azurite of its own, or <c>postgres</c> on a new database), and what to dispose after.</summary>
+    private static (string[] Settings, IDisposable? Store) SharedStore(string provider)
     {
-        using var azurite = new Azurite();
+        if (provider == "postgres") return (Support.Postgres.Server.Arguments(Support.Postgres.Server.NewDatabase()), null);
+        var azurite = new Azurite();
+        return (azurite.Arguments(Azurite.NewPrefix()), azurite);
+    }
+
+    [Theory]
+    [InlineData("azureTable")]
+    [InlineData("postgres")]
+    public async Task On_a_shared_store_killing_a_web_node_mid_stream_loses_no_acknowledged_write_and_every_wall_converges(string provider)
+    {
+        var (storage, store) = SharedStore(provider);
+        using var _ = store;
         using var folder = new TempDirectory();
-        var storage = azurite.Arguments(Azurite.NewPrefix());
-        var database = folder.File("unused.db"); // WebProcess names one; azureTable never opens it
+        var database = folder.File("unused.db"); // WebProcess names one; a shared store never opens it
         // B first: the first node's start-up pass activates the organization grain, which places every unit beside it.
         await using var b = await WebProcess.StartAsync(folder.Path, database, [.. storage, .. Node(FreePort.Next(), null, seed: true)]);
         await using var a = await WebProcess.StartAsync(folder.Path, database, [.. storage, .. Node(FreePort.Next(), null, seed: false)]);
@@ -58,37 +68,14 @@ public sealed class ClusterTests
         Assert.False(File.Exists(database), "nothing went to SQLite");
     }
 
-    [Fact]
-    public async Task On_azure_table_storage_killing_the_silo_node_mid_stream_loses_no_acknowledged_write_and_no_wall_stops()
+    [Theory]
+    [InlineData("azureTable")]
+    [InlineData("postgres")]
+    public async Task On_a_shared_store_killing_the_silo_node_mid_stream_loses_no_acknowledged_write_and_no_wall_stops(string provider)
     {
-        using var azurite = new Azurite();
+        var (storage, store) = SharedStore(provider);
+        using var _ = store;
         using var folder = new TempDirectory();
-        var storage = azurite.Arguments(Azurite.NewPrefix());
-        var database = folder.File("unused.db");
-        await using var a = await WebProcess.StartAsync(folder.Path, database, [.. storage, .. Node(FreePort.Next(), null, seed: true)]);
-        await using var b = await WebProcess.StartAsync(folder.Path, database, [.. storage, .. Node(FreePort.Next(), null, seed: false)]);
-        await using var silo = await SiloProcess.StartAsync(folder.Path, [.. storage, .. Node(FreePort.Next(), null, seed: false)]);
-        await KillingANode(a, b, silo.KillAsync, webNodeDies: false);
-    }
-
-    [Fact]
-    public async Task On_postgresql_killing_a_web_node_mid_stream_loses_no_acknowledged_write_and_every_wall_converges()
-    {
-        using var folder = new TempDirectory();
-        var storage = Support.Postgres.Server.Arguments(Support.Postgres.Server.NewDatabase());
-        var database = folder.File("unused.db"); // WebProcess names one; postgres never opens it
-        await using var b = await WebProcess.StartAsync(folder.Path, database, [.. storage, .. Node(FreePort.Next(), null, seed: true)]);
-        await using var a = await WebProcess.StartAsync(folder.Path, database, [.. storage, .. Node(FreePort.Next(), null, seed: false)]);
-        await using var silo = await SiloProcess.StartAsync(folder.Path, [.. storage, .. Node(FreePort.Next(), null, seed: false)]);
-        await KillingANode(a, b, b.KillAsync, webNodeDies: true);
-        Assert.False(File.Exists(database), "nothing went to SQLite");
-    }
-
-    [Fact]
-    public async Task On_postgresql_killing_the_silo_node_mid_stream_loses_no_acknowledged_write_and_no_wall_stops()
-    {
-        using var folder = new TempDirectory();
-        var storage = Support.Postgres.Server.Arguments(Support.Postgres.Server.NewDatabase());
         var database = folder.File("unused.db");
         await using var a = await WebProcess.StartAsync(folder.Path, database, [.. storage, .. Node(FreePort.Next(), null, seed: true)]);
         await using var b = await WebProcess.StartAsync(folder.Path, database, [.. storage, .. Node(FreePort.Next(), null, seed: false)]);

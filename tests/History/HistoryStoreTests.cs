@@ -13,14 +13,20 @@ public abstract class HistoryStoreTests
     protected static HistoryPoint Point(DateOnly day, string id, string? parent, int depth, string name = "党支部") =>
         PointCodecTests.Branch(day) with { UnitId = id, ParentId = parent, Depth = depth, Name = name, Kind = UnitKind.Branch };
 
-    [Fact]
-    public async Task A_day_stored_before_days_already_kept_leaves_their_structure_as_it_was()
+    /// <summary>Unit b's days 1, 3 and 5, then days 2, 4, 0 and 6 stored around them, with changes of structure between.</summary>
+    protected async Task StoreDaysAroundKeptOnes()
     {
         await Store.Append([Point(Day.AddDays(1), "b", "r", 1, "甲")]);
         await Store.Append([Point(Day.AddDays(3), "b", "r", 1, "甲")]);
         await Store.Append([Point(Day.AddDays(5), "b", "r", 1, "丙")]);
         await Store.Append([Point(Day.AddDays(2), "b", "x", 1, "乙")]);
         await Store.Append([Point(Day.AddDays(4), "b", "r", 1, "甲"), Point(Day, "b", "y", 1, "丁"), Point(Day.AddDays(6), "b", "r", 1, "甲")]);
+    }
+
+    [Fact]
+    public async Task A_day_stored_before_days_already_kept_leaves_their_structure_as_it_was()
+    {
+        await StoreDaysAroundKeptOnes();
         Assert.Equal([(0, "丁", "y"), (1, "甲", "r"), (2, "乙", "x"), (3, "甲", "r"), (4, "甲", "r"), (5, "丙", "r"), (6, "甲", "r")],
             (await Store.Read("b", Day, Day.AddDays(9))).Select(p => (p.Day.DayNumber - Day.DayNumber, p.Name, p.ParentId)));
     }

@@ -20,6 +20,8 @@ public sealed class AzuriteClusterStore : ClusterStore
     public override string Description => $"Azurite (in memory) on port {_azurite.Port}";
     public override Dictionary<string, string?> Settings => _azurite.Settings(_prefix);
 
+    public override string AuditWindowSetting => $"{AzureTableOptions.Section}:AuditWindow";
+    public override int GoalPercent => 70;
     public override TimeSpan AuditWindow(IServiceProvider node) => node.GetRequiredService<AzureTables>().Settings.AuditWindow;
 
     public override async Task<long> TakeTemplateAsync(IServiceProvider node)

@@ -19,8 +19,14 @@ public abstract class ClusterStore : IDisposable
     /// <summary>The settings that put a node on it.</summary>
     public abstract Dictionary<string, string?> Settings { get; }
 
+    /// <summary>The setting of the audit window on this store (<c>--audit-window-ms</c> sets it).</summary>
+    public abstract string AuditWindowSetting { get; }
+
     /// <summary>The audit window the nodes run with, as configured there.</summary>
     public abstract TimeSpan AuditWindow(IServiceProvider node);
+
+    /// <summary>The share of the store's raw write rate the updates should reach, in percent.</summary>
+    public abstract int GoalPercent { get; }
 
     /// <summary>Takes a stored unit's row of about the median size as the raw writes' template (after the warm-up); answers its bytes.</summary>
     public abstract Task<long> TakeTemplateAsync(IServiceProvider node);

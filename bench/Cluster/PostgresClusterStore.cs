@@ -28,6 +28,8 @@ public sealed class PostgresClusterStore : ClusterStore
     public override string Description => $"PostgreSQL on port {_server.Port} (its own server; fsync and synchronous_commit on)";
     public override Dictionary<string, string?> Settings => _server.Settings(_database);
 
+    public override string AuditWindowSetting => $"{PostgresOptions.Section}:AuditWindow";
+    public override int GoalPercent => 80;
     public override TimeSpan AuditWindow(IServiceProvider node) => node.GetRequiredService<PostgresDatabase>().Settings.AuditWindow;
 
     public override async Task<long> TakeTemplateAsync(IServiceProvider node)

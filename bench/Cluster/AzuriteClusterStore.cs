@@ -32,8 +32,12 @@ public sealed class AzuriteClusterStore : ClusterStore
         return RawWrites.Size(_template);
     }
 
+    public override string RawRows => $"copies of a stored unit of {RawWrites.Size(_template!):N0} bytes (the median of the first 500, after the warm-up)";
+
     public override Task<LoadResult> RawWritesAsync(int keys, int concurrency, TimeSpan duration, int seed) =>
         RawWrites.RunAsync(_raw!, _template!, keys, concurrency, duration, seed);
+
+    public override IReadOnlyList<int> Processes() => [_azurite.ProcessId];
 
     public override double CpuSeconds() => ChildProcesses.CpuSeconds("node");
 

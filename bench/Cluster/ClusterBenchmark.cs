@@ -28,6 +28,8 @@ public static class ClusterBenchmark
     public static async Task<int> RunAsync(ClusterOptions options)
     {
         using var store = ClusterStore.Start(options.Provider);
+        using var limit = options.StoreCpus is { } cpus ? CpuLimit.Create(cpus) : null;
+        limit?.Add(store.Processes());
         Log($"Cascade cluster benchmark: two nodes on {store.Name}, {options.Units:N0} units x {options.TasksPerUnit} tasks, {options.WarmupSeconds} s of warm-up, then {options.Rounds} rounds of {options.Seconds} s of updates at {options.Concurrency} in flight");
         Log($"Machine: {Machine.Describe()}");
         var described = SourceVersion.Describe();
@@ -37,7 +39,7 @@ public static class ClusterBenchmark
         var settings = store.Settings;
         if (options.AuditWindowMs is { } window)
             settings[store.AuditWindowSetting] = TimeSpan.FromMilliseconds(window).ToString("c");
-        Log(store.Description);
+        Log(store.Description + (limit is null ? "" : $", limited to {limit.Cpus:0.##} CPUs (a cgroup of its own, as if on a machine of that size)"));
         await using var a = await BenchHost.StartAsync(false, settings);
         await using var b = await BenchHost.StartAsync(false, settings);
         var hosts = await a.Grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
@@ -58,13 +60,17 @@ public static class ClusterBenchmark
             $"root exact {(settled is { } s ? $"{s.TotalMilliseconds:N0} ms later" : "NEVER (gave up after 300 s)")}");
 
         // 2. The store's own rate, with rows like Cascade's, between the rounds of updates (3).
-        long templateBytes = 0; // taken after the warm-up: see below
+        // Stored units' rows grow as their tasks change, so the raw rows are taken again from the
+        // store before each raw phase: rows as Cascade's are at that moment (the first after the warm-up).
+        var templateBytes = new List<long>();
         var raws = new List<(LoadResult Result, double Cpu)>();
         async Task MeasureRaw(string when)
         {
+            templateBytes.Add(await store.TakeTemplateAsync(a.Services));
+            Log($"Raw rows: {store.RawRows}");
             var (result, cpu) = await Measure(store, () => store.RawWritesAsync(plan.Units.Length, options.Concurrency, TimeSpan.FromSeconds(options.RawSeconds), options.Seed + raws.Count));
             raws.Add((result, cpu));
-            Log($"{store.Name} raw, {when}: {result.Rate:N0} writes/s, latency {result.Latency.Describe()}, failures {result.DescribeFailures()}; {store.Name} {cpu * 1e6 / result.Succeeded:F0} µs CPU per write");
+            Log($"{store.Name} raw, {when}: {result.Rate:N0} writes/s, latency {result.Latency.Describe()}, failures {result.DescribeFailures()}; {store.Name} {cpu * 1e6 / result.Succeeded:F0} µs CPU per write ({cpu / result.Stats.Elapsed.TotalSeconds:F2} cores)");
         }
 
         // 3. Walls on both nodes, rounds of updates through both, the write-to-wall probe alongside.
@@ -106,8 +112,6 @@ public static class ClusterBenchmark
             // A unit's row keeps the audit entry of its last update until its next write (the outbox
             // is emptied in memory once the store took the entry), so after the warm-up the stored
             // rows are the size of the rows the updates write.
-            templateBytes = await store.TakeTemplateAsync(a.Services);
-            Log($"Raw rows: copies of a stored unit of {templateBytes:N0} bytes (the median of the first 500, after the warm-up)");
             await MeasureRaw("before the rounds");
             for (var round = 1; round <= options.Rounds; round++)
             {
@@ -123,7 +127,7 @@ public static class ClusterBenchmark
                 await probing;
                 rounds.Add((updates, cpu));
                 Log($"  {updates.Succeeded:N0} 2xx in {updates.Stats.Elapsed.TotalSeconds:F1} s = {updates.Rate:N0} updates/s; failures {updates.DescribeFailures()}; " +
-                    $"HTTP latency {updates.Latency.Describe()}; {store.Name} {cpu * 1e6 / updates.Succeeded:F0} µs CPU per update; bench process {updates.Stats.Describe()}");
+                    $"HTTP latency {updates.Latency.Describe()}; {store.Name} {cpu * 1e6 / updates.Succeeded:F0} µs CPU per update ({cpu / updates.Stats.Elapsed.TotalSeconds:F2} cores); bench process {updates.Stats.Describe()}");
                 await Task.Delay(TimeSpan.FromSeconds(1)); // the round's last outboxes, before the store is measured alone
                 await MeasureRaw($"after round {round}");
             }
@@ -168,7 +172,8 @@ public static class ClusterBenchmark
         Console.WriteLine($"| cluster (two nodes, {store.Name}) | {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {version} |");
         Console.WriteLine("|---|---|");
         Console.WriteLine($"| Tree | {options.Units:N0} units x {options.TasksPerUnit} tasks, depth 5 |");
-        Console.WriteLine($"| {store.Name} raw write rate (rows of {templateBytes:N0} bytes, {options.Concurrency} in flight), before, between and after the rounds | " +
+        Console.WriteLine($"| {store.Name}'s CPU | {(limit is null ? "no limit: it shares the machine with both nodes and the load" : $"limited to {limit.Cpus:0.##} CPUs, the nodes and the load on the rest")} |");
+        Console.WriteLine($"| {store.Name} raw write rate (rows of {templateBytes.Average():N0} bytes, {options.Concurrency} in flight), before, between and after the rounds | " +
             $"{string.Join(" / ", raws.Select(r => r.Result.Rate.ToString("N0")))}/s, mean {rawRate:N0}/s |");
         Console.WriteLine($"| Cascade updates through both nodes, {rounds.Count} rounds of {options.Seconds} s | {updateRate:N0}/s ({string.Join(" / ", rounds.Select(r => r.Result.Rate.ToString("N0")))}), " +
             $"p50 {updateLatency.At(50):F0} ms, p99 {updateLatency.At(99):F0} ms, failures {updateFailures} |");

@@ -20,6 +20,12 @@ public sealed record ClusterOptions
     public int RawSeconds { get; init; } = 10;
     public int Concurrency { get; init; } = 64;
     public int Seed { get; init; } = 42;
+    /// <summary>
+    /// CPUs the store's processes may use between them (a cgroup's quota, e.g. 0.5); null: no
+    /// limit. With the nodes on the same machine, the store has to be the narrower side for the
+    /// run to measure it, as it is with the nodes on machines of their own.
+    /// </summary>
+    public double? StoreCpus { get; init; }
     /// <summary>The store's AuditWindow in ms; null: the product's default.</summary>
     public int? AuditWindowMs { get; init; }
 
@@ -34,6 +40,7 @@ public sealed record ClusterOptions
           --raw-seconds N        length of each of the store's raw write runs (default 10)
           --concurrency N        requests (and raw writes) in flight (default 64)
           --seed N               random seed (default 42)
+          --store-cpus N         limit the store's processes to N CPUs (a cgroup; needs root), standing in for a store on a machine of its own (default: no limit)
           --audit-window-ms N    the audit window (Cascade:Storage:AzureTable:AuditWindow or :Postgres:AuditWindow) of both nodes (default: the product's)
         """;
 
@@ -47,6 +54,7 @@ public sealed record ClusterOptions
         .Whole("--raw-seconds", (o, v) => o with { RawSeconds = v })
         .Whole("--concurrency", (o, v) => o with { Concurrency = v })
         .Whole("--seed", (o, v) => o with { Seed = v })
+        .Number("--store-cpus", (o, v) => o with { StoreCpus = v })
         .Whole("--audit-window-ms", (o, v) => o with { AuditWindowMs = v }, zero: true);
 
     public static bool TryParse(ReadOnlySpan<string> args, out ClusterOptions options, out string? error)
@@ -54,6 +62,7 @@ public sealed record ClusterOptions
         if (!Options.TryParse(args, out options, out error)) return false;
         if (options.Provider is not ("azureTable" or "postgres")) { error = "--provider must be azureTable or postgres."; return false; }
         if (options.Units < 100) { error = "--units must be at least 100."; return false; }
+        if (options.StoreCpus is > 64) { error = "--store-cpus must be at most 64."; return false; }
         if (options.TasksPerUnit > 1000) { error = "--tasks-per-unit must be at most 1000."; return false; }
         return true;
     }

@@ -28,11 +28,17 @@ public abstract class ClusterStore : IDisposable
     /// <summary>The share of the store's raw write rate the updates should reach, in percent.</summary>
     public abstract int GoalPercent { get; }
 
-    /// <summary>Takes a stored unit's row of about the median size as the raw writes' template (after the warm-up); answers its bytes.</summary>
+    /// <summary>Takes stored units' rows as the raw writes' template (after the warm-up, again before each raw phase); answers their bytes.</summary>
     public abstract Task<long> TakeTemplateAsync(IServiceProvider node);
+
+    /// <summary>What the raw writes write, once the template is taken.</summary>
+    public abstract string RawRows { get; }
 
     /// <summary>Writes copies of the template over <paramref name="keys"/> rows, <paramref name="concurrency"/> at a time, each durable on its own.</summary>
     public abstract Task<LoadResult> RawWritesAsync(int keys, int concurrency, TimeSpan duration, int seed);
+
+    /// <summary>Its processes now running (those it starts later are their children).</summary>
+    public abstract IReadOnlyList<int> Processes();
 
     /// <summary>Seconds of CPU its processes used so far.</summary>
     public abstract double CpuSeconds();

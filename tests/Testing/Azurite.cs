@@ -48,6 +48,9 @@ public sealed class Azurite : IDisposable
 
     public int Port { get; }
 
+    /// <summary>The id of Azurite's process.</summary>
+    public int ProcessId => _process.Id;
+
     public string ConnectionString => ConnectionStringFor(Port);
 
     /// <summary>Azurite's connection string for a port, whether or not anything listens there.</summary>

@@ -110,11 +110,11 @@ public sealed class PostgresServer : IDisposable
             postmaster.WaitForExit(10_000);
         }
         var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (Backends().Count > 0 && DateTime.UtcNow < deadline) Thread.Sleep(100);
+        while (Processes().Count > 0 && DateTime.UtcNow < deadline) Thread.Sleep(100);
     }
 
     /// <summary>Processes of this server still running: those working in its data folder (the main process and every backend).</summary>
-    private List<int> Backends() =>
+    public List<int> Processes() =>
         [.. Directory.GetDirectories("/proc").Select(d => int.TryParse(Path.GetFileName(d), out var p) ? p : 0).Where(p => p > 0 && Serves(p))];
 
     private bool Serves(int pid)
@@ -128,7 +128,7 @@ public sealed class PostgresServer : IDisposable
     }
 
     /// <summary>Seconds of CPU the server's processes still running have used so far (from /proc; USER_HZ is 100 on Linux).</summary>
-    public double CpuSeconds() => Backends().Sum(pid =>
+    public double CpuSeconds() => Processes().Sum(pid =>
     {
         try
         {

@@ -16,7 +16,7 @@ public sealed class KioskGrain(
     private AuditOutbox<AuditDraft>? _audit;
 
     private INameIndexGrain Index => GrainFactory.GetGrain<INameIndexGrain>(INameIndexGrain.Kiosks);
-    private AuditOutbox<AuditDraft> Audit => _audit ??= UsersAuditOutbox.Create(GrainFactory, () => state.State.Audit);
+    private AuditOutbox<AuditDraft> Audit => _audit ??= UsersAuditOutbox.Create(GrainFactory, () => state.State.Audit, list => state.State.Audit = list);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ public sealed class UserGrain(
     private SignInThrottle? _throttle;
     private AuditOutbox<AuditDraft>? _audit;
 
-    private AuditOutbox<AuditDraft> Audit => _audit ??= UsersAuditOutbox.Create(GrainFactory, () => state.State.Audit);
+    private AuditOutbox<AuditDraft> Audit => _audit ??= UsersAuditOutbox.Create(GrainFactory, () => state.State.Audit, list => state.State.Audit = list);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {

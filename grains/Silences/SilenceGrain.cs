@@ -15,7 +15,7 @@ public sealed class SilenceGrain(
     IOptions<HistoryOptions> history) : Grain, ISilenceGrain
 {
     private AuditOutbox<AuditDraft>? _audit;
-    private AuditOutbox<AuditDraft> Audit => _audit ??= UsersAuditOutbox.Create(GrainFactory, () => state.State.Audit);
+    private AuditOutbox<AuditDraft> Audit => _audit ??= UsersAuditOutbox.Create(GrainFactory, () => state.State.Audit, list => state.State.Audit = list);
 
     /// <summary>How long an ended silence is kept: 400 days, or the history's keep when shorter.</summary>
     private TimeSpan Keep => TimeSpan.FromDays(Math.Min(history.Value.Keep, SilenceRules.DefaultKeep.TotalDays));

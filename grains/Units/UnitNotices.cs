@@ -15,7 +15,7 @@ public sealed class UnitNotices(IPersistentState<UnitState> state, NotifyFilter 
 {
     private AuditOutbox<NotifyEvent>? _outbox;
 
-    private AuditOutbox<NotifyEvent> Outbox => _outbox ??= new(() => state.State.Notify ??= [], e => e.Id,
+    private AuditOutbox<NotifyEvent> Outbox => _outbox ??= new(() => state.State.Notify ??= [], list => state.State.Notify = list, e => e.Id,
         (events, _) => grains.GetGrain<INotifyDispatchGrain>(INotifyDispatchGrain.Key).Dispatch(events));
 
     /// <summary>The changes of a rule evaluation at <paramref name="at"/>: a new alert or a rise to red fires; a resolution resolves; a fall to amber says nothing.</summary>

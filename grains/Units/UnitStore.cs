@@ -12,7 +12,7 @@ public sealed class UnitStore(IPersistentState<UnitState> state, AuditKey key, I
     private AuditOutbox<AuditEntry>? _outbox;
 
     /// <summary>Delivers this unit's audit entries straight to the store: the unit is its chain's only writer.</summary>
-    private AuditOutbox<AuditEntry> Outbox => _outbox ??= new(() => state.State.Audit, e => e.Seq.ToString(),
+    private AuditOutbox<AuditEntry> Outbox => _outbox ??= new(() => state.State.Audit, list => state.State.Audit = list, e => e.Seq.ToString(),
         async (entries, redelivered) => await store.AppendAsync(entries, redelivered));
 
     /// <summary>At activation: entries stored by an earlier activation, maybe not delivered, go now.</summary>

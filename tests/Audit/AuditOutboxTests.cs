@@ -11,14 +11,14 @@ public sealed class AuditOutboxTests
 {
     private sealed class Receiver
     {
-        public List<string> Records { get; } = [];
+        public List<string> Records { get; set; } = [];
         public List<(string Batch, bool Redelivered)> Calls { get; } = [];
         public int FailuresLeft { get; set; }
 
         public AuditOutbox<string> Outbox(params string[] loaded)
         {
             Records.AddRange(loaded);
-            return new AuditOutbox<string>(() => Records, r => r, (batch, redelivered) =>
+            return new AuditOutbox<string>(() => Records, list => Records = list, r => r, (batch, redelivered) =>
             {
                 lock (Calls) Calls.Add((string.Join(",", batch), redelivered));
                 if (FailuresLeft-- > 0) throw new IOException("The store did not answer.");
@@ -60,6 +60,26 @@ public sealed class AuditOutboxTests
         await outbox.Flush();
 
         Assert.Equal([("a,b", true)], receiver.Calls);
+    }
+
+    /// <summary>
+    /// Orleans' ADO.NET storage serializes a state once it has a connection, on another thread,
+    /// while the grain's continuations go on: a delivery that removed its records from that very
+    /// list failed the write ("Collection was modified", a 503 in about 1 of 50,000 updates of
+    /// the PostgreSQL cluster bench).
+    /// </summary>
+    [Fact]
+    public async Task A_delivery_leaves_the_list_a_state_write_holds_as_it_was()
+    {
+        var receiver = new Receiver();
+        var outbox = receiver.Outbox("a");
+        outbox.Add("b");
+        var written = receiver.Records;
+        await outbox.Flush();
+
+        Assert.Equal(["a", "b"], written);
+        Assert.Empty(receiver.Records);
+        Assert.NotSame(written, receiver.Records);
     }
 
     [Fact]

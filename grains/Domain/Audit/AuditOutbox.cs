@@ -10,8 +10,12 @@ namespace Cascade.Audit;
 /// new, so a grain activated by its first write (an import's units) costs the receiver no read.
 /// A unit grain's records are whole entries, delivered to the store; a user's or kiosk's are
 /// drafts, delivered to the users chain.
+/// Delivered records leave by a new list put in the state (<c>replace</c>), never by changing the
+/// list in place: a state write may be serializing that list meanwhile on another thread (Orleans'
+/// ADO.NET storage serializes once it has its connection, while the grain's own continuations, this
+/// delivery's among them, go on), and a list changed under it fails the write.
 /// </summary>
-public sealed class AuditOutbox<T>(Func<List<T>> records, Func<T, string> key, Func<IReadOnlyList<T>, bool, Task> deliver,
+public sealed class AuditOutbox<T>(Func<List<T>> records, Action<List<T>> replace, Func<T, string> key, Func<IReadOnlyList<T>, bool, Task> deliver,
     Action<IReadOnlyList<T>>? delivered = null)
 {
     private const int MaxBatch = 500;
@@ -45,18 +49,21 @@ public sealed class AuditOutbox<T>(Func<List<T>> records, Func<T, string> key, F
         if (_delivery is { IsCompleted: false } delivery) await Task.WhenAny(delivery, Task.Delay(FlushWait));
     }
 
-    /// <summary>Usually the batch is still the list's front; else (the state was reloaded meanwhile) by key.</summary>
+    /// <summary>
+    /// The list without the batch, as a new list: usually the batch is still the list's front;
+    /// else (the state was reloaded meanwhile) by key.
+    /// </summary>
     private void Remove(List<T> list, T[] batch)
     {
         var front = list.Count >= batch.Length;
         for (var i = 0; front && i < batch.Length; i++) front = ReferenceEquals(list[i], batch[i]);
         if (front)
         {
-            list.RemoveRange(0, batch.Length);
+            replace(list.GetRange(batch.Length, list.Count - batch.Length));
             return;
         }
         var sent = batch.Select(key).ToHashSet(StringComparer.Ordinal);
-        list.RemoveAll(r => sent.Contains(key(r)));
+        replace(list.FindAll(r => !sent.Contains(key(r))));
     }
 
     /// <summary>Runs on the grain's scheduler: each await resumes between the grain's turns.</summary>

@@ -30,17 +30,29 @@ public sealed class PostgresGrainStateTests(PostgresGrainStateTests.Cluster clus
 
     private static string Key(GrainId grain) => grain.Key.ToString()!;
 
+    /// <summary>Writes <paramref name="text"/> over <paramref name="etag"/>; answers the state with the ETag the write gave it.</summary>
+    private async Task<GrainState<Note>> Write(GrainId grain, string text, string? etag)
+    {
+        var state = State(text, etag);
+        await Storage.WriteStateAsync("note", grain, state);
+        return state;
+    }
+
+    private async Task<GrainState<Note>> Read(GrainId grain)
+    {
+        var read = State("", null);
+        await Storage.ReadStateAsync("note", grain, read);
+        return read;
+    }
+
     [Fact]
     public async Task Each_write_over_the_version_it_read_advances_it_and_is_read_back()
     {
         var grain = NewGrain();
-        var first = State("one", null);
-        await Storage.WriteStateAsync("note", grain, first);
-        var second = State("two", first.ETag);
-        await Storage.WriteStateAsync("note", grain, second);
+        var first = await Write(grain, "one", null);
+        var second = await Write(grain, "two", first.ETag);
 
-        var read = State("", null);
-        await Storage.ReadStateAsync("note", grain, read);
+        var read = await Read(grain);
         Assert.Equal(("1", "2"), (first.ETag, second.ETag));
         Assert.Equal(("two", "2", true), (read.State!.Text, read.ETag, read.RecordExists));
     }
@@ -49,13 +61,11 @@ public sealed class PostgresGrainStateTests(PostgresGrainStateTests.Cluster clus
     public async Task A_write_over_a_version_another_write_replaced_is_a_conflict_and_changes_nothing()
     {
         var grain = NewGrain();
-        var first = State("one", null);
-        await Storage.WriteStateAsync("note", grain, first);
-        await Storage.WriteStateAsync("note", grain, State("two", first.ETag));
+        var first = await Write(grain, "one", null);
+        await Write(grain, "two", first.ETag);
 
-        await Assert.ThrowsAsync<InconsistentStateException>(() => Storage.WriteStateAsync("note", grain, State("stale", first.ETag)));
-        var read = State("", null);
-        await Storage.ReadStateAsync("note", grain, read);
+        await Assert.ThrowsAsync<InconsistentStateException>(() => Write(grain, "stale", first.ETag));
+        var read = await Read(grain);
         Assert.Equal(("two", "2"), (read.State!.Text, read.ETag));
     }
 
@@ -63,11 +73,10 @@ public sealed class PostgresGrainStateTests(PostgresGrainStateTests.Cluster clus
     public async Task A_first_write_where_a_row_is_already_is_a_conflict_and_changes_nothing()
     {
         var grain = NewGrain();
-        await Storage.WriteStateAsync("note", grain, State("one", null));
+        await Write(grain, "one", null);
 
-        await Assert.ThrowsAsync<InconsistentStateException>(() => Storage.WriteStateAsync("note", grain, State("second activation", null)));
-        var read = State("", null);
-        await Storage.ReadStateAsync("note", grain, read);
+        await Assert.ThrowsAsync<InconsistentStateException>(() => Write(grain, "second activation", null));
+        var read = await Read(grain);
         Assert.Equal(("one", "1"), (read.State!.Text, read.ETag));
     }
 
@@ -75,8 +84,7 @@ public sealed class PostgresGrainStateTests(PostgresGrainStateTests.Cluster clus
     public async Task A_write_over_a_version_whose_row_is_gone_is_a_conflict_and_writes_nothing()
     {
         var grain = NewGrain();
-        var first = State("one", null);
-        await Storage.WriteStateAsync("note", grain, first);
+        var first = await Write(grain, "one", null);
         await using (var connection = new NpgsqlConnection(cluster.ConnectionString))
         {
             await connection.OpenAsync();
@@ -85,9 +93,8 @@ public sealed class PostgresGrainStateTests(PostgresGrainStateTests.Cluster clus
             Assert.Equal(1, await delete.ExecuteNonQueryAsync());
         }
 
-        await Assert.ThrowsAsync<InconsistentStateException>(() => Storage.WriteStateAsync("note", grain, State("after the delete", first.ETag)));
-        var read = State("", null);
-        await Storage.ReadStateAsync("note", grain, read);
+        await Assert.ThrowsAsync<InconsistentStateException>(() => Write(grain, "after the delete", first.ETag));
+        var read = await Read(grain);
         Assert.False(read.RecordExists);
     }
 }

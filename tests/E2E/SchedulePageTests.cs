@@ -166,10 +166,11 @@ public sealed class SchedulePageTests(Chromium chromium, WorkbenchServer server)
             await branch.SetViewportSizeAsync(size.Width, size.Height);
             await Shoot(issuer, $"schedules-{size.Width}x{size.Height}-zh.png");
             await Shoot(branch, $"duties-{size.Width}x{size.Height}-zh.png");
-            // The grid keeps this period in view, also narrow: the cell lies within its scroller's box.
-            Assert.True(await cell.EvaluateAsync<bool>("""
+            // The grid keeps this period in view, also narrow: the cell lies within its scroller's box
+            // once the page has laid itself out anew (a resize observer scrolls it, at the next frame).
+            await Support.Eventually.True(() => cell.EvaluateAsync<bool>("""
                 c => { const s = c.closest('.grid-scroller').getBoundingClientRect(), r = c.getBoundingClientRect(); return r.left >= s.left - 1 && r.right <= s.right + 1; }
-                """), $"this period's cell is scrolled out of the grid at {size.Width}x{size.Height}");
+                """), $"this period's cell is scrolled into the grid at {size.Width}x{size.Height}", TimeSpan.FromSeconds(5));
             await Fits(issuer, $"the issuer at {size.Width}x{size.Height}");
             await Fits(branch, $"the branch at {size.Width}x{size.Height}");
         }

@@ -32,8 +32,11 @@ export class ScheduleGrid {
     this.scroller = make('div', 'grid-scroller', this.element);
     this.scroller.tabIndex = 0; // a wide grid scrolls by keyboard too
     this.table = make('table', 'grid-table', this.scroller);
-    // The current period is the one to read first: the grid keeps its right end in view, also when the screen turns.
-    new ResizeObserver(() => { this.scroller.scrollLeft = this.scroller.scrollWidth; }).observe(this.scroller);
+    // The current period is the one to read first: the grid keeps its right end in view, also when
+    // the screen turns or the table lays out anew (its names wrap differently, a font arrives).
+    const keepRight = new ResizeObserver(() => { this.scroller.scrollLeft = this.scroller.scrollWidth; });
+    keepRight.observe(this.scroller);
+    keepRight.observe(this.table);
     this.legend = make('p', 'grid-legend', this.element);
     for (const words of text.gridLegend) make('span', '', this.legend).textContent = words;
   }

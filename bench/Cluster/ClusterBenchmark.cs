@@ -68,9 +68,9 @@ public static class ClusterBenchmark
         {
             templateBytes.Add(await store.TakeTemplateAsync(a.Services));
             Log($"Raw rows: {store.RawRows}");
-            var (result, cpu) = await Measure(store, () => store.RawWritesAsync(plan.Units.Length, options.Concurrency, TimeSpan.FromSeconds(options.RawSeconds), options.Seed + raws.Count));
+            var (result, cpu, work) = await Measure(store, () => store.RawWritesAsync(plan.Units.Length, options.Concurrency, TimeSpan.FromSeconds(options.RawSeconds), options.Seed + raws.Count));
             raws.Add((result, cpu));
-            Log($"{store.Name} raw, {when}: {result.Rate:N0} writes/s, latency {result.Latency.Describe()}, failures {result.DescribeFailures()}; {store.Name} {cpu * 1e6 / result.Succeeded:F0} µs CPU per write ({cpu / result.Stats.Elapsed.TotalSeconds:F2} cores)");
+            Log($"{store.Name} raw, {when}: {result.Rate:N0} writes/s, latency {result.Latency.Describe()}, failures {result.DescribeFailures()}; {store.Name} {cpu * 1e6 / result.Succeeded:F0} µs CPU per write ({cpu / result.Stats.Elapsed.TotalSeconds:F2} cores){Per(work, result.Succeeded, "write")}");
         }
 
         // 3. Walls on both nodes, rounds of updates through both, the write-to-wall probe alongside.
@@ -120,14 +120,14 @@ public static class ClusterBenchmark
                 var probing = probe.RunAsync(stopProbe.Token);
                 var requestsBefore = await store.RequestsAsync();
                 var rowsBefore = await store.RowsAsync();
-                var (updates, cpu) = await Measure(store, () => ClosedLoop.RunAsync(options.Concurrency, TimeSpan.FromSeconds(options.Seconds), options.Seed + round, Update));
+                var (updates, cpu, work) = await Measure(store, () => ClosedLoop.RunAsync(options.Concurrency, TimeSpan.FromSeconds(options.Seconds), options.Seed + round, Update));
                 foreach (var (key, count) in await store.RequestsAsync()) requestsDuring[key] = requestsDuring.GetValueOrDefault(key) + count - requestsBefore.GetValueOrDefault(key);
                 foreach (var (key, count) in await store.RowsAsync()) rowsDuring[key] = rowsDuring.GetValueOrDefault(key) + count - rowsBefore.GetValueOrDefault(key);
                 stopProbe.Cancel();
                 await probing;
                 rounds.Add((updates, cpu));
                 Log($"  {updates.Succeeded:N0} 2xx in {updates.Stats.Elapsed.TotalSeconds:F1} s = {updates.Rate:N0} updates/s; failures {updates.DescribeFailures()}; " +
-                    $"HTTP latency {updates.Latency.Describe()}; {store.Name} {cpu * 1e6 / updates.Succeeded:F0} µs CPU per update ({cpu / updates.Stats.Elapsed.TotalSeconds:F2} cores); bench process {updates.Stats.Describe()}");
+                    $"HTTP latency {updates.Latency.Describe()}; {store.Name} {cpu * 1e6 / updates.Succeeded:F0} µs CPU per update ({cpu / updates.Stats.Elapsed.TotalSeconds:F2} cores){Per(work, updates.Succeeded, "update")}; bench process {updates.Stats.Describe()}");
                 await Task.Delay(TimeSpan.FromSeconds(1)); // the round's last outboxes, before the store is measured alone
                 await MeasureRaw($"after round {round}");
             }
@@ -188,11 +188,18 @@ public static class ClusterBenchmark
         return check.Exact && audit.Ok ? 0 : 1;
     }
 
-    /// <summary>Runs a phase and returns what it did with the CPU seconds the store's processes spent meanwhile.</summary>
-    private static async Task<(LoadResult Result, double StoreCpu)> Measure(ClusterStore store, Func<Task<LoadResult>> phase)
+    /// <summary>Runs a phase and returns what it did with the CPU seconds the store's processes spent meanwhile and the work the store counted.</summary>
+    private static async Task<(LoadResult Result, double StoreCpu, Dictionary<string, double> Work)> Measure(ClusterStore store, Func<Task<LoadResult>> phase)
     {
+        var workBefore = await store.WorkAsync();
         var before = store.CpuSeconds();
         var result = await phase();
-        return (result, store.CpuSeconds() - before);
+        var cpu = store.CpuSeconds() - before;
+        var work = (await store.WorkAsync()).ToDictionary(w => w.Key, w => w.Value - workBefore.GetValueOrDefault(w.Key));
+        return (result, cpu, work);
     }
+
+    /// <summary>"; per write: WAL flushes 0.31, ..." when the store counts its work.</summary>
+    private static string Per(Dictionary<string, double> work, long done, string what) =>
+        work.Count == 0 || done == 0 ? "" : $"; per {what}: {string.Join(", ", work.Select(w => $"{w.Key} {w.Value / done:#,0.##}"))}";
 }

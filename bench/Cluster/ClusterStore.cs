@@ -49,6 +49,9 @@ public abstract class ClusterStore : IDisposable
     /// <summary>Rows written so far, by table, where the store counts them (none by default).</summary>
     public virtual Task<IReadOnlyDictionary<string, long>> RowsAsync() => Task.FromResult<IReadOnlyDictionary<string, long>>(new Dictionary<string, long>());
 
+    /// <summary>What the store counts of its own work so far, by name (PostgreSQL: its WAL), logged per raw write and per update (none by default).</summary>
+    public virtual Task<IReadOnlyDictionary<string, double>> WorkAsync() => Task.FromResult<IReadOnlyDictionary<string, double>>(new Dictionary<string, double>());
+
     public abstract void Dispose();
 
     public static ClusterStore Start(string provider) => provider switch

@@ -104,6 +104,16 @@ public sealed class PostgresClusterStore : ClusterStore
     public override Task<IReadOnlyDictionary<string, long>> RequestsAsync() =>
         Counts("SELECT 'transactions', xact_commit FROM pg_stat_database WHERE datname = current_database()");
 
+    /// <summary>
+    /// The server's write-ahead log so far: how often a backend waited for it to reach the disk
+    /// (one flush serves every commit gathered meanwhile), its bytes, and the full pages it copied.
+    /// </summary>
+    public override async Task<IReadOnlyDictionary<string, double>> WorkAsync()
+    {
+        var counts = await Counts("SELECT unnest(ARRAY['WAL flushes', 'WAL bytes', 'WAL full pages']), unnest(ARRAY[wal_sync, wal_bytes::bigint, wal_fpi]) FROM pg_stat_wal");
+        return counts.ToDictionary(c => c.Key, c => (double)c.Value);
+    }
+
     /// <summary>Rows inserted, updated or deleted by table, as the server counts them.</summary>
     public override Task<IReadOnlyDictionary<string, long>> RowsAsync() =>
         Counts($"SELECT relname::text, n_tup_ins + n_tup_upd + n_tup_del FROM pg_stat_user_tables WHERE relname <> '{RawTable}'");

@@ -25,7 +25,7 @@ public sealed class WebProcess : IAsyncDisposable
     public string Output { get { lock (_output) return _output.ToString(); } }
 
     public static Task<WebProcess> StartAsync(string workingDirectory, string databasePath, params string[] settings) =>
-        StartAsync(workingDirectory, databasePath, FreePort.Next(), settings);
+        LaunchOnFreePortsAsync(workingDirectory, databasePath, AdminPassword, settings);
 
     /// <summary>Starts on a given port, so a restarted process answers at the same address.</summary>
     public static Task<WebProcess> StartAsync(string workingDirectory, string databasePath, int port, params string[] settings) =>
@@ -33,7 +33,23 @@ public sealed class WebProcess : IAsyncDisposable
 
     /// <summary>Starts with no <c>CASCADE_ADMIN_PASSWORD</c> and signs nobody in: the first start's own choice.</summary>
     public static Task<WebProcess> StartWithoutAdminPasswordAsync(string workingDirectory, string databasePath, params string[] settings) =>
-        LaunchAsync(workingDirectory, databasePath, FreePort.Next(), null, settings);
+        LaunchOnFreePortsAsync(workingDirectory, databasePath, null, settings);
+
+    /// <summary>
+    /// A port free when picked can be taken before the process binds it (an outgoing connection's
+    /// ephemeral port, another test's server): a start that fails on that is tried again on new ports.
+    /// </summary>
+    private static async Task<WebProcess> LaunchOnFreePortsAsync(string workingDirectory, string databasePath, string? adminPassword, string[] settings)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await LaunchAsync(workingDirectory, databasePath, FreePort.Next(), adminPassword, settings);
+            }
+            catch (Xunit.Sdk.FailException failed) when (attempt < 3 && failed.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase)) { }
+        }
+    }
 
     /// <summary>Starts a product that is expected to refuse to start: answers its exit code and output.</summary>
     public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(string workingDirectory, string databasePath, TimeSpan timeout, params string[] settings)

@@ -105,6 +105,11 @@ public sealed class QuarterWalkPageTests(Chromium chromium, WorkbenchServer serv
         var task = new Regex("整改任务 (f-[a-z0-9-]+) 已下达").Match((await message.TextContentAsync())!).Groups[1].Value;
         Assert.StartsWith("f-", task);
         var id = task[2..];
+        // The view lists it at once among the inspection's findings on this unit and below.
+        var listed = inspector.Locator($"#findings > .insp-finding[data-finding='{id}']");
+        await Assertions.Expect(listed.Locator(".insp-finding-text")).ToHaveTextAsync("三会一课记录不规范，缺少会议签到");
+        await Assertions.Expect(listed.Locator(".insp-finding-facts")).ToContainTextAsync("整改中");
+        await Assertions.Expect(listed.Locator(".insp-finding-facts")).ToContainTextAsync("提出：办公室党支部");
 
         // 3. The inspected branch sees what it must put right and reports its task done.
         var branch = await _browser.NewPage(Laptop);
@@ -138,6 +143,25 @@ public sealed class QuarterWalkPageTests(Chromium chromium, WorkbenchServer serv
         await Assertions.Expect(card.Locator(".finding-state")).ToHaveTextAsync("已销号", new() { Timeout = 20_000 });
         await Assertions.Expect(branch.Locator("#findings .finding-badge")).ToBeHiddenAsync();
         await InspectionPageTests.Shoot(branch, "walk-branch-signed-off-1366x768.png");
+
+        // The first inspection's view and its printable report show the finding signed off.
+        await lead.ReloadAsync();
+        await Assertions.Expect(lead.Locator("body")).ToHaveAttributeAsync("data-loaded", "true");
+        var closed = lead.Locator($"#findings > .insp-finding.state-closed[data-finding='{id}']");
+        await Assertions.Expect(closed.Locator(".insp-finding-facts")).ToContainTextAsync("科研处党支部 · 已销号");
+        foreach (var size in Sizes)
+        {
+            await lead.SetViewportSizeAsync(size.Width, size.Height);
+            await InspectionPageTests.Fits(lead, $"the inspection with its finding at {size.Width}x{size.Height}");
+            await InspectionPageTests.Shoot(lead, $"walk-findings-{size.Width}x{size.Height}.png");
+        }
+        await lead.SetViewportSizeAsync(Laptop.Width, Laptop.Height);
+        await lead.GotoAsync(server.Url($"/inspections/{first}"));
+        await Assertions.Expect(lead.Locator("body")).ToHaveAttributeAsync("data-loaded", "true", new() { Timeout = 30000 });
+        await Assertions.Expect(lead.Locator("#findings-title")).ToHaveTextAsync("五、发现的问题及整改");
+        await Assertions.Expect(lead.Locator("#findings tbody tr td")).ToHaveTextAsync(["科研处党支部", "三会一课记录不规范，缺少会议签到", $"{DateTime.Now.Year + 1}-01-31", "已销号", "办公室党支部"]);
+        await InspectionPageTests.Fits(lead, "the printable report with its finding");
+        await InspectionPageTests.Shoot(lead, "walk-findings-print-1366x768.png");
 
         // 5. The leader captures the next inspection; its view compares it with the first.
         await lead.GotoAsync(server.Url("/app/inspections"));

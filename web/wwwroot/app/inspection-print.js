@@ -2,7 +2,8 @@
 // The department (the root unit's name, as the wall's header names its unit), the inspection's
 // title and period, then its frozen figures read from the API with the person's session: the
 // summary of the unit and the units below it to depth (2 when left out), each unit's frozen tasks,
-// their open alerts, and the comparison with the previous inspection of the same scope.
+// their open alerts, the comparison with the previous inspection of the same scope, and the
+// inspection's findings on those units with their rectification as it stands.
 
 import { strings, timeFormatter } from './inspections-i18n.js';
 import { chooseLanguage } from './i18n.js';
@@ -10,6 +11,7 @@ import { SignedOut, getJson } from './api.js';
 import { make, setText } from './dom.js';
 import { percent } from '../wall/i18n.js';
 import { showCover, signIn } from './page.js';
+import { sortFindings } from './inspection-view.js';
 
 const query = new URLSearchParams(location.search);
 const lang = chooseLanguage(query, window.localStorage);
@@ -155,6 +157,18 @@ async function start() {
         `${text.health[u.healthFrom ?? 'none']} → ${text.health[u.healthTo ?? 'none']}`],
     })));
   if (!previous) byId('compare').hidden = true;
+
+  // 五、发现的问题及整改: this inspection's findings on the unit and below, as they stand when printed.
+  setText(byId('findings-title'), text.findingsTable);
+  const fh = text.findingHeads;
+  const findings = sortFindings((await getJson(`/api/v1/findings?inspection=${enc(id)}&unit=${enc(unit)}&subtree=true`)) ?? []);
+  const nameOf = (unitId) => names.get(unitId) ?? unitId;
+  table(byId('findings'), [['unit', fh.unit], ['text', fh.text], ['due', fh.due], ['state', fh.state], ['unit', fh.inspector]],
+    findings.map((f) => ({
+      classes: ['unit', 'text', f.task?.overdue && f.state !== 'closed' ? 'overdue' : 'due', 'state', 'unit'],
+      cells: [nameOf(f.unitId), f.text, f.task?.overdue && f.state !== 'closed' ? `${f.due} ${text.overdueMark}` : f.due,
+        text.findingStates[f.state] ?? f.state, f.inspectorUnitId ? nameOf(f.inspectorUnitId) : ''],
+    })));
 
   byId('sheet').hidden = false;
   byId('cover').hidden = true;

@@ -46,7 +46,7 @@ export class InspectionView {
     const print = byId('print-link');
     print.href = `/inspections/${enc(this.id)}?unit=${enc(unit)}${this.langPart}`;
     setText(print, text.print);
-    for (const [name, key] of [['below-title', 'below'], ['tasks-title', 'frozenTasks'], ['alerts-title', 'frozenAlerts'], ['compare-title', 'compareTitle'], ['compare-with', 'compareWith']])
+    for (const [name, key] of [['below-title', 'below'], ['tasks-title', 'frozenTasks'], ['alerts-title', 'frozenAlerts'], ['compare-title', 'compareTitle'], ['compare-with', 'compareWith'], ['findings-title', 'inspectionFindings']])
       setText(byId(name), text[key]);
 
     const base = `${api}/${enc(this.id)}`;
@@ -58,9 +58,10 @@ export class InspectionView {
     ]);
     if (!tree) { showCover(text.unknownUnit(unit), true); return; }
     this.renderUnit(tree);
-    showFindingForm(text, { me: this.me, inspection, unit: { id: tree.id, name: tree.name }, unitsById: this.unitsById });
+    showFindingForm(text, { me: this.me, inspection, unit: { id: tree.id, name: tree.name }, unitsById: this.unitsById, recorded: () => this.showFindings(unit) });
     this.renderTasks(tasks ?? []);
     this.renderAlerts(alerts ?? []);
+    await this.showFindings(unit);
     await this.compareChoices(all ?? [], unit);
     document.body.dataset.loaded = 'true';
   }
@@ -118,6 +119,30 @@ export class InspectionView {
       setText(make('span', 'insp-alert-facts', item), `${text.severity[alert.severity] ?? alert.severity} · ${this.formatTime(alert.since)}`);
     }
     if (!alerts.length) setText(make('li', 'insp-empty', list), text.noFrozenAlerts);
+  }
+
+  /** This inspection's findings on the shown unit and below, as they stand now: those awaiting sign-off first, then open, then closed. */
+  async showFindings(unit) {
+    const findings = await getJson(`/api/v1/findings?inspection=${enc(this.id)}&unit=${enc(unit)}&subtree=true`);
+    this.renderFindings(sortFindings(findings ?? []));
+  }
+
+  renderFindings(findings) {
+    const { text, byId } = this;
+    const list = byId('findings');
+    list.replaceChildren();
+    const name = (id) => this.unitsById.get(id)?.name ?? id;
+    for (const f of findings) {
+      const item = make('li', `insp-finding state-${f.state}${f.task?.overdue ? ' overdue' : ''}`, list);
+      item.dataset.finding = f.id;
+      setText(make('span', 'insp-finding-text', item), f.title);
+      const facts = [name(f.unitId), text.findingStates[f.state] ?? f.state, `${text.due} ${f.due}`];
+      if (f.task && f.state !== 'closed') facts.push(text.findingTask(f.task.progress));
+      if (f.task?.overdue && f.state !== 'closed') facts.push(text.overdueMark);
+      if (f.inspectorUnitId) facts.push(text.findingBy(name(f.inspectorUnitId)));
+      setText(make('span', 'insp-finding-facts', item), facts.join(' · '));
+    }
+    if (!findings.length) setText(make('li', 'insp-empty', list), text.noFindings);
   }
 
   /** Now, and every other captured inspection of the scope taken earlier (the previous one first). */
@@ -183,6 +208,14 @@ export class InspectionView {
       [...row.children].forEach((cell, i) => { if (i > 0) cell.dataset.label = titles[i]; });
     }
   }
+}
+
+const findingOrder = { awaitingConfirmation: 0, open: 1, closed: 2 };
+
+/** Awaiting sign-off, then open, then closed; within each the earliest due first. */
+export function sortFindings(findings) {
+  return [...findings].sort((a, b) => (findingOrder[a.state] ?? 3) - (findingOrder[b.state] ?? 3)
+    || String(a.due).localeCompare(String(b.due)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** 进度 40%（应达 55%）· 任务 12 · 完成 3 · 逾期 1 · 受阻 0 */

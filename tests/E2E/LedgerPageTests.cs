@@ -95,6 +95,12 @@ public sealed class LedgerPageTests(Chromium chromium, WorkbenchServer server) :
         await Assertions.Expect(page.Locator("#count")).ToContainTextAsync($"共 {all.Length} 条");
         await Screenshot(page, "ledger-1366x768.png");
         Assert.Equal(0, await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth"));
+        foreach (var (width, height) in new[] { (1920, 1080), (3840, 2160) })
+        {
+            await page.SetViewportSizeAsync(width, height);
+            await Screenshot(page, $"ledger-{width}x{height}.png");
+        }
+        await page.SetViewportSizeAsync(1366, 768);
 
         // Red ones only: the list and the address follow.
         await page.Locator("#severity").SelectOptionAsync("red");

@@ -11,7 +11,7 @@ import { SignedOut, getJson } from './api.js';
 import { make, setText } from './dom.js';
 import { percent } from '../wall/i18n.js';
 import { showCover, signIn } from './page.js';
-import { sortFindings } from './inspection-view.js';
+import { byState } from './findings.js';
 
 const query = new URLSearchParams(location.search);
 const lang = chooseLanguage(query, window.localStorage);
@@ -161,7 +161,7 @@ async function start() {
   // 五、发现的问题及整改: this inspection's findings on the unit and below, as they stand when printed.
   setText(byId('findings-title'), text.findingsTable);
   const fh = text.findingHeads;
-  const findings = sortFindings((await getJson(`/api/v1/findings?inspection=${enc(id)}&unit=${enc(unit)}&subtree=true`)) ?? []);
+  const findings = [...((await getJson(`/api/v1/findings?inspection=${enc(id)}&unit=${enc(unit)}&subtree=true`)) ?? [])].sort(byState);
   const nameOf = (unitId) => names.get(unitId) ?? unitId;
   table(byId('findings'), [['unit', fh.unit], ['text', fh.text], ['due', fh.due], ['state', fh.state], ['unit', fh.inspector]],
     findings.map((f) => ({

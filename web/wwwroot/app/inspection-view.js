@@ -7,6 +7,7 @@ import { make, setText } from './dom.js';
 import { percent } from '../wall/i18n.js';
 import { showCover } from './page.js';
 import { showFindingForm } from './finding-new.js';
+import { byState } from './findings.js';
 
 const api = '/api/v1/inspections';
 const enc = encodeURIComponent;
@@ -124,7 +125,7 @@ export class InspectionView {
   /** This inspection's findings on the shown unit and below, as they stand now: those awaiting sign-off first, then open, then closed. */
   async showFindings(unit) {
     const findings = await getJson(`/api/v1/findings?inspection=${enc(this.id)}&unit=${enc(unit)}&subtree=true`);
-    this.renderFindings(sortFindings(findings ?? []));
+    this.renderFindings([...(findings ?? [])].sort(byState));
   }
 
   renderFindings(findings) {
@@ -208,14 +209,6 @@ export class InspectionView {
       [...row.children].forEach((cell, i) => { if (i > 0) cell.dataset.label = titles[i]; });
     }
   }
-}
-
-const findingOrder = { awaitingConfirmation: 0, open: 1, closed: 2 };
-
-/** Awaiting sign-off, then open, then closed; within each the earliest due first. */
-export function sortFindings(findings) {
-  return [...findings].sort((a, b) => (findingOrder[a.state] ?? 3) - (findingOrder[b.state] ?? 3)
-    || String(a.due).localeCompare(String(b.due)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** 进度 40%（应达 55%）· 任务 12 · 完成 3 · 逾期 1 · 受阻 0 */

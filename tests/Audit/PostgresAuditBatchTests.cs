@@ -1,5 +1,6 @@
 using Cascade.Identity;
 using Cascade.Audit;
+using Cascade.Storage;
 using Cascade.Storage.Postgres;
 using Cascade.Tests.Support;
 using Npgsql;
@@ -46,7 +47,7 @@ public sealed class PostgresAuditBatchTests : IDisposable
     private async Task<long> Transactions(string? chain = null)
     {
         await using var connection = await _database.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT count(DISTINCT xmin::text) FROM audit WHERE $1::text IS NULL OR chain = $1;", connection);
+        await using var command = new NpgsqlCommand("SELECT count(DISTINCT xmin::text) FROM audit_run WHERE $1::text IS NULL OR chain = $1;", connection);
         command.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = chain });
         return (long)(await command.ExecuteScalarAsync())!;
     }
@@ -113,7 +114,7 @@ public sealed class PostgresAuditBatchTests : IDisposable
     public async Task An_append_the_database_refuses_fails_alone()
     {
         var good = Enumerable.Range(0, 5).Select(i => Chain($"ok{i}", 2)).ToList();
-        var refused = Chain("bad", 1, actor: "nul\0actor"); // PostgreSQL's text holds no NUL
+        var refused = Chain("bad\0chain", 1); // PostgreSQL's text holds no NUL (the chain is a column of the runs)
 
         var appends = good.Select(c => _store.AppendAsync(c, redelivered: false)).Append(_store.AppendAsync(refused, redelivered: false)).ToList();
 
@@ -130,10 +131,12 @@ public sealed class PostgresAuditBatchTests : IDisposable
         await using (var command = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({PostgresAuditStore.AppendLock});", otherNode, slow))
             await command.ExecuteNonQueryAsync();
         var late = Chain("late", 1)[0];
-        await using (var insert = new NpgsqlCommand(
-            "INSERT INTO audit (chain, seq, at, actor, action, unit_id, task_id, before, after, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11);", otherNode, slow))
+        await using (var insert = new NpgsqlCommand("""
+            WITH b AS (INSERT INTO audit_bundle (newest, oldest, entries) VALUES ($1, $1, $2) RETURNING id)
+            INSERT INTO audit_run (chain, high, low, hash, bundle) SELECT $3, $4, $4, $5, id FROM b;
+            """, otherNode, slow))
         {
-            foreach (var value in new object?[] { late.Chain, late.Seq, late.At, late.Actor, late.Action, late.UnitId, late.TaskId, late.Before, late.After, late.PrevHash, late.Hash })
+            foreach (var value in new object[] { late.At, AuditBundles.Pack([late]).ToArray(), late.Chain, late.Seq, late.Hash })
                 insert.Parameters.Add(new NpgsqlParameter { Value = value });
             await insert.ExecuteNonQueryAsync();
         }

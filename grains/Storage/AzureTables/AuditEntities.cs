@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
-using System.Text.Json;
 using Azure.Data.Tables;
 using Cascade.Audit;
 
@@ -48,9 +46,7 @@ internal static class AuditEntities
     public const string IndexCheckpoint = "C";
     public const string Indexes = "x!";
     /// <summary>A bundle's entries before compression: far under the service's 1 MB per row once compressed, even as base64.</summary>
-    public const int MaxBundleBytes = 600_000;
-
-    private static readonly JsonSerializerOptions Json = new();
+    public const int MaxBundleBytes = AuditBundles.MaxBytes;
 
     public static string RefKey(string chain, string reference) => $"r!{chain}!{reference}";
 
@@ -118,17 +114,12 @@ internal static class AuditEntities
     public static string NewIndexKey(string chain, long high) => $"{IndexKey(chain)}{Inverted(high)}!{Guid.NewGuid():N}";
 
     /// <summary>A rough upper bound of an entry's size as JSON in UTF-8.</summary>
-    public static int Size(AuditEntry e) =>
-        256 + 3 * (e.Chain.Length + e.Actor.Length + e.Action.Length + (e.UnitId?.Length ?? 0) + (e.TaskId?.Length ?? 0)
-            + (e.Before?.Length ?? 0) + (e.After?.Length ?? 0) + (e.Ref?.Length ?? 0)) + 2 * 64;
+    public static int Size(AuditEntry e) => AuditBundles.Size(e);
 
     public static TableEntity ToBundle(string shard, string key, IReadOnlyCollection<AuditEntry> entries)
     {
         var entity = new TableEntity(shard, key) { ["Newest"] = entries.Select(e => e.At).Max(StringComparer.Ordinal)! };
-        var packed = new MemoryStream();
-        using (var brotli = new BrotliStream(packed, CompressionLevel.Fastest, leaveOpen: true))
-            JsonSerializer.Serialize(brotli, entries, Json);
-        var bytes = packed.GetBuffer().AsMemory(0, (int)packed.Length);
+        var bytes = AuditBundles.Pack(entries);
         for (int offset = 0, part = 0; offset < bytes.Length; offset += MaxBinary, part++)
             entity[part == 0 ? "Entries" : $"Entries{part}"] = bytes.Slice(offset, Math.Min(MaxBinary, bytes.Length - offset)).ToArray();
         return entity;
@@ -140,8 +131,7 @@ internal static class AuditEntities
         for (var part = 0; bundle.GetBinary(part == 0 ? "Entries" : $"Entries{part}") is { } bytes; part++)
             packed.Write(bytes);
         packed.Position = 0;
-        using var brotli = new BrotliStream(packed, CompressionMode.Decompress);
-        return JsonSerializer.Deserialize<List<AuditEntry>>(brotli, Json) ?? [];
+        return AuditBundles.Unpack(packed);
     }
 
     public static void PutText(TableEntity entity, string name, string? text)

@@ -16,8 +16,9 @@ public sealed partial class PostgresAuditStore
         """;
 
     /// <summary>
-    /// The chains that grew since the last checkpoint are those of the rows past the watermark
-    /// (ids are visible in their order: <see cref="AppendLock"/>). Both reads see one snapshot; the
+    /// The chains that grew since the last checkpoint are those of the runs of the bundles past the
+    /// watermark (ids are visible in their order: <see cref="AppendLock"/>); a chain's head is its
+    /// run of the highest seq (the first stored, should two name it). Both reads see one snapshot; the
     /// heads and the new watermark are then stored in one transaction. Two passes at once store
     /// the same heads: a seq checkpointed already keeps its first, and the watermark only rises.
     /// </summary>
@@ -29,7 +30,7 @@ public sealed partial class PostgresAuditStore
         await using (var snapshot = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead))
         {
             await using var command = new NpgsqlCommand(
-                "SELECT coalesce((SELECT last_id FROM audit_watermark WHERE id = 1), 0), coalesce((SELECT max(id) FROM audit), 0);", connection, snapshot);
+                "SELECT coalesce((SELECT last_bundle FROM audit_watermark WHERE id = 1), 0), coalesce((SELECT max(id) FROM audit_bundle), 0);", connection, snapshot);
             long since;
             await using (var reader = await command.ExecuteReaderAsync())
             {
@@ -38,9 +39,9 @@ public sealed partial class PostgresAuditStore
             }
             if (upTo <= since) return 0;
             command.CommandText = """
-                SELECT a.chain, a.seq, a.hash FROM audit a
-                JOIN (SELECT chain, max(seq) AS seq FROM audit WHERE id > $1 AND id <= $2 GROUP BY chain) m
-                  ON a.chain = m.chain AND a.seq = m.seq;
+                SELECT DISTINCT ON (chain) chain, high, hash FROM audit_run
+                WHERE bundle > $1 AND bundle <= $2 AND hash IS NOT NULL
+                ORDER BY chain, high DESC, bundle;
                 """;
             command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = since });
             command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = upTo });
@@ -52,7 +53,7 @@ public sealed partial class PostgresAuditStore
         await using var write = new NpgsqlBatch(connection, transaction);
         write.BatchCommands.Add(Checkpoints(InsertCheckpoints + " ON CONFLICT (chain, seq) DO NOTHING;", heads));
         var mark = new NpgsqlBatchCommand(
-            "INSERT INTO audit_watermark (id, last_id) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET last_id = greatest(audit_watermark.last_id, excluded.last_id);");
+            "INSERT INTO audit_watermark (id, last_bundle) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET last_bundle = greatest(audit_watermark.last_bundle, excluded.last_bundle);");
         mark.Parameters.Add(new NpgsqlParameter<long> { TypedValue = upTo });
         write.BatchCommands.Add(mark);
         await write.ExecuteNonQueryAsync();
@@ -110,7 +111,4 @@ public sealed partial class PostgresAuditStore
         Column(command, checkpoints, c => c.Signature);
         return command;
     }
-
-    private static void Column<T>(NpgsqlBatchCommand command, IReadOnlyList<T> rows, Func<T, string?> value) =>
-        command.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = rows.Select(value).ToArray() });
 }

@@ -11,18 +11,22 @@ public sealed partial class PostgresAuditStore
 
     /// <summary>
     /// Any number that identifies the audit appends' lock among the database's advisory locks.
-    /// Every node's writer holds it from its first row to its commit, so ids become visible in
-    /// their order and the checkpoint pass never passes over a row committed late.
+    /// Every node's writer holds it from its first row to its commit, so bundle ids become visible
+    /// in their order and the checkpoint pass never passes over a bundle committed late.
     /// </summary>
     internal const long AppendLock = 0x43617363616465 + 1;
 
-    private const string Arrays = "$1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[]";
-    private const string Insert = $"INSERT INTO audit ({Columns}) SELECT * FROM unnest({Arrays});";
-    private const string InsertMissing = $"""
-        INSERT INTO audit ({Columns})
-        SELECT n.* FROM unnest({Arrays}) AS n({Columns})
-        WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.chain = n.chain AND a.seq = n.seq AND a.at = n.at);
+    private static readonly string TakeLock = $"SELECT pg_advisory_xact_lock({AppendLock});";
+
+    /// <summary>A bundle and its runs in one statement: the runs take the id the bundle was given.</summary>
+    private const string InsertBundle = """
+        WITH b AS (INSERT INTO audit_bundle (newest, oldest, entries) VALUES ($1, $2, $3) RETURNING id)
+        INSERT INTO audit_run (chain, high, low, hash, bundle, keyed)
+        SELECT r.chain, r.high, r.low, r.hash, b.id, r.keyed
+        FROM b, unnest($4::text[], $5::bigint[], $6::bigint[], $7::text[], $8::bigint[]) AS r(chain, high, low, hash, keyed);
         """;
+
+    private const string InsertRefs = "INSERT INTO audit_ref (chain, ref) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING;";
 
     private long _transactions;
 
@@ -36,6 +40,12 @@ public sealed partial class PostgresAuditStore
         public bool Redelivered => redelivered;
         public TaskCompletionSource<int> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
+
+    /// <summary>An entry to store; not the head when another entry of its seq is stored already (it goes beside it).</summary>
+    private sealed record Row(AuditEntry Entry, bool Head);
+
+    /// <summary>Where some of a chain's entries go in a bundle (see <c>audit_run</c>).</summary>
+    private sealed record ChainRun(string Chain, long High, long Low, string? Hash, long? Keyed);
 
     public Task<int> AppendAsync(IReadOnlyList<AuditEntry> entries, bool redelivered)
     {
@@ -102,52 +112,117 @@ public sealed partial class PostgresAuditStore
     }
 
     /// <summary>
-    /// One transaction, one round trip for its rows: consecutive plain appends in one insert, each
-    /// redelivery in its own that skips what is stored (by then including the inserts before it,
-    /// as the SQLite writer applies them in order). Callers are answered once it committed.
+    /// One transaction, one round trip for its rows (two when it holds a redelivery, which first
+    /// reads what the trail holds of its seqs): the batch's entries in bundles, each with its runs,
+    /// and the refs. A redelivery skips what is stored, by then including the appends before it in
+    /// the batch, as the SQLite writer applies them in order. Callers are answered once it committed.
     /// </summary>
     private async Task Commit(List<Append> batch)
     {
-        var inserts = new List<(NpgsqlBatchCommand Command, List<Append> Appends)>();
         await using var connection = await _database.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         await using var sql = new NpgsqlBatch(connection, transaction);
-        sql.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT pg_advisory_xact_lock({AppendLock});"));
+        var redelivered = batch.Where(a => a.Redelivered).SelectMany(a => a.Entries).ToList();
+        var (stored, seqs) = redelivered.Count > 0 ? await Stored(connection, transaction, redelivered) : ([], []);
+        if (redelivered.Count == 0) sql.BatchCommands.Add(new NpgsqlBatchCommand(TakeLock));
+
+        var rows = new List<Row>();
+        var counts = new int[batch.Count];
         for (var i = 0; i < batch.Count; i++)
+            foreach (var entry in batch[i].Entries)
+            {
+                var added = stored.Add((entry.Chain, entry.Seq, entry.At));
+                if (batch[i].Redelivered && !added) continue;
+                rows.Add(new Row(entry, Head: !batch[i].Redelivered || !seqs.Contains((entry.Chain, entry.Seq))));
+                seqs.Add((entry.Chain, entry.Seq));
+                counts[i]++;
+            }
+
+        foreach (var bundle in Bundles(rows)) sql.BatchCommands.Add(Insert(bundle));
+        var refs = rows.Where(r => r.Entry.Ref is not null).Select(r => (r.Entry.Chain, Ref: r.Entry.Ref!)).Distinct().ToList();
+        if (refs.Count > 0)
         {
-            var appends = new List<Append> { batch[i] };
-            while (!batch[i].Redelivered && i + 1 < batch.Count && !batch[i + 1].Redelivered) appends.Add(batch[++i]);
-            var entries = batch[i].Redelivered
-                ? batch[i].Entries.DistinctBy(e => (e.Chain, e.Seq, e.At)).ToList()
-                : appends.SelectMany(a => a.Entries).ToList();
-            var command = Rows(batch[i].Redelivered ? InsertMissing : Insert, entries);
+            var command = new NpgsqlBatchCommand(InsertRefs);
+            Column(command, refs, r => r.Chain);
+            Column(command, refs, r => r.Ref);
             sql.BatchCommands.Add(command);
-            inserts.Add((command, appends));
         }
-        await sql.ExecuteNonQueryAsync();
+        if (sql.BatchCommands.Count > 0) await sql.ExecuteNonQueryAsync();
         await transaction.CommitAsync();
         Interlocked.Increment(ref _transactions);
-        foreach (var (command, appends) in inserts)
-            foreach (var append in appends)
-                append.Done.TrySetResult(append.Redelivered ? command.RecordsAffected : append.Entries.Count);
+        for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(counts[i]);
     }
 
-    /// <summary>The entries as one array per column, for unnest.</summary>
-    private static NpgsqlBatchCommand Rows(string sql, List<AuditEntry> entries)
+    /// <summary>
+    /// Takes the lock, then reads which of the redelivered entries' seqs the trail holds: the times
+    /// stored with each, and the seqs themselves.
+    /// </summary>
+    private static async Task<(HashSet<(string, long, string)> Stored, HashSet<(string, long)> Seqs)> Stored(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, List<AuditEntry> entries)
     {
-        var command = new NpgsqlBatchCommand(sql);
-        Column(command, entries, e => e.Chain);
-        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = entries.Select(e => e.Seq).ToArray() });
-        Column(command, entries, e => e.At);
-        Column(command, entries, e => e.Actor);
-        Column(command, entries, e => e.Action);
-        Column(command, entries, e => e.UnitId);
-        Column(command, entries, e => e.TaskId);
-        Column(command, entries, e => e.Before);
-        Column(command, entries, e => e.After);
-        Column(command, entries, e => e.PrevHash);
-        Column(command, entries, e => e.Hash);
-        Column(command, entries, e => e.Ref);
+        await using (var lockCommand = new NpgsqlCommand(TakeLock, connection, transaction)) await lockCommand.ExecuteNonQueryAsync();
+        var ranges = entries.GroupBy(e => e.Chain, StringComparer.Ordinal).Select(g => (Chain: g.Key, Low: g.Min(e => e.Seq), High: g.Max(e => e.Seq))).ToList();
+        var bundles = new List<long>();
+        await using (var command = new NpgsqlCommand("""
+            SELECT DISTINCT r.bundle FROM unnest($1::text[], $2::bigint[], $3::bigint[]) AS k(chain, low, high)
+            JOIN audit_run r ON r.chain = k.chain AND r.high >= k.low AND r.low <= k.high;
+            """, connection, transaction))
+        {
+            command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. ranges.Select(r => r.Chain)] });
+            command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. ranges.Select(r => r.Low)] });
+            command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. ranges.Select(r => r.High)] });
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) bundles.Add(reader.GetInt64(0));
+        }
+        var chains = ranges.ToDictionary(r => r.Chain, StringComparer.Ordinal);
+        var held = (await ReadBundles(connection, bundles, transaction)).SelectMany(b => b.Entries)
+            .Where(e => chains.TryGetValue(e.Chain, out var r) && e.Seq >= r.Low && e.Seq <= r.High).ToList();
+        return (held.Select(e => (e.Chain, e.Seq, e.At)).ToHashSet(), held.Select(e => (e.Chain, e.Seq)).ToHashSet());
+    }
+
+    /// <summary>The rows in order, in bundles of at most <see cref="AuditBundles.MaxBytes"/> before packing (a larger entry alone).</summary>
+    private static IEnumerable<List<Row>> Bundles(List<Row> rows)
+    {
+        var bundle = new List<Row>();
+        var bytes = 0;
+        foreach (var row in rows)
+        {
+            var size = AuditBundles.Size(row.Entry);
+            if (bundle.Count > 0 && bytes + size > AuditBundles.MaxBytes)
+            {
+                yield return bundle;
+                (bundle, bytes) = ([], 0);
+            }
+            bundle.Add(row);
+            bytes += size;
+        }
+        if (bundle.Count > 0) yield return bundle;
+    }
+
+    /// <summary>A bundle's statement: its entries packed, and for each chain a run of its heads and one for each entry beside another.</summary>
+    private static NpgsqlBatchCommand Insert(List<Row> bundle)
+    {
+        var runs = new List<ChainRun>();
+        foreach (var chain in bundle.GroupBy(r => r.Entry.Chain, StringComparer.Ordinal))
+        {
+            var heads = chain.Where(r => r.Head).Select(r => r.Entry).ToList();
+            if (heads.Count > 0)
+            {
+                var newest = heads.MaxBy(e => e.Seq)!;
+                runs.Add(new ChainRun(chain.Key, newest.Seq, heads.Min(e => e.Seq), newest.Hash, heads.Where(e => e.Ref is not null).Select(e => (long?)e.Seq).Max()));
+            }
+            runs.AddRange(chain.Where(r => !r.Head).Select(r => new ChainRun(chain.Key, r.Entry.Seq, r.Entry.Seq, null, r.Entry.Ref is null ? null : r.Entry.Seq)));
+        }
+        var entries = bundle.Select(r => r.Entry).ToList();
+        var command = new NpgsqlBatchCommand(InsertBundle);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = entries.Select(e => e.At).Max(StringComparer.Ordinal)! });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = entries.Select(e => e.At).Min(StringComparer.Ordinal)! });
+        command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = AuditBundles.Pack(entries).ToArray() });
+        Column(command, runs, r => r.Chain);
+        Column(command, runs, r => (long?)r.High);
+        Column(command, runs, r => (long?)r.Low);
+        Column(command, runs, r => r.Hash);
+        Column(command, runs, r => r.Keyed);
         return command;
     }
 }

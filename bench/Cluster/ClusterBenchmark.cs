@@ -30,7 +30,7 @@ public static class ClusterBenchmark
         using var store = ClusterStore.Start(options.Provider);
         using var limit = options.StoreCpus is { } cpus ? CpuLimit.Create(cpus) : null;
         limit?.Add(store.Processes());
-        Log($"Cascade cluster benchmark: two nodes on {store.Name}, {options.Units:N0} units x {options.TasksPerUnit} tasks, {options.WarmupSeconds} s of warm-up, then {options.Rounds} rounds of {options.Seconds} s of updates at {options.Concurrency} in flight");
+        Log($"Cascade cluster benchmark: two nodes on {store.Name}, {options.Units:N0} units x {options.TasksPerUnit} tasks, {options.WarmupSeconds} s of warm-up, then {options.Rounds} rounds of {options.Seconds} s of updates at {options.Concurrency} in flight, raw writes at {options.RawInFlight}");
         Log($"Machine: {Machine.Describe()}");
         var described = SourceVersion.Describe();
         var version = string.Join(' ', described.Split(' ').Take(4)) + (described.Contains("plus uncommitted") ? ", plus uncommitted changes" : ""); // without the subject
@@ -68,7 +68,7 @@ public static class ClusterBenchmark
         {
             templateBytes.Add(await store.TakeTemplateAsync(a.Services));
             Log($"Raw rows: {store.RawRows}");
-            var (result, cpu, work) = await Measure(store, () => store.RawWritesAsync(plan.Units.Length, options.Concurrency, TimeSpan.FromSeconds(options.RawSeconds), options.Seed + raws.Count));
+            var (result, cpu, work) = await Measure(store, () => store.RawWritesAsync(plan.Units.Length, options.RawInFlight, TimeSpan.FromSeconds(options.RawSeconds), options.Seed + raws.Count));
             raws.Add((result, cpu));
             Log($"{store.Name} raw, {when}: {result.Rate:N0} writes/s, latency {result.Latency.Describe()}, failures {result.DescribeFailures()}; {store.Name} {cpu * 1e6 / result.Succeeded:F0} µs CPU per write ({cpu / result.Stats.Elapsed.TotalSeconds:F2} cores){Per(work, result.Succeeded, "write")}");
         }
@@ -173,7 +173,7 @@ public static class ClusterBenchmark
         Console.WriteLine("|---|---|");
         Console.WriteLine($"| Tree | {options.Units:N0} units x {options.TasksPerUnit} tasks, depth 5 |");
         Console.WriteLine($"| {store.Name}'s CPU | {(limit is null ? "no limit: it shares the machine with both nodes and the load" : $"limited to {limit.Cpus:0.##} CPUs, the nodes and the load on the rest")} |");
-        Console.WriteLine($"| {store.Name} raw write rate (rows of {templateBytes.Average():N0} bytes, {options.Concurrency} in flight), before, between and after the rounds | " +
+        Console.WriteLine($"| {store.Name} raw write rate (rows of {templateBytes.Average():N0} bytes, {options.RawInFlight} in flight), before, between and after the rounds | " +
             $"{string.Join(" / ", raws.Select(r => r.Result.Rate.ToString("N0")))}/s, mean {rawRate:N0}/s |");
         Console.WriteLine($"| Cascade updates through both nodes, {rounds.Count} rounds of {options.Seconds} s | {updateRate:N0}/s ({string.Join(" / ", rounds.Select(r => r.Result.Rate.ToString("N0")))}), " +
             $"p50 {updateLatency.At(50):F0} ms, p99 {updateLatency.At(99):F0} ms, failures {updateFailures} |");

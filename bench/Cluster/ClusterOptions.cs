@@ -19,6 +19,15 @@ public sealed record ClusterOptions
     public int Seconds { get; init; } = 20;
     public int RawSeconds { get; init; } = 10;
     public int Concurrency { get; init; } = 64;
+    /// <summary>
+    /// Raw writes in flight; null: <see cref="Concurrency"/>. The same number in flight keeps
+    /// fewer statements at once in the store for updates (each spends part of its time in the
+    /// nodes) than for raw writes, so each side's best rate can come at a different number.
+    /// </summary>
+    public int? RawConcurrency { get; init; }
+
+    /// <summary>Raw writes in flight, as given or as many as updates.</summary>
+    public int RawInFlight => RawConcurrency ?? Concurrency;
     public int Seed { get; init; } = 42;
     /// <summary>
     /// CPUs the store's processes may use between them (a cgroup's quota, e.g. 0.5); null: no
@@ -39,6 +48,7 @@ public sealed record ClusterOptions
           --seconds N            length of each round of updates (default 20)
           --raw-seconds N        length of each of the store's raw write runs (default 10)
           --concurrency N        requests (and raw writes) in flight (default 64)
+          --raw-concurrency N    raw writes in flight, when not as many as requests (default: --concurrency)
           --seed N               random seed (default 42)
           --store-cpus N         limit the store's processes to N CPUs (a cgroup; needs root), standing in for a store on a machine of its own (default: no limit)
           --audit-window-ms N    the audit window (Cascade:Storage:AzureTable:AuditWindow or :Postgres:AuditWindow) of both nodes (default: the product's)
@@ -53,6 +63,7 @@ public sealed record ClusterOptions
         .Whole("--seconds", (o, v) => o with { Seconds = v })
         .Whole("--raw-seconds", (o, v) => o with { RawSeconds = v })
         .Whole("--concurrency", (o, v) => o with { Concurrency = v })
+        .Whole("--raw-concurrency", (o, v) => o with { RawConcurrency = v })
         .Whole("--seed", (o, v) => o with { Seed = v })
         .Number("--store-cpus", (o, v) => o with { StoreCpus = v })
         .Whole("--audit-window-ms", (o, v) => o with { AuditWindowMs = v }, zero: true);

@@ -39,4 +39,29 @@ public static class AuditBundles
     }
 
     public static List<AuditEntry> Unpack(byte[] packed) => Unpack(new MemoryStream(packed, writable: false));
+
+    /// <summary>
+    /// The entries of a packed bundle whose chain <paramref name="keep"/> accepts, in the order
+    /// they were packed; the others are skipped without being built (<c>verify</c> reads a bundle
+    /// once for each group of chains with entries in it).
+    /// </summary>
+    public static List<AuditEntry> Unpack(byte[] packed, Func<string, bool> keep)
+    {
+        var json = new MemoryStream();
+        using (var brotli = new BrotliStream(new MemoryStream(packed, writable: false), CompressionMode.Decompress)) brotli.CopyTo(json);
+        var reader = new Utf8JsonReader(json.GetBuffer().AsSpan(0, (int)json.Length));
+        var entries = new List<AuditEntry>();
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray) return entries;
+        while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+        {
+            // An entry's chain is its first property (AuditEntry's first); read it on a copy of the reader.
+            var probe = reader;
+            var chain = probe.Read() && probe.TokenType == JsonTokenType.PropertyName && probe.ValueTextEquals(nameof(AuditEntry.Chain)) && probe.Read()
+                ? probe.GetString()
+                : null;
+            if (chain is null || keep(chain)) entries.Add(JsonSerializer.Deserialize<AuditEntry>(ref reader, Json)!);
+            else reader.Skip();
+        }
+        return entries;
+    }
 }

@@ -175,7 +175,7 @@ public sealed partial class PostgresAuditStore
             while (await reader.ReadAsync()) bundles.Add(reader.GetInt64(0));
         }
         var chains = ranges.ToDictionary(r => r.Chain, StringComparer.Ordinal);
-        var held = (await ReadBundles(connection, bundles, transaction)).SelectMany(b => b.Entries)
+        var held = (await ReadBundles(connection, bundles, transaction, chains.ContainsKey)).SelectMany(b => b.Entries)
             .Where(e => chains.TryGetValue(e.Chain, out var r) && e.Seq >= r.Low && e.Seq <= r.High).ToList();
         return (held.Select(e => (e.Chain, e.Seq, e.At)).ToHashSet(), held.Select(e => (e.Chain, e.Seq)).ToHashSet());
     }

@@ -49,7 +49,7 @@ public sealed partial class PostgresAuditStore
         if (chains.Count == 0) return [];
         await using var connection = await _database.OpenAsync();
         foreach (var ids in bundles.Order().Chunk(BundlesPerRead))
-            foreach (var (id, entries) in await ReadBundles(connection, ids))
+            foreach (var (id, entries) in await ReadBundles(connection, ids, chains: chains.Contains))
                 found.AddRange(entries.Select((e, i) => (e, id, i)).Where(x => chains.Contains(x.e.Chain)));
         return found.OrderBy(x => x.Entry.Chain, StringComparer.Ordinal).ThenBy(x => x.Entry.Seq).ThenBy(x => x.Bundle).ThenBy(x => x.Index)
             .Select(x => x.Entry).ToList();

@@ -23,7 +23,7 @@ public sealed partial class PostgresAuditStore
         await using (var reader = await command.ExecuteReaderAsync())
             while (await reader.ReadAsync()) bundles.Add(reader.GetInt64(0));
         if (bundles.Count == 0) return null;
-        return (await ReadBundles(connection, bundles)).SelectMany(b => b.Entries)
+        return (await ReadBundles(connection, bundles, chains: c => c == chain)).SelectMany(b => b.Entries)
             .Where(e => e.Chain == chain && e.Ref is not null).MaxBy(e => e.Seq);
     }
 
@@ -83,7 +83,7 @@ public sealed partial class PostgresAuditStore
                 while (await reader.ReadAsync()) runs.Add((reader.GetInt64(0), reader.GetInt64(1)));
             }
             if (runs.Count == 0) break;
-            var entries = (await ReadBundles(connection, runs.Select(r => r.Bundle).Where(read.Add)))
+            var entries = (await ReadBundles(connection, runs.Select(r => r.Bundle).Where(read.Add), chains: c => c == chain))
                 .SelectMany(b => b.Entries).Where(e => e.Chain == chain).ToList();
             found.AddRange(entries.Where(e => e.UnitId == chain && Within(e, from, to)));
             if (found.Count >= limit || runs.Count < page || from is not null && entries.All(e => string.CompareOrdinal(e.At, from) < 0)) break;
@@ -134,8 +134,9 @@ public sealed partial class PostgresAuditStore
         return found;
     }
 
-    /// <summary>The bundles of the given ids that exist, unpacked, in id order.</summary>
-    private static async Task<List<(long Id, List<AuditEntry> Entries)>> ReadBundles(NpgsqlConnection connection, IEnumerable<long> ids, NpgsqlTransaction? transaction = null)
+    /// <summary>The bundles of the given ids that exist, unpacked (only the entries of the chains <paramref name="chains"/> accepts, when given), in id order.</summary>
+    private static async Task<List<(long Id, List<AuditEntry> Entries)>> ReadBundles(
+        NpgsqlConnection connection, IEnumerable<long> ids, NpgsqlTransaction? transaction = null, Func<string, bool>? chains = null)
     {
         var wanted = ids.Distinct().ToArray();
         var bundles = new List<(long, List<AuditEntry>)>();
@@ -143,7 +144,11 @@ public sealed partial class PostgresAuditStore
         await using var command = new NpgsqlCommand("SELECT id, entries FROM audit_bundle WHERE id = ANY($1) ORDER BY id;", connection, transaction);
         command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = wanted });
         await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) bundles.Add((reader.GetInt64(0), AuditBundles.Unpack(reader.GetFieldValue<byte[]>(1))));
+        while (await reader.ReadAsync())
+        {
+            var packed = reader.GetFieldValue<byte[]>(1);
+            bundles.Add((reader.GetInt64(0), chains is null ? AuditBundles.Unpack(packed) : AuditBundles.Unpack(packed, chains)));
+        }
         return bundles;
     }
 }

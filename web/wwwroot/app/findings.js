@@ -8,6 +8,8 @@ import { getJson, SignedOut, decideFinding } from './api.js';
 const order = { awaitingConfirmation: 0, open: 1, closed: 2 };
 /** Awaiting sign-off, then open, then closed; within each the earliest due first (the inspection's view and printable report list them so too). */
 export const byState = (a, b) => (order[a.state] - order[b.state]) || String(a.due).localeCompare(String(b.due)) || (a.id < b.id ? -1 : 1);
+/** A finding is late while it is not closed and its rectification task is overdue. */
+export const late = (f) => Boolean(f.task?.overdue) && f.state !== 'closed';
 
 export class FindingSection {
   /** options: { unitId, unitName(id), signedOut() } */

@@ -11,7 +11,7 @@ import { SignedOut, getJson } from './api.js';
 import { make, setText } from './dom.js';
 import { percent } from '../wall/i18n.js';
 import { showCover, signIn } from './page.js';
-import { byState } from './findings.js';
+import { byState, late } from './findings.js';
 
 const query = new URLSearchParams(location.search);
 const lang = chooseLanguage(query, window.localStorage);
@@ -165,8 +165,8 @@ async function start() {
   const nameOf = (unitId) => names.get(unitId) ?? unitId;
   table(byId('findings'), [['unit', fh.unit], ['text', fh.text], ['due', fh.due], ['state', fh.state], ['unit', fh.inspector]],
     findings.map((f) => ({
-      classes: ['unit', 'text', f.task?.overdue && f.state !== 'closed' ? 'overdue' : 'due', 'state', 'unit'],
-      cells: [nameOf(f.unitId), f.text, f.task?.overdue && f.state !== 'closed' ? `${f.due} ${text.overdueMark}` : f.due,
+      classes: ['unit', 'text', late(f) ? 'overdue' : 'due', 'state', 'unit'],
+      cells: [nameOf(f.unitId), f.text, late(f) ? `${f.due} ${text.overdueMark}` : f.due,
         text.findingStates[f.state] ?? f.state, f.inspectorUnitId ? nameOf(f.inspectorUnitId) : ''],
     })));
 

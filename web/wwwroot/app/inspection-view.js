@@ -7,7 +7,7 @@ import { make, setText } from './dom.js';
 import { percent } from '../wall/i18n.js';
 import { showCover } from './page.js';
 import { showFindingForm } from './finding-new.js';
-import { byState } from './findings.js';
+import { byState, late } from './findings.js';
 
 const api = '/api/v1/inspections';
 const enc = encodeURIComponent;
@@ -134,12 +134,12 @@ export class InspectionView {
     list.replaceChildren();
     const name = (id) => this.unitsById.get(id)?.name ?? id;
     for (const f of findings) {
-      const item = make('li', `insp-finding state-${f.state}${f.task?.overdue ? ' overdue' : ''}`, list);
+      const item = make('li', `insp-finding state-${f.state}${late(f) ? ' overdue' : ''}`, list);
       item.dataset.finding = f.id;
       setText(make('span', 'insp-finding-text', item), f.title);
       const facts = [name(f.unitId), text.findingStates[f.state] ?? f.state, `${text.due} ${f.due}`];
       if (f.task && f.state !== 'closed') facts.push(text.findingTask(f.task.progress));
-      if (f.task?.overdue && f.state !== 'closed') facts.push(text.overdueMark);
+      if (late(f)) facts.push(text.overdueMark);
       if (f.inspectorUnitId) facts.push(text.findingBy(name(f.inspectorUnitId)));
       setText(make('span', 'insp-finding-facts', item), facts.join(' · '));
     }

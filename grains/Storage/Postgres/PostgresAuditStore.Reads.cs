@@ -61,7 +61,8 @@ public sealed partial class PostgresAuditStore
 
     /// <summary>
     /// A unit's entries are its chain: its runs newest first, a page at a time, until the limit is
-    /// reached or a whole page is older than <paramref name="from"/> (a chain's entries are in time order).
+    /// reached or a whole page is older than <paramref name="from"/> (a chain's entries are in time order;
+    /// a page whose bundles were all read already says nothing).
     /// </summary>
     private async Task<List<AuditEntry>> QueryChain(NpgsqlConnection connection, string chain, string? from, string? to, int limit)
     {
@@ -86,7 +87,7 @@ public sealed partial class PostgresAuditStore
             var entries = (await ReadBundles(connection, runs.Select(r => r.Bundle).Where(read.Add), chains: c => c == chain))
                 .SelectMany(b => b.Entries).Where(e => e.Chain == chain).ToList();
             found.AddRange(entries.Where(e => e.UnitId == chain && Within(e, from, to)));
-            if (found.Count >= limit || runs.Count < page || from is not null && entries.All(e => string.CompareOrdinal(e.At, from) < 0)) break;
+            if (found.Count >= limit || runs.Count < page || from is not null && entries.Count > 0 && entries.All(e => string.CompareOrdinal(e.At, from) < 0)) break;
             (high, bundle) = runs[^1];
         }
         return found;

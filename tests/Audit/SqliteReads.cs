@@ -1,4 +1,6 @@
 using Cascade.Audit;
+using Cascade.Identity;
+using Cascade.Tests.Support;
 using Cascade.Storage.Sqlite;
 
 namespace Cascade.Tests.Audit;
@@ -6,6 +8,26 @@ namespace Cascade.Tests.Audit;
 /// <summary>The SQLite store (a row per entry, its reads plain SQL) as the yardstick of a shared store's reads of the same trail.</summary>
 public static class SqliteReads
 {
+    /// <summary>
+    /// <paramref name="count"/> linked entries of the given chains, drawn one at a time (the caller
+    /// may draw from <paramref name="random"/> between them): each of a random chain, a random
+    /// 1 ms to 6 s after the one before or, one time in four, at the same millisecond.
+    /// </summary>
+    public static IEnumerable<(int Index, int Chain, AuditEntry Entry)> Interleaved(Random random, DateTimeOffset start, IReadOnlyList<string> chains, int count)
+    {
+        var heads = chains.Select(_ => AuditChainHead.Empty).ToArray();
+        var at = start;
+        for (var i = 0; i < count; i++)
+        {
+            at = at.AddMilliseconds(random.Next(4) == 0 ? 0 : random.Next(1, 6000));
+            var c = random.Next(chains.Count);
+            var entry = heads[c].Link(new AuditDraft(null, chains[c], at, "tester", AuditActions.TaskUpdate, chains[c], "t1",
+                IdentitySnapshots.SignIn($"b{i}"), IdentitySnapshots.SignIn($"a{i}")), TestKeys.Sha256);
+            heads[c] = AuditChainHead.Of(entry);
+            yield return (i, c, entry);
+        }
+    }
+
     /// <summary>
     /// The whole-trail read gives SQLite's order exactly, and <paramref name="queries"/> random
     /// queries (by time, bounded or not, and one in <paramref name="unitOneIn"/> by one of

@@ -79,7 +79,13 @@ public sealed class DirectiveResumeTests
         // One task.create per target, however often its batch ran.
         foreach (var unit in new[] { "b0000", $"b{Branches / 2:D4}", $"b{Branches - 1:D4}" })
         {
-            var audit = await second.Client.GetFromJsonAsync<JsonElement>($"/api/v1/audit?unit={unit}");
+            // A unit hands its entries to the trail from its outbox after its write: wait for the first.
+            JsonElement audit = default;
+            await Eventually.True(async () =>
+            {
+                audit = await second.Client.GetFromJsonAsync<JsonElement>($"/api/v1/audit?unit={unit}");
+                return audit.EnumerateArray().Any(e => e.GetProperty("action").GetString() == "task.create");
+            }, $"{unit}'s task.create is in the trail", TimeSpan.FromSeconds(10));
             Assert.Single(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == "task.create");
             var tasks = await second.Client.GetFromJsonAsync<JsonElement>($"/api/v1/units/{unit}/tasks");
             Assert.Equal("zt", Assert.Single(tasks.EnumerateArray()).GetProperty("directiveId").GetString());

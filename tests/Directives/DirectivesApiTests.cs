@@ -161,8 +161,14 @@ public sealed class DirectivesApiTests(DirectivesApiTests.App app) : IClassFixtu
         await (await client.Delete($"{Directives}/{id}/targets/{branches[1]}")).Problem(HttpStatusCode.NotFound);
         Assert.Equal(2, (await (await client.GetAsync($"{Directives}/{id}")).Expect(HttpStatusCode.OK)).GetProperty("targetCount").GetInt32());
 
-        var audit = await (await client.GetAsync($"/api/v1/audit?unit={committee}")).Expect(HttpStatusCode.OK);
-        var actions = audit.EnumerateArray().Select(e => e.GetProperty("action").GetString()).ToList();
+        // The trail takes entries from the issuer's outbox after the answer: wait for both changes of targets.
+        var actions = new List<string?>();
+        await Eventually.True(async () =>
+        {
+            var audit = await (await client.GetAsync($"/api/v1/audit?unit={committee}")).Expect(HttpStatusCode.OK);
+            actions = [.. audit.EnumerateArray().Select(e => e.GetProperty("action").GetString())];
+            return actions.Count(a => a == "directive.targets") >= 2;
+        }, "both changes of targets are in the issuer's chain", TimeSpan.FromSeconds(10), () => string.Join(", ", actions));
         Assert.Contains("directive.create", actions);
         Assert.Equal(2, actions.Count(a => a == "directive.targets"));
 

@@ -115,8 +115,9 @@ public sealed class AlertPageTests(Chromium chromium, FastEscalationServer serve
         Assert.Equal("acknowledged", answered.GetProperty("state").GetString());
         Assert.Equal(editor, answered.GetProperty("acknowledgedBy").GetString());
         Assert.Equal("已联系协办单位，下周恢复", answered.GetProperty("note").GetString());
-        var audit = await server.Admin.GetFromJsonAsync<JsonElement[]>($"/api/v1/audit?unit={branch}");
-        Assert.Contains(audit!, e => e.GetProperty("action").GetString() == "alert.acknowledge");
+        // The unit hands the entry to the trail from its outbox after answering.
+        await Eventually.True(async () => (await server.Admin.GetFromJsonAsync<JsonElement[]>($"/api/v1/audit?unit={branch}"))!
+            .Any(e => e.GetProperty("action").GetString() == "alert.acknowledge"), "the acknowledgement is in the branch's trail", TimeSpan.FromSeconds(10));
 
         // The report that unblocks the task resolves the alert everywhere.
         await bench.Locator(".task[data-task='t1'] button.status[data-status='inProgress']").ClickAsync();

@@ -22,6 +22,20 @@ public sealed class ImportApiTests(ImportApiTests.App app) : IClassFixture<Impor
     private static async Task<int> AuditCount(HttpClient admin, string unit) =>
         (await (await admin.GetAsync($"/api/v1/audit?unit={unit}&limit=1000")).Expect(HttpStatusCode.OK)).GetArrayLength();
 
+    /// <summary>
+    /// Waits until the unit's trail holds <paramref name="expected"/> entries: a unit hands its
+    /// entries to the trail from its outbox after answering, so a count read at once can miss the newest.
+    /// </summary>
+    private static async Task AuditReaches(HttpClient admin, string unit, int expected, string what)
+    {
+        var count = 0;
+        await Eventually.True(async () => (count = await AuditCount(admin, unit)) == expected, what, TimeSpan.FromSeconds(10), () => $"{count} entries");
+    }
+
+    private static async Task<int> TaskCreations(HttpClient admin, string unit) =>
+        (await (await admin.GetAsync($"/api/v1/audit?unit={unit}&limit=1000")).Expect(HttpStatusCode.OK)).EnumerateArray()
+            .Count(e => e.GetProperty("action").GetString() == "task.create");
+
     [Fact]
     public async Task A_subtree_exported_edited_in_50_cells_and_imported_exports_as_edited()
     {
@@ -49,6 +63,7 @@ public sealed class ImportApiTests(ImportApiTests.App app) : IClassFixture<Impor
             }
         }
         var workbook = ImportBooks.Of(edited);
+        await Eventually.True(async () => await TaskCreations(admin, x) == 9, "the unit's 9 task.create entries are in the trail", TimeSpan.FromSeconds(10));
         var before = await AuditCount(admin, x);
 
         var dry = await (await admin.Import(workbook)).Expect(HttpStatusCode.OK);
@@ -59,7 +74,7 @@ public sealed class ImportApiTests(ImportApiTests.App app) : IClassFixture<Impor
 
         var applied = await (await admin.Import(workbook, dryRun: false)).Expect(HttpStatusCode.OK);
         Assert.Equal((25, 25), (Count(applied, "update"), applied.GetProperty("applied").GetArrayLength()));
-        Assert.Equal(before + 1, await AuditCount(admin, x)); // one task.import entry for the unit's rows
+        await AuditReaches(admin, x, before + 1, "one task.import entry for the unit's rows is in the trail");
 
         var again = await Workbooks.Sheet(await admin.GetAsync(export));
         for (var i = 0; i < 27; i++)

@@ -19,8 +19,10 @@ public sealed class ImportApiTests(ImportApiTests.App app) : IClassFixture<Impor
 
     private static int Count(JsonElement report, string name) => report.GetProperty(name).GetInt32();
 
-    private static async Task<int> AuditCount(HttpClient admin, string unit) =>
-        (await (await admin.GetAsync($"/api/v1/audit?unit={unit}&limit=1000")).Expect(HttpStatusCode.OK)).GetArrayLength();
+    private static async Task<JsonElement> Trail(HttpClient admin, string unit) =>
+        await (await admin.GetAsync($"/api/v1/audit?unit={unit}&limit=1000")).Expect(HttpStatusCode.OK);
+
+    private static async Task<int> AuditCount(HttpClient admin, string unit) => (await Trail(admin, unit)).GetArrayLength();
 
     /// <summary>
     /// Waits until the unit's trail holds <paramref name="expected"/> entries: a unit hands its
@@ -33,8 +35,7 @@ public sealed class ImportApiTests(ImportApiTests.App app) : IClassFixture<Impor
     }
 
     private static async Task<int> TaskCreations(HttpClient admin, string unit) =>
-        (await (await admin.GetAsync($"/api/v1/audit?unit={unit}&limit=1000")).Expect(HttpStatusCode.OK)).EnumerateArray()
-            .Count(e => e.GetProperty("action").GetString() == "task.create");
+        (await Trail(admin, unit)).EnumerateArray().Count(e => e.GetProperty("action").GetString() == "task.create");
 
     [Fact]
     public async Task A_subtree_exported_edited_in_50_cells_and_imported_exports_as_edited()
